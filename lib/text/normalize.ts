@@ -1,0 +1,101 @@
+import foldData from '../generated/fold-table.json';
+
+/**
+ * Text folded for matching: traditional → simplified per character (so 全麵 → 全面 and 責任製 → 责任制,
+ * the over-conversions of mirror sites, fold too), full-width ASCII → ASCII, and pinyin residue left by
+ * bad converters (產(chǎn)) dropped. `toOriginal[i]` is the index in the original text of folded[i];
+ * `toOriginal[folded.length] === original.length`.
+ */
+export interface FoldedText {
+  original: string;
+  folded: string;
+  toOriginal: Uint32Array;
+}
+
+let table: Map<number, number> | undefined;
+
+function foldTable(): Map<number, number> {
+  if (table) return table;
+  const pairs: string = (foldData as { pairs: string }).pairs;
+  table = new Map();
+  for (let i = 0; i + 1 < pairs.length; i += 2) table.set(pairs.charCodeAt(i), pairs.charCodeAt(i + 1));
+  return table;
+}
+
+/** Folds one UTF-16 code unit; length-preserving. */
+export function foldCode(code: number): number {
+  // Full-width ASCII block (！ to ～) and the ideographic space.
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (code === 0x3000) return 0x20;
+  if (code < 0x2e80) return code;
+  return foldTable().get(code) ?? code;
+}
+
+/** Folds a short string (a term, a key) without the residue pass; length-preserving. */
+export function foldChars(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
+  return out;
+}
+
+const PINYIN_LETTER = /[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]/;
+const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
+
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/**
+ * Length of a pinyin residue group starting at `i` — "(chǎn)" or "（chǎn）" right after a Han character —
+ * or 0. Converters that annotate readings leave one syllable with a tone mark; requiring the tone mark
+ * (or a Han character before and a 1–6 letter syllable) keeps real parentheticals like "(P1)" or
+ * "(GDP)" intact.
+ */
+export function pinyinResidueLength(text: string, i: number): number {
+  const open = text.charCodeAt(i);
+  if (open !== 0x28 && open !== 0xff08) return 0;
+  if (i === 0 || !isHan(text.charCodeAt(i - 1))) return 0;
+  let j = i + 1;
+  let toned = false;
+  while (j < text.length && j - i <= 8 && PINYIN_LETTER.test(text[j]!)) {
+    if (TONE_MARK.test(text[j]!)) toned = true;
+    j++;
+  }
+  const close = text.charCodeAt(j);
+  if (j === i + 1 || (close !== 0x29 && close !== 0xff09)) return 0;
+  return toned ? j + 1 - i : 0;
+}
+
+export function foldText(original: string): FoldedText {
+  const n = original.length;
+  const codes = new Uint16Array(n);
+  const toOriginal = new Uint32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    if ((c === 0x28 || c === 0xff08) && i > 0) {
+      const skip = pinyinResidueLength(original, i);
+      if (skip) {
+        i += skip - 1;
+        continue;
+      }
+    }
+    codes[k] = foldCode(c);
+    toOriginal[k] = i;
+    k++;
+  }
+  toOriginal[k] = n;
+  let folded = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < k; i += CHUNK) folded += String.fromCharCode(...codes.subarray(i, Math.min(k, i + CHUNK)));
+  return { original, folded, toOriginal: toOriginal.subarray(0, k + 1) };
+}
+
+/** Maps a folded span back to original offsets. */
+export function toOriginalSpan(f: FoldedText, start: number, end: number): { start: number; end: number } {
+  // end is exclusive: map the last folded char and step past it, so a residue group after the span's
+  // last character is not swallowed into the span.
+  const s = f.toOriginal[start]!;
+  const e = end > start ? f.toOriginal[end - 1]! + 1 : s;
+  return { start: s, end: e };
+}

@@ -1,0 +1,60 @@
+// Prepares the data the extension and the CLI load: the character fold table and the compiled
+// glossary. Runs on `npm install`, before builds, tests and the CLI, so no page parses or compiles
+// anything at load time. Output goes to lib/generated/ (git-ignored).
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'lib/generated');
+mkdirSync(out, { recursive: true });
+
+/**
+ * Character-level traditional→simplified table, as a flat string of pairs "繁简繁简…".
+ * Built from OpenCC's own dictionaries (TSCharacters, plus the Taiwan/Hong Kong variant reversals so
+ * 裡/綫-style regional variants fold too). Only the first candidate of each entry is kept and only
+ * single-code-unit pairs, so folding never changes the text length and offsets stay 1:1.
+ */
+function buildFoldTable() {
+  const map = new Map();
+  const add = (dict, chain) => {
+    for (const item of dict.split('|')) {
+      const [from, to] = item.split(' ');
+      if (!from || !to || from.length !== 1) continue;
+      let target = to;
+      if (chain) target = map.get(target) ?? target;
+      if (target.length !== 1 || target === from) continue;
+      if (!map.has(from)) map.set(from, target);
+    }
+  };
+  add(TSCharacters, false);
+  // Variant reversals map regional forms to OpenCC standard traditional; chain them through TS.
+  add(TWVariantsRev, true);
+  add(HKVariantsRev, true);
+  // Resolve chains: a target that is itself folded (standard traditional → simplified).
+  let pairs = '';
+  for (const [from, to] of map) {
+    let t = to;
+    for (let i = 0; i < 3 && map.has(t); i++) t = map.get(t);
+    if (t !== from) pairs += from + t;
+  }
+  return pairs;
+}
+
+const fold = buildFoldTable();
+writeFileSync(join(out, 'fold-table.json'), JSON.stringify({ pairs: fold }));
+
+// The glossary compiler lives with the glossary code; it is plain JS so this script needs no TS loader.
+const { compileGlossary } = await import('../lib/glossary/compile.mjs').catch(() => ({}));
+if (compileGlossary) {
+  const dir = join(root, 'glossary');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const entries = files.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).entries ?? []);
+  const { index, full } = compileGlossary(entries, fold);
+  writeFileSync(join(out, 'glossary-index.json'), JSON.stringify(index));
+  writeFileSync(join(out, 'glossary-entries.json'), JSON.stringify(full));
+}
+console.log(`generate: fold table ${fold.length / 2} pairs`);

@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+
+// See ../shared/notes/toolchain.md for the versions and flags verified on these machines.
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'assets/public',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Report Lens',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    // activeTab + scripting handle any page on request; *.gov.cn is matched by the content script.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    optional_host_permissions: ['*://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'annotate-page': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_cmdAnnotate__',
+      },
+      'toggle-script': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: '__MSG_cmdToggleScript__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'report-lens@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
