@@ -1,7 +1,7 @@
 // Prepares the data the extension and the CLI load: the character fold table and the compiled
 // glossary. Runs on `npm install`, before builds, tests and the CLI, so no page parses or compiles
 // anything at load time. Output goes to lib/generated/ (git-ignored).
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
@@ -48,13 +48,27 @@ const fold = buildFoldTable();
 writeFileSync(join(out, 'fold-table.json'), JSON.stringify({ pairs: fold }));
 
 // The glossary compiler lives with the glossary code; it is plain JS so this script needs no TS loader.
-const { compileGlossary } = await import('../lib/glossary/compile.mjs').catch(() => ({}));
-if (compileGlossary) {
+// Only a missing compiler is tolerated (early checkouts); a compiler that fails to load must fail loudly.
+const compiler = await import('../lib/glossary/compile.mjs').catch((err) => {
+  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('compile.mjs')) return null;
+  throw err;
+});
+let glossaryNote = '';
+if (compiler) {
   const dir = join(root, 'glossary');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  const entries = files.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).entries ?? []);
-  const { index, full } = compileGlossary(entries, fold);
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  const entries = files.flatMap((f) => {
+    const data = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    if (!Array.isArray(data?.entries)) throw new Error(`generate: glossary/${f} has no "entries" array`);
+    return data.entries;
+  });
+  const errors = compiler.checkGlossary(entries, fold);
+  if (errors.length) {
+    throw new Error(`generate: glossary has ${errors.length} error(s):\n  ${errors.join('\n  ')}`);
+  }
+  const { index, full } = compiler.compileGlossary(entries, fold);
   writeFileSync(join(out, 'glossary-index.json'), JSON.stringify(index));
   writeFileSync(join(out, 'glossary-entries.json'), JSON.stringify(full));
+  glossaryNote = `, glossary ${full.length} entries from ${files.length} file(s)`;
 }
-console.log(`generate: fold table ${fold.length / 2} pairs`);
+console.error(`generate: fold table ${fold.length / 2} pairs${glossaryNote}`);

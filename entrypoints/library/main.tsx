@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { Library } from '../../lib/ui/library';
+
+document.title = `${document.title} · Library`;
+render(<Library />, document.getElementById('app')!);

@@ -1,0 +1,82 @@
+import { detectReport } from './detect/report';
+import { extractTargets } from './extract/targets';
+import { matchTerms, type Matcher } from './glossary/match';
+import { pageTermSpans, parsePageGlossary } from './glossary/page';
+import { findUnknownSlogans } from './glossary/unknown';
+import { foldText, type FoldedText } from './text/normalize';
+import { detectScript, type Script } from './text/script';
+import type { PageGlossaryEntry, PageInput, ReportInfo, Target, TermSpan } from './types';
+
+/** Everything the core finds on one page. Offsets index `input.text`. */
+export interface PageAnalysis {
+  report: ReportInfo;
+  script: Script;
+  /** Sorted by start, non-overlapping. */
+  terms: TermSpan[];
+  pageGlossary: PageGlossaryEntry[];
+  targets: Target[];
+}
+
+export interface AnalyzeOptions {
+  matchers: Matcher[];
+  /** Annotate even when the page is not recognised as a report (the user asked for it). */
+  force?: boolean;
+}
+
+/**
+ * The one pass of the core over a page's text: fold once, then every stage reads the folded text.
+ * Unknown-slogan marks and targets only come from recognised reports (or a forced run), so a novel
+ * or a README never gets 未收录 marks.
+ */
+export function analyzePage(input: PageInput, options: AnalyzeOptions): PageAnalysis {
+  const folded = foldText(input.text);
+  const report = detectReport(input);
+  const script = detectScript(input.text);
+  const pageGlossary = parsePageGlossary(input.text);
+  const terms = collectTerms(folded, options.matchers, pageGlossary, report.isReport || options.force === true);
+  const targets = report.isReport || options.force ? extractTargets({ text: input.text, headings: input.headings, year: report.year }) : [];
+  return { report, script, terms, pageGlossary, targets };
+}
+
+export function collectTerms(
+  folded: FoldedText,
+  matchers: Matcher[],
+  pageGlossary: PageGlossaryEntry[],
+  withUnknown: boolean,
+): TermSpan[] {
+  let spans: TermSpan[] = [];
+  for (const m of matchers) spans = mergeSpans(spans, matchTerms(folded, m));
+  if (pageGlossary.length) spans = mergeSpans(spans, pageTermSpans(folded, pageGlossary));
+  if (withUnknown) {
+    const unknown = findUnknownSlogans(folded.original, folded, spans).map(
+      (u): TermSpan => ({ start: u.start, end: u.end, text: u.text, source: 'unknown', entry: null }),
+    );
+    spans = mergeSpans(spans, unknown);
+  }
+  return spans;
+}
+
+/** Merges two sorted span lists; on overlap the first list wins (earlier matchers take precedence). */
+export function mergeSpans(a: TermSpan[], b: TermSpan[]): TermSpan[] {
+  if (!a.length) return b;
+  if (!b.length) return a;
+  const out: TermSpan[] = [];
+  let j = 0;
+  let lastEnd = -1;
+  const push = (s: TermSpan) => {
+    out.push(s);
+    lastEnd = s.end;
+  };
+  for (const s of a) {
+    while (j < b.length && b[j]!.start < s.start) {
+      const t = b[j++]!;
+      if (t.start >= lastEnd && t.end <= s.start) push(t);
+    }
+    push(s);
+  }
+  while (j < b.length) {
+    const t = b[j++]!;
+    if (t.start >= lastEnd) push(t);
+  }
+  return out;
+}

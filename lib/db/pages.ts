@@ -1,0 +1,59 @@
+import type { PageReport } from '../messaging/protocol';
+import type { PageRecord, ReportLensDB, TargetRecord } from './schema';
+
+/** The page URL without its fragment: one record per document, however it was reached. */
+export function pageKey(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/**
+ * Stores (or refreshes) a page and replaces its targets in one transaction, so a visit either lands
+ * whole or not at all, and visiting again updates the record instead of duplicating it.
+ */
+export async function savePageReport(db: ReportLensDB, report: PageReport, now = Date.now()): Promise<number> {
+  return db.transaction('rw', db.pages, db.targets, async () => {
+    const url = pageKey(report.url);
+    const existing = await db.pages.where('url').equals(url).first();
+    const fields = {
+      url,
+      title: report.title,
+      kind: report.report.kind,
+      score: report.report.score,
+      region: report.report.region,
+      regionKey: report.report.regionKey,
+      year: report.report.year,
+      termCount: report.termCount,
+      targetCount: report.targets.length,
+      lastSeen: now,
+    };
+    let pageId: number;
+    if (existing) {
+      pageId = existing.id;
+      await db.pages.update(pageId, fields);
+      await db.targets.where('pageId').equals(pageId).delete();
+    } else {
+      pageId = (await db.pages.add({ ...fields, firstSeen: now } as PageRecordInput)) as number;
+    }
+    const rows = report.targets.map(({ prefix, suffix, ...t }): Omit<TargetRecord, 'id'> => ({
+      ...t,
+      pageId,
+      regionKey: report.report.regionKey,
+      quote: { exact: t.sentence, prefix, suffix },
+    }));
+    if (rows.length) await db.targets.bulkAdd(rows as TargetRecord[]);
+    return pageId;
+  });
+}
+
+type PageRecordInput = Omit<PageRecord, 'id'>;
+
+export async function removePage(db: ReportLensDB, url: string): Promise<boolean> {
+  return db.transaction('rw', db.pages, db.targets, async () => {
+    const page = await db.pages.where('url').equals(pageKey(url)).first();
+    if (!page) return false;
+    await db.targets.where('pageId').equals(page.id).delete();
+    await db.pages.delete(page.id);
+    return true;
+  });
+}

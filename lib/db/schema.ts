@@ -1,0 +1,65 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { GlossaryEntry, ReportKind, Target } from '../types';
+
+/**
+ * The extension's database. It lives in the extension's origin (background, popup, library, options);
+ * content scripts never open it — they would open the visited site's IndexedDB instead.
+ */
+
+export interface PageRecord {
+  id: number;
+  url: string;
+  title: string;
+  kind: ReportKind;
+  score: number;
+  region: string | null;
+  regionKey: string | null;
+  year: number | null;
+  termCount: number;
+  targetCount: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** A text-quote anchor (exact + prefix + suffix) to find the sentence again on the page. */
+export interface TextQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TargetRecord extends Omit<Target, 'start' | 'end'> {
+  id: number;
+  pageId: number;
+  regionKey: string | null;
+  start: number;
+  end: number;
+  quote: TextQuote;
+}
+
+/** A user's own glossary entry, or an override/hide of a bundled one (same id). */
+export interface UserEntryRecord extends GlossaryEntry {
+  hidden: boolean;
+  updatedAt: number;
+}
+
+export class ReportLensDB extends Dexie {
+  pages!: EntityTable<PageRecord, 'id'>;
+  targets!: EntityTable<TargetRecord, 'id'>;
+  userEntries!: EntityTable<UserEntryRecord, 'id'>;
+
+  constructor(name = 'report-lens') {
+    super(name);
+    this.version(1).stores({
+      pages: '++id, &url, kind, regionKey, year, lastSeen',
+      targets: '++id, pageId, indicatorKey, regionKey, year, kind',
+      userEntries: '&id, term, hidden',
+    });
+  }
+}
+
+let shared: ReportLensDB | undefined;
+export function getDb(): ReportLensDB {
+  shared ??= new ReportLensDB();
+  return shared;
+}

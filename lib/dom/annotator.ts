@@ -1,0 +1,162 @@
+import { analyzePage, collectTerms, type PageAnalysis } from '../analyze';
+import type { Matcher } from '../glossary/match';
+import { foldText } from '../text/normalize';
+import type { TermSpan } from '../types';
+import { HighlightLayer } from './highlight';
+import { buildTextModel, OWN_UI_ATTR, rangeFor, segmentAt, type TextModel } from './text-model';
+
+/** Yields to the event loop so no single task grows long on big pages. */
+export function nextTask(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const HIGHLIGHT_CHUNK = 400;
+
+export interface AnnotatorOptions {
+  matchers: Matcher[];
+  force: boolean;
+  /** Called after content added later has been annotated. */
+  onUpdate?: () => void;
+}
+
+/**
+ * Annotates one document: one text model, one analysis, one highlight layer, and an observer that
+ * feeds content added later (SPA updates, lazy article bodies) through the same pipeline — only the
+ * new subtrees, batched, never re-walking the whole document per mutation.
+ */
+export class DocumentAnnotator {
+  model: TextModel = { text: '', segments: [], headings: [] };
+  analysis: PageAnalysis | null = null;
+  readonly layer: HighlightLayer;
+  private readonly nodeIndex = new WeakMap<Text, number>();
+  private observer: MutationObserver | null = null;
+  private pending = new Set<Node>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
+
+  constructor(
+    readonly doc: Document,
+    private readonly options: AnnotatorOptions,
+  ) {
+    this.layer = new HighlightLayer(doc);
+  }
+
+  get terms(): TermSpan[] {
+    return this.analysis?.terms ?? [];
+  }
+
+  async run(): Promise<PageAnalysis> {
+    const body = this.doc.body ?? this.doc.documentElement;
+    this.model = buildTextModel(body);
+    this.indexSegments(0);
+    await nextTask();
+    const analysis = analyzePage(
+      { text: this.model.text, title: this.doc.title, url: this.doc.URL, headings: this.model.headings },
+      { matchers: this.options.matchers, force: this.options.force },
+    );
+    this.analysis = analysis;
+    if (analysis.report.isReport || this.options.force) {
+      await this.paint(analysis.terms);
+      this.observe(body);
+    }
+    return analysis;
+  }
+
+  private indexSegments(from: number): void {
+    const segs = this.model.segments;
+    for (let i = from; i < segs.length; i++) this.nodeIndex.set(segs[i]!.node, i);
+  }
+
+  private async paint(spans: TermSpan[]): Promise<void> {
+    for (let i = 0; i < spans.length; i += HIGHLIGHT_CHUNK) {
+      if (this.destroyed) return;
+      const bySource = new Map<TermSpan['source'], Range[]>();
+      for (const span of spans.slice(i, i + HIGHLIGHT_CHUNK)) {
+        const r = rangeFor(this.model, span.start, span.end);
+        if (!r) continue;
+        let list = bySource.get(span.source);
+        if (!list) bySource.set(span.source, (list = []));
+        list.push(r);
+      }
+      for (const [source, ranges] of bySource) this.layer.add(source, ranges);
+      if (i + HIGHLIGHT_CHUNK < spans.length) await nextTask();
+    }
+  }
+
+  rangeOf(span: TermSpan): Range | null {
+    return rangeFor(this.model, span.start, span.end);
+  }
+
+  /** The term under a caret position (text node + offset), or null. */
+  termAtNode(node: Node, offset: number): TermSpan | null {
+    if (node.nodeType !== 3) return null;
+    const i = this.nodeIndex.get(node as Text);
+    if (i === undefined) return null;
+    const seg = this.model.segments[i]!;
+    const pos = seg.start + offset;
+    const terms = this.terms;
+    let lo = 0;
+    let hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = terms[mid]!;
+      if (pos < t.start) hi = mid - 1;
+      else if (pos >= t.end) lo = mid + 1;
+      else return t;
+    }
+    return null;
+  }
+
+  private observe(root: Node): void {
+    const win = this.doc.defaultView;
+    if (!win) return;
+    this.observer = new win.MutationObserver((records) => {
+      for (const rec of records) {
+        for (const n of rec.addedNodes) {
+          if (n.nodeType === 1 && (n as Element).hasAttribute(OWN_UI_ATTR)) continue;
+          if (n.nodeType === 1 || n.nodeType === 3) this.pending.add(n);
+        }
+      }
+      if (this.pending.size && !this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), 150);
+    });
+    this.observer.observe(root, { childList: true, subtree: true });
+  }
+
+  /** Annotates the batch of added subtrees: each is walked once and appended to the text model. */
+  private async flush(): Promise<void> {
+    this.flushTimer = null;
+    if (this.destroyed || !this.analysis) return;
+    // Keep only roots: a node inside another pending node is covered by its ancestor's walk.
+    const nodes = [...this.pending].filter((n) => n.isConnected);
+    this.pending.clear();
+    const roots = nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
+    const added: TermSpan[] = [];
+    for (const root of roots) {
+      if (this.nodeIndex.has(root as Text)) continue;
+      const base = this.model.text.length + 1;
+      const sub = buildTextModel(root, base);
+      if (!sub.text.trim()) continue;
+      const from = this.model.segments.length;
+      this.model.text += '\n' + sub.text;
+      this.model.segments.push(...sub.segments);
+      this.model.headings.push(...sub.headings);
+      this.indexSegments(from);
+      const folded = foldText(sub.text);
+      const spans = collectTerms(folded, this.options.matchers, this.analysis.pageGlossary, true);
+      for (const s of spans) added.push({ ...s, start: s.start + base, end: s.end + base });
+    }
+    if (!added.length) return;
+    this.analysis.terms = [...this.analysis.terms, ...added];
+    await this.paint(added);
+    this.options.onUpdate?.();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.observer?.disconnect();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.layer.clear();
+  }
+}

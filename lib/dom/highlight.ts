@@ -1,0 +1,93 @@
+import type { TermSource } from '../types';
+
+/**
+ * Highlights through the CSS Custom Highlight API: ranges are registered with the document's
+ * highlight registry and painted by ::highlight() rules, so the page's text nodes and elements are
+ * never changed. The rules go in through adoptedStyleSheets where the browser lets a content script
+ * do that (Chromium); otherwise through one <style> element that clear() removes again.
+ */
+
+export const HIGHLIGHT_NAMES: Record<TermSource | 'focus', string> = {
+  glossary: 'report-lens-defined',
+  user: 'report-lens-defined',
+  page: 'report-lens-page',
+  unknown: 'report-lens-unknown',
+  focus: 'report-lens-focus',
+};
+
+// Not colour alone: each kind also has its own underline style (solid / dashed / wavy), and the
+// tints are translucent so they read on light and dark pages alike.
+const CSS_TEXT = `
+::highlight(report-lens-defined) { background-color: rgba(255, 196, 0, 0.28); text-decoration: underline solid rgba(214, 120, 0, 0.95); text-decoration-thickness: 2px; text-underline-offset: 3px; }
+::highlight(report-lens-page) { background-color: rgba(0, 170, 255, 0.22); text-decoration: underline dashed rgba(0, 120, 220, 0.95); text-decoration-thickness: 2px; text-underline-offset: 3px; }
+::highlight(report-lens-unknown) { background-color: rgba(160, 160, 160, 0.22); text-decoration: underline wavy rgba(200, 40, 90, 0.9); text-decoration-thickness: 1px; text-underline-offset: 3px; }
+::highlight(report-lens-focus) { background-color: rgba(255, 120, 0, 0.55); color: inherit; }
+`;
+
+export const STYLE_ATTR = 'data-report-lens-style';
+
+export function supportsHighlights(win: Window & typeof globalThis): boolean {
+  return typeof win.Highlight === 'function' && !!win.CSS && 'highlights' in win.CSS;
+}
+
+export class HighlightLayer {
+  private sheet: CSSStyleSheet | null = null;
+  private styleEl: HTMLStyleElement | null = null;
+  private readonly names = new Set<string>();
+
+  constructor(private readonly doc: Document) {}
+
+  private get win(): Window & typeof globalThis {
+    return this.doc.defaultView as Window & typeof globalThis;
+  }
+
+  private ensureStyle(): void {
+    if (this.sheet || this.styleEl) return;
+    const win = this.win;
+    try {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(CSS_TEXT);
+      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+      this.sheet = sheet;
+    } catch {
+      // Firefox content scripts cannot adopt a sheet built in their sandbox.
+      const style = this.doc.createElement('style');
+      style.setAttribute(STYLE_ATTR, '');
+      style.textContent = CSS_TEXT;
+      (this.doc.head ?? this.doc.documentElement).appendChild(style);
+      this.styleEl = style;
+    }
+  }
+
+  /** Adds ranges to the highlight of `source`. */
+  add(source: TermSource | 'focus', ranges: Range[]): void {
+    if (!ranges.length || !supportsHighlights(this.win)) return;
+    this.ensureStyle();
+    const name = HIGHLIGHT_NAMES[source];
+    const registry = this.win.CSS.highlights;
+    let hl = registry.get(name);
+    if (!hl) {
+      hl = new this.win.Highlight();
+      // Focus paints over the kind styles.
+      if (source === 'focus') hl.priority = 1;
+      registry.set(name, hl);
+      this.names.add(name);
+    }
+    for (const r of ranges) hl.add(r);
+  }
+
+  setFocus(range: Range | null): void {
+    const registry = supportsHighlights(this.win) ? this.win.CSS.highlights : null;
+    registry?.get(HIGHLIGHT_NAMES.focus)?.clear();
+    if (range) this.add('focus', [range]);
+  }
+
+  clear(): void {
+    if (supportsHighlights(this.win)) for (const name of this.names) this.win.CSS.highlights.delete(name);
+    this.names.clear();
+    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    this.styleEl?.remove();
+    this.sheet = null;
+    this.styleEl = null;
+  }
+}

@@ -1,0 +1,104 @@
+import type { PageSession, TermHit } from './session';
+
+const OPEN_DELAY = 250;
+const CLOSE_DELAY = 300;
+
+interface CaretPosition {
+  offsetNode: Node;
+  offset: number;
+}
+
+/** Text position under the pointer; caretPositionFromPoint is standard, caretRangeFromPoint older. */
+function caretAt(doc: Document, x: number, y: number): CaretPosition | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => CaretPosition | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (d.caretPositionFromPoint) return d.caretPositionFromPoint(x, y);
+  const r = d.caretRangeFromPoint?.(x, y);
+  return r ? { offsetNode: r.startContainer, offset: r.startOffset } : null;
+}
+
+function within(range: Range, x: number, y: number): boolean {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  }
+  return false;
+}
+
+/**
+ * Hover opens the tooltip of the term under the pointer after a short delay. Highlights are not
+ * elements, so hit-testing goes through the caret position and the text model.
+ */
+export function initHover(session: PageSession, signal: AbortSignal): void {
+  let current: TermHit | null = null;
+  let openTimer: ReturnType<typeof setTimeout> | null = null;
+  let closeTimer: ReturnType<typeof setTimeout> | null = null;
+  let frame = 0;
+  let lastEvent: MouseEvent | null = null;
+
+  const clearTimers = () => {
+    if (openTimer) clearTimeout(openTimer);
+    if (closeTimer) clearTimeout(closeTimer);
+    openTimer = closeTimer = null;
+  };
+
+  const hitAt = (doc: Document, x: number, y: number): TermHit | null => {
+    const annotator = session.annotators.find((a) => a.doc === doc);
+    if (!annotator) return null;
+    const caret = caretAt(doc, x, y);
+    if (!caret) return null;
+    let span = annotator.termAtNode(caret.offsetNode, caret.offset);
+    // The caret lands between characters: at a term's right half it reports the next offset.
+    if (!span && caret.offset > 0) span = annotator.termAtNode(caret.offsetNode, caret.offset - 1);
+    if (!span) return null;
+    const range = annotator.rangeOf(span);
+    return range && within(range, x, y) ? { annotator, span } : null;
+  };
+
+  const onFrame = () => {
+    frame = 0;
+    const e = lastEvent;
+    if (!e) return;
+    const target = e.composedPath?.()[0] as Node | undefined;
+    if (session.tooltip.contains(target ?? null) || session.tooltip.contains(e.target as Node)) {
+      if (closeTimer) clearTimeout(closeTimer);
+      closeTimer = null;
+      return;
+    }
+    const doc = (e.target as Node)?.ownerDocument ?? (e.target as Document);
+    const hit = hitAt(doc, e.clientX, e.clientY);
+    if (hit && current && hit.span === current.span) {
+      if (closeTimer) clearTimeout(closeTimer);
+      closeTimer = null;
+      return;
+    }
+    if (hit) {
+      clearTimers();
+      current = hit;
+      openTimer = setTimeout(() => void session.open(hit, false), OPEN_DELAY);
+    } else if (current) {
+      if (openTimer) clearTimeout(openTimer);
+      openTimer = null;
+      if (!closeTimer) {
+        closeTimer = setTimeout(() => {
+          current = null;
+          session.close();
+        }, CLOSE_DELAY);
+      }
+    }
+  };
+
+  const onMove = (e: MouseEvent) => {
+    lastEvent = e;
+    if (!frame) frame = requestAnimationFrame(onFrame);
+  };
+
+  const bind = (doc: Document) => doc.addEventListener('mousemove', onMove, { passive: true, signal });
+  for (const a of session.annotators) bind(a.doc);
+  session.docBinders.push(bind);
+  signal.addEventListener('abort', () => {
+    clearTimers();
+    if (frame) cancelAnimationFrame(frame);
+  });
+}

@@ -1,0 +1,36 @@
+import type { PageSession } from './session';
+
+/** Alt+Shift+N / Alt+Shift+P move to the next / previous term and open it; Esc closes. */
+export const NEXT_KEY = { code: 'KeyN', altKey: true, shiftKey: true };
+export const PREV_KEY = { code: 'KeyP', altKey: true, shiftKey: true };
+
+function isEditable(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  if (!el || el.nodeType !== 1) return false;
+  return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
+}
+
+export function initKeyboard(session: PageSession, signal: AbortSignal): void {
+  let index = -1;
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && session.tooltip.isOpen) {
+      session.close();
+      return;
+    }
+    if (isEditable(e.target)) return;
+    const dir = e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey ? (e.code === NEXT_KEY.code ? 1 : e.code === PREV_KEY.code ? -1 : 0) : 0;
+    if (!dir) return;
+    const terms = session.allTerms();
+    if (!terms.length) return;
+    e.preventDefault();
+    e.stopPropagation();
+    index = (index + dir + terms.length) % terms.length;
+    const hit = terms[index]!;
+    const range = hit.annotator.rangeOf(hit.span);
+    range?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    void session.open(hit, true);
+  };
+  const bind = (doc: Document) => doc.addEventListener('keydown', onKey, { capture: true, signal });
+  for (const a of session.annotators) bind(a.doc);
+  session.docBinders.push(bind);
+}

@@ -1,0 +1,239 @@
+import type { PageAnalysis } from '../analyze';
+import type { Matcher } from '../glossary/match';
+import { foldChars } from '../text/normalize';
+import type { PageGlossaryEntry, TermSpan } from '../types';
+import { DocumentAnnotator } from './annotator';
+import { initHover } from './hover';
+import { initKeyboard } from './keyboard';
+import { Tooltip, type TooltipContent, type TooltipLabels } from './tooltip';
+
+/** What the tooltip needs from a glossary entry; the content script fetches these by message. */
+export interface EntryInfo {
+  term: string;
+  definition: string;
+  gloss: string;
+  english: string | null;
+  components: string[];
+  scopeLabel: string;
+  scopeLevel: string;
+  sourceLine: string;
+  user: boolean;
+}
+
+export interface SessionDeps {
+  matchers: Matcher[];
+  force: boolean;
+  labels: TooltipLabels;
+  resolveEntry(id: string): Promise<EntryInfo | null>;
+  onUpdate(session: PageSession): void;
+  onAddEntry(term: string, sentence: string): void;
+}
+
+export interface TermHit {
+  annotator: DocumentAnnotator;
+  span: TermSpan;
+}
+
+/**
+ * One annotation session on a page: the top document and its same-origin iframes, the tooltip, and
+ * the hover and keyboard features. Everything it adds is removed when `signal` aborts, leaving the
+ * page's DOM as it was.
+ */
+export class PageSession {
+  readonly annotators: DocumentAnnotator[] = [];
+  readonly tooltip: Tooltip;
+  private readonly win: Window;
+  private flashTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    win: Window,
+    readonly deps: SessionDeps,
+    readonly signal: AbortSignal,
+  ) {
+    this.win = win;
+    this.tooltip = new Tooltip(win.document, deps.labels);
+    this.tooltip.onAddEntry = (term, sentence) => deps.onAddEntry(term, sentence);
+    signal.addEventListener('abort', () => this.teardown(), { once: true });
+  }
+
+  get top(): DocumentAnnotator | undefined {
+    return this.annotators[0];
+  }
+
+  get analysis(): PageAnalysis | null {
+    return this.top?.analysis ?? null;
+  }
+
+  async start(): Promise<PageAnalysis> {
+    const top = await this.attach(this.win.document);
+    const analysis = top.analysis!;
+    if (analysis.report.isReport || this.deps.force) {
+      initHover(this, this.signal);
+      initKeyboard(this, this.signal);
+      this.watchFrames();
+    }
+    return analysis;
+  }
+
+  private async attach(doc: Document): Promise<DocumentAnnotator> {
+    const annotator = new DocumentAnnotator(doc, {
+      matchers: this.deps.matchers,
+      // Iframes of a report page are annotated with the page, whatever their own text looks like.
+      force: this.deps.force || this.annotators.length > 0,
+      onUpdate: () => this.deps.onUpdate(this),
+    });
+    this.annotators.push(annotator);
+    await annotator.run();
+    return annotator;
+  }
+
+  /** Same-origin iframes, now and as they load; cross-origin ones are the browser's to keep apart. */
+  private watchFrames(): void {
+    const seen = new WeakSet<Document>();
+    const tryFrame = (frame: HTMLIFrameElement) => {
+      let doc: Document | null = null;
+      try {
+        doc = frame.contentDocument;
+      } catch {
+        return;
+      }
+      if (!doc || seen.has(doc) || doc.readyState === 'loading' || doc.URL === 'about:blank') return;
+      seen.add(doc);
+      void this.attach(doc).then(() => {
+        this.bindDocument(doc!);
+        this.deps.onUpdate(this);
+      });
+    };
+    const scan = () => {
+      for (const frame of this.win.document.querySelectorAll('iframe')) {
+        tryFrame(frame);
+        frame.addEventListener('load', () => tryFrame(frame), { signal: this.signal });
+      }
+    };
+    scan();
+    const observer = new MutationObserver((records) => {
+      if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName === 'IFRAME' || (n as Element).querySelector?.('iframe')))) scan();
+    });
+    observer.observe(this.win.document.documentElement, { childList: true, subtree: true });
+    this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  }
+
+  /** Hooks the features' listeners onto a newly attached iframe document. */
+  bindDocument(doc: Document): void {
+    for (const cb of this.docBinders) cb(doc);
+  }
+  readonly docBinders: ((doc: Document) => void)[] = [];
+
+  /** Every term in document order across frames (the top document first, then iframes). */
+  allTerms(): TermHit[] {
+    const hits: TermHit[] = [];
+    for (const a of this.annotators) {
+      const own = a.terms.map((span) => ({ annotator: a, span }));
+      // Content appended later sits at the end of the model; order it by its place in the page.
+      own.sort((x, y) => {
+        const rx = x.annotator.rangeOf(x.span);
+        const ry = y.annotator.rangeOf(y.span);
+        if (!rx || !ry) return x.span.start - y.span.start;
+        return rx.compareBoundaryPoints(Range.START_TO_START, ry);
+      });
+      hits.push(...own);
+    }
+    return hits;
+  }
+
+  termCount(): number {
+    return this.annotators.reduce((n, a) => n + a.terms.length, 0);
+  }
+
+  pageEntryFor(key: string): PageGlossaryEntry | undefined {
+    return this.analysis?.pageGlossary.find((e) => e.key === key);
+  }
+
+  async contentFor(hit: TermHit): Promise<TooltipContent> {
+    const { span, annotator } = hit;
+    const key = foldChars(span.text);
+    const pageEntry = this.pageEntryFor(key);
+    if (span.source === 'unknown') {
+      return { term: span.text, kind: 'unknown', sentence: sentenceAround(annotator.model.text, span.start, span.end) };
+    }
+    if (span.source === 'page') {
+      return { term: span.text, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
+    }
+    const entry = span.entry ? await this.deps.resolveEntry(span.entry) : null;
+    if (!entry) return { term: span.text, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
+    return {
+      term: span.text,
+      kind: entry.user ? 'user' : 'glossary',
+      definition: entry.definition,
+      gloss: entry.gloss,
+      english: entry.english,
+      components: entry.components,
+      scopeLabel: entry.scopeLabel,
+      scopeLevel: entry.scopeLevel,
+      sourceLine: entry.sourceLine,
+      pageDefinition: pageEntry?.definition,
+    };
+  }
+
+  async open(hit: TermHit, focus: boolean): Promise<void> {
+    const range = hit.annotator.rangeOf(hit.span);
+    if (!range) return;
+    for (const a of this.annotators) a.layer.setFocus(null);
+    if (focus) hit.annotator.layer.setFocus(range);
+    const content = await this.contentFor(hit);
+    if (this.signal.aborted) return;
+    // Iframe terms: position against the iframe's rect, since the tooltip lives in the top document.
+    this.tooltip.show(hit.annotator.doc === this.win.document ? range : offsetRange(range, hit.annotator.doc), content);
+  }
+
+  close(): void {
+    this.tooltip.hide();
+    for (const a of this.annotators) a.layer.setFocus(null);
+  }
+
+  /** Scrolls to [start, end) of the top document's text and flashes it. */
+  reveal(start: number, end: number): boolean {
+    const top = this.top;
+    if (!top) return false;
+    const range = top.rangeOf({ start, end, text: '', source: 'glossary', entry: null });
+    if (!range) return false;
+    const el = range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    top.layer.setFocus(range);
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => top.layer.setFocus(null), 2000);
+    return true;
+  }
+
+  private teardown(): void {
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    for (const a of this.annotators) a.destroy();
+    this.annotators.length = 0;
+    this.tooltip.destroy();
+  }
+}
+
+/** The sentence around a span: from the previous sentence end to the next one, on one line. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const ENDS = '。！？!?；;\n';
+  let s = start;
+  while (s > 0 && !ENDS.includes(text[s - 1]!) && start - s < 200) s--;
+  let e = end;
+  while (e < text.length && !ENDS.includes(text[e]!) && e - end < 200) e++;
+  if (e < text.length && text[e] !== '\n') e++;
+  return text.slice(s, e).trim();
+}
+
+function offsetRange(range: Range, doc: Document): Range {
+  const frame = doc.defaultView?.frameElement;
+  if (!frame) return range;
+  const shifted = {
+    getBoundingClientRect: () => {
+      const r = range.getBoundingClientRect();
+      const f = frame.getBoundingClientRect();
+      return new DOMRect(r.x + f.x, r.y + f.y, r.width, r.height);
+    },
+    getClientRects: () => range.getClientRects(),
+  };
+  return shifted as unknown as Range;
+}

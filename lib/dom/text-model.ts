@@ -1,0 +1,185 @@
+import type { Heading } from '../types';
+
+/**
+ * One walk over the visible text of a document (or a subtree), producing the page text the whole
+ * pipeline reads and the segments that map its offsets back to text nodes. Block boundaries become
+ * '\n' in the text (they belong to no node), inline boundaries nothing — so 三高<b>四新</b> reads
+ * 三高四新 and the matcher finds it without knowing about tags.
+ */
+
+export interface TextSegment {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+export interface TextModel {
+  text: string;
+  segments: TextSegment[];
+  headings: Heading[];
+}
+
+/** Elements whose text is not prose to annotate, or belongs to the user (forms, editors). */
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED',
+  'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
+]);
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG',
+  'DIR', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4',
+  'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION',
+  'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+const HEADING = /^H([1-6])$/;
+
+/** Attribute that marks the extension's own UI so the walk (and observers) skip it. */
+export const OWN_UI_ATTR = 'data-report-lens-ui';
+
+export function isSkippedElement(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP.has(tag)) return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute(OWN_UI_ATTR)) return true;
+  // An element can be editable by attribute or inherit it; isContentEditable covers both, but only
+  // in real browsers — fall back to the attribute elsewhere.
+  const html = el as HTMLElement;
+  if (html.isContentEditable === true) return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  return false;
+}
+
+function isHidden(el: Element): boolean {
+  // checkVisibility() is cheap once styles are computed (document_idle) and catches display:none
+  // and content-visibility:hidden subtrees; environments without it (tests) treat all as visible.
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return typeof check === 'function' && !check.call(el);
+}
+
+/**
+ * Walks `root` depth-first without recursion (report pages nest deeply) and returns the text model.
+ * `base` offsets the segment positions when a subtree is appended to an existing model.
+ */
+export function buildTextModel(root: Node, base = 0): TextModel {
+  const parts: string[] = [];
+  const segments: TextSegment[] = [];
+  const headings: Heading[] = [];
+  let length = base;
+  let lastNewline = true;
+  const newline = () => {
+    if (!lastNewline) {
+      parts.push('\n');
+      length++;
+      lastNewline = true;
+    }
+  };
+  const openHeadings: { el: Element; level: number; start: number; text: string }[] = [];
+
+  const visitElementEnd = (el: Element) => {
+    const tag = el.tagName.toUpperCase();
+    if (BLOCK.has(tag)) newline();
+    const h = openHeadings[openHeadings.length - 1];
+    if (h && h.el === el) {
+      openHeadings.pop();
+      const text = h.text.trim();
+      if (text) headings.push({ text, level: h.level, start: h.start });
+    }
+  };
+
+  let node: Node | null = root.nodeType === 1 || root.nodeType === 11 || root.nodeType === 9 ? firstChildOf(root) : null;
+  if (root.nodeType === 3) node = root;
+  if (root.nodeType === 1) {
+    const el = root as Element;
+    if (isSkippedElement(el)) return { text: '', segments, headings };
+    if (BLOCK.has(el.tagName.toUpperCase())) lastNewline = true;
+  }
+
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length) {
+        segments.push({ node: node as Text, start: length, end: length + data.length });
+        parts.push(data);
+        length += data.length;
+        lastNewline = data.charCodeAt(data.length - 1) === 10;
+        for (const h of openHeadings) h.text += data;
+      }
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (!isSkippedElement(el) && !isHidden(el)) {
+        const tag = el.tagName.toUpperCase();
+        if (BLOCK.has(tag)) newline();
+        const m = HEADING.exec(tag);
+        if (m) openHeadings.push({ el, level: Number(m[1]), start: length, text: '' });
+        descend = firstChildOf(el) !== null;
+        if (!descend) visitElementEnd(el);
+      }
+    }
+    if (descend) {
+      node = firstChildOf(node);
+      continue;
+    }
+    // Climb until a next sibling exists, closing elements on the way.
+    while (node && node !== root) {
+      const next = nextSiblingOf(node);
+      if (next) {
+        node = next;
+        break;
+      }
+      node = parentOf(node);
+      if (node && node !== root && node.nodeType === 1) visitElementEnd(node as Element);
+      if (node === root) node = null;
+    }
+    if (node === root) node = null;
+  }
+  return { text: parts.join(''), segments, headings };
+}
+
+// Open shadow roots are walked as if their content were the host's first children.
+function firstChildOf(n: Node): Node | null {
+  const sr = (n as Element).shadowRoot;
+  if (sr && sr.firstChild) return sr.firstChild;
+  return n.firstChild;
+}
+function nextSiblingOf(n: Node): Node | null {
+  if (n.nextSibling) return n.nextSibling;
+  const parent = n.parentNode;
+  // Leaving a shadow root: continue with the host's light children.
+  if (parent && parent.nodeType === 11 && (parent as ShadowRoot).host) return (parent as ShadowRoot).host.firstChild;
+  return null;
+}
+function parentOf(n: Node): Node | null {
+  const parent = n.parentNode;
+  if (parent && parent.nodeType === 11 && (parent as ShadowRoot).host) return (parent as ShadowRoot).host;
+  return parent;
+}
+
+/** Index of the segment containing `offset` (binary search), or -1. */
+export function segmentAt(segments: TextSegment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** A DOM Range for [start, end) of the model text, or null when it does not fall on text nodes. */
+export function rangeFor(model: TextModel, start: number, end: number): Range | null {
+  const a = segmentAt(model.segments, start);
+  const b = segmentAt(model.segments, end - 1);
+  if (a < 0 || b < 0) return null;
+  const sa = model.segments[a]!;
+  const sb = model.segments[b]!;
+  const range = sa.node.ownerDocument.createRange();
+  range.setStart(sa.node, start - sa.start);
+  range.setEnd(sb.node, end - sb.start);
+  return range;
+}

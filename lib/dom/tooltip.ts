@@ -1,0 +1,190 @@
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { OWN_UI_ATTR } from './text-model';
+
+/**
+ * The tooltip lives in a shadow root on its own host element, so page CSS cannot reach it and its
+ * CSS cannot leak into the page. Every string goes in with textContent — glossary text, page text
+ * and user entries alike are data, never markup.
+ */
+
+export interface TooltipLabels {
+  defined: string;
+  fromPage: string;
+  unknown: string;
+  components: string;
+  source: string;
+  addEntry: string;
+  close: string;
+}
+
+export interface TooltipContent {
+  term: string;
+  kind: 'glossary' | 'user' | 'page' | 'unknown';
+  definition?: string;
+  gloss?: string;
+  english?: string | null;
+  components?: string[];
+  scopeLabel?: string;
+  scopeLevel?: string;
+  sourceLine?: string;
+  /** The page's own 名词解释 definition, shown alone or alongside the glossary's. */
+  pageDefinition?: string;
+  /** For unknown slogans: the sentence it stands in. */
+  sentence?: string;
+}
+
+const CSS = `
+:host { all: initial; }
+.tip { position: fixed; top: 0; left: 0; z-index: 2147483647; max-width: min(420px, calc(100vw - 16px));
+  box-sizing: border-box; padding: 10px 12px; border-radius: 8px; font: 14px/1.55 system-ui, "PingFang SC",
+  "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; color: #1d1d1f; background: #fffdf7;
+  border: 1px solid #d9c9a3; box-shadow: 0 6px 24px rgba(0,0,0,.18); overflow: auto; }
+.tip[hidden] { display: none; }
+.head { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
+.term { font-size: 17px; font-weight: 600; }
+.badge { font-size: 12px; padding: 0 6px; border-radius: 10px; border: 1px solid currentColor; color: #8a5a00; }
+.badge.page { color: #005a9e; } .badge.unknown { color: #a3124a; }
+.en { color: #555; font-style: italic; margin-top: 2px; }
+.def { margin: 6px 0 0; }
+.label { margin-top: 8px; font-size: 12px; color: #666; }
+ol { margin: 2px 0 0; padding-left: 1.6em; }
+.src { margin-top: 8px; font-size: 12px; color: #666; }
+.sentence { margin-top: 6px; padding-left: 8px; border-left: 3px solid #e0c0cc; color: #333; }
+button { margin-top: 8px; font: inherit; font-size: 13px; padding: 2px 10px; border-radius: 6px; border: 1px solid #b98; background: #fff; cursor: pointer; }
+@media (prefers-color-scheme: dark) {
+  .tip { color: #eee; background: #26231e; border-color: #5a4d33; }
+  .en, .label, .src { color: #bbb; } .sentence { color: #ddd; } button { background: #333; color: #eee; }
+  .badge { color: #f3c46b; } .badge.page { color: #7cc4ff; } .badge.unknown { color: #ff8fb5; }
+}
+`;
+
+export class Tooltip {
+  private host: HTMLElement | null = null;
+  private box: HTMLElement | null = null;
+  private anchor: Range | null = null;
+  onAddEntry: ((term: string, sentence: string) => void) | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly labels: TooltipLabels,
+  ) {}
+
+  get element(): HTMLElement | null {
+    return this.box;
+  }
+
+  get isOpen(): boolean {
+    return !!this.box && !this.box.hidden;
+  }
+
+  private ensure(): HTMLElement {
+    if (this.box && this.host?.isConnected) return this.box;
+    const host = this.doc.createElement('report-lens-tooltip');
+    host.setAttribute(OWN_UI_ATTR, '');
+    const root = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = CSS;
+    const box = this.doc.createElement('div');
+    box.className = 'tip';
+    box.setAttribute('role', 'tooltip');
+    box.id = 'report-lens-tip';
+    box.setAttribute('aria-live', 'polite');
+    box.hidden = true;
+    root.append(style, box);
+    this.doc.documentElement.appendChild(host);
+    this.host = host;
+    this.box = box;
+    return box;
+  }
+
+  show(anchor: Range, content: TooltipContent): void {
+    const box = this.ensure();
+    this.anchor = anchor;
+    box.replaceChildren(...this.render(content));
+    box.hidden = false;
+    void this.position();
+  }
+
+  private el(tag: string, cls?: string, text?: string): HTMLElement {
+    const e = this.doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  private render(c: TooltipContent): Node[] {
+    const out: Node[] = [];
+    const head = this.el('div', 'head');
+    head.append(this.el('span', 'term', c.term));
+    if (c.kind === 'unknown') head.append(this.el('span', 'badge unknown', this.labels.unknown));
+    else if (c.scopeLabel) head.append(this.el('span', 'badge', c.scopeLabel));
+    if (c.kind === 'page' || (c.pageDefinition && c.kind !== 'unknown')) {
+      head.append(this.el('span', 'badge page', this.labels.fromPage));
+    }
+    out.push(head);
+    if (c.english || c.gloss) out.push(this.el('div', 'en', c.english ? `${c.english} — ${c.gloss ?? ''}` : c.gloss!));
+    if (c.definition) out.push(this.el('p', 'def', c.definition));
+    if (c.components?.length) {
+      out.push(this.el('div', 'label', this.labels.components));
+      const ol = this.el('ol');
+      for (const item of c.components) ol.append(this.el('li', undefined, item));
+      out.push(ol);
+    }
+    if (c.pageDefinition) {
+      if (c.definition) out.push(this.el('div', 'label', this.labels.fromPage));
+      out.push(this.el('p', 'def page-def', c.pageDefinition));
+    }
+    if (c.sourceLine) out.push(this.el('div', 'src', `${this.labels.source}: ${c.sourceLine}`));
+    if (c.kind === 'unknown') {
+      if (c.sentence) out.push(this.el('div', 'sentence', c.sentence));
+      const add = this.el('button', 'add', this.labels.addEntry) as HTMLButtonElement;
+      add.type = 'button';
+      add.addEventListener('click', () => this.onAddEntry?.(c.term, c.sentence ?? ''));
+      out.push(add);
+    }
+    return out;
+  }
+
+  private async position(): Promise<void> {
+    const box = this.box;
+    const anchor = this.anchor;
+    if (!box || !anchor) return;
+    const reference = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+    };
+    const { x, y } = await computePosition(reference, box, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(6),
+        flip(),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight }) {
+            box.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+          },
+        }),
+      ],
+    });
+    box.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  }
+
+  contains(node: Node | null): boolean {
+    return !!node && !!this.host && (node === this.host || this.host.contains(node));
+  }
+
+  hide(): void {
+    if (this.box) this.box.hidden = true;
+    this.anchor = null;
+  }
+
+  /** Removes the host element, leaving the page's DOM as it was before the tooltip first opened. */
+  destroy(): void {
+    this.host?.remove();
+    this.host = null;
+    this.box = null;
+    this.anchor = null;
+  }
+}

@@ -1,0 +1,75 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ReportInfo, Target, TermSource } from '../types';
+
+/**
+ * The one message protocol of the extension. Every message any context sends is listed here.
+ * Data crossing a context boundary is validated by the receiver (lib/messaging/validate.ts).
+ */
+
+export type Script = 'simplified' | 'traditional';
+
+/** A target plus the text around its sentence, so the sentence can be found again later. */
+export interface ReportedTarget extends Target {
+  prefix: string;
+  suffix: string;
+}
+
+/** What the content script found on a page; sent to the background, shown by the popup. */
+export interface PageReport {
+  url: string;
+  title: string;
+  report: ReportInfo;
+  /** Dominant script of the page text. */
+  script: Script;
+  termCount: number;
+  /** Distinct terms in first-seen order, with how they were defined. */
+  terms: { text: string; source: TermSource; entry: string | null; count: number }[];
+  targets: ReportedTarget[];
+  /** Whether the content script ran because the user asked (popup, menu, shortcut). */
+  requested: boolean;
+}
+
+/** What the popup shows for a tab (the content script's live state). */
+export interface PageState extends PageReport {
+  annotated: boolean;
+  pageId: number | null;
+  saved: boolean;
+}
+
+/** A glossary entry as the tooltip shows it, already in the page's script. */
+export interface EntryView {
+  id: string;
+  term: string;
+  definition: string;
+  gloss: string;
+  english: string | null;
+  components: string[];
+  scopeLabel: string;
+  scopeLevel: 'national' | 'province' | 'city' | 'county';
+  sourceLine: string;
+  user: boolean;
+}
+
+export interface SaveResult {
+  pageId: number | null;
+  saved: boolean;
+  error?: string;
+}
+
+export interface ProtocolMap {
+  // content → background
+  reportPage(data: PageReport): SaveResult;
+  getEntries(data: { ids: string[]; script: Script }): Record<string, EntryView>;
+  // popup → background
+  annotateTab(data: { tabId: number }): { ok: boolean; error?: string };
+  savePage(data: { tabId: number }): SaveResult;
+  removePage(data: { url: string }): { removed: boolean };
+  // popup → content (sent to a tab)
+  getPageState(): PageState | null;
+  setAnnotations(data: { enabled: boolean }): PageState | null;
+  scrollToTarget(data: { index: number }): boolean;
+  // background → content (sent to a tab): run or re-run on request
+  annotateRequested(): PageState | null;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,109 @@
+import type { ReportInfo, ReportKind, Target } from '../types';
+import type { PageReport, ReportedTarget, Script } from './protocol';
+
+/**
+ * Validation at the boundary: the background trusts nothing a content script sends (a compromised
+ * page cannot reach the extension's messaging, but a buggy or outdated content script can), so
+ * every message is checked before it touches the database. Errors name the field.
+ */
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+type Obj = Record<string, unknown>;
+
+function obj(v: unknown, path: string): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new MessageError(`${path}: expected an object`);
+  return v as Obj;
+}
+function str(v: unknown, path: string, max = 100_000): string {
+  if (typeof v !== 'string') throw new MessageError(`${path}: expected a string`);
+  if (v.length > max) throw new MessageError(`${path}: longer than ${max} characters`);
+  return v;
+}
+function num(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new MessageError(`${path}: expected a finite number`);
+  return v;
+}
+function nullable<T>(v: unknown, path: string, f: (v: unknown, p: string) => T): T | null {
+  return v === null || v === undefined ? null : f(v, path);
+}
+function oneOf<T extends string>(v: unknown, path: string, allowed: readonly T[]): T {
+  if (!allowed.includes(v as T)) throw new MessageError(`${path}: expected one of ${allowed.join(', ')}`);
+  return v as T;
+}
+function arr<T>(v: unknown, path: string, max: number, f: (v: unknown, p: string) => T): T[] {
+  if (!Array.isArray(v)) throw new MessageError(`${path}: expected an array`);
+  if (v.length > max) throw new MessageError(`${path}: more than ${max} items`);
+  return v.map((x, i) => f(x, `${path}[${i}]`));
+}
+
+const KINDS: readonly ReportKind[] = ['work-report', 'plan', 'interpretation', 'goals', 'glossary', 'other'];
+
+export function parseReportInfo(v: unknown, path = 'report'): ReportInfo {
+  const o = obj(v, path);
+  return {
+    isReport: o.isReport === true,
+    score: num(o.score, `${path}.score`),
+    kind: oneOf(o.kind, `${path}.kind`, KINDS),
+    reasons: arr(o.reasons, `${path}.reasons`, 100, (x, p) => str(x, p, 200)),
+    region: nullable(o.region, `${path}.region`, (x, p) => str(x, p, 100)),
+    regionKey: nullable(o.regionKey, `${path}.regionKey`, (x, p) => str(x, p, 100)),
+    year: nullable(o.year, `${path}.year`, num),
+  };
+}
+
+export function parseTarget(v: unknown, path: string): ReportedTarget {
+  const o = obj(v, path);
+  const t: Target = {
+    kind: oneOf(o.kind, `${path}.kind`, ['main', 'other', 'goal'] as const),
+    indicator: str(o.indicator, `${path}.indicator`, 500),
+    indicatorKey: str(o.indicatorKey, `${path}.indicatorKey`, 500),
+    value: nullable(o.value, `${path}.value`, num),
+    valueMax: nullable(o.valueMax, `${path}.valueMax`, num),
+    unit: str(o.unit, `${path}.unit`, 50),
+    qualifier: oneOf(o.qualifier, `${path}.qualifier`, ['以上', '左右', '以内', ''] as const),
+    direction: oneOf(o.direction, `${path}.direction`, ['increase', 'decrease', 'level'] as const),
+    hedge: str(o.hedge, `${path}.hedge`, 20),
+    year: nullable(o.year, `${path}.year`, num),
+    section: str(o.section, `${path}.section`, 1000),
+    sentence: str(o.sentence, `${path}.sentence`, 5000),
+    start: num(o.start, `${path}.start`),
+    end: num(o.end, `${path}.end`),
+  };
+  return { ...t, prefix: str(o.prefix ?? '', `${path}.prefix`, 200), suffix: str(o.suffix ?? '', `${path}.suffix`, 200) };
+}
+
+const SCRIPTS: readonly Script[] = ['simplified', 'traditional'];
+
+export function parsePageReport(v: unknown): PageReport {
+  const o = obj(v, 'page');
+  const url = str(o.url, 'page.url', 4096);
+  if (!/^(https?|file):/.test(url)) throw new MessageError('page.url: expected an http(s) or file URL');
+  return {
+    url,
+    title: str(o.title, 'page.title', 2000),
+    report: parseReportInfo(o.report),
+    script: oneOf(o.script, 'page.script', SCRIPTS),
+    termCount: num(o.termCount, 'page.termCount'),
+    terms: arr(o.terms, 'page.terms', 5000, (x, p) => {
+      const t = obj(x, p);
+      return {
+        text: str(t.text, `${p}.text`, 100),
+        source: oneOf(t.source, `${p}.source`, ['glossary', 'page', 'unknown', 'user'] as const),
+        entry: nullable(t.entry, `${p}.entry`, (y, q) => str(y, q, 200)),
+        count: num(t.count, `${p}.count`),
+      };
+    }),
+    targets: arr(o.targets, 'page.targets', 5000, parseTarget),
+    requested: o.requested === true,
+  };
+}
+
+export function parseScript(v: unknown): Script {
+  return oneOf(v, 'script', SCRIPTS);
+}
+
+export function parseIds(v: unknown): string[] {
+  return arr(v, 'ids', 2000, (x, p) => str(x, p, 200));
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ALL_SITES } from '../background/all-sites';
+import { t } from '../i18n';
+import { autoSave } from '../settings';
+
+export function Options() {
+  const [save, setSave] = useState<boolean | null>(null);
+  const [allSites, setAllSites] = useState(false);
+
+  useEffect(() => {
+    void autoSave.getValue().then(setSave);
+    void browser.permissions.contains({ origins: ALL_SITES }).then(setAllSites);
+  }, []);
+
+  const toggleAllSites = async () => {
+    // Must run inside the click's user gesture: permissions.request refuses otherwise.
+    const ok = allSites ? await browser.permissions.remove({ origins: ALL_SITES }) : await browser.permissions.request({ origins: ALL_SITES });
+    if (ok) setAllSites(!allSites);
+  };
+
+  return (
+    <main class="options-main">
+      <h1>{t('optionsTitle')}</h1>
+      <label class="row">
+        <input
+          type="checkbox"
+          checked={save ?? true}
+          disabled={save === null}
+          data-testid="opt-autosave"
+          onChange={(e) => {
+            const v = (e.target as HTMLInputElement).checked;
+            setSave(v);
+            void autoSave.setValue(v);
+          }}
+        />
+        {t('optAutoSave')}
+      </label>
+      <div class="row">
+        <span>{allSites ? t('optAllSitesGranted') : t('optAllSites')}</span>
+        <button type="button" onClick={toggleAllSites} data-testid="opt-all-sites">
+          {allSites ? t('optAllSitesRevoke') : t('optAllSitesGrant')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,167 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+export const EXTENSION = join(ROOT, '.output/chrome-mv3');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export interface StaticServer {
+  port: number;
+  /** URL of a file under the served root, on 127.0.0.1. */
+  url(path: string): string;
+  /** URL of a file under the served root, on a *.gov.cn host name mapped to 127.0.0.1. */
+  govUrl(path: string, host?: string): string;
+  /** Serves extra content at a path (the demo's ad-hoc pages). */
+  route(path: string, body: string | Buffer, type?: string): void;
+  close(): Promise<void>;
+}
+
+/** A small static server for the fixtures, started and stopped by the tests themselves. */
+export async function startServer(root = FIXTURES): Promise<StaticServer> {
+  const routes = new Map<string, { body: string | Buffer; type: string }>();
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const routed = routes.get(path);
+    if (routed) {
+      res.writeHead(200, { 'content-type': routed.type, 'cache-control': 'no-store' });
+      res.end(routed.body);
+      return;
+    }
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    url: (p) => `http://127.0.0.1:${port}/${p.replace(/^\//, '')}`,
+    govUrl: (p, host = 'www.hengnan.gov.cn') => `http://${host}:${port}/${p.replace(/^\//, '')}`,
+    route: (p, body, type = 'text/html; charset=utf-8') => void routes.set(`/${p.replace(/^\//, '')}`, { body, type }),
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium found for the end-to-end tests. Install it with `sudo apt-get install -y chromium fonts-wqy-microhei` ' +
+        '(Debian/Ubuntu) or point CHROMIUM_PATH at a Chromium binary.',
+    );
+  }
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Console errors and uncaught exceptions that came from the extension's own code. */
+  extensionErrors: string[];
+  open(url: string): Promise<Page>;
+  popupFor(page: Page): Promise<Page>;
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium with the built extension (see ../shared/notes/toolchain.md). */
+export async function launchExtension(options: { extraArgs?: string[]; locale?: string } = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION}: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'report-lens-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: options.locale ?? 'zh-CN',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--lang=${options.locale ?? 'zh-CN'}`,
+      // *.gov.cn resolves to the local fixture server, so the automatic content script runs offline.
+      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1, EXCLUDE localhost',
+      ...(options.extraArgs ?? []),
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  const extensionErrors: string[] = [];
+  const fromExtension = (url: string | undefined) => !!url && url.startsWith(`chrome-extension://${extensionId}/`);
+  const watch = (page: Page) => {
+    page.on('console', (msg: ConsoleMessage) => {
+      if (msg.type() === 'error' && (fromExtension(msg.location().url) || fromExtension(page.url()))) extensionErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => {
+      if (fromExtension(page.url()) || (err.stack ?? '').includes(`chrome-extension://${extensionId}`)) extensionErrors.push(String(err));
+    });
+  };
+  context.on('page', watch);
+  context.pages().forEach(watch);
+
+  const tabIdOf = async (page: Page): Promise<number> => {
+    const url = page.url();
+    const id = await worker.evaluate(async (u) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((t) => t.url === u)?.id ?? -1;
+    }, url);
+    if (id < 0) throw new Error(`no tab for ${url}`);
+    return id;
+  };
+
+  return {
+    context,
+    extensionId,
+    worker,
+    extensionErrors,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async popupFor(page) {
+      const tabId = await tabIdOf(page);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
+    },
+    tabIdOf,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+};

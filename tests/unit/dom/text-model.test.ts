@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { buildTextModel, rangeFor, segmentAt } from '../../../lib/dom/text-model';
+
+function body(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+describe('buildTextModel', () => {
+  it('joins inline pieces and separates blocks with one newline', () => {
+    const m = buildTextModel(body('<h1>衡阳目标篇</h1><p>全面落实“三高<b>四新</b>”战略</p><div><p>第二段</p></div>'));
+    expect(m.text).toBe('衡阳目标篇\n全面落实“三高四新”战略\n第二段\n');
+    expect(m.headings).toEqual([{ text: '衡阳目标篇', level: 1, start: 0 }]);
+  });
+
+  it('skips scripts, styles, form fields, code, pre and contenteditable regions', () => {
+    const m = buildTextModel(
+      body(
+        '<p>甲</p><script>var s="三高四新"</script><style>p{}</style><textarea>六稳</textarea><input value="六保">' +
+          '<code>双碳</code><pre>双减</pre><div contenteditable="true">放管服</div><p hidden>隐藏</p><p>乙</p>',
+      ),
+    );
+    expect(m.text).toBe('甲\n乙\n');
+  });
+
+  it('maps offsets back to text nodes, across inline tags', () => {
+    const m = buildTextModel(body('<p>落实“三高<b>四新</b>”</p>'));
+    const start = m.text.indexOf('三高四新');
+    const range = rangeFor(m, start, start + 4)!;
+    expect(range.toString()).toBe('三高四新');
+    expect(range.startContainer.textContent).toBe('落实“三高');
+    expect(range.endContainer.textContent).toBe('四新');
+    expect(segmentAt(m.segments, m.text.length + 5)).toBe(-1);
+  });
+
+  it('offsets a subtree model by its base', () => {
+    const root = body('<p>新增段落六稳六保</p>');
+    const m = buildTextModel(root.firstChild!, 100);
+    expect(m.text).toBe('新增段落六稳六保');
+    expect(m.segments[0]).toMatchObject({ start: 100, end: 108 });
+  });
+
+  it('returns an empty model for a skipped root and for an empty body', () => {
+    document.body.innerHTML = '<script>x</script>';
+    expect(buildTextModel(document.body.firstChild!).text).toBe('');
+    expect(buildTextModel(body('')).text).toBe('');
+  });
+});

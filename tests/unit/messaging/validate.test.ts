@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { MessageError, parsePageReport } from '../../../lib/messaging/validate';
+
+const valid = {
+  url: 'https://www.hengyang.gov.cn/zcjd/1.html',
+  title: '政府工作报告解读',
+  script: 'simplified',
+  termCount: 2,
+  terms: [{ text: '三高四新', source: 'glossary', entry: 'hunan-san-gao-si-xin', count: 2 }],
+  targets: [],
+  requested: false,
+  report: { isReport: true, score: 0.8, kind: 'interpretation', reasons: ['title:解读'], region: '衡阳', regionKey: '衡阳', year: 2022 },
+};
+
+describe('parsePageReport', () => {
+  it('accepts a well-formed report', () => {
+    expect(parsePageReport(valid)).toEqual(valid);
+  });
+
+  it.each([
+    ['not an object', 'hello', 'page: expected an object'],
+    ['a javascript: URL', { ...valid, url: 'javascript:alert(1)' }, 'page.url'],
+    ['an unknown kind', { ...valid, report: { ...valid.report, kind: 'novel' } }, 'report.kind'],
+    ['a NaN score', { ...valid, report: { ...valid.report, score: Number.NaN } }, 'report.score'],
+    ['a bad term source', { ...valid, terms: [{ ...valid.terms[0], source: 'html' }] }, 'page.terms[0].source'],
+    ['too many targets', { ...valid, targets: new Array(5001).fill({}) }, 'page.targets'],
+  ])('rejects %s with a message naming the field', (_name, input, field) => {
+    expect(() => parsePageReport(input)).toThrow(MessageError);
+    expect(() => parsePageReport(input)).toThrow(field);
+  });
+});
