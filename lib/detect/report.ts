@@ -1,0 +1,649 @@
+import type { PageInput, ReportInfo, ReportKind } from '../types';
+import { foldChars, foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
+import {
+  YEAR_TOKEN,
+  dominantYear,
+  firstYear,
+  isHanCode,
+  meetingAt,
+  nameBefore,
+  nameBeforeReportPhrase,
+  parseYear,
+  partyCommitteeAt,
+  reportYearFromDate,
+  type NameSpan,
+} from './place';
+
+export { extractRegion, extractYear } from './place';
+
+/**
+ * Is this page a Chinese government report (or a page about one), which kind, whose and which year?
+ *
+ * Everything is matched on folded text, so 政府工作報告, 政府工作报告 and the over-converted 全麵/製度
+ * of mirror sites score alike. Evidence is collected per kind as independent signals and combined
+ * noisy-or style (1 − Π(1 − w)); a page is a report when its kind's evidence without the URL reaches
+ * 0.4, the overall score 0.5, and — for a work report — some of it comes from the running text. The
+ * weights encode one idea: *structure* counts, *mentions* barely do. A work report opens with
+ * "各位代表：" and "我代表…人民政府向大会作政府工作报告", carries a date line "…在衡南县第十八届人民
+ * 代表大会第二次会议上" and is titled "<地名><年>政府工作报告"; a newspaper, a novel or a market column
+ * merely says "政府工作报告提出…", which is worth a few hundredths however often it is repeated.
+ */
+
+type Kind = Exclude<ReportKind, 'other'>;
+type Pool = Kind | 'gov';
+
+const KINDS: Kind[] = ['work-report', 'plan', 'goals', 'interpretation', 'glossary'];
+
+class Evidence {
+  private readonly signals = new Map<string, { pool: Pool; weight: number; body: boolean }>();
+
+  /** `body`: found in the running text's structure (not the title, a heading list, the URL). */
+  add(pool: Pool, name: string, weight: number, body = false): void {
+    const cur = this.signals.get(name);
+    if (!cur || cur.weight < weight) this.signals.set(name, { pool, weight, body: body || (cur?.body ?? false) });
+  }
+
+  hasBody(pool: Pool): boolean {
+    for (const s of this.signals.values()) if (s.pool === pool && s.body && s.weight > 0) return true;
+    return false;
+  }
+
+  has(pool: Pool, test: (name: string) => boolean): boolean {
+    for (const [name, s] of this.signals) if (s.pool === pool && s.weight > 0 && test(name)) return true;
+    return false;
+  }
+
+  /** Noisy-or of the pool's weights; `contentOnly` leaves out URL signals. */
+  strength(pool: Pool, contentOnly = false): number {
+    let miss = 1;
+    for (const [name, s] of this.signals) if (s.pool === pool && !(contentOnly && name.startsWith('url:'))) miss *= 1 - s.weight;
+    return 1 - miss;
+  }
+
+  reasons(): string[] {
+    return [...this.signals.entries()].sort((a, b) => b[1].weight - a[1].weight).map(([name]) => name);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Titles and headings: what the page says it is.
+
+const INTERP_WORD = /解读|图解|读懂|解析|答记者问|问答|数说|数读|划重点|一图看|看点|热词/;
+const GOV_TOPIC = /政府工作报告|报告|规划|纲要|政策|建议|两会|会议精神|条例|意见|方案|决定|通知|办法|部署/;
+const PLAN_TOPIC = /五年规划|十[一二三四五六]五|远景目标|国民经济和社会发展|规划纲要|发展规划/;
+const PLAN_END = /(?:规划|纲要|建议)(?:\((?:草案|全文|征求意见稿)\))?$/;
+const REPORT_REST = new RegExp(`^(?:\\((?:全文|摘要|摘登|摘编|草案|${YEAR_TOKEN}年?)\\)|全文|摘要|摘登|摘编|草案)?$`);
+const YEAR_EDGE_START = new RegExp(`^${YEAR_TOKEN}年度?`);
+const YEAR_EDGE_END = new RegExp(`${YEAR_TOKEN}年度?$`);
+
+/** Quotes, book-title marks and spaces vary between mirrors and say nothing about the kind. */
+function clean(folded: string): string {
+  return folded.replace(/[《》“”"「」『』'‘’\s]/g, '');
+}
+
+/** Title parts: "衡南县2022年政府工作报告_衡南县人民政府", "政府工作报告——2022年3月5日在…". */
+function titleParts(s: string): { text: string; start: number }[] {
+  const parts: { text: string; start: number }[] = [];
+  const sep = /\s[-–—|]\s|[_|丨]|——|\s{2,}/g;
+  let last = 0;
+  for (let m = sep.exec(s); m; m = sep.exec(s)) {
+    if (m.index > last) parts.push({ text: s.slice(last, m.index), start: last });
+    last = m.index + m[0].length;
+  }
+  if (last < s.length) parts.push({ text: s.slice(last), start: last });
+  return parts;
+}
+
+/**
+ * "<地名><年>政府工作报告" and nothing else (but 全文/摘要). A headline that merely contains the phrase
+ * (聚焦政府工作报告, 市长在政府工作报告中提出…) is news about the report, not the report.
+ */
+function isWorkReportTitle(c: string): boolean {
+  const i = c.indexOf('政府工作报告');
+  if (i < 0 || INTERP_WORD.test(c)) return false;
+  if (!REPORT_REST.test(c.slice(i + 6))) return false;
+  let prefix = c.slice(0, i).replace(YEAR_EDGE_END, '').replace(YEAR_EDGE_START, '');
+  if (prefix === '' || prefix === '国务院') return true;
+  prefix = prefix.replace(/人民政府$/, '');
+  const name = nameBefore(prefix, prefix.length);
+  return name !== null && name.start === 0;
+}
+
+interface Form {
+  kind: Kind;
+  name: string;
+  weight: number;
+}
+
+/** Kind declarations in a title or heading, strongest first. `top`: the page's own title or headline. */
+function formsOf(folded: string, where: 'title' | 'heading', top: boolean): Form[] {
+  const c = clean(folded);
+  const forms: Form[] = [];
+  const w = (topW: number, otherW: number) => (top ? (where === 'title' ? topW : topW - 0.05) : otherW);
+  if (c.includes('目标篇')) forms.push({ kind: 'goals', name: `${where}:目标篇`, weight: w(0.55, 0.35) });
+  if (INTERP_WORD.test(c)) {
+    const topical = GOV_TOPIC.test(c);
+    forms.push({ kind: 'interpretation', name: `${where}:${topical ? '报告解读' : '解读'}`, weight: topical ? w(0.55, 0.2) : w(0.25, 0.1) });
+  }
+  if (c.includes('名词解释')) {
+    const topical = /报告|规划|纲要|政府|会议/.test(c);
+    forms.push({ kind: 'glossary', name: `${where}:名词解释`, weight: topical ? w(0.55, 0.45) : w(0.35, 0.25) });
+  }
+  if (PLAN_END.test(c) && PLAN_TOPIC.test(c)) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.6, 0.35) });
+  else if (/规划(?:\(.{0,16}\))?$/.test(c)) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.3, 0.15) });
+  if (isWorkReportTitle(c)) forms.push({ kind: 'work-report', name: `${where}:政府工作报告`, weight: w(0.6, 0.3) });
+  else if (c.includes('政府工作报告')) {
+    // A headline about the report: most likely an interpretation or news piece.
+    forms.push({ kind: 'interpretation', name: `${where}:提及政府工作报告`, weight: w(0.4, 0.05) });
+  }
+  return forms;
+}
+
+const BREADCRUMB_SEP = /[/>›»→]/g;
+const NOT_HEADLINE = /^(?:发布时间|发布日期|来源|日期|时间|作者|当前位置|您的位置|您现在的位置|首页|字号|浏览|点击)/;
+
+/**
+ * "首页 > 政务公开 > 政策解读", "首页 / 信息公开 / 政策解读 /": three or more short segments. Counting
+ * separators alone would take a code comment ("// 9") or a date for a breadcrumb.
+ */
+function isBreadcrumb(s: string): boolean {
+  if (s.length > 160 || (s.match(BREADCRUMB_SEP)?.length ?? 0) < 2) return false;
+  const segs = s.split(BREADCRUMB_SEP).map((x) => x.trim()).filter((x) => x.length > 0);
+  return segs.length >= 3 && segs.every((x) => x.length <= 20) && segs.filter((x) => /[\u4e00-\u9fff]/.test(x)).length >= 2;
+}
+
+/** The headline: first heading that is not a breadcrumb or a byline. */
+function headlineIndex(folded: string[]): number {
+  for (let i = 0; i < folded.length && i < 12; i++) {
+    const h = folded[i]!.trim();
+    if (isBreadcrumb(h) || NOT_HEADLINE.test(h)) continue;
+    let han = 0;
+    for (let k = 0; k < h.length && han < 2; k++) if (isHanCode(h.charCodeAt(k))) han++;
+    if (han >= 2) return i;
+  }
+  return -1;
+}
+
+const DECLARE_ORDER: Kind[] = ['goals', 'interpretation', 'glossary', 'plan', 'work-report'];
+
+/** The kind a title or headline claims: the more specific wins (政府工作报告解读 is an interpretation). */
+function declaredKind(forms: Form[]): Kind | null {
+  for (const k of DECLARE_ORDER) if (forms.some((f) => f.kind === k && f.weight >= 0.5)) return k;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The body: one pass over the folded text.
+
+const KEY =
+  /各位代表|我代表|人民代表大会|政府工作报告|过去一年|过去的一年|工作回顾|工作安排|预期目标|请予审议|政协委员|远景目标|以下建议|届委员会|国民经济和社会发展|规划纲要|五年规划|名词解释|目标篇|解读|人民政府/g;
+
+/**
+ * Inside an open quotation on this line? Fiction and news quote a report's formulas ("“各位代表，现在，
+ * 我代表县人民政府…请予审议……”"); the report itself never puts them in quotes.
+ */
+function inQuote(f: string, i: number, lineStart: number): boolean {
+  const back = f.slice(Math.max(lineStart, i - 200), i);
+  const open = Math.max(back.lastIndexOf('“'), back.lastIndexOf('「'), back.lastIndexOf('『'));
+  const close = Math.max(back.lastIndexOf('”'), back.lastIndexOf('」'), back.lastIndexOf('』'));
+  return open > close;
+}
+const REPORT_TITLE_END = /政府工作报告[)\]】\s—\-:]*$/;
+const SECTION_BEFORE = new RegExp(`(?:^|[一二三四五六七八九十]、)\\s*(?:(${YEAR_TOKEN})\\s*年|今年|过去五年|过去一年|本届政府)\\s*(?:政府)?$`);
+/** "1."三高四新"(P1):…", "[3]"一主一特双总部":…", "①…": a numbered quoted term followed by its definition. */
+const GLOSSARY_ENTRY = /^(?:\d{1,3}\s*[.、]|\[\d{1,3}\]|[\u2460-\u2473])\s*[^\s"“「:]{0,6}["“「][^"”」\n]{1,20}["”」][^:\n]{0,12}:/;
+const PUBLISHED = new RegExp(`(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\\s*:?\\s*(${YEAR_TOKEN})`);
+
+interface TextFacts {
+  mentions: number;
+  openings: number;
+  meetings: { span: NameSpan | null; year: number | null; month: number | null }[];
+  sectionYear: number | null;
+  party: NameSpan | null;
+  planName: NameSpan | null;
+  issuers: Map<string, { span: NameSpan; count: number }>;
+  keywords: Set<string>;
+  goalLines: number;
+  measures: number;
+  glossaryEntries: number;
+  planMentions: number;
+  planParts: number;
+  planColumns: number;
+}
+
+function scanText(f: string, ev: Evidence): TextFacts {
+  const facts: TextFacts = {
+    mentions: 0,
+    openings: 0,
+    meetings: [],
+    sectionYear: null,
+    party: null,
+    planName: null,
+    issuers: new Map(),
+    keywords: new Set(),
+    goalLines: 0,
+    measures: 0,
+    glossaryEntries: 0,
+    planMentions: 0,
+    planParts: 0,
+    planColumns: 0,
+  };
+  const n = f.length;
+  KEY.lastIndex = 0;
+  let m = KEY.exec(f);
+  for (let ls = 0; ls <= n; ) {
+    let le = f.indexOf('\n', ls);
+    if (le < 0) le = n;
+    // Skip leading spaces and bullets (the seeds indent with spaces and "•").
+    let s = ls;
+    while (s < le && /[\s•·\-*]/.test(f[s]!)) s++;
+    const len = le - s;
+    const crumb = len > 0 ? lineStart(f, s, le, len, ev, facts) : false;
+    while (m && m.index < le) {
+      hit(f, m[0], m.index, s, le, crumb, ev, facts);
+      m = KEY.exec(f);
+    }
+    ls = le + 1;
+  }
+  return facts;
+}
+
+/** Line-initial structure; returns whether the line is a breadcrumb. */
+function lineStart(f: string, s: number, le: number, len: number, ev: Evidence, facts: TextFacts): boolean {
+  const head = f.slice(s, Math.min(le, s + 48));
+  const kw = /^关键词\s*(\d{1,2})(?:\s|$)/.exec(head);
+  // Spam tokens like "关键词2" also sit inside sentences; a section heading is a short line of its own.
+  if (kw && len <= 30) facts.keywords.add(kw[1]!);
+  else if (/^目标\s*:/.test(head)) facts.goalLines++;
+  else if (/^措施\s*[一二三四五六七八九十]{1,2}\s*(?::|$)/.test(head)) facts.measures++;
+  else if (GLOSSARY_ENTRY.test(head)) facts.glossaryEntries++;
+  // 规划纲要 are organised in 篇 (第一篇 …) with boxed 专栏; novels have 章, not 篇.
+  else if (/^第[一二三四五六七八九十]{1,3}篇(?:\s|$)/.test(head) && len <= 40) facts.planParts++;
+  else if (/^专栏\s*\d{1,2}(?:\s|$)/.test(head) && len <= 40) facts.planColumns++;
+  if (len > 160) return false;
+  const line = f.slice(s, le);
+  const crumb = isBreadcrumb(line);
+  if (crumb) {
+    if (line.includes('解读')) ev.add('interpretation', 'breadcrumb:解读', 0.3);
+    if (/政务公开|信息公开|政府信息/.test(line)) ev.add('gov', 'breadcrumb:政务公开', 0.15);
+    if (line.includes('政府工作报告')) ev.add('work-report', 'breadcrumb:政府工作报告', 0.15);
+    if (line.includes('规划')) ev.add('plan', 'breadcrumb:规划', 0.1);
+  }
+  return crumb;
+}
+
+function hit(f: string, key: string, i: number, s: number, le: number, crumb: boolean, ev: Evidence, facts: TextFacts): void {
+  const atLineStart = i === s;
+  const shortLine = le - s <= 40;
+  switch (key) {
+    case '各位代表': {
+      // The address opens the report ("各位代表：") and its parts ("各位代表！"); in dialogue it sits
+      // inside quotation marks.
+      const next = f.slice(i + 4, i + 6).trimStart()[0];
+      if (next && ':!,'.includes(next) && !inQuote(f, i, s)) ev.add('work-report', 'text:各位代表', 0.45, true);
+      break;
+    }
+    case '我代表': {
+      const w = f.slice(i, i + 44);
+      // Local reports: 我代表县人民政府; the national one: 我代表国务院.
+      let gov = w.indexOf('人民政府');
+      if (gov < 0 && w.startsWith('国务院', 3)) gov = 3;
+      const congress = gov >= 3 ? w.indexOf('大会', gov) : -1;
+      if (gov >= 3 && gov <= 22 && congress > 0 && congress - gov <= 14 && w.slice(gov, congress).includes('向') && !inQuote(f, i, s)) {
+        ev.add('work-report', 'text:我代表人民政府向大会报告', 0.65, true);
+        facts.openings++;
+      }
+      break;
+    }
+    case '人民代表大会': {
+      const mt = meetingAt(f, i);
+      if (!mt) break;
+      // The date line sits under the title: on a short line of its own, or starting a line, or right
+      // after "…政府工作报告" when a page has run title and body together. The same words quoted
+      // inside a paragraph (news, fiction) are not a report's header.
+      let header = shortLine;
+      if (!header && mt.dateStart >= 0) {
+        const dls = f.lastIndexOf('\n', mt.dateStart) + 1;
+        header = /^\s*$/.test(f.slice(dls, mt.dateStart)) || REPORT_TITLE_END.test(f.slice(Math.max(dls, mt.dateStart - 24), mt.dateStart));
+      }
+      if (header) {
+        ev.add('work-report', 'text:在…人民代表大会…会议上', 0.45, true);
+        facts.meetings.push({ span: mt.name, year: mt.year, month: mt.month });
+      }
+      break;
+    }
+    case '政府工作报告':
+      facts.mentions++;
+      break;
+    case '过去一年':
+    case '过去的一年':
+      if (atLineStart) ev.add('work-report', 'text:过去一年', 0.1, true);
+      break;
+    case '工作回顾':
+    case '工作安排': {
+      const sec = SECTION_BEFORE.exec(f.slice(Math.max(s, i - 14), i));
+      if (!sec) break;
+      ev.add('work-report', `heading:${key}`, 0.25, true);
+      if (sec[1] && facts.sectionYear === null) {
+        const y = parseYear(sec[1]);
+        if (y !== null) facts.sectionYear = key === '工作回顾' ? y + 1 : y;
+      }
+      break;
+    }
+    case '预期目标':
+      if (f.slice(i - 2, i) !== '主要') break;
+      if (shortLine) ev.add('work-report', 'heading:主要预期目标', 0.25, true);
+      else if (/^\s*(?:是|为|:)/.test(f.slice(i + 4, i + 6))) ev.add('work-report', 'text:主要预期目标', 0.15, true);
+      break;
+    case '请予审议':
+      if (!inQuote(f, i, s)) ev.add('work-report', 'text:请予审议', 0.3, true);
+      break;
+    case '政协委员':
+      if (f.slice(Math.max(0, i - 4), i).includes('请各位') && !inQuote(f, i, s)) ev.add('work-report', 'text:请政协委员提出意见', 0.15, true);
+      break;
+    case '远景目标':
+      if (/(?:二〇三五|2035)年$/.test(f.slice(Math.max(0, i - 8), i))) ev.add('plan', 'text:二〇三五年远景目标', 0.2);
+      break;
+    case '以下建议':
+      if (f.slice(i - 2, i) === '提出' && f.slice(Math.max(0, i - 80), i).includes('规划')) ev.add('plan', 'text:提出规划建议', 0.5);
+      break;
+    case '届委员会': {
+      const span = partyCommitteeAt(f, i);
+      if (span && /全体会议/.test(f.slice(i, i + 16))) {
+        ev.add('plan', 'text:全会', 0.2);
+        facts.party ??= span;
+      }
+      break;
+    }
+    case '国民经济和社会发展': {
+      const span = nameBefore(f, i, s);
+      if (span && /^.{0,10}五年规划/.test(f.slice(i + 9, i + 24))) facts.planName ??= span;
+      break;
+    }
+    case '规划纲要':
+    case '五年规划':
+      facts.planMentions++;
+      break;
+    case '名词解释':
+      if (shortLine) {
+        const topical = /报告|规划|纲要|政府|会议/.test(f.slice(s, le));
+        ev.add('glossary', 'heading:名词解释', topical ? 0.45 : 0.25);
+      }
+      break;
+    case '目标篇':
+      if (shortLine) ev.add('goals', 'heading:目标篇', 0.5);
+      break;
+    case '解读':
+      if (shortLine && !crumb) {
+        const topical = GOV_TOPIC.test(f.slice(s, le));
+        ev.add('interpretation', topical ? 'heading:报告解读' : 'heading:解读', topical ? 0.2 : 0.1);
+      }
+      break;
+    case '人民政府': {
+      const span = nameBefore(f, i, s);
+      if (span) {
+        const cur = facts.issuers.get(span.key);
+        if (cur) cur.count++;
+        else facts.issuers.set(span.key, { span, count: 1 });
+      }
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Region fallback: a headline that names the place bare (衡阳目标篇) while the body spells it out
+// (《衡阳市三江六岸滨水区域规划条例》).
+
+const BARE_SUFFIX = /[市县区州盟旗省]/g;
+
+function stemFallback(f: string, tops: string[]): NameSpan | null {
+  const tally = new Map<string, { span: NameSpan; count: number }>();
+  BARE_SUFFIX.lastIndex = 0;
+  for (let m = BARE_SUFFIX.exec(f); m; m = BARE_SUFFIX.exec(f)) {
+    const p = m.index;
+    for (let k = 2; k <= 4; k++) {
+      const b = p - k;
+      if (b < 0) break;
+      const c = f.charCodeAt(b - 1);
+      // The stem must start at a real boundary (《, “, punctuation, line start): inside a run of Han
+      // characters there is no telling where a name begins.
+      if (b > 0 && isHanCode(c)) continue;
+      const stem = f.slice(b, p);
+      if (/[^\u4e00-\u9fff]|[市县区州盟旗省]/.test(stem)) break;
+      if (!tops.some((t) => t.includes(stem))) break;
+      const span = nameBefore(f, p + 1, b);
+      if (span && span.start === b) {
+        const cur = tally.get(span.key);
+        if (cur) cur.count++;
+        else tally.set(span.key, { span, count: 1 });
+      }
+      break;
+    }
+  }
+  let best: { span: NameSpan; count: number } | null = null;
+  for (const v of tally.values()) if (!best || v.count > best.count) best = v;
+  return best?.span ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+const EMPTY: ReportInfo = { isReport: false, score: 0, kind: 'other', reasons: [], region: null, regionKey: null, year: null };
+
+function urlSignals(url: string, ev: Evidence): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return;
+  }
+  const host = u.hostname.toLowerCase();
+  if (host === 'gov.cn' || host.endsWith('.gov.cn')) ev.add('gov', 'url:gov.cn', 0.15);
+  const path = u.pathname.toLowerCase();
+  if (/\/(?:zfgzbg|gzbg)(?:\/|_|\b)/.test(path)) ev.add('work-report', 'url:zfgzbg', 0.25);
+  if (/\/(?:zcjd|jiedu|zjjd)(?:\/|_|\b)/.test(path)) ev.add('interpretation', 'url:zcjd', 0.25);
+  if (/\/(?:ghjh|fzgh|ghxx|ghgy|sswgh)(?:\/|_|\b)/.test(path)) ev.add('plan', 'url:ghjh', 0.2);
+}
+
+interface Located {
+  span: NameSpan;
+  /** Original string the span's offsets refer to, or the folded text of the body. */
+  source: 'body' | string;
+}
+
+/**
+ * `folded` lets a pipeline that already folded the page text (the glossary matcher does) pass it in;
+ * folding is most of the cost on a 200 KB page.
+ */
+export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo {
+  const text = typeof input.text === 'string' ? input.text : '';
+  const title = typeof input.title === 'string' ? input.title : '';
+  const headings = Array.isArray(input.headings) ? input.headings : [];
+  if (!text.trim() && !title.trim()) return { ...EMPTY, reasons: [] };
+
+  const ev = new Evidence();
+  urlSignals(typeof input.url === 'string' ? input.url : '', ev);
+
+  // Title: each part ("报告名_网站名") separately.
+  const fTitle = foldChars(title);
+  const titleForms: Form[] = [];
+  const regionTitle: Located[] = [];
+  const regionTitleIssuer: Located[] = [];
+  let titleYear: number | null = null;
+  for (const part of titleParts(fTitle)) {
+    const forms = formsOf(part.text, 'title', true);
+    titleForms.push(...forms);
+    const span = regionOfHeadline(fTitle, part.start, part.start + part.text.length, forms);
+    if (span) regionTitle.push({ span, source: title });
+    if (forms.some((x) => (x.kind === 'work-report' || x.kind === 'plan') && x.weight >= 0.5)) titleYear ??= firstYear(part.text);
+    const gov = part.text.indexOf('人民政府');
+    if (gov > 0) {
+      const issuer = nameBefore(fTitle, part.start + gov, part.start);
+      if (issuer) regionTitleIssuer.push({ span: issuer, source: title });
+    }
+  }
+  for (const x of titleForms) ev.add(x.kind, x.name, x.weight);
+
+  // Headings. The headline is read like the title; other headings only in report-title form
+  // (a "related reports" list at the bottom names other places and years).
+  const fHeads = headings.slice(0, 400).map((h) => foldChars(typeof h.text === 'string' ? h.text : ''));
+  const top = headlineIndex(fHeads);
+  let headlineForms: Form[] = [];
+  const regionTop: Located[] = [];
+  const regionHeads: Located[] = [];
+  const headYears: number[] = [];
+  fHeads.forEach((fh, idx) => {
+    const forms = formsOf(fh, 'heading', idx === top);
+    for (const x of forms) ev.add(x.kind, x.name, x.weight);
+    const source = headings[idx]!.text;
+    if (idx === top) {
+      headlineForms = forms;
+      const span = regionOfHeadline(fh, 0, fh.length, forms);
+      if (span) regionTop.push({ span, source });
+    }
+    if (forms.some((x) => x.name === 'heading:政府工作报告')) {
+      const span = nameBeforeReportPhrase(fh, fh.indexOf('政府工作报告'));
+      if (span) regionHeads.push({ span, source });
+      const y = firstYear(fh);
+      if (y !== null) headYears.push(y);
+    } else if (forms.some((x) => x.kind === 'plan' && x.weight >= 0.35)) {
+      const span = leadingName(fh, 0, fh.length);
+      if (span) regionHeads.push({ span, source });
+    }
+  });
+
+  // Body.
+  const ft: FoldedText = folded && folded.original === text ? folded : foldText(text);
+  const f = ft.folded;
+  const facts = scanText(f, ev);
+  if (facts.mentions > 0) ev.add('work-report', `text:政府工作报告×${facts.mentions}`, Math.min(0.24, 0.06 * facts.mentions));
+  if (facts.planMentions > 0) ev.add('plan', `text:规划纲要×${facts.planMentions}`, Math.min(0.18, 0.06 * facts.planMentions));
+  if (facts.planParts >= 2) ev.add('plan', `heading:第N篇×${facts.planParts}`, 0.25, true);
+  if (facts.planColumns >= 2) ev.add('plan', `heading:专栏×${facts.planColumns}`, 0.15, true);
+  if (facts.keywords.size >= 2) ev.add('goals', `heading:关键词×${facts.keywords.size}`, 0.35);
+  if (facts.goalLines >= 2) ev.add('goals', `text:目标:×${facts.goalLines}`, 0.2);
+  if (facts.measures >= 2) ev.add('goals', `heading:措施×${facts.measures}`, 0.25);
+  if (facts.glossaryEntries >= 3) ev.add('glossary', `text:名词解释条目×${facts.glossaryEntries}`, facts.glossaryEntries >= 5 ? 0.35 : 0.2);
+
+  // Kind: the page's own declaration (title, else headline) when its evidence holds, else the strongest.
+  const strength = new Map<Kind, number>(KINDS.map((k) => [k, ev.strength(k)]));
+  let kind: Kind = KINDS.reduce((a, b) => (strength.get(b)! > strength.get(a)! ? b : a));
+  const declared = declaredKind(titleForms) ?? declaredKind(headlineForms);
+  if (declared && strength.get(declared)! >= 0.4) kind = declared;
+
+  const best = strength.get(kind)!;
+  let miss = (1 - best) * (1 - ev.strength('gov'));
+  for (const k of KINDS) if (k !== kind) miss *= 1 - 0.25 * strength.get(k)!;
+  const score = round(1 - miss);
+  // The URL corroborates but never decides: gov.cn hosts everything from tenders to tourism. A work
+  // report also needs its own text (各位代表, the date line, 工作回顾…): a column page titled
+  // 政府工作报告 that lists last years' reports is an index, not a report.
+  // An interpretation must say so somewhere (解读/图解 in title, headings or breadcrumb, or a /zcjd/
+  // path): a headline that only names the report (…征求意见座谈会, …的决议) is news about it.
+  const isReport =
+    ev.strength(kind, true) >= 0.4 &&
+    score >= 0.5 &&
+    (kind !== 'work-report' || ev.hasBody('work-report')) &&
+    (kind !== 'interpretation' || ev.has('interpretation', (name) => !name.includes('提及')));
+
+  // Several reports on one page (a news list carrying four cities' reports): count the openings.
+  const reportCount = Math.max(facts.openings, facts.meetings.length);
+  const meetingKeys = [...new Set(facts.meetings.flatMap((x) => (x.span ? [x.span.key] : [])))];
+  let multiRegion = false;
+  if (reportCount >= 2 && kind === 'work-report') {
+    multiRegion = meetingKeys.length >= 2;
+    ev.add('gov', `multi:${reportCount} reports${meetingKeys.length ? ` (${meetingKeys.join('/')})` : ''}`, 0);
+  }
+
+  // Keep score ≥ 0.5 ⇔ isReport, so a UI can threshold the score alone.
+  if (!isReport) return { isReport, score: Math.min(score, 0.49), kind: 'other', reasons: ev.reasons(), region: null, regionKey: null, year: null };
+
+  // Region: the report's own formal phrases first, the bare-headline fallback last.
+  let region: string | null = null;
+  let regionKey: string | null = null;
+  if (!multiRegion) {
+    const bodyCandidates: (NameSpan | null)[] = [
+      facts.meetings.find((x) => x.span)?.span ?? null,
+      kind === 'plan' || !facts.meetings.length ? facts.party : null,
+      facts.planName,
+    ];
+    let chosen: Located | null = regionTitle[0] ?? regionTop[0] ?? null;
+    for (const c of bodyCandidates) if (!chosen && c) chosen = { span: c, source: 'body' };
+    chosen ??= regionHeads[0] ?? regionTitleIssuer[0] ?? null;
+    if (!chosen) {
+      let topIssuer: { span: NameSpan; count: number } | null = null;
+      for (const v of facts.issuers.values()) if (!topIssuer || v.count > topIssuer.count) topIssuer = v;
+      if (topIssuer) chosen = { span: topIssuer.span, source: 'body' };
+    }
+    if (!chosen) {
+      const tops = [fTitle, ...fHeads.slice(Math.max(0, top), Math.max(0, top) + 3)].filter((t) => t.length > 0);
+      const span = stemFallback(f, tops);
+      if (span) {
+        chosen = { span, source: 'body' };
+        ev.add('gov', `region:headline+${span.key}`, 0);
+      }
+    }
+    if (chosen) {
+      regionKey = chosen.span.key;
+      if (chosen.source === 'body') {
+        const o = toOriginalSpan(ft, chosen.span.start, chosen.span.end);
+        region = text.slice(o.start, o.end);
+      } else region = chosen.source.slice(chosen.span.start, chosen.span.end);
+    }
+  }
+
+  // Year: what the report is for, from the most formal place that states it.
+  const meetingYears = facts.meetings.flatMap((x) => (x.year !== null ? [reportYearFromDate(x.year, x.month)] : []));
+  const allSame = (ys: number[]) => (ys.length && ys.every((y) => y === ys[0]) ? ys[0]! : null);
+  let year: number | null =
+    titleYear ??
+    (multiRegion ? allSame(headYears) : (headYears[0] ?? null)) ??
+    (multiRegion ? allSame(meetingYears) : (meetingYears[0] ?? null)) ??
+    facts.sectionYear ??
+    firstYear(fTitle);
+  if (year === null) {
+    for (const h of fHeads.slice(Math.max(0, top), Math.max(0, top) + 3)) {
+      year = firstYear(h);
+      if (year !== null) break;
+    }
+  }
+  if (year === null) {
+    const pub = PUBLISHED.exec(f.slice(0, 3000));
+    year = pub ? parseYear(pub[1]!) : null;
+  }
+  year ??= dominantYear(f);
+
+  return { isReport, score, kind, reasons: ev.reasons(), region, regionKey, year };
+}
+
+/**
+ * The place a title or headline is about: the name before 政府工作报告 (衡南县2022年政府工作报告, but
+ * also 衡阳市政府工作报告解读), or the name a plan title starts with.
+ */
+function regionOfHeadline(f: string, from: number, to: number, forms: Form[]): NameSpan | null {
+  const at = f.indexOf('政府工作报告', from);
+  if (at >= 0 && at < to) {
+    const span = nameBeforeReportPhrase(f, at, from);
+    if (span) return span;
+  }
+  if (forms.some((x) => x.kind === 'plan')) return leadingName(f, from, to);
+  return null;
+}
+
+/** Plan titles begin with the place: 衡阳市国民经济和社会发展第十四个五年规划…, 衡阳市"十四五"…规划. */
+function leadingName(f: string, from: number, to: number): NameSpan | null {
+  let s = from;
+  while (s < to && /[《“"「\s]/.test(f[s]!)) s++;
+  let e = s;
+  while (e < to && e - s < 16 && isHanCode(f.charCodeAt(e))) e++;
+  // Try the longest prefix that is a name ending at an administrative suffix.
+  for (let k = e; k > s + 1; k--) {
+    const span = nameBefore(f, k, s);
+    if (span && span.start === s) return span;
+  }
+  return null;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
