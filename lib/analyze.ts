@@ -30,7 +30,7 @@ export interface AnalyzeOptions {
  */
 export function analyzePage(input: PageInput, options: AnalyzeOptions): PageAnalysis {
   const folded = foldText(input.text);
-  const report = detectReport(input);
+  const report = detectReport(input, folded);
   const script = detectScript(input.text);
   const pageGlossary = parsePageGlossary(input.text);
   const terms = collectTerms(folded, options.matchers, pageGlossary, report.isReport || options.force === true);
@@ -48,7 +48,8 @@ export function collectTerms(
   for (const m of matchers) spans = mergeSpans(spans, matchTerms(folded, m));
   if (pageGlossary.length) spans = mergeSpans(spans, pageTermSpans(folded, pageGlossary));
   if (withUnknown) {
-    const unknown = findUnknownSlogans(folded.original, folded, spans).map(
+    // The page's own glossary section counts as known: its terms are defined right there.
+    const unknown = findUnknownSlogans(folded.original, folded, [...spans, ...pageGlossary]).map(
       (u): TermSpan => ({ start: u.start, end: u.end, text: u.text, source: 'unknown', entry: null }),
     );
     spans = mergeSpans(spans, unknown);

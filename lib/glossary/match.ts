@@ -1,0 +1,162 @@
+import type { TermSource, TermSpan } from '../types';
+import { toOriginalSpan, type FoldedText } from '../text/normalize';
+import type { GlossaryIndex } from './compile.mjs';
+
+export type { GlossaryIndex } from './compile.mjs';
+
+interface Candidate {
+  /** Folded surface. */
+  s: string;
+  /** Entry index into `ids` / `terms`. */
+  k: number;
+}
+
+interface Group {
+  /** Candidates of two or more units, by their second unit, longest first. */
+  bySecond: Map<number, Candidate[]>;
+  /** A one-unit surface, tried last. */
+  single: Candidate | null;
+}
+
+/**
+ * Lookup tables for a one-pass scan. Most positions fail on one typed-array read (`first`); common
+ * slogan heads (一, 三, 两) pass it constantly in running text, so a second table on the next unit
+ * rejects 一般/三个/两年 before any string comparison.
+ */
+export interface Matcher {
+  /** 1-based index into `groups` for every UTF-16 unit that starts a surface, else 0. */
+  readonly first: Uint16Array;
+  /** Nonzero for every unit that is the second unit of some surface. */
+  readonly second: Uint8Array;
+  readonly groups: readonly Group[];
+  readonly ids: readonly (string | null)[];
+  readonly terms: readonly string[];
+}
+
+const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+function build(ids: (string | null)[], terms: string[], candidates: Iterable<Candidate>): Matcher {
+  const first = new Uint16Array(0x10000);
+  const second = new Uint8Array(0x10000);
+  const groups: Group[] = [];
+  for (const cand of candidates) {
+    const c = cand.s.charCodeAt(0);
+    let g = first[c]!;
+    if (g === 0) {
+      groups.push({ bySecond: new Map(), single: null });
+      g = first[c] = groups.length;
+    }
+    const group = groups[g - 1]!;
+    if (cand.s.length === 1) {
+      group.single ??= cand;
+      continue;
+    }
+    const c2 = cand.s.charCodeAt(1);
+    second[c2] = 1;
+    let list = group.bySecond.get(c2);
+    if (!list) group.bySecond.set(c2, (list = []));
+    list.push(cand);
+  }
+  for (const group of groups) for (const list of group.bySecond.values()) list.sort((a, b) => b.s.length - a.s.length);
+  return { first, second, groups, ids, terms };
+}
+
+/** Turns the compiled index (lib/generated/glossary-index.json) into a matcher; no folding happens here. */
+export function createMatcher(index: GlossaryIndex): Matcher {
+  const candidates: Candidate[] = [];
+  const terms: string[] = index.ids.map((_, k) => index.terms[k] ?? '');
+  for (const flat of Object.values(index.groups)) {
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const s = String(flat[i]);
+      const code = Number(flat[i + 1]);
+      // Negative codes mark the entry's own term (see compile.mjs).
+      const k = code < 0 ? -code - 1 : code;
+      if (code < 0) terms[k] = s;
+      candidates.push({ s, k });
+    }
+  }
+  return build(index.ids.slice(), terms, candidates);
+}
+
+/**
+ * A matcher over surfaces that are already folded (page-local keys, user terms). Each surface maps to
+ * `terms[k]`; `ids[k]` is null for sources without stable ids. A surface seen twice keeps its first owner.
+ */
+export function createMatcherFromSurfaces(
+  surfaces: ReadonlyArray<readonly [surface: string, entry: number]>,
+  ids: (string | null)[],
+  terms: string[],
+): Matcher {
+  const candidates = new Map<string, Candidate>();
+  for (const [s, k] of surfaces) if (s && !candidates.has(s)) candidates.set(s, { s, k });
+  return build(ids, terms, candidates.values());
+}
+
+export interface RawMatch {
+  /** Folded offsets. */
+  start: number;
+  end: number;
+  /** Entry index in the matcher. */
+  k: number;
+}
+
+/**
+ * Leftmost-longest scan over folded text, one pass, no overlaps. Chinese has no word boundaries, so a
+ * term is taken wherever it occurs; only surfaces that begin or end with an ASCII letter or digit must
+ * not continue an ASCII word (5G must not match inside 25GB).
+ */
+export function scanFolded(text: string, m: Matcher, from = 0, to = text.length): RawMatch[] {
+  const out: RawMatch[] = [];
+  const { first, second, groups } = m;
+  let i = from;
+  while (i < to) {
+    // Tight skip over units that start nothing: almost all of a page.
+    while (i < to && first[text.charCodeAt(i)] === 0) i++;
+    if (i >= to) break;
+    const c = text.charCodeAt(i);
+    const group = groups[first[c]! - 1]!;
+    let hit: Candidate | null = null;
+    const c2 = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+    const list = c2 >= 0 && second[c2] !== 0 ? group.bySecond.get(c2) : undefined;
+    if (list) {
+      for (const cand of list) {
+        const end = i + cand.s.length;
+        if (end > to || !text.startsWith(cand.s, i)) continue;
+        if (!asciiBoundaryOk(text, i, end)) continue;
+        hit = cand;
+        break;
+      }
+    }
+    if (!hit && group.single && asciiBoundaryOk(text, i, i + 1)) hit = group.single;
+    if (hit) {
+      out.push({ start: i, end: i + hit.s.length, k: hit.k });
+      i += hit.s.length;
+    } else i++;
+  }
+  return out;
+}
+
+/** Chinese has no word boundaries, but an ASCII term must not start or end inside an ASCII word. */
+function asciiBoundaryOk(text: string, start: number, end: number): boolean {
+  if (isAsciiAlnum(text.charCodeAt(start)) && start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) return false;
+  if (isAsciiAlnum(text.charCodeAt(end - 1)) && end < text.length && isAsciiAlnum(text.charCodeAt(end))) return false;
+  return true;
+}
+
+/** Maps folded matches to spans in the original text. */
+export function toTermSpans(folded: FoldedText, raw: readonly RawMatch[], m: Matcher, source: TermSource): TermSpan[] {
+  return raw.map((r) => {
+    const { start, end } = toOriginalSpan(folded, r.start, r.end);
+    return { start, end, text: folded.original.slice(start, end), source, entry: m.ids[r.k] ?? null };
+  });
+}
+
+/**
+ * Glossary terms in a page. Matching runs on the folded text, so one simplified glossary covers
+ * traditional pages (六穩), mirror sites' over-conversions (全麵, 責任製), pinyin residue inside a
+ * term (發(fā)展) and full-width letters (５Ｇ); spans are in original offsets and never include the
+ * quotes around a term, whatever their style.
+ */
+export function matchTerms(folded: FoldedText, matcher: Matcher): TermSpan[] {
+  return toTermSpans(folded, scanFolded(folded.folded, matcher), matcher, 'glossary');
+}
