@@ -5,7 +5,8 @@ import { removePage, savePageReport } from '../lib/db/pages';
 import { glossaryEntry } from '../lib/glossary/entries';
 import { entryView } from '../lib/glossary/view';
 import { i18nScope } from '../lib/background/labels';
-import { onMessage, sendMessage, type EntryView, type PageState, type SaveResult } from '../lib/messaging/protocol';
+import { onMessage, type EntryView, type PageState, type SaveResult } from '../lib/messaging/protocol';
+import { sendToTab } from '../lib/messaging/tabs';
 import { parseIds, parsePageReport, parseScript } from '../lib/messaging/validate';
 import { autoSave } from '../lib/settings';
 import { ensureAllSitesScript } from '../lib/background/all-sites';
@@ -16,14 +17,14 @@ const MENU_ANNOTATE = 'report-lens-annotate';
 /** Asks the tab's content script to annotate; injects it first when the page has none (activeTab). */
 async function annotateTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
   try {
-    await sendMessage('annotateRequested', undefined, tabId);
+    await sendToTab(tabId, 'annotateRequested');
     return { ok: true };
   } catch {
     // No receiver: the page is outside the automatic matches. activeTab grants this tab for the gesture.
   }
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
-    await sendMessage('annotateRequested', undefined, tabId);
+    await sendToTab(tabId, 'annotateRequested');
     return { ok: true };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -88,7 +89,7 @@ export default defineBackground({
     onMessage('savePage', async ({ data }): Promise<SaveResult> => {
       let state: PageState | null = null;
       try {
-        state = await sendMessage('getPageState', undefined, data.tabId);
+        state = await sendToTab(data.tabId, 'getPageState');
       } catch {
         return { pageId: null, saved: false, error: 'no content script in this tab' };
       }
@@ -101,7 +102,7 @@ export default defineBackground({
     // For the headless demo and the end-to-end tests, which read what the extension itself found
     // through the service worker (worker.evaluate) instead of recomputing it.
     (globalThis as Record<string, unknown>).reportLens = {
-      pageState: (tabId: number) => sendMessage('getPageState', undefined, tabId).catch(() => null),
+      pageState: (tabId: number) => sendToTab(tabId, 'getPageState').catch(() => null),
       annotateTab,
     };
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { sendMessage, type PageState } from '../messaging/protocol';
+import { sendToTab } from '../messaging/tabs';
 import type { Target } from '../types';
 
 type Status = { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable'; error?: string } | { kind: 'ready'; state: PageState };
@@ -42,7 +43,7 @@ export function Popup() {
   const refresh = async (id: number | undefined) => {
     if (id === undefined) return setStatus({ kind: 'unavailable' });
     try {
-      const state = await sendMessage('getPageState', undefined, id);
+      const state = await sendToTab(id, 'getPageState');
       setStatus(state ? { kind: 'ready', state } : { kind: 'none' });
     } catch {
       setStatus({ kind: 'none' });
@@ -67,7 +68,7 @@ export function Popup() {
 
   const toggleHighlights = async (enabled: boolean) => {
     if (tabId === undefined) return;
-    const state = await sendMessage('setAnnotations', { enabled }, tabId);
+    const state = await sendToTab(tabId, 'setAnnotations', { enabled });
     if (state) setStatus({ kind: 'ready', state });
   };
 
@@ -115,7 +116,7 @@ export function Popup() {
           onToggle={toggleHighlights}
           onSave={save}
           onRemove={remove}
-          onTarget={(index) => tabId !== undefined && void sendMessage('scrollToTarget', { index }, tabId)}
+          onTarget={(index) => tabId !== undefined && void sendToTab(tabId, 'scrollToTarget', { index })}
         />
       )}
     </main>

@@ -82,6 +82,8 @@ export interface ExtensionBrowser {
   extensionErrors: string[];
   open(url: string): Promise<Page>;
   popupFor(page: Page): Promise<Page>;
+  /** Clicks the extension's toolbar button for the page's tab, as a user would (grants activeTab). */
+  clickAction(page: Page): Promise<void>;
   tabIdOf(page: Page): Promise<number>;
   close(): Promise<void>;
 }
@@ -95,6 +97,8 @@ export async function launchExtension(options: { extraArgs?: string[]; locale?: 
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
+    // On Linux Chromium picks its UI language (and so browser.i18n's) from the environment, not --lang.
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'zh-CN').replace('-', '_'), LANG: `${(options.locale ?? 'zh-CN').replace('-', '_')}.UTF-8` },
     locale: options.locale ?? 'zh-CN',
     viewport: { width: 1280, height: 900 },
     args: [
@@ -106,6 +110,8 @@ export async function launchExtension(options: { extraArgs?: string[]; locale?: 
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Lets the tests press the toolbar button (CDP Extensions.triggerAction), which grants activeTab.
+      '--enable-unsafe-extension-debugging',
       `--lang=${options.locale ?? 'zh-CN'}`,
       // *.gov.cn resolves to the local fixture server, so the automatic content script runs offline.
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1, EXCLUDE localhost',
@@ -128,13 +134,13 @@ export async function launchExtension(options: { extraArgs?: string[]; locale?: 
   context.on('page', watch);
   context.pages().forEach(watch);
 
+  // Without the `tabs` permission the extension cannot read tab URLs, so a page's tab id is learnt
+  // when the page is opened: the one tab id that appeared.
+  const tabIds = new WeakMap<Page, number>();
+  const allTabIds = () => worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id ?? -1));
   const tabIdOf = async (page: Page): Promise<number> => {
-    const url = page.url();
-    const id = await worker.evaluate(async (u) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((t) => t.url === u)?.id ?? -1;
-    }, url);
-    if (id < 0) throw new Error(`no tab for ${url}`);
+    const id = tabIds.get(page);
+    if (id === undefined) throw new Error(`no tab id known for ${page.url()}: open pages with ext.open()`);
     return id;
   };
 
@@ -144,7 +150,11 @@ export async function launchExtension(options: { extraArgs?: string[]; locale?: 
     worker,
     extensionErrors,
     async open(url) {
+      const before = new Set(await allTabIds());
       const page = await context.newPage();
+      const added = (await allTabIds()).filter((id) => !before.has(id));
+      if (added.length !== 1) throw new Error(`expected one new tab, saw ${added.length}`);
+      tabIds.set(page, added[0]!);
       await page.goto(url, { waitUntil: 'load' });
       return page;
     },
@@ -155,6 +165,23 @@ export async function launchExtension(options: { extraArgs?: string[]; locale?: 
       return popup;
     },
     tabIdOf,
+    async clickAction(page) {
+      // The toolbar button acts on the window's active tab.
+      await page.bringToFront();
+      const browser = context.browser();
+      if (!browser) throw new Error('no browser handle for CDP');
+      const cdp = await browser.newBrowserCDPSession();
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
+          targetInfos: { targetId: string; type: string; url: string }[];
+        };
+        const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
+        if (!tab) throw new Error(`no tab target for ${page.url()}`);
+        await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
+      } finally {
+        await cdp.detach();
+      }
+    },
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
