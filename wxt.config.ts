@@ -5,6 +5,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'assets/public',
+  // Parallel work (and the benchmarks) can build into a separate folder: REPORT_LENS_OUT=.output-x.
+  outDir: process.env.REPORT_LENS_OUT ?? '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: 'Report Lens',
@@ -25,7 +27,16 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'report-lens@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'report-lens@example.org',
+              strict_min_version: '142.0',
+              // The extension collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -6,7 +6,8 @@ import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Wor
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
-export const EXTENSION = join(ROOT, '.output/chrome-mv3');
+/** The built extension; REPORT_LENS_OUT points the tests at another build folder (see wxt.config.ts). */
+export const EXTENSION = join(ROOT, process.env.REPORT_LENS_OUT ?? '.output', 'chrome-mv3');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
