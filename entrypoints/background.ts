@@ -7,7 +7,8 @@ import { entryView } from '../lib/glossary/view';
 import { i18nScope } from '../lib/background/labels';
 import { onMessage, type EntryView, type PageState, type SaveResult } from '../lib/messaging/protocol';
 import { sendToTab } from '../lib/messaging/tabs';
-import { parseIds, parsePageReport, parseScript } from '../lib/messaging/validate';
+import { MAX_PAGE_TEXT, parseIds, parsePageGlossary, parsePageInput, parsePageReport, parseScript } from '../lib/messaging/validate';
+import { analyzeInBackground, matchTextInBackground } from '../lib/background/analyze';
 import { autoSave } from '../lib/settings';
 import { ensureAllSitesScript } from '../lib/background/all-sites';
 
@@ -52,6 +53,15 @@ export default defineBackground({
     void ensureAllSitesScript();
     browser.permissions.onAdded.addListener(() => void ensureAllSitesScript());
     browser.permissions.onRemoved.addListener(() => void ensureAllSitesScript());
+
+    onMessage('analyzePage', ({ data }) => {
+      const truncated = typeof data?.input?.text === 'string' && data.input.text.length > MAX_PAGE_TEXT;
+      return analyzeInBackground(parsePageInput(data.input), data.force === true, truncated);
+    });
+    onMessage('matchText', ({ data }) => {
+      const input = parsePageInput({ text: data.text, title: '', url: '', headings: [] });
+      return matchTextInBackground(input.text, parsePageGlossary(data.pageGlossary));
+    });
 
     onMessage('reportPage', async ({ data, sender }): Promise<SaveResult> => {
       const report = parsePageReport(data);

@@ -1,7 +1,7 @@
 import { detectReport } from './detect/report';
 import { extractTargets } from './extract/targets';
 import { matchTerms, type Matcher } from './glossary/match';
-import { pageTermSpans, parsePageGlossary } from './glossary/page';
+import { pageEntryFor, pageTermSpans, parsePageGlossary } from './glossary/page';
 import { findUnknownSlogans } from './glossary/unknown';
 import { foldText, type FoldedText } from './text/normalize';
 import { detectScript, type Script } from './text/script';
@@ -53,6 +53,13 @@ export function collectTerms(
       (u): TermSpan => ({ start: u.start, end: u.end, text: u.text, source: 'unknown', entry: null }),
     );
     spans = mergeSpans(spans, unknown);
+  }
+  if (pageGlossary.length) {
+    for (const span of spans) {
+      if (span.source === 'unknown') continue;
+      const entry = pageEntryFor(pageGlossary, span.text);
+      if (entry) span.pageEntry = pageGlossary.indexOf(entry);
+    }
   }
   return spans;
 }

@@ -48,6 +48,8 @@ export interface TermSpan {
   source: TermSource;
   /** Glossary / user entry id; null for page-local and unknown terms. */
   entry: string | null;
+  /** Index into the page's own glossary when the page defines this term too. */
+  pageEntry?: number;
 }
 
 /** An entry parsed from the page's own 名词解释 section. */

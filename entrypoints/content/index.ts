@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bundledMatcher } from '../../lib/glossary/bundled';
 import { PageSession, type EntryInfo } from '../../lib/dom/session';
 import { buildPageReport } from '../../lib/dom/page-report';
 import { t } from '../../lib/i18n';
@@ -47,7 +46,7 @@ export default defineContentScript({
     };
 
     const report = async () => {
-      if (!session) return;
+      if (!session?.analysis) return;
       const data = buildPageReport(session, requested);
       try {
         saved = await sendMessage('reportPage', data);
@@ -64,7 +63,10 @@ export default defineContentScript({
       session = new PageSession(
         window,
         {
-          matchers: [bundledMatcher()],
+          analyzer: {
+            analyze: (input, force) => sendMessage('analyzePage', { input, force }),
+            matchText: (text, pageGlossary) => sendMessage('matchText', { text, pageGlossary }),
+          },
           force,
           labels,
           resolveEntry,
@@ -84,7 +86,8 @@ export default defineContentScript({
     };
 
     const state = (): PageState | null => {
-      if (!session) return null;
+      // Between start and the background's answer there is nothing to report yet.
+      if (!session?.analysis) return null;
       return { ...buildPageReport(session, requested), annotated: !!controller && !controller.signal.aborted, ...saved };
     };
 

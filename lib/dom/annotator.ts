@@ -1,7 +1,5 @@
-import { analyzePage, collectTerms, type PageAnalysis } from '../analyze';
-import type { Matcher } from '../glossary/match';
-import { foldText } from '../text/normalize';
-import type { TermSpan } from '../types';
+import type { PageAnalysis } from '../analyze';
+import type { PageGlossaryEntry, PageInput, TermSpan } from '../types';
 import { HighlightLayer } from './highlight';
 import { buildTextModel, OWN_UI_ATTR, rangeFor, segmentAt, type TextModel } from './text-model';
 
@@ -14,8 +12,14 @@ export function nextTask(): Promise<void> {
 
 const HIGHLIGHT_CHUNK = 400;
 
+/** The core pipeline, which runs outside the page (the background) and is reached by message. */
+export interface Analyzer {
+  analyze(input: PageInput, force: boolean): Promise<PageAnalysis>;
+  matchText(text: string, pageGlossary: PageGlossaryEntry[]): Promise<TermSpan[]>;
+}
+
 export interface AnnotatorOptions {
-  matchers: Matcher[];
+  analyzer: Analyzer;
   force: boolean;
   /** Called after content added later has been annotated. */
   onUpdate?: () => void;
@@ -52,11 +56,12 @@ export class DocumentAnnotator {
     this.model = buildTextModel(body);
     this.indexSegments(0);
     await nextTask();
-    const analysis = analyzePage(
+    const analysis = await this.options.analyzer.analyze(
       { text: this.model.text, title: this.doc.title, url: this.doc.URL, headings: this.model.headings },
-      { matchers: this.options.matchers, force: this.options.force },
+      this.options.force,
     );
     this.analysis = analysis;
+    if (this.destroyed) return analysis;
     if (analysis.report.isReport || this.options.force) {
       await this.paint(analysis.terms);
       this.observe(body);
@@ -143,8 +148,8 @@ export class DocumentAnnotator {
       this.model.segments.push(...sub.segments);
       this.model.headings.push(...sub.headings);
       this.indexSegments(from);
-      const folded = foldText(sub.text);
-      const spans = collectTerms(folded, this.options.matchers, this.analysis.pageGlossary, true);
+      const spans = await this.options.analyzer.matchText(sub.text, this.analysis.pageGlossary);
+      if (this.destroyed) return;
       for (const s of spans) added.push({ ...s, start: s.start + base, end: s.end + base });
     }
     if (!added.length) return;

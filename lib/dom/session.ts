@@ -1,8 +1,6 @@
 import type { PageAnalysis } from '../analyze';
-import type { Matcher } from '../glossary/match';
-import { foldChars } from '../text/normalize';
 import type { PageGlossaryEntry, TermSpan } from '../types';
-import { DocumentAnnotator } from './annotator';
+import { DocumentAnnotator, type Analyzer } from './annotator';
 import { initHover } from './hover';
 import { initKeyboard } from './keyboard';
 import { Tooltip, type TooltipContent, type TooltipLabels } from './tooltip';
@@ -21,7 +19,7 @@ export interface EntryInfo {
 }
 
 export interface SessionDeps {
-  matchers: Matcher[];
+  analyzer: Analyzer;
   force: boolean;
   labels: TooltipLabels;
   resolveEntry(id: string): Promise<EntryInfo | null>;
@@ -77,7 +75,7 @@ export class PageSession {
 
   private async attach(doc: Document): Promise<DocumentAnnotator> {
     const annotator = new DocumentAnnotator(doc, {
-      matchers: this.deps.matchers,
+      analyzer: this.deps.analyzer,
       // Iframes of a report page are annotated with the page, whatever their own text looks like.
       force: this.deps.force || this.annotators.length > 0,
       onUpdate: () => this.deps.onUpdate(this),
@@ -145,14 +143,13 @@ export class PageSession {
     return this.annotators.reduce((n, a) => n + a.terms.length, 0);
   }
 
-  pageEntryFor(key: string): PageGlossaryEntry | undefined {
-    return this.analysis?.pageGlossary.find((e) => e.key === key);
+  pageEntryOf(span: TermSpan): PageGlossaryEntry | undefined {
+    return span.pageEntry === undefined ? undefined : this.analysis?.pageGlossary[span.pageEntry];
   }
 
   async contentFor(hit: TermHit): Promise<TooltipContent> {
     const { span, annotator } = hit;
-    const key = foldChars(span.text);
-    const pageEntry = this.pageEntryFor(key);
+    const pageEntry = this.pageEntryOf(span);
     if (span.source === 'unknown') {
       return { term: span.text, kind: 'unknown', sentence: sentenceAround(annotator.model.text, span.start, span.end) };
     }

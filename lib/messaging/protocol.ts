@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ReportInfo, Target, TermSource } from '../types';
+import type { PageAnalysis } from '../analyze';
+import type { PageGlossaryEntry, PageInput, ReportInfo, Target, TermSource, TermSpan } from '../types';
 
 /**
  * The one message protocol of the extension. Every message any context sends is listed here.
@@ -58,6 +59,10 @@ export interface SaveResult {
 
 export interface ProtocolMap {
   // content → background
+  /** Runs the core pipeline on the page text: the content script only walks the DOM and paints. */
+  analyzePage(data: { input: PageInput; force: boolean }): PageAnalysis;
+  /** Terms in text added to the page later (offsets into `text`). */
+  matchText(data: { text: string; pageGlossary: PageGlossaryEntry[] }): TermSpan[];
   reportPage(data: PageReport): SaveResult;
   getEntries(data: { ids: string[]; script: Script }): Record<string, EntryView>;
   // popup → background

@@ -107,3 +107,35 @@ export function parseScript(v: unknown): Script {
 export function parseIds(v: unknown): string[] {
   return arr(v, 'ids', 2000, (x, p) => str(x, p, 200));
 }
+
+/** Longest page text the background analyses; beyond it the tail is left out (and said so). */
+export const MAX_PAGE_TEXT = 8_000_000;
+
+export function parsePageInput(v: unknown): import('../types').PageInput {
+  const o = obj(v, 'input');
+  if (typeof o.text !== 'string') throw new MessageError('input.text: expected a string');
+  return {
+    text: o.text.length > MAX_PAGE_TEXT ? o.text.slice(0, MAX_PAGE_TEXT) : o.text,
+    title: str(o.title, 'input.title', 2000),
+    url: str(o.url, 'input.url', 4096),
+    headings: arr(o.headings, 'input.headings', 20_000, (x, p) => {
+      const h = obj(x, p);
+      return { text: str(h.text, `${p}.text`, 2000), level: num(h.level, `${p}.level`), start: num(h.start, `${p}.start`) };
+    }),
+  };
+}
+
+export function parsePageGlossary(v: unknown): import('../types').PageGlossaryEntry[] {
+  return arr(v, 'pageGlossary', 2000, (x, p) => {
+    const e = obj(x, p);
+    return {
+      ...(e as object),
+      term: str(e.term, `${p}.term`, 200),
+      key: str(e.key, `${p}.key`, 200),
+      definition: str(e.definition, `${p}.definition`, 20_000),
+      marker: nullable(e.marker, `${p}.marker`, (y, q) => str(y, q, 50)),
+      start: num(e.start, `${p}.start`),
+      end: num(e.end, `${p}.end`),
+    };
+  });
+}
