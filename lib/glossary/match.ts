@@ -31,6 +31,8 @@ export interface Matcher {
   readonly groups: readonly Group[];
   readonly ids: readonly (string | null)[];
   readonly terms: readonly string[];
+  /** What its spans are reported as; `glossary` unless set (the user's matcher sets `user`). */
+  readonly source?: TermSource;
 }
 
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -158,5 +160,33 @@ export function toTermSpans(folded: FoldedText, raw: readonly RawMatch[], m: Mat
  * quotes around a term, whatever their style.
  */
 export function matchTerms(folded: FoldedText, matcher: Matcher): TermSpan[] {
-  return toTermSpans(folded, scanFolded(folded.folded, matcher), matcher, 'glossary');
+  return toTermSpans(folded, scanAcrossQuotes(folded.folded, matcher), matcher, matcher.source ?? 'glossary');
+}
+
+/** Quote marks a report may put inside a term: 能耗"双控", “五好”园区, "三公"经费. */
+const INNER_QUOTES = new Set([0x22, 0x201c, 0x201d, 0x300c, 0x300d, 0x300e, 0x300f, 0x301d, 0x301e]);
+
+/**
+ * Reports quote the slogan part of a longer term (“五好”园区, 能耗“双控”, 信访"三无"), so the
+ * scan reads through quote marks: it runs on the text without them and maps matches back, and a
+ * match that spans a quote covers it. Text without quotes is scanned as it is.
+ */
+export function scanAcrossQuotes(text: string, m: Matcher): RawMatch[] {
+  let quotes = 0;
+  for (let i = 0; i < text.length; i++) if (INNER_QUOTES.has(text.charCodeAt(i))) quotes++;
+  if (quotes === 0) return scanFolded(text, m);
+  const keep = new Uint32Array(text.length - quotes);
+  const parts: string[] = [];
+  let k = 0;
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (INNER_QUOTES.has(text.charCodeAt(i))) {
+      if (i > runStart) parts.push(text.slice(runStart, i));
+      runStart = i + 1;
+      continue;
+    }
+    keep[k++] = i;
+  }
+  if (runStart < text.length) parts.push(text.slice(runStart));
+  return scanFolded(parts.join(''), m).map((r) => ({ start: keep[r.start]!, end: keep[r.end - 1]! + 1, k: r.k }));
 }

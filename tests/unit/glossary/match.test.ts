@@ -122,3 +122,23 @@ describe('matchTerms', () => {
     });
   });
 });
+
+describe('matchTerms across quote marks inside a term', () => {
+  const m = matcherFor([entry('wu-hao-yuan-qu', '五好园区'), entry('neng-hao-shuang-kong', '能耗双控'), entry('san-gao-si-xin', '三高四新')]);
+  const spans = (text: string) => matchTerms(foldText(text), m).map((s) => [s.text, s.entry, s.start]);
+
+  it('reads through quotes that mark the slogan part of a longer term', () => {
+    expect(spans('创建“五好”园区，落实能耗"雙控"')).toEqual([
+      ['五好”园区', 'wu-hao-yuan-qu', 3],
+      ['能耗"雙控', 'neng-hao-shuang-kong', 12],
+    ]);
+  });
+
+  it('keeps quotes around a whole term outside the span', () => {
+    expect(spans('落实「三高四新」战略')).toEqual([['三高四新', 'san-gao-si-xin', 3]]);
+  });
+
+  it('does not match when only part of the term is there', () => {
+    expect(spans('“五好”家庭')).toEqual([]);
+  });
+});
