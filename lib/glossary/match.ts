@@ -33,6 +33,12 @@ export interface Matcher {
   readonly terms: readonly string[];
   /** What its spans are reported as; `glossary` unless set (the user's matcher sets `user`). */
   readonly source?: TermSource;
+  /**
+   * Entry ids the page must not show, whichever matcher finds them (bundled entries the user hid).
+   * collectTerms drops their spans only after the unknown-slogan check, so a hidden term is neither
+   * highlighted nor marked 未收录.
+   */
+  readonly hidden?: ReadonlySet<string>;
 }
 
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -175,12 +181,15 @@ export function scanAcrossQuotes(text: string, m: Matcher): RawMatch[] {
   let quotes = 0;
   for (let i = 0; i < text.length; i++) if (INNER_QUOTES.has(text.charCodeAt(i))) quotes++;
   if (quotes === 0) return scanFolded(text, m);
-  const keep = new Uint32Array(text.length - quotes);
+  const keep = new Uint32Array(text.length);
   const parts: string[] = [];
   let k = 0;
   let runStart = 0;
   for (let i = 0; i < text.length; i++) {
-    if (INNER_QUOTES.has(text.charCodeAt(i))) {
+    // Only a lone quote mark is read through; ”“ between two quoted slogans (“六稳”“六保”) is a
+    // boundary, so each keeps its own entry.
+    const lone = !INNER_QUOTES.has(text.charCodeAt(i - 1)) && !INNER_QUOTES.has(text.charCodeAt(i + 1));
+    if (lone && INNER_QUOTES.has(text.charCodeAt(i))) {
       if (i > runStart) parts.push(text.slice(runStart, i));
       runStart = i + 1;
       continue;

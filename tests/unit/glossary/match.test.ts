@@ -130,7 +130,7 @@ describe('matchTerms across quote marks inside a term', () => {
   it('reads through quotes that mark the slogan part of a longer term', () => {
     expect(spans('创建“五好”园区，落实能耗"雙控"')).toEqual([
       ['五好”园区', 'wu-hao-yuan-qu', 3],
-      ['能耗"雙控', 'neng-hao-shuang-kong', 12],
+      ['能耗"雙控', 'neng-hao-shuang-kong', 11],
     ]);
   });
 
