@@ -1,0 +1,228 @@
+/**
+ * Value items of one sentence: every quantity that can be a target value, with the indicator and verb
+ * before it. A sentence is cut into clauses at commas, semicolons and colons; inside a clause 、 either
+ * continues a list of values for one indicator (分别增长8.5%、10.5%以上) or starts the next indicator
+ * (粮食播种面积138万亩以上、粮食总产量62万吨以上).
+ */
+import type { Direction, Qualifier } from '../types';
+import { scanQuantities, type Quantity } from './numbers';
+import { cleanIndicator, splitSubjects } from './indicator';
+import { isClauseBreak } from './sentences';
+
+export interface ValueItem {
+  q: Quantity;
+  indicator: string;
+  verb: string;
+  direction: Direction;
+  qualifier: Qualifier;
+  unit: string;
+  /** The verb alone makes the number a target (控制在, 突破, 达到 …). */
+  targetVerb: boolean;
+  /** The value closes its clause (or is followed by 、 or a closing quote). */
+  followOk: boolean;
+  clauseStart: number;
+  clauseEnd: number;
+}
+
+const VERBS = [
+  '提高到', '提高至', '提升到', '提升至', '增长到', '增长至', '增加到', '增加至', '扩大到', '扩大至',
+  '下降到', '下降至', '降低到', '降低至', '减少到', '减少至', '控制在', '控制到', '稳定在', '保持在',
+  '维持在', '不低于', '不少于', '不超过', '不高于', '超过', '突破', '达到', '增至', '降至', '增长', '增加',
+  '提高', '提升', '扩大', '下降', '降低', '减少', '压减', '压缩', '缩减', '削减', '保持', '稳定', '维持',
+  '高于', '低于', '至少', '达',
+];
+const VERB_SET = new Set(VERBS);
+
+interface VerbMatch {
+  verb: string;
+  /** Where the verb phrase (with 分别 / 年均 / 约) starts in the head. */
+  index: number;
+  /** 分别 marks values that go to listed subjects one by one. */
+  respectively: boolean;
+}
+
+/**
+ * The verb phrase that ends a head: [分别][年均|平均]verb[分别][约|近]. Matched by looking at the last
+ * few characters rather than with a regex anchored at $, which would retry every start position.
+ */
+function matchVerb(head: string): VerbMatch | null {
+  let end = head.length;
+  while (end > 0 && /\s/.test(head[end - 1]!)) end--;
+  if (head[end - 1] === '约' || head[end - 1] === '近') end--;
+  let respectively = false;
+  if (head.endsWith('分别', end)) {
+    end -= 2;
+    respectively = true;
+  }
+  let verb = '';
+  for (let len = 3; len >= 1 && !verb; len--) {
+    const w = head.slice(end - len, end);
+    if (end - len >= 0 && VERB_SET.has(w)) verb = w;
+  }
+  if (!verb) return null;
+  let index = end - verb.length;
+  if (head.startsWith('年均', index - 2) || head.startsWith('平均', index - 2)) index -= 2;
+  if (head.startsWith('分别', index - 2)) {
+    index -= 2;
+    respectively = true;
+  }
+  return { verb, index, respectively };
+}
+
+const DECREASE = /^(?:下降|降低|减少|降至|压减|压缩|缩减|削减)/;
+const LEVEL = /^(?:控制|稳定|保持|维持|不低于|不少于|不超过|不高于|低于|至少)/;
+const TARGET_VERB = /^(?:控制在|稳定在|保持在|维持在|不低于|不少于|不超过|不高于|至少|超过|突破|达到|达|增至|降至|.{2}[到至])$/;
+const PREFIX_QUALIFIER: Record<string, Qualifier> = { 不低于: '以上', 不少于: '以上', 至少: '以上', 不超过: '以内', 不高于: '以内' };
+
+export function verbDirection(verb: string, indicator = ''): Direction {
+  if (verb) {
+    if (DECREASE.test(verb)) return 'decrease';
+    if (LEVEL.test(verb)) return 'level';
+    return 'increase';
+  }
+  if (/降幅|下降率/.test(indicator)) return 'decrease';
+  if (/增速|增幅/.test(indicator)) return 'increase';
+  return 'level';
+}
+
+const BOUNDARY = new Set(['、', '”', '’', '"', "'", ')', '）', '」', '』', '】', ']', ' ', '\t', '\u3000', '\u200b', '.', '…']);
+const TAIL = /^(?:达标|的目标|目标)/;
+const HEAD_MAX = 80;
+const CLAUSE_BREAK = /[,，;；:：。!?！？\n]/g;
+/** Administrative tiers that enumerations repeat after one shared name (国家级…、省级…). */
+const TIER = /^(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡镇级|一级|二级|三级|四级)$/;
+const TIER_END = /(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡镇级|一级|二级|三级|四级)$/;
+const INDICATOR_MAX = 24;
+
+function followsOk(s: string, end: number, clauseEnd: number): boolean {
+  if (end >= clauseEnd) return true;
+  const ch = s[end]!;
+  return BOUNDARY.has(ch) || isClauseBreak(ch) || TAIL.test(s.slice(end, end + 3));
+}
+
+interface Draft extends ValueItem {
+  /** Values of one indicator share a group (8.5%、10.5%以上). */
+  group: number;
+  /** "A、B均增长15%": the value applies to each listed member. */
+  each: boolean;
+}
+
+function parseClause(s: string, cs: number, ce: number, out: ValueItem[]): void {
+  const qs = scanQuantities(s, cs, ce);
+  if (!qs.length) return;
+  const drafts: Draft[] = [];
+  let prevEnd = cs;
+  let prev: Draft | null = null;
+  let group = 0;
+  const sharedGroups = new Set<number>();
+  for (const q of qs) {
+    // 不漏一户、不落一人, 办好一所: a written-out 一 with a measure word is idiom, not a target value.
+    if (q.chinese && q.value === 1 && q.valueMax === null && !/[万亿%]/.test(q.unit)) continue;
+    const followOk = followsOk(s, q.end, ce);
+    const head = s.slice(Math.max(prevEnd, q.start - HEAD_MAX), q.start);
+    const vm = matchVerb(head);
+    const verb = vm?.verb ?? '';
+    const targetVerb = TARGET_VERB.test(verb);
+    // A number glued to the next word (百亿企业, 55人以上大班额) is part of a name unless a qualifier
+    // or a target verb marks it as a value; the caller decides on the weaker cases.
+    if (!followOk && !q.qualifier && !targetVerb) continue;
+    const headNoVerb = vm ? head.slice(0, vm.index) : head;
+    // "亩均生产总值、亩均税收均增长15%以上": one value that each listed member reaches.
+    const each = /[均都][\s]*$/.test(headNoVerb);
+    let indicator = cleanIndicator(headNoVerb);
+    if (indicator.length > INDICATOR_MAX) indicator = indicator.slice(-INDICATOR_MAX);
+    const onlySeparator = prev !== null && /^[、\s]*$/.test(headNoVerb);
+    let qualifier = q.qualifier;
+    if (!qualifier && PREFIX_QUALIFIER[verb]) qualifier = PREFIX_QUALIFIER[verb]!;
+    const draft: Draft = {
+      q,
+      indicator,
+      verb,
+      direction: verbDirection(verb, indicator),
+      qualifier,
+      unit: q.unit,
+      targetVerb,
+      followOk,
+      clauseStart: cs,
+      clauseEnd: ce,
+      group,
+      each,
+    };
+    if (onlySeparator && !verb && prev) {
+      // 8.5%、10.5%以上: one more value for the same indicator and verb.
+      draft.indicator = prev.indicator;
+      draft.verb = prev.verb;
+      draft.direction = prev.direction;
+      draft.targetVerb = prev.targetVerb;
+      draft.group = prev.group;
+    } else {
+      group++;
+      draft.group = group;
+      // 、突破3400亿元: a second verb for the indicator just named.
+      if (!indicator && prev && /^[、\s]*$/.test(headNoVerb)) draft.indicator = prev.indicator;
+      // "“小巨人”企业国家级3家、省级20家以上": a bare tier word continues the previous name.
+      else if (prev && /^[、\s]/.test(headNoVerb) && TIER.test(indicator)) {
+        const stem = prev.indicator.replace(TIER_END, '');
+        if (stem !== prev.indicator) draft.indicator = stem + indicator;
+      }
+    }
+    if (vm?.respectively) sharedGroups.add(draft.group);
+    drafts.push(draft);
+    prevEnd = q.end;
+    prev = draft;
+  }
+  // Shared qualifier and unit: the last value's 以上 / % govern the whole list.
+  const byGroup = new Map<number, Draft[]>();
+  for (const d of drafts) {
+    const g = byGroup.get(d.group);
+    if (g) g.push(d);
+    else byGroup.set(d.group, [d]);
+  }
+  for (const [g, members] of byGroup) {
+    if (members.length < 2) continue;
+    const last = members[members.length - 1]!;
+    for (const m of members) {
+      if (!m.qualifier) m.qualifier = last.qualifier;
+      if (!m.unit) m.unit = last.unit;
+    }
+    const first = members[0]!;
+    if (sharedGroups.has(g) || first.indicator.includes('、')) {
+      const subjects = splitSubjects(first.indicator, members.length);
+      if (subjects) members.forEach((m, i) => (m.indicator = subjects[i] ?? m.indicator));
+    }
+  }
+  for (const d of drafts) {
+    const { group: _g, each, ...item } = d;
+    const members = each && (byGroup.get(d.group)?.length ?? 0) === 1 ? d.indicator.split('、').filter(Boolean) : [];
+    if (members.length > 1) for (const m of members) out.push({ ...item, indicator: m });
+    else out.push(item);
+  }
+}
+
+/**
+ * Value items of s[start, end) in text order. `cuts` are extra clause starts, e.g. right after a list
+ * intro that has no colon ("…的主要预期目标地区生产总值增长8.5%以上").
+ */
+export function parseItems(s: string, start: number, end: number, cuts: readonly number[] = []): ValueItem[] {
+  const out: ValueItem[] = [];
+  let cs = start;
+  let c = 0;
+  const closeAt = (i: number): void => {
+    // Intro cuts before this break start a new clause without consuming a character.
+    while (c < cuts.length && cuts[c]! <= i) {
+      const cut = cuts[c++]!;
+      if (cut > cs && cut < i) {
+        parseClause(s, cs, cut, out);
+        cs = cut;
+      }
+    }
+    if (i > cs) parseClause(s, cs, i, out);
+    cs = i + 1;
+  };
+  // A slice bounds the search to this sentence.
+  const sub = s.slice(start, end);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sub); m; m = CLAUSE_BREAK.exec(sub)) closeAt(start + m.index);
+  closeAt(end);
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * Goal statements without numbers: "目标：稳步推进城乡面貌向更高层次跃升" (解读 articles),
+ * "今后五年的奋斗目标是：…", the sentences under a "二〇三五年远景目标。" heading, and the
+ * "——经济发展质效明显提升。" bullets under "主要目标。…要努力实现以下主要目标。".
+ */
+import type { Direction } from '../types';
+
+/** "目标：…" at a line start. */
+export const GOAL_LABEL = /^[ \t\u3000]*(?:主要|奋斗|总体|发展|远景|工作)?目标[ \t\u3000]*[:：][ \t\u3000]*/;
+
+/**
+ * An intro that a target list or a goal statement follows. Group 1 is the intro word, group 2 the
+ * explicit 是/为/colon (absent in "2022年全县经济社会发展的主要预期目标地区生产总值增长8.5%以上").
+ */
+export const INTRO = /(主要预期目标|预期目标|主要目标|奋斗目标|远景目标|总体目标|发展目标)((?:是|为)?[ \t\u3000]*[:：]|是|为)?/g;
+
+export const BULLET = /^[ \t\u3000]*(?:——|—|--|－－|·|•|●|▲|◆)/;
+
+/** The goal text a sentence states, without its label, bullet and final punctuation. */
+export function goalText(s: string): string {
+  return s
+    .replace(GOAL_LABEL, '')
+    .replace(BULLET, '')
+    .replace(/^[\s:：,，]+/, '')
+    .replace(/[。!?;；！？\s]+$/, '')
+    .trim();
+}
+
+/** A short name for the goal: its first clause. */
+export function goalIndicator(text: string): string {
+  // "到二〇三五年，基本建成…": the time phrase is the goal's year, not its name.
+  const body = text.replace(/^(?:到|至|在)?[^,，。]{0,8}年(?:底|末)?[,，]/, '');
+  const cut = body.search(/[,，;；。]/);
+  const t = cut > 0 ? body.slice(0, cut) : body;
+  return t.length > 40 ? t.slice(0, 40) : t;
+}
+
+export function goalDirection(text: string): Direction {
+  if (/降低|减少|下降|压减|消除|遏制/.test(text)) return 'decrease';
+  if (/提升|提高|增强|增长|扩大|加快|跃升|壮大|迈上|进步|优化|改善/.test(text)) return 'increase';
+  return 'level';
+}

@@ -1,0 +1,3 @@
+export { extractTargets, type ExtractInput } from './targets';
+export { parseQuantity, parseNumberAt, parseQuantityAt, scanQuantities, parseYearAt } from './numbers';
+export { detectReportYear } from './years';

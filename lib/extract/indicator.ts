@@ -1,0 +1,103 @@
+/**
+ * Indicator names: what precedes a target value once the verb, hedges and scope words are removed
+ * (确保全市粮食总产稳定在310万吨以上 → 粮食总产), a grouping key, and the split of shared subjects
+ * (城、乡居民人均可支配收入分别增长8.5%、10.5% → 城镇居民… / 农村居民…).
+ */
+
+/** Scope and time words that open a clause but are not part of the indicator. */
+const LEADING = /^(?:[、，,:：;；\s》)）]|其中|并且|并|同时|以及|将|要|使|让|把|全年|今年|明年|年内|到(?:20|19)\d\d年|(?:20|19)\d\d年|全市|全县|全区|全州|全省|全镇|全乡|确保|力争|争取|预期|努力|力求|继续|进一步|持续|稳步|逐步|稳定|保持|维持)+/;
+/** Adverbs and rate words between the indicator and its verb. */
+const TRAILING = /(?:[、，,\s“‘(（《]|分别|年均|平均|同比|累计|均|要|将|继续|进一步|努力|持续|再|稳步|逐步|力争|确保|争取|总体|保持|实现)+$/;
+/**
+ * Action verbs whose object is the indicator (培育新型职业农民5000名以上 → 新型职业农民). Only the last
+ * one counts and only when something is left after it, so 新增城镇就业 keeps its 新增.
+ */
+const ACTION = /创建|培育|打造|完成|实现|确保|力争|争取|引导|推动|推进|促进/g;
+
+const KEY_NOISE = /["“”'‘’《》「」\s()（）[\]【】]/g;
+
+export function cleanIndicator(head: string): string {
+  let t = head.replace(/\u200b/g, '');
+  // Masked noise (spam tokens) and spaces separate words the injector glued together.
+  const sp = t.search(/\s+\S*$/);
+  if (sp >= 0) {
+    const tail = t.slice(sp).trim();
+    if (tail.length >= 2) t = tail;
+  }
+  let last = -1;
+  for (const m of t.matchAll(ACTION)) last = m.index + m[0].length;
+  if (last > 0 && t.length - last >= 2) t = t.slice(last);
+  for (let i = 0; i < 4; i++) {
+    const before = t;
+    t = t.replace(LEADING, '').replace(TRAILING, '');
+    if (t === before) break;
+  }
+  t = t.trim();
+  // Quotes survive only when they still pair up ("新增“圳品”认证"); a quote cut in half by the clause
+  // boundary ("两品一标”产品") or one around the whole name is dropped.
+  const open = (t.match(/[“‘]/g) ?? []).length;
+  const close = (t.match(/[”’]/g) ?? []).length;
+  const straight = (t.match(/"/g) ?? []).length;
+  if (open !== close || straight % 2 === 1 || /^[“"][^“”"]*[”"]$/.test(t)) t = t.replace(/["“”‘’]/g, '');
+  return t;
+}
+
+/** Synonyms that name the same statistic, mapped to one key (exact names: a Map, no regex warm-up). */
+const ALIASES = new Map<string, string>();
+for (const [key, names] of [
+  ['地区生产总值', ['GDP', 'gdp', '地区生产总值', '生产总值', '经济总量']],
+  ['规模工业增加值', ['规模以上工业增加值', '规上工业增加值', '规模工业增加值']],
+  ['城镇新增就业', ['新增城镇就业', '城镇新增就业', '新增城镇就业人数', '城镇新增就业人数']],
+  ['居民消费价格涨幅', ['居民消费价格', '居民消费价格指数', '居民消费价格涨幅', 'CPI', '居民消费价格总水平涨幅']],
+  ['社会消费品零售总额', ['社会消费品零售总额', '社零总额']],
+  ['地方一般公共预算收入', ['一般公共预算收入', '地方一般公共预算收入', '地方财政收入']],
+  ['固定资产投资', ['固定资产投资', '固定资产投资总额', '全社会固定资产投资']],
+  ['进出口总额', ['进出口总额', '外贸进出口总额', '进出口总值']],
+] as const) {
+  for (const n of names) ALIASES.set(n, key);
+}
+
+/** Simplified (the caller passes folded text), no spaces, quotes or brackets, synonyms merged. */
+export function indicatorKey(indicator: string): string {
+  const k = indicator.replace(KEY_NOISE, '');
+  return ALIASES.get(k) ?? k;
+}
+
+/** 城/乡 as list members stand for the urban and rural halves of the statistic. */
+const HALF: Record<string, string> = { 城: '城镇', 乡: '农村', 农: '农村' };
+
+/**
+ * Subjects for n values that share one indicator with 分别: "城、乡居民人均可支配收入" or
+ * "城乡居民人均可支配收入" → [城镇居民人均可支配收入, 农村居民人均可支配收入];
+ * "公办幼儿园、普惠性幼儿园在园幼儿比例" → [公办幼儿园在园幼儿比例, 普惠性幼儿园在园幼儿比例].
+ * Returns null when the members cannot be matched to the values.
+ */
+export function splitSubjects(indicator: string, n: number): string[] | null {
+  if (n < 2) return null;
+  if (n === 2 && indicator.startsWith('城乡')) {
+    const rest = indicator.slice(2);
+    return [`城镇${rest}`, `农村${rest}`];
+  }
+  const parts = indicator.split('、').map((p) => p.trim()).filter(Boolean);
+  if (parts.length !== n) return null;
+  const last = parts[n - 1]!;
+  const first = parts[0]!;
+  // Where does the last member's own name end? Short members (城、乡) have the same length; longer
+  // ones end where the first member's tail word recurs (…幼儿园、普惠性幼儿园|在园幼儿比例).
+  let cut = -1;
+  if (first.length <= 2) cut = first.length;
+  else {
+    for (let len = Math.min(first.length, last.length - 1); len >= 2 && cut < 0; len--) {
+      const tail = first.slice(first.length - len);
+      const at = last.indexOf(tail);
+      if (at >= 0 && at + len < last.length) cut = at + len;
+    }
+  }
+  if (cut <= 0 || cut >= last.length) return parts;
+  const suffix = last.slice(cut);
+  const members = [...parts.slice(0, n - 1), last.slice(0, cut)];
+  return members.map((m) => {
+    const expanded = m.length === 1 && HALF[m] ? HALF[m] : m;
+    return expanded + suffix;
+  });
+}

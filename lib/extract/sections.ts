@@ -1,0 +1,437 @@
+/**
+ * Section structure of a report: headings from the DOM and heading-like text (一、 （一） 1. 第X章
+ * 关键词 N … 措施一： 路径5, report title lines, short standalone lines), nested into a path, and for
+ * each section whether it reviews the past (工作回顾, 过去一年 …) or plans ahead (今年工作安排, 今后五年 …).
+ *
+ * Mirror sites flatten whole reports into one line, so numbered headings are also found inline after a
+ * sentence end ("…意见。 一、过去五年工作回顾市十六届…"). Such inline hits must continue the numbering
+ * sequence, which both nests sub-lists (一、 under 三、) and rejects look-alikes ("质量第 一、创新为要").
+ */
+import { parseChineseAt } from './numbers';
+import { statedYear, titleYear, findYears } from './years';
+import { isKeywordHeadingLine } from './noise';
+
+/** review: past achievements; plan: work ahead; notes: 名词解释 / 附录 (definitions, not targets). */
+export type Mode = 'review' | 'plan' | 'notes' | 'unknown';
+
+export interface HeadingHit {
+  start: number;
+  /** End of the heading text (folded offsets). */
+  end: number;
+  /** Numbering style: cn 一、 | pcn （一） | ar 1. | par (1) | kw 关键词 | ow:措施 | ch:章 | line | title | dom | end. */
+  style: string;
+  ordinal: number | null;
+  /** Heading text without its marker, used for classification. */
+  text: string;
+  /** Short label for the section path. */
+  label: string;
+  inline: boolean;
+  /** The heading ends with a sentence end or colon ("3.二〇三五年远景目标。"), so body follows on the same line. */
+  terminated: boolean;
+  domLevel?: number;
+  titleYear?: number | null;
+}
+
+export interface SectionState {
+  start: number;
+  path: string[];
+  /** Full heading texts of the path, for cues the short labels drop. */
+  texts: string[];
+  mode: Mode;
+  reportYear: number | null;
+  /** Target year the section headings point to (2022年工作安排 → 2022, 今后五年 → report year + 4). */
+  horizon: number | null;
+  heading: HeadingHit | null;
+}
+
+export interface DomHeadingInput {
+  /** Folded offset. */
+  start: number;
+  text: string;
+  level: number;
+}
+
+const CN_ORD = '一二三四五六七八九十';
+const SENT_END = new Set(['。', '!', '?', ';', ':', '！', '？', '；', '：']);
+const COMMA = new Set([',', '、']);
+const LABEL_MAX = 16;
+const MAX_DEPTH = 8;
+/** Words that close a section title; used to cut a title that runs into its body without punctuation. */
+const TITLE_END = /回顾|成就|重点工作|主要工作|工作安排|目标任务|主要目标|预期目标|重点任务|自身建设|总体要求/g;
+
+function cnOrdinal(s: string): number | null {
+  const n = parseChineseAt(s, 0);
+  return n && n.end === s.length ? n.value : null;
+}
+
+function shortLabel(text: string): string {
+  let t = text;
+  for (let i = 0; i < t.length; i++) {
+    if (COMMA.has(t[i]!) || SENT_END.has(t[i]!)) {
+      t = t.slice(0, i);
+      break;
+    }
+  }
+  t = t.trim();
+  return t.length > LABEL_MAX ? `${t.slice(0, LABEL_MAX)}…` : t;
+}
+
+/**
+ * Heading text after a marker at `from`, up to the end of the heading: the whole line when the line is
+ * short, else the first sentence end / colon, else the first comma, else a title word (…工作回顾) — the
+ * last case is the run-on "三、2022年重点工作2022年，是新一届政府…".
+ */
+/** Cuts a title that runs into its body without punctuation after its last title word (…工作回顾|市十六届…). */
+function trimRunOn(text: string): string {
+  let t = text.replace(/各位代表$/, '');
+  if (t.length >= 10) {
+    let cut = -1;
+    for (const m of t.matchAll(TITLE_END)) cut = m.index + m[0].length;
+    if (cut >= 4 && cut < t.length) t = t.slice(0, cut);
+  }
+  return t.trim();
+}
+
+function headingText(s: string, from: number, lineEnd: number): { text: string; end: number; terminated: boolean } {
+  const limit = Math.min(lineEnd, from + 60);
+  let comma = -1;
+  let stop = -1;
+  for (let i = from; i < limit; i++) {
+    const ch = s[i]!;
+    if (SENT_END.has(ch)) {
+      stop = i;
+      break;
+    }
+    if (comma < 0 && (ch === ',' || ch === '，')) comma = i;
+  }
+  // "一、做大做强实体经济。坚持…" and "3.二〇三五年远景目标。到…": the title is the whole first sentence.
+  if (stop >= 0 && comma < 0 && stop - from <= 40) {
+    const text = trimRunOn(s.slice(from, stop));
+    return { text, end: text.length === stop - from ? stop + 1 : from + text.length, terminated: text.length === stop - from };
+  }
+  if (stop < 0 && comma < 0 && lineEnd - from <= 40) return { text: s.slice(from, lineEnd).trim(), end: lineEnd, terminated: true };
+  const text = trimRunOn(comma >= 0 && comma - from <= 40 ? s.slice(from, comma) : s.slice(from, Math.min(limit, from + 40)));
+  return { text, end: from + text.length, terminated: false };
+}
+
+interface Marker {
+  style: string;
+  ordinal: number | null;
+  length: number;
+}
+
+/** A numbered marker at i: 一、 （一） 1. 1、 (1). */
+function numberedMarker(s: string, i: number): Marker | null {
+  const c = s[i];
+  if (c === undefined) return null;
+  if (CN_ORD.includes(c)) {
+    let j = i;
+    while (j < s.length && j - i < 3 && CN_ORD.includes(s[j]!)) j++;
+    if (s[j] !== '、') return null;
+    const n = cnOrdinal(s.slice(i, j));
+    return n === null ? null : { style: 'cn', ordinal: n, length: j + 1 - i };
+  }
+  if (c === '(' || c === '（') {
+    let j = i + 1;
+    const digits = /[0-9]/.test(s[j] ?? '');
+    while (j < s.length && j - i <= 3 && (digits ? /[0-9]/.test(s[j]!) : CN_ORD.includes(s[j]!))) j++;
+    if (j === i + 1 || (s[j] !== ')' && s[j] !== '）')) return null;
+    const body = s.slice(i + 1, j);
+    const n = digits ? Number(body) : cnOrdinal(body);
+    return n === null ? null : { style: digits ? 'par' : 'pcn', ordinal: n, length: j + 1 - i };
+  }
+  if (/[0-9]/.test(c)) {
+    let j = i;
+    while (j < s.length && j - i < 2 && /[0-9]/.test(s[j]!)) j++;
+    const sep = s[j];
+    if ((sep !== '.' && sep !== '、') || /[0-9]/.test(s[j + 1] ?? '') || s[j + 1] === '%') return null;
+    return { style: 'ar', ordinal: Number(s.slice(i, j)), length: j + 1 - i };
+  }
+  return null;
+}
+
+/** 措施一：… / 路径5 / 第三章 … at a line start. */
+function wordOrdinalMarker(line: string): { style: string; ordinal: number; label: string; textStart: number } | null {
+  const ch = /^第([一二三四五六七八九十百0-9]{1,4})([章节篇编部分]{1,2})\s*/.exec(line);
+  if (ch) {
+    const n = /[0-9]/.test(ch[1]!) ? Number(ch[1]) : cnOrdinal(ch[1]!);
+    if (n === null) return null;
+    return { style: `ch:${ch[2]}`, ordinal: n, label: line.trim(), textStart: ch[0].length };
+  }
+  const ow = /^([\u4e00-\u9fff]{1,4}?)\s*([一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*(?:[:：]|$)/.exec(line);
+  if (!ow || /[一二三四五六七八九十〇零两百千万第]/.test(ow[1]!) || line.length > 40) return null;
+  const n = /[0-9]/.test(ow[2]!) ? Number(ow[2]) : cnOrdinal(ow[2]!);
+  if (n === null) return null;
+  return { style: `ow:${ow[1]}`, ordinal: n, label: `${ow[1]}${ow[2]}`, textStart: ow[0].length };
+}
+
+function isHanOnlyTitle(t: string): boolean {
+  return t.length >= 2 && t.length <= 20 && /^[\u4e00-\u9fff“”"《》·\s]+$/.test(t);
+}
+
+/**
+ * A bare date or a separator line ends an entry of a listing page (news item, report, news item…), so
+ * the next entry must not inherit the previous report's sections.
+ */
+const ENTRY_END = /^(?:[-—–_=*·]+|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
+
+const INLINE = /[。!?;:][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.、](?![0-9%])|[(（][0-9]{1,2}[)）])/g;
+
+/** Heading candidates of the text (not yet checked against the numbering sequence). */
+export function detectHeadings(s: string): HeadingHit[] {
+  const hits: HeadingHit[] = [];
+  // Lines, with a look-ahead to the next non-empty line for standalone titles.
+  const lines: Array<{ start: number; end: number }> = [];
+  for (let from = 0; from <= s.length; ) {
+    const nl = s.indexOf('\n', from);
+    const end = nl < 0 ? s.length : nl;
+    lines.push({ start: from, end });
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  const nextNonEmptyLength = (k: number): number => {
+    for (let m = k + 1; m < lines.length && m <= k + 4; m++) {
+      const L = lines[m]!;
+      const len = s.slice(L.start, L.end).trim().length;
+      if (len) return len;
+    }
+    return 0;
+  };
+  for (let k = 0; k < lines.length; k++) {
+    const { start: ls, end: le } = lines[k]!;
+    let i = ls;
+    while (i < le && /\s/.test(s[i]!)) i++;
+    if (i >= le) continue;
+    const raw = s.slice(i, le);
+    const trimmed = raw.trim();
+    let lineHit: HeadingHit | null = null;
+    const ty = le - i <= 60 ? titleYear(raw) : null;
+    if (ENTRY_END.test(trimmed)) {
+      lineHit = { start: i, end: le, style: 'end', ordinal: null, text: '', label: '', inline: false, terminated: true };
+    } else if (ty !== null) {
+      lineHit = { start: i, end: le, style: 'title', ordinal: null, text: trimmed, label: shortLabel(trimmed), inline: false, terminated: true, titleYear: ty };
+    } else if (isKeywordHeadingLine(raw)) {
+      const n = /\d+/.exec(raw);
+      lineHit = { start: i, end: le, style: 'kw', ordinal: n ? Number(n[0]) : null, text: trimmed, label: trimmed.replace(/\s+/g, ' '), inline: false, terminated: true };
+    } else {
+      const nm = numberedMarker(s, i);
+      if (nm) {
+        const h = headingText(s, i + nm.length, le);
+        lineHit = { start: i, end: h.end, style: nm.style, ordinal: nm.ordinal, text: h.text, label: shortLabel(h.text), inline: false, terminated: h.terminated };
+      } else {
+        const wo = wordOrdinalMarker(raw);
+        if (wo) {
+          const text = raw.slice(wo.textStart).trim();
+          lineHit = { start: i, end: le, style: wo.style, ordinal: wo.ordinal, text: text || wo.label, label: shortLabel(wo.label), inline: false, terminated: true };
+        } else if (isHanOnlyTitle(trimmed)) {
+          const next = nextNonEmptyLength(k);
+          if (next >= 30 && next >= 2 * trimmed.length) {
+            lineHit = { start: i, end: le, style: 'line', ordinal: null, text: trimmed, label: shortLabel(trimmed), inline: false, terminated: true };
+          }
+        }
+      }
+    }
+    if (lineHit) hits.push(lineHit);
+  }
+  // Inline numbered headings after a sentence end: one pass over the whole text.
+  const lineHitEnd = new Map<number, number>();
+  for (const h of hits) lineHitEnd.set(s.lastIndexOf('\n', h.start - 1) + 1, h.end);
+  INLINE.lastIndex = 0;
+  // Line bounds are tracked forward so a megabyte without line breaks stays linear.
+  let ls = 0;
+  let le = s.indexOf('\n');
+  if (le < 0) le = s.length;
+  for (let m = INLINE.exec(s); m; m = INLINE.exec(s)) {
+    const at = m.index + m[0].length;
+    while (le < at && le < s.length) {
+      ls = le + 1;
+      le = s.indexOf('\n', ls);
+      if (le < 0) le = s.length;
+    }
+    if (at < (lineHitEnd.get(ls) ?? -1)) continue;
+    const nm = numberedMarker(s, at);
+    if (!nm) continue;
+    const h = headingText(s, at + nm.length, le);
+    if (!h.text) continue;
+    hits.push({ start: at, end: h.end, style: nm.style, ordinal: nm.ordinal, text: h.text, label: shortLabel(h.text), inline: true, terminated: h.terminated });
+  }
+  hits.sort((a, b) => a.start - b.start);
+  return hits;
+}
+
+const NOTES = /名词解释|名词注释|注释|附件|附录/;
+const REVIEW = /回顾|成就|成绩|过去|总结|一年来|五年来/;
+const PLAN_STRONG = /今后|未来|今年|明年|安排|展望|十四五|十五五|远景/;
+const PLAN = /目标|任务|要求|计划|建议|重点工作|主要工作|措施/;
+
+/**
+ * Review / plan / no opinion for one heading. A year before the report year marks a review
+ * (一、2021年工作回顾, 2021年主要工作和五年发展成就); the report year or later marks a plan.
+ */
+export function classifyHeading(text: string, reportYear: number | null): { mode: Mode | null; strong: boolean } {
+  if (NOTES.test(text)) return { mode: 'notes', strong: true };
+  if (REVIEW.test(text)) return { mode: 'review', strong: true };
+  if (reportYear !== null) {
+    const ys = findYears(text).filter((y) => text[y.start - 1] !== '到');
+    if (ys.some((y) => y.year >= reportYear)) return { mode: 'plan', strong: true };
+    if (ys.length && /工作/.test(text)) return { mode: 'review', strong: true };
+  }
+  if (PLAN_STRONG.test(text)) return { mode: 'plan', strong: true };
+  if (PLAN.test(text)) return { mode: 'plan', strong: false };
+  return { mode: null, strong: false };
+}
+
+interface Entry {
+  hit: HeadingHit;
+  mode: Mode;
+  horizon: number | null;
+}
+
+/**
+ * Builds section states from text heading candidates and DOM headings. Returns states sorted by
+ * start; the first state (start 0) is the document root.
+ */
+export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], defaultYear: number | null): SectionState[] {
+  const domHits: HeadingHit[] = dom.map((d) => {
+    const text = d.text.trim();
+    const ty = titleYear(text);
+    return {
+      start: d.start,
+      end: d.start + d.text.length,
+      style: ty !== null ? 'title' : 'dom',
+      ordinal: null,
+      text,
+      label: shortLabel(text),
+      inline: false,
+      terminated: true,
+      domLevel: d.level,
+      titleYear: ty,
+    };
+  });
+  // DOM headings win over text candidates on the same stretch of text.
+  const inDom = (h: HeadingHit): boolean => domHits.some((d) => h.start >= d.start && h.start < d.end);
+  const all = [...domHits, ...textHits.filter((h) => !inDom(h))].sort((a, b) => a.start - b.start);
+
+  const states: SectionState[] = [{ start: 0, path: [], texts: [], mode: 'unknown', reportYear: defaultYear, horizon: null, heading: null }];
+  let stack: Entry[] = [];
+  let reportYear = defaultYear;
+
+  const push = (hit: HeadingHit): void => {
+    // Real outlines are a few levels deep; a run of "一、一、一、" must not build a 10^5-deep path.
+    if (stack.length >= MAX_DEPTH) stack.length = MAX_DEPTH - 1;
+    const parent = stack[stack.length - 1];
+    const parentMode: Mode = parent?.mode ?? 'unknown';
+    // A report title says nothing about the opening paragraphs under it.
+    const own = hit.style === 'title' ? { mode: 'unknown' as Mode, strong: true } : classifyHeading(hit.text, reportYear);
+    let mode: Mode = own.mode ?? parentMode;
+    if (parentMode === 'review' && own.mode === 'plan' && !own.strong) mode = 'review';
+    // Inside 名词解释 every entry heading ("28."破零倍增"…") stays a definition.
+    if (parentMode === 'notes') mode = 'notes';
+    const horizon = statedYear(hit.text, 0, hit.text.length, reportYear) ?? parent?.horizon ?? null;
+    stack.push({ hit, mode, horizon });
+    states.push({
+      start: hit.start,
+      path: stack.map((e) => e.hit.label).filter(Boolean),
+      texts: stack.map((e) => e.hit.text),
+      mode,
+      reportYear,
+      horizon,
+      heading: hit,
+    });
+  };
+
+  for (const hit of all) {
+    if (hit.style === 'end') {
+      stack = [];
+      reportYear = defaultYear;
+      states.push({ start: hit.start, path: [], texts: [], mode: 'unknown', reportYear, horizon: null, heading: null });
+      continue;
+    }
+    if (hit.style === 'title') {
+      stack = [];
+      reportYear = hit.titleYear ?? reportYear;
+      push(hit);
+      continue;
+    }
+    if (hit.style === 'dom') {
+      while (stack.length) {
+        const top = stack[stack.length - 1]!;
+        if (top.hit.style === 'title') break;
+        if (top.hit.style === 'dom' && (top.hit.domLevel ?? 0) < (hit.domLevel ?? 0)) break;
+        stack.pop();
+      }
+      push(hit);
+      continue;
+    }
+    const numbered = hit.ordinal !== null;
+    let k = -1;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      if (stack[i]!.hit.style === hit.style) {
+        k = i;
+        break;
+      }
+    }
+    if (k < 0) {
+      // A new numbering style opens a sub-list; inline it must start at 1 to be believed.
+      if (hit.inline && numbered && hit.ordinal !== 1) continue;
+      push(hit);
+      continue;
+    }
+    if (!numbered) {
+      stack.length = k;
+      push(hit);
+      continue;
+    }
+    // Continue an outer list of the same style (三、 after the 五、 of a nested list).
+    let outer = -1;
+    for (let i = k - 1; i >= 0; i--) {
+      const e = stack[i]!;
+      if (e.hit.style === hit.style && hit.ordinal === (e.hit.ordinal ?? 0) + 1) {
+        outer = i;
+        break;
+      }
+    }
+    // Both lists could continue ("三、" after "二、…一、二、"): a report-level title (2022年主要工作,
+    // 政府自身建设) belongs to the outer list.
+    const reportLevel = outer >= 0 && (new RegExp(TITLE_END.source).test(hit.text) || /(?:19|20)\d\d年/.test(hit.text));
+    if (hit.ordinal === (stack[k]!.hit.ordinal ?? 0) + 1 && !reportLevel) {
+      stack.length = k;
+      push(hit);
+      continue;
+    }
+    if (hit.ordinal === 1) {
+      push(hit);
+      continue;
+    }
+    if (outer >= 0) {
+      stack.length = outer;
+      push(hit);
+      continue;
+    }
+    if (hit.inline) continue;
+    stack.length = k;
+    push(hit);
+  }
+  return states;
+}
+
+/** Forward-only lookup of the section state at increasing positions. */
+export class SectionCursor {
+  private i = 0;
+  constructor(private readonly states: SectionState[]) {}
+  at(pos: number): SectionState {
+    while (this.i + 1 < this.states.length && this.states[this.i + 1]!.start <= pos) this.i++;
+    return this.states[this.i]!;
+  }
+  /** Start of the next section after pos (or Infinity). */
+  nextStart(pos: number): number {
+    for (let j = this.i; j < this.states.length; j++) if (this.states[j]!.start > pos) return this.states[j]!.start;
+    return Infinity;
+  }
+}
+
+/** Formats a section path short: at most the first and the last two levels. */
+export function formatPath(path: string[]): string {
+  const p = path.length > 3 ? [path[0]!, ...path.slice(-2)] : path;
+  return p.join(' › ');
+}

@@ -1,0 +1,111 @@
+/**
+ * Years: the report's own year, and the target year a sentence or heading points to.
+ * All functions take folded (simplified, half-width) text.
+ */
+import { parseYearAt } from './numbers';
+
+export interface YearMention {
+  year: number;
+  start: number;
+  end: number;
+}
+
+const YEAR_START = /[12一二〇零]/;
+
+/** Every 2022年 / 二〇二二年 in s[from, to). */
+export function findYears(s: string, from = 0, to = s.length): YearMention[] {
+  const out: YearMention[] = [];
+  for (let i = s.indexOf('年', from); i >= 0 && i < to; i = s.indexOf('年', i + 1)) {
+    // Walk back over at most four digits of either script.
+    let k = i;
+    while (k > from && i - k < 4 && /[0-9〇零一二三四五六七八九]/.test(s[k - 1]!)) k--;
+    if (i - k !== 4 || !YEAR_START.test(s[k]!)) continue;
+    const y = parseYearAt(s, k);
+    if (y) out.push({ year: y.year, start: k, end: y.end });
+  }
+  return out;
+}
+
+/**
+ * A report title line: 2022年邵阳市政府工作报告, 衡南县2022年政府工作报告, 政府工作报告解读④丨实干2022年.
+ * Not a numbered heading ("十三、…为实现“十四五”规划和二〇三五年远景目标而奋斗"), and the year must be
+ * the report's own, not a horizon (到2035年, 二〇三五年远景目标).
+ */
+const TITLE_WORDS = /工作报告|规划纲要|规划|建议|计划/;
+
+export function titleYear(line: string): number | null {
+  const t = line.trim();
+  if (t.length > 60 || !TITLE_WORDS.test(t)) return null;
+  if (/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、])/.test(t)) return null;
+  for (const y of findYears(t)) {
+    const before = t[y.start - 1];
+    if (before === '到' || before === '至' || t.startsWith('远景', y.end)) continue;
+    return y.year;
+  }
+  return null;
+}
+
+/**
+ * The report's year from its text: a title line first, then "2022年是…" (how a work plan opens its
+ * year), then the most frequent year that is not a horizon (到2035年, 二〇三五年远景目标).
+ */
+export function detectReportYear(s: string): number | null {
+  let from = 0;
+  let lines = 0;
+  while (from < s.length && lines < 400) {
+    const nl = s.indexOf('\n', from);
+    const end = nl < 0 ? s.length : nl;
+    if (end - from <= 80) {
+      const y = titleYear(s.slice(from, end));
+      if (y) return y;
+    }
+    from = end + 1;
+    lines++;
+  }
+  const counts = new Map<number, number>();
+  for (const m of findYears(s)) {
+    const after = s.slice(m.end, m.end + 3);
+    if (/^,?是/.test(after)) return m.year;
+    const before = s[m.start - 1];
+    if (before === '到' || before === '至' || before === '-' || after.startsWith('远景')) continue;
+    counts.set(m.year, (counts.get(m.year) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [y, c] of counts) {
+    if (c > bestCount || (c === bestCount && best !== null && y > best)) {
+      best = y;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+/**
+ * The horizon a phrase points to, relative to the report year: 今年/明年/全年/年内 → the report year
+ * (明年 in a report read in December is the year the report is for), 十四五时期 → 2025, 十五五 → 2030,
+ * 今后五年/未来五年 → the new government's term (report year + 4: a report for 2022 plans 2022–2026,
+ * which is why 娄底 writes "力争到2026年").
+ */
+export function horizonYear(s: string, reportYear: number | null): number | null {
+  if (reportYear !== null && /今年|明年|全年|年内/.test(s)) return reportYear;
+  // Only the period itself: "今年是实施“十四五”规划的关键之年" names the plan, not a horizon.
+  if (/十四五["”]?(?:时期|期间|末)/.test(s)) return 2025;
+  if (/十五五["”]?(?:时期|期间|末)/.test(s)) return 2030;
+  if (reportYear !== null && /(今后|未来)(五|5)年/.test(s)) return reportYear + 4;
+  return null;
+}
+
+/**
+ * The target year a span states: 到2025年 first, then any year not before the report year, then a
+ * horizon word. Years before the report year (比2020年下降) are baselines, not targets.
+ */
+export function statedYear(s: string, from: number, to: number, reportYear: number | null): number | null {
+  const ys = findYears(s, from, to);
+  for (const y of ys) {
+    const before = s[y.start - 1];
+    if (before === '到' || before === '至') return y.year;
+  }
+  for (const y of ys) if (reportYear === null || y.year >= reportYear) return y.year;
+  return horizonYear(s.slice(from, to), reportYear);
+}

@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { extractTargets } from '../../../lib/extract';
+import type { Target } from '../../../lib/types';
+import { rows, type Row } from './helpers';
+
+/** A plan section around the sentences, so they are read as this year's work. */
+const plan = (body: string): string => `二、2022年工作安排\n${body}`;
+const strip = (ts: Target[]) => ts.map(({ sentence: _s, start: _a, end: _b, ...rest }) => rest);
+
+describe('lists and shared qualifiers', () => {
+  it('splits 城、乡 … 分别 into urban and rural targets, each with the shared 以上', () => {
+    const ts = extractTargets({ text: plan('城、乡居民人均可支配收入分别增长8.5%、10.5%以上。') });
+    expect(rows(ts)).toEqual<Row[]>([
+      ['城镇居民人均可支配收入', 8.5, null, '%', '以上'],
+      ['农村居民人均可支配收入', 10.5, null, '%', '以上'],
+    ]);
+    expect(ts.every((t) => t.direction === 'increase')).toBe(true);
+  });
+
+  it('splits 城乡 … 分别 the same way, and 左右 is shared like 以上', () => {
+    const ts = extractTargets({ text: plan('城乡居民人均可支配收入分别增长7%、8.5%左右。') });
+    expect(rows(ts)).toEqual<Row[]>([
+      ['城镇居民人均可支配收入', 7, null, '%', '左右'],
+      ['农村居民人均可支配收入', 8.5, null, '%', '左右'],
+    ]);
+  });
+
+  it('distributes the shared tail of listed subjects', () => {
+    const ts = extractTargets({ text: plan('力争公办幼儿园、普惠性幼儿园在园幼儿比例分别达50%、85%以上。') });
+    expect(ts.map((t) => t.indicator)).toEqual(['公办幼儿园在园幼儿比例', '普惠性幼儿园在园幼儿比例']);
+    expect(ts.map((t) => t.hedge)).toEqual(['力争', '力争']);
+  });
+
+  it('reads 其中 sub-targets as targets of their own', () => {
+    const ts = extractTargets({ text: plan('规模工业增加值增长9%以上，其中制造业增加值增长20%以上。') });
+    expect(rows(ts)).toEqual<Row[]>([
+      ['规模工业增加值', 9, null, '%', '以上'],
+      ['制造业增加值', 20, null, '%', '以上'],
+    ]);
+  });
+
+  it('separates 、-joined items that each name their indicator', () => {
+    const ts = extractTargets({ text: plan('确保粮食播种面积138万亩以上、粮食总产量62万吨以上。') });
+    expect(rows(ts)).toEqual<Row[]>([
+      ['粮食播种面积', 138, null, '万亩', '以上'],
+      ['粮食总产量', 62, null, '万吨', '以上'],
+    ]);
+  });
+
+  it('gives a second verb after 、 the indicator just named', () => {
+    const ts = extractTargets({ text: '今后五年经济社会发展的主要目标是：地区生产总值年均增长7.5%、突破3400亿元。' });
+    expect(ts.map((t) => [t.indicator, t.value, t.unit, t.direction, t.kind])).toEqual([
+      ['地区生产总值', 7.5, '%', 'increase', 'other'],
+      ['地区生产总值', 3400, '亿元', 'increase', 'other'],
+    ]);
+  });
+
+  it('reads a main list without 目标 in each item, across sentences, up to 围绕上述目标', () => {
+    const text = plan(
+      '主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长6%。城镇新增就业1.2万人，城镇调查失业率控制在5.5%以内。粮食产量稳定在60万吨。生态环境质量持续改善。围绕上述目标，重点抓好以下工作：新建学校3所。',
+    );
+    const ts = extractTargets({ text, year: 2022 });
+    expect(ts.map((t) => [t.kind, t.indicatorKey, t.value, t.unit, t.qualifier, t.direction, t.hedge])).toEqual([
+      ['main', '地区生产总值', 6.5, '%', '左右', 'increase', '预期'],
+      ['main', '地方一般公共预算收入', 6, '%', '', 'increase', '预期'],
+      ['main', '城镇新增就业', 1.2, '万人', '', 'level', '预期'],
+      ['main', '城镇调查失业率', 5.5, '%', '以内', 'level', '预期'],
+      ['main', '粮食产量', 60, '万吨', '', 'level', '预期'],
+    ]);
+  });
+
+  it('reads ranges as value and valueMax', () => {
+    const ts = extractTargets({ text: plan('主要预期目标是：地区生产总值增长5%-5.5%，固定资产投资增长5.5%至6%。') });
+    expect(rows(ts)).toEqual<Row[]>([
+      ['地区生产总值', 5, 5.5, '%', ''],
+      ['固定资产投资', 5.5, 6, '%', ''],
+    ]);
+  });
+});
+
+describe('forward-looking vs past', () => {
+  it('ignores a whole review section and reads the plan after it', () => {
+    const text = [
+      '一、2021年工作回顾',
+      '过去一年，地区生产总值增长8.3%，城镇调查失业率控制在5.5%以内，粮食产量稳定在60万吨以上。',
+      '二、2022年工作安排',
+      '今年，确保粮食产量稳定在60万吨以上。',
+    ].join('\n');
+    const ts = extractTargets({ text });
+    expect(ts).toHaveLength(1);
+    expect(ts[0]).toMatchObject({ indicator: '粮食产量', value: 60, qualifier: '以上', hedge: '确保', year: 2022, section: '2022年工作安排' });
+  });
+
+  it('drops sentences with past cues even without a review heading', () => {
+    for (const s of [
+      '全年完成了投资120亿元以上。',
+      '进出口总额达1656.9亿元，同比增长2.2%。',
+      '地区生产总值比上年增长8%以上。',
+      '2021年，全市新增就业5万人以上。',
+      '预计全年增长8%左右。',
+    ]) {
+      expect(extractTargets({ text: s, year: 2022 })).toEqual([]);
+    }
+  });
+
+  it('in an untitled text, needs a qualifier or a hedge, not just a verb', () => {
+    expect(extractTargets({ text: '长沙A股上市公司总数增至79家，继续领跑中部城市。', year: 2022 })).toEqual([]);
+    expect(extractTargets({ text: '力争高新技术企业突破550家。', year: 2022 })).toHaveLength(1);
+  });
+
+  it('uses 到2025年 and 十四五期间 for the target year', () => {
+    const ts = extractTargets({ text: plan('到2025年，力争城镇化率达到60%以上。“十四五”期间，确保森林覆盖率稳定在65%以上。'), year: 2022 });
+    expect(ts.map((t) => [t.indicator, t.year])).toEqual([
+      ['城镇化率', 2025],
+      ['森林覆盖率', 2025],
+    ]);
+  });
+
+  it('does not read a list intro inside a review ("实现了…主要预期目标。")', () => {
+    const text = '一、过去五年工作回顾\n较好实现了市五届人大一次会议确定的主要预期目标。地区生产总值达到1860亿元，年均增长7.4%。';
+    expect(extractTargets({ text, year: 2022 })).toEqual([]);
+  });
+});
+
+describe('goal statements', () => {
+  it('reads "目标：" lines and "奋斗目标是：" intros', () => {
+    const ts = extractTargets({ text: '关键词 1 城乡面貌\n目标：稳步推进城乡面貌向更高层次跃升\n今后五年的奋斗目标是：基本实现现代化建设迈出坚实步伐。', year: 2022 });
+    expect(ts.map((t) => [t.kind, t.indicator, t.year, t.value])).toEqual([
+      ['goal', '稳步推进城乡面貌向更高层次跃升', 2022, null],
+      ['goal', '基本实现现代化建设迈出坚实步伐', 2026, null],
+    ]);
+  });
+
+  it('reads traditional 遠景目標 headings', () => {
+    const ts = extractTargets({ text: '3.二〇三五年遠景目標。到二〇三五年，基本建成現代化經濟體系。人民生活更加美好。', year: 2020 });
+    expect(ts.map((t) => [t.indicator, t.year])).toEqual([
+      ['基本建成现代化经济体系', 2035],
+      ['人民生活更加美好', 2035],
+    ]);
+  });
+});
+
+describe('scripts and noise give the same result', () => {
+  const simplified = plan('2022年全县经济社会发展的主要预期目标地区生产总值增长8.5%以上，进出口总额增长15%左右。\n确保粮食播种面积138万亩以上、粮食总产量62万吨以上。');
+  const traditional = plan('2022年全縣經濟社會發展的主要預期目標地區生產總值增長8.5%以上，進出口總額增長15%左右。\n確保糧食播種麵積138萬畝以上、糧食總產量62萬噸以上。');
+  const messy = plan('2022年全縣經濟社會發展的主要預期目標地區生產(chǎn)總值增長８．５％以上，進出口總額增長１５％左右。\n確保糧食播種麵積138萬畝以上、关键词2糧食總產量62萬噸以上。');
+
+  it('traditional and simplified give the same targets', () => {
+    const a = extractTargets({ text: simplified });
+    expect(a).toHaveLength(4);
+    expect(strip(extractTargets({ text: traditional }))).toEqual(strip(a));
+  });
+
+  it('full-width digits, pinyin residue and spam tokens do not change the result', () => {
+    const a = extractTargets({ text: simplified });
+    const b = extractTargets({ text: messy });
+    expect(strip(b)).toEqual(strip(a));
+    for (const t of b) expect(messy.slice(t.start, t.end)).toBe(t.sentence);
+    expect(b[0]!.sentence).toContain('生產(chǎn)總值增長８．５％以上');
+  });
+
+  it('over-converted mirror text folds too (全麵, 控製)', () => {
+    const ts = extractTargets({ text: plan('全麵推進，將占比控製在5%以內。') });
+    expect(ts.map((t) => [t.indicator, t.value, t.qualifier, t.direction])).toEqual([['占比', 5, '以内', 'level']]);
+  });
+});
+
+describe('headings and years from the input', () => {
+  it('uses DOM headings for the section path and the review/plan split', () => {
+    const text = '2021年工作回顾\n粮食产量稳定在60万吨以上。\n2022年工作安排\n粮食产量稳定在62万吨以上。';
+    const headings = [
+      { text: '2021年工作回顾', level: 2, start: 0 },
+      { text: '2022年工作安排', level: 2, start: text.indexOf('2022年工作安排') },
+    ];
+    const ts = extractTargets({ text, headings, year: 2022 });
+    expect(ts.map((t) => [t.value, t.section])).toEqual([[62, '2022年工作安排']]);
+  });
+
+  it('takes input.year over the text, and the title line over neither', () => {
+    expect(extractTargets({ text: '力争粮食产量稳定在60万吨以上。', year: 2023 })[0]!.year).toBe(2023);
+    // In a 2023 report a "2022年工作安排" heading is last year's: nothing under it is a target.
+    expect(extractTargets({ text: plan('力争粮食产量稳定在60万吨以上。'), year: 2023 })).toEqual([]);
+    expect(extractTargets({ text: plan('力争粮食产量稳定在60万吨以上。'), year: 2022 })[0]!.year).toBe(2022);
+    expect(extractTargets({ text: '衡南县2022年政府工作报告\n力争粮食产量稳定在60万吨以上。', year: null })[0]!.year).toBe(2022);
+  });
+});
+
+describe('bad input', () => {
+  it('returns [] for empty or blank text and odd input', () => {
+    expect(extractTargets({ text: '' })).toEqual([]);
+    expect(extractTargets({ text: '   \n\n ' })).toEqual([]);
+    expect(extractTargets({} as never)).toEqual([]);
+    expect(extractTargets({ text: 'x', headings: [{ text: 'bad', level: 1, start: 99 }] })).toEqual([]);
+  });
+
+  it('survives unbalanced brackets and quotes', () => {
+    const text = plan('（（（确保“粮食产量稳定在60万吨以上（【【“”“。）））力争(（增长8%以上]]]”');
+    const ts = extractTargets({ text });
+    expect(ts.length).toBeGreaterThan(0);
+    for (const t of ts) expect(text.slice(t.start, t.end)).toBe(t.sentence);
+  });
+
+  it('handles pathological repetition in linear time', () => {
+    const cases = [
+      '主要预期目标是:'.repeat(50000),
+      '。一、'.repeat(100000),
+      '('.repeat(200000) + '一、' + '（'.repeat(100000),
+      '增长'.repeat(200000) + '5%以上',
+      '关键词2'.repeat(100000),
+      '\n'.repeat(300000),
+    ];
+    for (const text of cases) {
+      const t0 = performance.now();
+      expect(() => extractTargets({ text })).not.toThrow();
+      expect(performance.now() - t0).toBeLessThan(3000);
+    }
+  });
+
+  it('reads 1 MB of number-heavy noise without throwing, in well under a few seconds', () => {
+    let x = 7;
+    const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = '一二三四五六七八九十百千万亿0123456789.%、，。；：（）()[]【】“”"以上左右以内增长下降控制在确保力争目标主要预期是关键词2\n 年月日个家亩吨元';
+    let chunk = '';
+    for (let n = 0; n < 10_000; n++) chunk += alphabet[Math.floor(rnd() * alphabet.length)]!;
+    // 100 shifted copies of a random 10 KB block: 1 MB without a million-element array.
+    let text = '';
+    for (let n = 0; n < 100; n++) text += chunk.slice(n) + chunk.slice(0, n);
+    const t0 = performance.now();
+    const ts = extractTargets({ text });
+    expect(performance.now() - t0).toBeLessThan(4000);
+    for (const t of ts) expect(text.slice(t.start, t.end)).toBe(t.sentence);
+  });
+});
