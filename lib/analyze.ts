@@ -33,8 +33,11 @@ export function analyzePage(input: PageInput, options: AnalyzeOptions): PageAnal
   const report = detectReport(input, folded);
   const script = detectScript(input.text);
   const pageGlossary = parsePageGlossary(input.text);
-  const terms = collectTerms(folded, options.matchers, pageGlossary, report.isReport || options.force === true);
-  const targets = report.isReport || options.force ? extractTargets({ text: input.text, headings: input.headings, year: report.year }) : [];
+  // A page that is not a report gets nothing marked: a novel quoting 六稳 is not annotated unless
+  // the user asks for it.
+  const annotate = report.isReport || options.force === true;
+  const terms = annotate ? collectTerms(folded, options.matchers, pageGlossary, true) : [];
+  const targets = annotate ? extractTargets({ text: input.text, headings: input.headings, year: report.year }) : [];
   return { report, script, terms, pageGlossary, targets };
 }
 
@@ -54,6 +57,10 @@ export function collectTerms(
     );
     spans = mergeSpans(spans, unknown);
   }
+  // Entries the user hid go only now: until here their spans count as known, so a hidden slogan is
+  // not marked 未收录 instead, and nothing shorter or page-local takes its place.
+  const hiders = matchers.filter((m) => m.hidden?.size);
+  if (hiders.length) spans = spans.filter((s) => !s.entry || !hiders.some((m) => m.hidden!.has(s.entry!)));
   if (pageGlossary.length) {
     for (const span of spans) {
       if (span.source === 'unknown') continue;

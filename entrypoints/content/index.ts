@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PageSession, type EntryInfo } from '../../lib/dom/session';
+import { watchLateContent } from '../../lib/dom/late-content';
 import { buildPageReport } from '../../lib/dom/page-report';
 import { t } from '../../lib/i18n';
 import { onMessage, sendMessage, type PageState, type SaveResult } from '../../lib/messaging/protocol';
+import { ScriptToggle } from '../../lib/dom/script-toggle';
+import { langTag } from '../../lib/convert/variants';
+import { mirrorRepair, rememberSite, rememberedScript, scriptVariants } from '../../lib/settings';
 
 // The same file runs from the manifest on *.gov.cn and from scripting.executeScript on request;
 // a page must never get two sessions.
@@ -22,6 +26,7 @@ export default defineContentScript({
     let saved: SaveResult = { pageId: null, saved: false };
     let requested = false;
     const entryCache = new Map<string, Promise<EntryInfo | null>>();
+    let started: Promise<unknown> = Promise.resolve();
 
     const labels = {
       defined: t('tipDefined'),
@@ -31,6 +36,7 @@ export default defineContentScript({
       source: t('tipSource'),
       addEntry: t('tipAddEntry'),
       close: t('tipClose'),
+      mine: t('tipMine'),
     };
 
     const resolveEntry = (id: string): Promise<EntryInfo | null> => {
@@ -70,25 +76,39 @@ export default defineContentScript({
           force,
           labels,
           resolveEntry,
+          settle: () => scriptToggle.settled(),
           onUpdate: () => {
             if (reportTimer) clearTimeout(reportTimer);
             reportTimer = setTimeout(() => void report(), 500);
           },
           onAddEntry: (term, sentence) => {
             const url = browser.runtime.getURL('/options.html');
-            window.open(`${url}#add=${encodeURIComponent(term)}&context=${encodeURIComponent(sentence)}`, '_blank');
+            // The page's address and title prefill the new entry's source.
+            const page = `&url=${encodeURIComponent(location.href)}&title=${encodeURIComponent(document.title)}`;
+            window.open(`${url}#add=${encodeURIComponent(term)}&context=${encodeURIComponent(sentence)}${page}`, '_blank');
           },
         },
         controller.signal,
       );
-      const analysis = await session.start();
+      const signal = controller.signal;
+      const starting = session.start();
+      started = starting;
+      const analysis = await starting;
       if (analysis.report.isReport || force) await report();
+      else {
+        watchLateContent(document, session.top?.model.text.length ?? 0, signal, () => void start(false));
+        // Frames that finish loading later may be what makes the page a report (see PageSession).
+        document.addEventListener('load', (e) => e.target instanceof HTMLIFrameElement && void start(false), { capture: true, signal });
+      }
     };
 
+    // What the last analysis found; kept while highlights are off so the popup still shows it.
+    let last: ReturnType<typeof buildPageReport> | null = null;
     const state = (): PageState | null => {
       // Between start and the background's answer there is nothing to report yet.
-      if (!session?.analysis) return null;
-      return { ...buildPageReport(session, requested), annotated: !!controller && !controller.signal.aborted, ...saved };
+      if (session?.analysis) last = buildPageReport(session, requested);
+      if (!last) return null;
+      return { ...last, annotated: !!controller && !controller.signal.aborted, ...saved };
     };
 
     onMessage('getPageState', () => state());
@@ -102,11 +122,34 @@ export default defineContentScript({
       else controller?.abort();
       return state();
     });
+    const scriptToggle = new ScriptToggle(document, {
+      convert: (request) => sendMessage('convertTexts', request),
+      settings: async () => {
+        const [repair, variants] = await Promise.all([mirrorRepair.getValue(), scriptVariants()]);
+        return { repair, langTag: (script) => langTag(script, variants) };
+      },
+      pageScript: () => session?.analysis?.script ?? null,
+      onToggled: async (toggled) => {
+        // Tooltips fetch glossary text in the page's script, and the annotation's ranges collapsed.
+        entryCache.clear();
+        await started.catch(() => {});
+        await session?.reannotate(document);
+        await rememberSite(location.hostname, toggled.converted ? toggled.current : null);
+      },
+    });
+    onMessage('getScriptState', () => scriptToggle.state);
+    onMessage('toggleScript', () => scriptToggle.toggle());
+
     onMessage('scrollToTarget', ({ data }) => {
       const target = session?.analysis?.targets[data.index];
       return !!target && !!session?.reveal(target.start, target.end);
     });
 
-    void start(false);
+    void start(false)
+      .catch(() => {})
+      // A site the user keeps in the other script is converted on every visit.
+      .then(() => rememberedScript(location.hostname))
+      .then((to) => to && scriptToggle.ensure(to))
+      .catch(() => {});
   },
 });

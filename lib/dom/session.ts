@@ -2,6 +2,7 @@ import type { PageAnalysis } from '../analyze';
 import type { PageGlossaryEntry, TermSpan } from '../types';
 import { DocumentAnnotator, type Analyzer } from './annotator';
 import { initHover } from './hover';
+import { buildTextModel } from './text-model';
 import { initKeyboard } from './keyboard';
 import { Tooltip, type TooltipContent, type TooltipLabels } from './tooltip';
 
@@ -25,6 +26,8 @@ export interface SessionDeps {
   resolveEntry(id: string): Promise<EntryInfo | null>;
   onUpdate(session: PageSession): void;
   onAddEntry(term: string, sentence: string): void;
+  /** Awaited before content added later is annotated (lets the script toggle convert it first). */
+  settle?(): Promise<void>;
 }
 
 export interface TermHit {
@@ -63,7 +66,23 @@ export class PageSession {
   }
 
   async start(): Promise<PageAnalysis> {
-    const top = await this.attach(this.win.document);
+    const doc = this.win.document;
+    let top = await this.attach(doc, this.deps.force);
+    if (!top.analysis!.report.isReport && !this.deps.force) {
+      // A report page may be a shell around same-origin frames (专题页 with the text in an iframe):
+      // recognise the page as the reader sees it, frames included.
+      const frames = sameOriginFrameText(doc);
+      if (frames) {
+        const input = { text: `${top.model.text}\n${frames}`, title: doc.title, url: doc.URL, headings: top.model.headings };
+        const combined = await this.deps.analyzer.analyze(input, false);
+        if (combined.report.isReport && !this.signal.aborted) {
+          top.destroy();
+          this.annotators.length = 0;
+          top = await this.attach(doc, true);
+          top.analysis!.report = combined.report;
+        }
+      }
+    }
     const analysis = top.analysis!;
     if (analysis.report.isReport || this.deps.force) {
       initHover(this, this.signal);
@@ -73,12 +92,12 @@ export class PageSession {
     return analysis;
   }
 
-  private async attach(doc: Document): Promise<DocumentAnnotator> {
+  private async attach(doc: Document, force: boolean): Promise<DocumentAnnotator> {
     const annotator = new DocumentAnnotator(doc, {
       analyzer: this.deps.analyzer,
-      // Iframes of a report page are annotated with the page, whatever their own text looks like.
-      force: this.deps.force || this.annotators.length > 0,
+      force,
       onUpdate: () => this.deps.onUpdate(this),
+      beforeFlush: this.deps.settle ? () => this.deps.settle!() : undefined,
     });
     this.annotators.push(annotator);
     await annotator.run();
@@ -97,7 +116,8 @@ export class PageSession {
       }
       if (!doc || seen.has(doc) || doc.readyState === 'loading' || doc.URL === 'about:blank') return;
       seen.add(doc);
-      void this.attach(doc).then(() => {
+      // Iframes of a report page are annotated with the page, whatever their own text looks like.
+      void this.attach(doc, true).then(() => {
         this.bindDocument(doc!);
         this.deps.onUpdate(this);
       });
@@ -114,6 +134,15 @@ export class PageSession {
     });
     observer.observe(this.win.document.documentElement, { childList: true, subtree: true });
     this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  }
+
+  /**
+   * Annotates `doc` again after its text changed in place (script toggle): terms are found and
+   * highlighted in the new text, and tooltips read it. Hover and keyboard stay bound.
+   */
+  async reannotate(doc: Document): Promise<void> {
+    this.close();
+    for (const a of this.annotators) if (a.doc === doc && !this.signal.aborted) await a.rerun();
   }
 
   /** Hooks the features' listeners onto a newly attached iframe document. */
@@ -208,6 +237,20 @@ export class PageSession {
     this.annotators.length = 0;
     this.tooltip.destroy();
   }
+}
+
+/** Visible text of the loaded same-origin iframes, for recognising the page as a whole. */
+function sameOriginFrameText(doc: Document): string {
+  const parts: string[] = [];
+  for (const frame of doc.querySelectorAll('iframe')) {
+    try {
+      const d = frame.contentDocument;
+      if (d?.body && d.readyState !== 'loading') parts.push(buildTextModel(d.body).text);
+    } catch {
+      // Cross-origin: not ours to read.
+    }
+  }
+  return parts.join('\n');
 }
 
 /** The sentence around a span: from the previous sentence end to the next one, on one line. */

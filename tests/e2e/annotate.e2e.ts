@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { HIGHLIGHTS, highlightCounts, highlightTotal, termPoint, tooltipTerm, tooltipText } from './page';
+import { pageStateOf, waitForState } from './state';
+
+let server: StaticServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function openAnnotated(path: string) {
+  const page = await ext.open(server.govUrl(path));
+  const tabId = await ext.tabIdOf(page);
+  const state = await waitForState(ext, tabId);
+  return { page, tabId, state };
+}
+
+// Exact counts read off the fixtures: the texts as the page shows them (traditional pages keep their
+// script; a term split across tags or read through a quote mark counts once).
+const SEEDS: { name: string; kind: string; defined: Record<string, number>; page?: Record<string, number>; unknown?: Record<string, number> }[] = [
+  { name: 'seed-000', kind: 'interpretation', defined: { 省域副中心城市: 2, 三强一化: 1, '十四五”规划': 1 }, unknown: { 一拆二改三清四化: 1 } },
+  { name: 'seed-001', kind: 'goals', defined: { 三大攻坚战: 2, 两不愁三保障: 1 }, unknown: { 三清三建: 1, 两站: 1 } },
+  { name: 'seed-002', kind: 'plan', defined: { '高質量發(fā)展': 10, '十四五”規(guī)劃': 5 }, unknown: { 一體兩翼: 4 } },
+  { name: 'seed-003', kind: 'work-report', defined: { 三高四新: 20, 高质量发展: 56 } },
+  { name: 'seed-004', kind: 'work-report', defined: { 三高四新: 3, 一主一特雙總部: 3, 三強一化: 3, '信訪"三無': 3 }, page: { 三化: 1, 四減: 1 } },
+];
+
+describe('report pages are recognised and their terms highlighted', () => {
+  for (const seed of SEEDS) {
+    it(`${seed.name}: ${seed.kind}, exact term counts, badge`, async () => {
+      const { page, tabId, state } = await openAnnotated(`pages/${seed.name}.html`);
+      expect(state?.report.isReport).toBe(true);
+      expect(state?.report.kind).toBe(seed.kind);
+      const counts = await highlightCounts(page);
+      for (const [text, n] of Object.entries(seed.defined)) expect(counts[HIGHLIGHTS.defined]?.[text], text).toBe(n);
+      for (const [text, n] of Object.entries(seed.page ?? {})) expect(counts[HIGHLIGHTS.page]?.[text], text).toBe(n);
+      for (const [text, n] of Object.entries(seed.unknown ?? {})) expect(counts[HIGHLIGHTS.unknown]?.[text], text).toBe(n);
+      expect(await highlightTotal(page)).toBe(state!.termCount);
+      const badge = await ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      expect(badge).toBe(String(state!.termCount));
+      await page.close();
+    });
+  }
+
+  it('highlights a term split across inline tags as one range', async () => {
+    const { page } = await openAnnotated('pages/seed-004.html');
+    // seed-004 writes 三高<b>四新</b> in its first paragraph.
+    const point = await termPoint(page, HIGHLIGHTS.defined, '三高四新', 0);
+    expect(point.multiNode).toBe(true);
+    await page.close();
+  });
+
+  it('annotates same-origin iframes', async () => {
+    const { page } = await openAnnotated('pages/iframe-host.html');
+    await expect.poll(async () => Object.keys((await highlightCounts(page, 'iframe'))[HIGHLIGHTS.defined] ?? {}).sort()).toEqual(
+      expect.arrayContaining(['六稳', '六保', '五位一体”总体布局']),
+    );
+    await page.close();
+  });
+});
+
+describe('tooltips', () => {
+  it('opens on hover after a short delay with the definition, scope and source, and closes when the pointer leaves', async () => {
+    const { page } = await openAnnotated('pages/seed-003.html');
+    const { x, y } = await termPoint(page, HIGHLIGHTS.defined, '三高四新', 0);
+    await page.mouse.move(x, y);
+    await expect.poll(() => tooltipText(page)).toContain('先进制造业高地');
+    const text = (await tooltipText(page))!;
+    expect(text).toContain('湖南省');
+    expect(text).toMatch(/来源|Source/);
+    expect(await page.evaluate(() => document.querySelector('report-lens-tooltip')!.shadowRoot!.querySelector('.tip')!.getAttribute('role'))).toBe('tooltip');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    await page.close();
+  });
+
+  it('shows the page’s own 名词解释 definition for a page-defined term', async () => {
+    const { page } = await openAnnotated('pages/seed-004.html');
+    const { x, y } = await termPoint(page, HIGHLIGHTS.page, '三化', 0);
+    await page.mouse.move(x, y);
+    await expect.poll(() => tooltipText(page)).toContain('本页名词解释');
+    expect(await tooltipText(page)).toContain('人員專業化');
+    await page.close();
+  });
+
+  it('marks an unknown slogan 未收录 with its sentence and an add button', async () => {
+    const { page } = await openAnnotated('pages/seed-000.html');
+    const { x, y } = await termPoint(page, HIGHLIGHTS.unknown, '一拆二改三清四化', 0);
+    await page.mouse.move(x, y);
+    await expect.poll(() => tooltipText(page)).toContain('未收录');
+    expect(await tooltipText(page)).toContain('一拆二改三清四化');
+    expect(await page.evaluate(() => !!document.querySelector('report-lens-tooltip')!.shadowRoot!.querySelector('button.add'))).toBe(true);
+    await page.close();
+  });
+
+  it('keyboard: Alt+Shift+N / P move through terms in page order, Esc closes', async () => {
+    const { page } = await openAnnotated('pages/seed-004.html');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipTerm(page)).toBe('十四五');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipTerm(page)).toBe('三高四新');
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await expect.poll(() => tooltipTerm(page)).toBe('十四五');
+    expect(Object.keys((await highlightCounts(page))[HIGHLIGHTS.focus] ?? {})).toEqual(['十四五']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    expect((await highlightCounts(page))[HIGHLIGHTS.focus] ?? {}).toEqual({});
+    await page.close();
+  });
+});
+
+describe('the page is never damaged', () => {
+  it('keeps the page’s own scripts working and leaves form fields, code and editable regions alone', async () => {
+    const { page, state } = await openAnnotated('pages/page-scripts.html');
+    expect(state?.report.isReport).toBe(true);
+    await page.click('#increment');
+    await page.click('#increment');
+    await expect.poll(() => page.textContent('#counter')).toBe('2');
+    const inside = await page.evaluate(() => {
+      const hl = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('report-lens-defined');
+      return [...(hl ?? [])].map((r) => (r.startContainer.parentElement as Element).closest('input,textarea,[contenteditable],code,pre,script,style')?.tagName ?? null);
+    });
+    expect(inside.length).toBeGreaterThan(0);
+    expect(inside.filter(Boolean)).toEqual([]);
+    await page.close();
+  });
+
+  it('turning annotation off restores the DOM byte for byte, tooltip host included', async () => {
+    // Outside *.gov.cn, so the DOM can be read before the extension touches anything.
+    const page = await ext.open(server.url('pages/seed-004.html'));
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const popup = await ext.popupFor(page);
+    await popup.getByTestId('status').waitFor();
+    await ext.clickAction(page);
+    await popup.bringToFront();
+    await popup.getByTestId('annotate').click();
+    await popup.getByTestId('highlights-off').waitFor();
+    await page.bringToFront();
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toBe(before);
+    await popup.bringToFront();
+    await popup.getByTestId('highlights-off').click();
+    await popup.getByTestId('highlights-on').waitFor();
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    expect(await highlightTotal(page)).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('dynamic pages', () => {
+  it('annotates content a SPA adds later, infinite-list batches and pushState navigation', async () => {
+    const page = await ext.open(server.govUrl('pages/spa.html'));
+    const tabId = await ext.tabIdOf(page);
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.report.kind, { timeout: 10_000 }).toBe('work-report');
+    await expect.poll(async () => (await highlightCounts(page))[HIGHLIGHTS.defined]?.['一主一特双总部']).toBe(2);
+    await page.click('#load-more');
+    await expect.poll(async () => (await highlightCounts(page))[HIGHLIGHTS.defined]?.['三高四新']).toBe(2);
+    await page.click('#nav-next');
+    await expect.poll(async () => (await highlightCounts(page))[HIGHLIGHTS.defined]?.['五位一体”总体布局']).toBe(1);
+    await page.close();
+  });
+});
+
+describe('pages that are not reports', () => {
+  for (const name of ['novel-chapter', 'readme-zh', 'tech-newsletter', 'sports-news', 'finance-article']) {
+    it(`${name}: not recognised, nothing highlighted, nothing saved`, async () => {
+      const page = await ext.open(server.govUrl(`negative/${name}.html`));
+      const tabId = await ext.tabIdOf(page);
+      const state = await waitForState(ext, tabId);
+      expect(state?.report.isReport).toBe(false);
+      expect(state?.termCount).toBe(0);
+      expect(state?.saved).toBe(false);
+      expect(await highlightTotal(page)).toBe(0);
+      await page.close();
+    });
+  }
+
+  it('reports no extension errors', () => {
+    expect(ext.extensionErrors).toEqual([]);
+  });
+});
+
+declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
