@@ -1,19 +1,24 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '../lib/db/schema';
-import { removePage, savePageReport } from '../lib/db/pages';
+import { removePage } from '../lib/db/pages';
+import { storeReport } from '../lib/background/save';
 import { glossaryEntry } from '../lib/glossary/entries';
 import { entryView } from '../lib/glossary/view';
 import { i18nScope } from '../lib/background/labels';
 import { onMessage, type EntryView, type PageState, type SaveResult } from '../lib/messaging/protocol';
 import { sendToTab } from '../lib/messaging/tabs';
-import { MAX_PAGE_TEXT, parseIds, parsePageGlossary, parsePageInput, parsePageReport, parseScript } from '../lib/messaging/validate';
-import { analyzeInBackground, matchTextInBackground } from '../lib/background/analyze';
+import { MAX_PAGE_TEXT, parseIds, parsePageGlossary, parsePageInput, parsePageReport, parseScript, parseAddEntryRequest } from '../lib/messaging/validate';
+import { analyzeInBackground, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
+import { userMatcherFor } from '../lib/db/user-entries';
+import { addEntryHash } from '../lib/glossary/user';
 import { autoSave } from '../lib/settings';
+import { convertForPage, entriesInScript, rememberSiteFor, siteScriptFor, toggleScriptTab } from '../lib/background/script-toggle';
 import { ensureAllSitesScript } from '../lib/background/all-sites';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 const MENU_ANNOTATE = 'report-lens-annotate';
+const MENU_TOGGLE_SCRIPT = 'report-lens-toggle-script';
 
 /** Asks the tab's content script to annotate; injects it first when the page has none (activeTab). */
 async function annotateTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
@@ -43,17 +48,25 @@ export default defineBackground({
   main() {
     browser.runtime.onInstalled.addListener(() => {
       browser.contextMenus.create({ id: MENU_ANNOTATE, title: browser.i18n.getMessage('menuAnnotate'), contexts: ['page', 'selection'] });
+      browser.contextMenus.create({ id: MENU_TOGGLE_SCRIPT, title: browser.i18n.getMessage('menuToggleScript'), contexts: ['page', 'selection'] });
     });
     browser.contextMenus.onClicked.addListener((info, tab) => {
       if (info.menuItemId === MENU_ANNOTATE && tab?.id !== undefined) void annotateTab(tab.id);
+      if (info.menuItemId === MENU_TOGGLE_SCRIPT && tab?.id !== undefined) void toggleScriptTab(tab.id, CONTENT_SCRIPT);
     });
     browser.commands.onCommand.addListener((command, tab) => {
       if (command === 'annotate-page' && tab?.id !== undefined) void annotateTab(tab.id);
+      if (command === 'toggle-script' && tab?.id !== undefined) void toggleScriptTab(tab.id, CONTENT_SCRIPT);
     });
     void ensureAllSitesScript();
     browser.permissions.onAdded.addListener(() => void ensureAllSitesScript());
     browser.permissions.onRemoved.addListener(() => void ensureAllSitesScript());
 
+    // The user's glossary comes first, so their entries win where they overlap bundled ones.
+    setUserMatchers(async () => {
+      const m = await userMatcherFor(getDb()).catch(() => null);
+      return m ? [m] : [];
+    });
     onMessage('analyzePage', ({ data }) => {
       const truncated = typeof data?.input?.text === 'string' && data.input.text.length > MAX_PAGE_TEXT;
       return analyzeInBackground(parsePageInput(data.input), data.force === true, truncated);
@@ -67,19 +80,12 @@ export default defineBackground({
       const report = parsePageReport(data);
       const tabId = sender.tab?.id;
       if (tabId !== undefined) setBadge(tabId, report.termCount);
-      if (!report.report.isReport || !(report.requested || (await autoSave.getValue()))) return { pageId: null, saved: false };
-      try {
-        const pageId = await savePageReport(getDb(), report);
-        return { pageId, saved: true };
-      } catch (e) {
-        // A full disk (QuotaExceededError) or a blocked database: say so; the page keeps working.
-        return { pageId: null, saved: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
-      }
+      return storeReport(getDb(), report, { autoSave: await autoSave.getValue() });
     });
 
     onMessage('getEntries', async ({ data }) => {
       const ids = parseIds(data.ids);
-      parseScript(data.script);
+      const script = parseScript(data.script);
       const out: Record<string, EntryView> = {};
       const db = getDb();
       const users = await db.userEntries.bulkGet(ids);
@@ -91,10 +97,25 @@ export default defineBackground({
           if (entry) out[id] = entryView(entry, false, i18nScope());
         }
       });
-      return out;
+      return entriesInScript(out, script);
     });
 
+    onMessage('convertTexts', ({ data }) => convertForPage(data));
+    onMessage('siteScript', ({ sender }) => siteScriptFor(sender));
+    onMessage('rememberSiteScript', ({ data, sender }) => rememberSiteFor(sender, data?.script ?? null));
+    onMessage('toggleScriptTab', ({ data }) => toggleScriptTab(data.tabId, CONTENT_SCRIPT));
+
     onMessage('annotateTab', ({ data }) => annotateTab(data.tabId));
+
+    onMessage('openAddEntry', async ({ data, sender }) => {
+      const request = parseAddEntryRequest(data);
+      const tab = sender.tab;
+      await browser.tabs.create({
+        url: browser.runtime.getURL('/options.html') + addEntryHash(request),
+        ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
+        ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}),
+      });
+    });
 
     onMessage('savePage', async ({ data }): Promise<SaveResult> => {
       let state: PageState | null = null;
@@ -104,9 +125,7 @@ export default defineBackground({
         return { pageId: null, saved: false, error: 'no content script in this tab' };
       }
       if (!state) return { pageId: null, saved: false, error: 'page not annotated' };
-      const report = parsePageReport({ ...state, report: { ...state.report, isReport: true } });
-      const pageId = await savePageReport(getDb(), report);
-      return { pageId, saved: true };
+      return storeReport(getDb(), parsePageReport(state), { autoSave: true, force: true });
     });
 
     // For the headless demo and the end-to-end tests, which read what the extension itself found
@@ -114,6 +133,7 @@ export default defineBackground({
     (globalThis as Record<string, unknown>).reportLens = {
       pageState: (tabId: number) => sendToTab(tabId, 'getPageState').catch(() => null),
       annotateTab,
+      toggleScriptTab: (tabId: number) => toggleScriptTab(tabId, CONTENT_SCRIPT),
     };
 
     onMessage('removePage', async ({ data }) => ({ removed: await removePage(getDb(), String(data.url)) }));

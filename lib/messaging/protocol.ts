@@ -1,5 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageAnalysis } from '../analyze';
+import type { ConvertRequest, ConvertResult } from '../convert/page';
+import type { AddEntryRequest } from '../glossary/user';
 import type { PageGlossaryEntry, PageInput, ReportInfo, Target, TermSource, TermSpan } from '../types';
 
 /**
@@ -35,6 +37,8 @@ export interface PageState extends PageReport {
   annotated: boolean;
   pageId: number | null;
   saved: boolean;
+  /** Why the page could not be saved (a full disk, a blocked database). */
+  error?: string;
 }
 
 /** A glossary entry as the tooltip shows it, already in the page's script. */
@@ -51,6 +55,18 @@ export interface EntryView {
   user: boolean;
 }
 
+/** The page's simplified ⇄ traditional toggle, as the popup shows it. */
+export interface ScriptToggleState {
+  /** The page's own dominant script; null until the page has been read. */
+  original: Script | null;
+  /** The script the page shows now. */
+  current: Script | null;
+  converted: boolean;
+  /** Duration of the last toggle in the page, from the request to the last string written (ms). */
+  ms: number | null;
+  error?: string;
+}
+
 export interface SaveResult {
   pageId: number | null;
   saved: boolean;
@@ -65,16 +81,28 @@ export interface ProtocolMap {
   matchText(data: { text: string; pageGlossary: PageGlossaryEntry[] }): TermSpan[];
   reportPage(data: PageReport): SaveResult;
   getEntries(data: { ids: string[]; script: Script }): Record<string, EntryView>;
+  /** The tooltip's "add to my glossary": a page cannot open an extension page itself. */
+  openAddEntry(data: AddEntryRequest): void;
+  /** A page's strings into the other script (OpenCC lives only in the background). */
+  convertTexts(data: ConvertRequest): ConvertResult;
+  /** Per-site memory, keyed by the sender's hostname: the script the user keeps this site in. */
+  siteScript(): Script | null;
+  /** Records (or forgets, with null) the sender's site; nothing unless the option is on. */
+  rememberSiteScript(data: { script: Script | null }): void;
   // popup → background
   annotateTab(data: { tabId: number }): { ok: boolean; error?: string };
+  /** Popup, shortcut and context menu: convert the tab's page, or restore it. */
+  toggleScriptTab(data: { tabId: number }): { ok: boolean; state?: ScriptToggleState; error?: string };
   savePage(data: { tabId: number }): SaveResult;
   removePage(data: { url: string }): { removed: boolean };
   // popup → content (sent to a tab)
   getPageState(): PageState | null;
   setAnnotations(data: { enabled: boolean }): PageState | null;
   scrollToTarget(data: { index: number }): boolean;
+  getScriptState(): ScriptToggleState;
   // background → content (sent to a tab): run or re-run on request
   annotateRequested(): PageState | null;
+  toggleScript(): ScriptToggleState;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

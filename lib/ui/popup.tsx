@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { sendMessage, type PageState } from '../messaging/protocol';
 import { sendToTab } from '../messaging/tabs';
+import { ScriptToggleButton } from './script-toggle-button';
 import type { Target } from '../types';
 
 type Status = { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable'; error?: string } | { kind: 'ready'; state: PageState };
@@ -97,6 +98,7 @@ export function Popup() {
           </button>
         </nav>
       </header>
+      <ScriptToggleButton tabId={tabId} onToggled={() => void refresh(tabId)} />
       {status.kind === 'loading' && <p class="muted">…</p>}
       {(status.kind === 'none' || status.kind === 'unavailable') && (
         <section>
@@ -164,6 +166,12 @@ function PageSummary(props: {
         </span>
         {state.saved && <span class="saved" data-testid="saved">{t('popupSaved')}</span>}
       </div>
+      {state.error && (
+        <p class="error" data-testid="save-error">
+          {t('errorPrefix')}
+          {state.error}
+        </p>
+      )}
       <div class="actions">
         {state.annotated ? (
           <button type="button" onClick={() => props.onToggle(false)} data-testid="highlights-off">

@@ -1,0 +1,28 @@
+import { savePageReport } from '../db/pages';
+import type { ReportLensDB } from '../db/schema';
+import type { PageReport, SaveResult } from '../messaging/protocol';
+
+/**
+ * Saves a page report when it should be saved: recognised reports, automatically unless the user
+ * turned that off, or whenever the user asked. A failing database — a full disk raises
+ * QuotaExceededError, a profile in use raises something else — becomes an error the popup shows;
+ * nothing is half-written (savePageReport is one transaction) and the page keeps its annotations.
+ */
+export async function storeReport(db: ReportLensDB, report: PageReport, options: { autoSave: boolean; force?: boolean }): Promise<SaveResult> {
+  const wanted = options.force || (report.report.isReport && (report.requested || options.autoSave));
+  if (!wanted) return { pageId: null, saved: false };
+  try {
+    return { pageId: await savePageReport(db, report), saved: true };
+  } catch (e) {
+    return { pageId: null, saved: false, error: describeError(e) };
+  }
+}
+
+export function describeError(e: unknown): string {
+  const name = (e as { name?: string })?.name;
+  const inner = (e as { inner?: { name?: string } })?.inner?.name;
+  // Dexie wraps the DOMException; the inner name is the one that says what happened.
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return 'QuotaExceededError: the disk or the browser storage quota is full; nothing was saved';
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return String(e);
+}
