@@ -78,7 +78,10 @@ export function chromiumPath(): string {
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
-  worker: Worker;
+  /** The extension's current service worker (a new one after a restart). */
+  readonly worker: Worker;
+  /** Stops the service worker as Chrome does when it idles; the next event starts a fresh one. */
+  stopWorker(): Promise<void>;
   /** Console errors and uncaught exceptions that came from the extension's own code. */
   extensionErrors: string[];
   open(url: string): Promise<Page>;
@@ -119,9 +122,11 @@ export async function launchExtension(options: { extraArgs?: string[]; locale?: 
       ...(options.extraArgs ?? []),
     ],
   });
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker');
+  let worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  context.on('serviceworker', (w) => {
+    if (w.url().startsWith(`chrome-extension://${extensionId}/`)) worker = w;
+  });
   const extensionErrors: string[] = [];
   const fromExtension = (url: string | undefined) => !!url && url.startsWith(`chrome-extension://${extensionId}/`);
   const watch = (page: Page) => {
@@ -148,8 +153,19 @@ export async function launchExtension(options: { extraArgs?: string[]; locale?: 
   return {
     context,
     extensionId,
-    worker,
+    get worker() {
+      return worker;
+    },
     extensionErrors,
+    async stopWorker() {
+      const internals = await context.newPage();
+      await internals.goto('chrome://serviceworker-internals/');
+      await internals.getByText('Running Status: RUNNING').waitFor();
+      await internals.getByText('Stop', { exact: true }).first().click();
+      // The page lists the status as text; Playwright's worker 'close' event can lag far behind.
+      await internals.getByText('Running Status: STOPPED').waitFor();
+      await internals.close();
+    },
     async open(url) {
       const before = new Set(await allTabIds());
       const page = await context.newPage();

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { HIGHLIGHTS, termPoint, tooltipText } from './page';
+import { waitForState } from './state';
+
+let server: StaticServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('a restarted service worker', () => {
+  it('loses nothing: tooltips, new pages and the saved library keep working', async () => {
+    const first = await ext.open(server.govUrl('pages/seed-003.html'));
+    expect((await waitForState(ext, await ext.tabIdOf(first)))?.saved).toBe(true);
+    await ext.worker.evaluate(() => ((globalThis as Record<string, unknown>).__beforeRestart = true));
+
+    await ext.stopWorker();
+
+    // The tooltip asks the background for the definition; that message starts a new worker.
+    const { x, y } = await termPoint(first, HIGHLIGHTS.defined, '三高四新', 0);
+    await first.mouse.move(x, y);
+    await expect.poll(() => tooltipText(first)).toContain('先进制造业高地');
+    // A fresh worker: the global set before the restart is gone.
+    await expect.poll(() => ext.worker.evaluate(() => (globalThis as Record<string, unknown>).__beforeRestart ?? false).catch(() => 'closed')).toBe(false);
+
+    // Analysis runs in the new worker; the database it writes to is the same.
+    const second = await ext.open(server.govUrl('pages/seed-004.html'));
+    const state = await waitForState(ext, await ext.tabIdOf(second));
+    expect(state?.report.kind).toBe('work-report');
+    expect(state?.saved).toBe(true);
+
+    const library = await ext.context.newPage();
+    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await expect.poll(() => library.getByTestId('page-row').count()).toBe(2);
+    expect(ext.extensionErrors).toEqual([]);
+  });
+});
+
+describe('bad pages', () => {
+  it('an empty page and a page of junk markup are handled without errors', async () => {
+    server.route('empty.html', '<!doctype html><title></title><body></body>');
+    server.route('junk.html', '<!doctype html><body>' + '<legend id="h4sia"></legend><samp id="h4sia"></samp><td>'.repeat(2000) + '<p>三高四新</p>');
+    for (const path of ['empty.html', 'junk.html']) {
+      const page = await ext.open(server.govUrl(path));
+      const state = await waitForState(ext, await ext.tabIdOf(page));
+      expect(state?.report.isReport, path).toBe(false);
+      await page.close();
+    }
+    expect(ext.extensionErrors).toEqual([]);
+  });
+});
