@@ -1,0 +1,435 @@
+/**
+ * The library page in real Chromium: what it lists is checked against what the extension itself stored
+ * (the content script's state and the database), never against hard-coded totals, so an extractor change
+ * elsewhere does not break these tests; a few facts of seed 004 that the seed tests pin are checked exactly.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageState } from '../../lib/messaging/protocol';
+import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { waitForState } from './state';
+
+let server: StaticServer;
+let ext: ExtensionBrowser;
+let lib: Page;
+let tmp: string;
+const states = new Map<string, PageState>();
+
+interface StoredTarget {
+  id: number;
+  pageId: number;
+  indicator: string;
+  indicatorKey: string;
+  regionKey: string | null;
+  year: number | null;
+  value: number | null;
+  unit: string;
+  qualifier: string;
+  [field: string]: unknown;
+}
+interface StoredPage {
+  id: number;
+  url: string;
+  title: string;
+  targetCount: number;
+  [field: string]: unknown;
+}
+
+/** The extension's database as the library page's origin sees it, read with plain IndexedDB. */
+async function readDb(page: Page): Promise<{ pages: StoredPage[]; targets: StoredTarget[] }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('report-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['pages', 'targets'], 'readonly');
+          const pages = tx.objectStore('pages').getAll();
+          const targets = tx.objectStore('targets').getAll();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve({ pages: pages.result, targets: targets.result });
+          };
+        };
+      }),
+  );
+}
+
+/** Rows without database ids, keyed by their page's URL: what must survive export → clear → import. */
+function comparable(db: { pages: StoredPage[]; targets: StoredTarget[] }) {
+  const urls = new Map(db.pages.map((p) => [p.id, p.url]));
+  return {
+    pages: db.pages.map(({ id, ...p }) => p).sort((a, b) => a.url.localeCompare(b.url)),
+    targets: db.targets.map(({ id, pageId, ...t }) => ({ ...t, page: urls.get(pageId) })),
+  };
+}
+
+const count = async (page: Page) => Number(await page.getByTestId('target-count').getAttribute('data-count'));
+const total = async (page: Page) => Number(await page.getByTestId('summary').getAttribute('data-targets'));
+const renderedColumn = (page: Page, col: string) => page.locator(`[data-testid="target-row"] td[data-col="${col}"]`).allTextContents();
+
+async function openLibrary(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/library.html`);
+  await page.getByTestId('summary').waitFor();
+  return page;
+}
+
+/** A minimal RFC 4180 reader: records, with quoted fields that may hold commas, quotes and line breaks. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'report-lens-library-'));
+  server = await startServer();
+  ext = await launchExtension();
+  for (const name of ['seed-003', 'seed-004']) {
+    const page = await ext.open(server.govUrl(`pages/${name}.html`));
+    const state = await waitForState(ext, await ext.tabIdOf(page));
+    if (!state?.saved) throw new Error(`${name} was not saved`);
+    states.set(name, state);
+    await page.close();
+  }
+  lib = await openLibrary();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('library page', () => {
+  it('lists every stored target: the page, the database and the content scripts agree', async () => {
+    const stored = [...states.values()].reduce((n, s) => n + s.targets.length, 0);
+    const db = await readDb(lib);
+    expect(db.targets).toHaveLength(stored);
+    expect(await total(lib)).toBe(stored);
+    expect(await count(lib)).toBe(stored);
+    expect(await lib.getByTestId('targets').getAttribute('aria-rowcount')).toBe(String(stored + 1));
+    // Each saved page row shows the number of targets its content script reported.
+    const rows = lib.getByTestId('page-row');
+    expect(await rows.count()).toBe(states.size);
+    for (const [name, state] of states) {
+      const row = rows.filter({ has: lib.locator(`a[href*="${name}.html"]`) });
+      expect(await row.getByTestId('page-target-count').textContent(), name).toBe(String(state.targets.length));
+    }
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('filters by region, indicator, year, kind and text, and sorts by a column', async () => {
+    const db = await readDb(lib);
+    const hengnan = db.targets.filter((t) => t.regionKey === '衡南县');
+    expect(hengnan.length).toBe(states.get('seed-004')!.targets.length);
+
+    await lib.getByTestId('filter-region').selectOption('衡南县');
+    await expect.poll(() => count(lib)).toBe(hengnan.length);
+    expect(new Set(await renderedColumn(lib, 'region'))).toEqual(new Set(['衡南县']));
+
+    await lib.getByTestId('filter-indicator').selectOption('地区生产总值');
+    await expect.poll(() => count(lib)).toBe(hengnan.filter((t) => t.indicatorKey === '地区生产总值').length);
+    // Seed 004's first main target: 地區生產總值增長8.5%以上.
+    const gdp = lib.getByTestId('target-row').filter({ has: lib.locator('td[data-col="value"]', { hasText: '8.5%' }) });
+    expect(await gdp.count()).toBeGreaterThanOrEqual(1);
+    expect(await gdp.first().locator('td[data-col="qualifier"]').textContent()).toBe('以上');
+    expect(await gdp.first().locator('td[data-col="indicator"]').textContent()).toBe('地区生产总值');
+
+    await lib.getByTestId('filter-year').selectOption('2022');
+    await lib.getByTestId('filter-kind').selectOption('main');
+    const main2022 = hengnan.filter((t) => t.indicatorKey === '地区生产总值' && t.year === 2022 && t.kind === 'main');
+    await expect.poll(() => count(lib)).toBe(main2022.length);
+    await gdp.first().click();
+    await expect.poll(() => lib.getByTestId('target-detail').textContent()).toContain('地區生產總值增長8.5%以上');
+
+    await lib.getByTestId('filter-reset').click();
+    await expect.poll(() => count(lib)).toBe(db.targets.length);
+
+    // Free text folds script: the traditional 縣 finds the region key 衡南县 and the page title.
+    await lib.getByTestId('filter-text').fill('衡南縣 固定資產投資');
+    const textMatches = await count(lib);
+    expect(textMatches).toBeGreaterThanOrEqual(1);
+    expect(new Set(await renderedColumn(lib, 'indicator'))).toContain('固定资产投资');
+    await lib.getByTestId('filter-text').fill('');
+    await expect.poll(() => count(lib)).toBe(db.targets.length);
+
+    await lib.getByTestId('filter-region').selectOption('衡南县');
+    await lib.getByTestId('sort-value').click();
+    await expect.poll(() => lib.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    const values = db.targets.filter((t) => t.regionKey === '衡南县' && t.value !== null).map((t) => t.value!);
+    // Every row of the region is rendered (fewer than a screenful); goal statements without a value go last.
+    const shownValues = async () =>
+      (await renderedColumn(lib, 'value')).map((cell) => cell.match(/-?\d+(?:\.\d+)?/)?.[0]).filter(Boolean).map(Number);
+    expect(await shownValues()).toEqual(values.slice().sort((a, b) => a - b));
+    await lib.getByTestId('sort-value').click();
+    await expect.poll(shownValues).toEqual(values.slice().sort((a, b) => b - a));
+    await lib.getByTestId('filter-reset').click();
+    await expect.poll(() => count(lib)).toBe(db.targets.length);
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('charts 地区生产总值: one mark per (region, year)', async () => {
+    await lib.getByTestId('view-compare').click();
+    await lib.getByTestId('compare-chart').waitFor();
+    expect(await lib.getByTestId('compare-indicator').inputValue()).toBe('地区生产总值');
+    const unit = await lib.getByTestId('compare-unit').inputValue();
+    expect(unit).toBe('%');
+    const db = await readDb(lib);
+    const gdp = db.targets.filter((t) => t.indicatorKey === '地区生产总值' && t.unit === unit && t.value !== null);
+    const groups = new Set(gdp.map((t) => `${t.regionKey ?? ''}|${t.year ?? ''}`));
+    const marks = lib.getByTestId('chart-mark');
+    expect(await marks.count()).toBe(groups.size);
+    const drawn = await marks.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-region')}|${e.getAttribute('data-year')}`));
+    expect(new Set(drawn)).toEqual(groups);
+    const hengnan = lib.locator('[data-testid="chart-mark"][data-region="衡南县"][data-year="2022"]');
+    expect(await hengnan.getAttribute('data-max')).toBe('8.5');
+    expect(await hengnan.locator('text.value').textContent()).toBe('8.5');
+
+    // The region filter narrows the chart to that region's marks.
+    await lib.getByTestId('filter-region').selectOption('衡南县');
+    await expect.poll(() => marks.count()).toBe(new Set(gdp.filter((t) => t.regionKey === '衡南县').map((t) => t.year)).size);
+    await lib.getByTestId('filter-reset').click();
+    await lib.getByTestId('view-list').click();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('downloads CSV: UTF-8 with BOM, a header row and one record per listed target', async () => {
+    const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^report-lens-targets-.*\.csv$/);
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    const records = readCsv(text);
+    expect(records[0]!.slice(0, 5)).toEqual(['region', 'regionKey', 'year', 'kind', 'indicator']);
+    expect(records.length - 1).toBe(await total(lib));
+    const header = records[0]!;
+    const col = (r: string[], name: string) => r[header.indexOf(name)];
+    expect(records.some((r) => col(r, 'indicator') === '地区生产总值' && col(r, 'value') === '8.5' && col(r, 'regionKey') === '衡南县' && col(r, 'qualifier') === '以上')).toBe(true);
+    expect(text.split('\r\n').some((line) => line.includes('地区生产总值') && line.includes('8.5'))).toBe(true);
+  });
+
+  it('exports JSON, clears everything after confirming, and imports the file back to the same rows', async () => {
+    const before = await readDb(lib);
+    const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('export-json').click()]);
+    const file = join(tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    expect(json).toMatchObject({ format: 'report-lens', version: 1 });
+    expect(Number.isNaN(Date.parse(json.exportedAt))).toBe(false);
+    expect(json.targets).toHaveLength(before.targets.length);
+
+    // Cancel first: nothing happens.
+    await lib.getByTestId('clear-all').click();
+    await lib.getByTestId('confirm-cancel').click();
+    expect(await lib.getByTestId('confirm-dialog').count()).toBe(0);
+    expect((await readDb(lib)).targets).toHaveLength(before.targets.length);
+
+    await lib.getByTestId('clear-all').click();
+    expect(await lib.getByTestId('confirm-dialog').textContent()).toContain(String(before.targets.length));
+    await lib.getByTestId('confirm-ok').click();
+    await lib.getByTestId('empty').waitFor();
+    const cleared = await readDb(lib);
+    expect([cleared.pages.length, cleared.targets.length]).toEqual([0, 0]);
+
+    await lib.getByTestId('import-file').setInputFiles(file);
+    await lib.getByTestId('notice').waitFor();
+    await expect.poll(() => total(lib)).toBe(before.targets.length);
+    expect(await count(lib)).toBe(before.targets.length);
+    expect(comparable(await readDb(lib))).toEqual(comparable(before));
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('refuses a broken file, a foreign JSON file and another version with a message, changing nothing', async () => {
+    const before = await readDb(lib);
+    const cases: [string, string, RegExp][] = [
+      ['broken.json', '{"format": "report-lens", "version": 1, "pages": [', /JSON/],
+      ['notes.txt', '这不是 JSON', /JSON/],
+      ['package.json', JSON.stringify({ name: 'x', version: '1.0.0', dependencies: {} }), /report-lens/],
+      ['newer.json', JSON.stringify({ format: 'report-lens', version: 2, exportedAt: '', pages: [], targets: [] }), /2/],
+      ['bad-field.json', JSON.stringify({ format: 'report-lens', version: 1, exportedAt: '', pages: [{ id: 1, url: 'javascript:alert(1)' }], targets: [] }), /pages\[0\]\.url/],
+    ];
+    for (const [name, content, message] of cases) {
+      await lib.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+      const error = lib.getByTestId('import-error');
+      await error.waitFor();
+      expect(await error.getAttribute('role')).toBe('alert');
+      expect(await error.textContent(), name).toMatch(message);
+      expect(await error.textContent(), name).toContain('资料库未作任何改动');
+      expect(comparable(await readDb(lib)), name).toEqual(comparable(before));
+      expect(await total(lib), name).toBe(before.targets.length);
+    }
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('deletes one page with its targets', async () => {
+    const before = await readDb(lib);
+    const page = before.pages.find((p) => p.url.includes('seed-004'))!;
+    const own = before.targets.filter((t) => t.pageId === page.id).length;
+    expect(own).toBeGreaterThan(0);
+    await lib.locator(`[data-testid="page-row"][data-url="${page.url}"]`).getByTestId('delete-page').click();
+    expect(await lib.getByTestId('confirm-dialog').textContent()).toContain(page.title);
+    await lib.getByTestId('confirm-ok').click();
+    await expect.poll(() => total(lib)).toBe(before.targets.length - own);
+    const after = await readDb(lib);
+    expect(after.pages.map((p) => p.url)).toEqual(before.pages.filter((p) => p.id !== page.id).map((p) => p.url));
+    expect(after.targets.some((t) => t.pageId === page.id)).toBe(false);
+    expect(await lib.getByTestId('page-row').count()).toBe(before.pages.length - 1);
+    expect(await lib.locator('[data-testid="filter-region"] option[value="衡南县"]').count()).toBe(0);
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('shows imported text as text, never as markup', async () => {
+    const markup = '<img src=x onerror="window.pwned=1">';
+    const url = 'https://www.example.gov.cn/markup.html';
+    const sentence = `<b>粗体</b>地区生产总值增长6%${markup}`;
+    const file = {
+      format: 'report-lens', version: 1, exportedAt: new Date().toISOString(),
+      pages: [{ id: 1, url, title: `标题${markup}`, kind: 'work-report', score: 1, region: `<i>某县</i>`, regionKey: `<i>某县</i>`, year: 2022, termCount: 0, targetCount: 1, firstSeen: 1, lastSeen: 1 }],
+      targets: [{ pageId: 1, kind: 'main', indicator: `<b>粗体</b>`, indicatorKey: '地区生产总值', value: 6, valueMax: null, unit: '%', qualifier: '', direction: 'increase', hedge: '', year: 2022, section: `<script>alert(1)</script>`, sentence, start: 0, end: sentence.length, regionKey: `<i>某县</i>`, quote: { exact: sentence, prefix: '', suffix: '' } }],
+    };
+    await lib.getByTestId('import-file').setInputFiles({ name: 'markup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await lib.getByTestId('notice').waitFor();
+    await lib.getByTestId('filter-region').selectOption('<i>某县</i>');
+    await expect.poll(() => count(lib)).toBe(1);
+    await lib.getByTestId('target-row').first().click();
+    expect(await lib.getByTestId('target-detail').textContent()).toContain(sentence);
+    expect(await lib.locator('[data-testid="page-row"]', { hasText: markup }).count()).toBe(1);
+    await lib.getByTestId('view-compare').click();
+    await lib.locator('[data-testid="chart-mark"][data-region="<i>某县</i>"]').waitFor();
+    expect(await lib.locator('main img, main b, main i, main script').count()).toBe(0);
+    expect(await lib.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await lib.getByTestId('view-list').click();
+    await lib.getByTestId('filter-reset').click();
+    await lib.locator(`[data-testid="page-row"][data-url="${url}"]`).getByTestId('delete-page').click();
+    await lib.getByTestId('confirm-ok').click();
+    await expect.poll(() => lib.locator(`[data-testid="page-row"][data-url="${url}"]`).count()).toBe(0);
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('stays usable with 10,000 more targets: windowed rows, filters, chart', async () => {
+    const REGIONS = Array.from({ length: 40 }, (_, i) => `样例${i + 1}县`);
+    const INDICATORS = ['地区生产总值', '规模工业增加值', '固定资产投资', '社会消费品零售总额', '进出口总额', '地方一般公共预算收入', '全体居民人均可支配收入', '城镇调查失业率', '粮食产量', '城镇新增就业'];
+    const PAGES = 200;
+    const PER_PAGE = 50;
+    const pages = Array.from({ length: PAGES }, (_, i) => ({
+      id: i + 1, url: `https://www.example${i}.gov.cn/report-${i}.html`, title: `${REGIONS[i % REGIONS.length]}${2018 + (i % 8)}年政府工作报告`,
+      kind: 'work-report', score: 0.9, region: REGIONS[i % REGIONS.length], regionKey: REGIONS[i % REGIONS.length], year: 2018 + (i % 8),
+      termCount: 10, targetCount: PER_PAGE, firstSeen: 1_700_000_000_000, lastSeen: 1_700_000_000_000 + i,
+    }));
+    const targets = pages.flatMap((p, i) =>
+      Array.from({ length: PER_PAGE }, (_, j) => {
+        const indicator = INDICATORS[j % INDICATORS.length]!;
+        const value = Math.round(((i * 7 + j * 3) % 120) + 10) / 10;
+        const sentence = `${indicator}增长${value}%以上，第${j}句。`;
+        return {
+          pageId: p.id, kind: j % 10 === 0 ? 'main' : 'other', indicator, indicatorKey: indicator, value, valueMax: null, unit: '%', qualifier: '以上',
+          direction: 'increase', hedge: '预期', year: p.year, section: `${p.title} › 工作安排 › 第${j % 5}部分`, sentence, start: j * 40, end: j * 40 + sentence.length,
+          regionKey: p.regionKey, quote: { exact: sentence, prefix: '', suffix: '' },
+        };
+      }),
+    );
+    const file = join(tmp, 'ten-thousand.json');
+    writeFileSync(file, JSON.stringify({ format: 'report-lens', version: 1, exportedAt: new Date().toISOString(), pages, targets }));
+    const already = await total(lib);
+    const startImport = Date.now();
+    await lib.getByTestId('import-file').setInputFiles(file);
+    await lib.getByTestId('notice').waitFor();
+    await expect.poll(() => total(lib), { timeout: 30_000 }).toBe(already + targets.length);
+    const importMs = Date.now() - startImport;
+
+    // A fresh page: time from navigation start to the first rows, measured by the page itself.
+    const big = await ext.context.newPage();
+    await big.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="target-row"]')) {
+          (window as unknown as { firstRows: number }).firstRows = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await big.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await big.getByTestId('target-row').first().waitFor();
+    // Falls back to "now" (a little late) should the init script not have run.
+    const firstRender = await big.evaluate(() => (window as unknown as { firstRows?: number }).firstRows ?? performance.now());
+    expect(await count(big)).toBe(already + targets.length);
+    // Only the rows in view (plus a few) are in the DOM.
+    const rendered = await big.getByTestId('target-row').count();
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(100);
+
+    /** Changes a control as a user would and resolves when the shown count changed and a frame passed. */
+    const timeChange = (testId: string, value: string, event: 'change' | 'input') =>
+      big.evaluate(
+        ([id, v, type]) =>
+          new Promise<number>((resolve) => {
+            const control = document.querySelector(`[data-testid="${id}"]`) as HTMLSelectElement | HTMLInputElement;
+            const label = document.querySelector('[data-testid="target-count"]') as HTMLElement;
+            const before = label.dataset.count;
+            const t0 = performance.now();
+            const observer = new MutationObserver(() => {
+              if (label.dataset.count === before) return;
+              observer.disconnect();
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+            });
+            observer.observe(label, { attributes: true });
+            control.value = v!;
+            control.dispatchEvent(new Event(type!, { bubbles: true }));
+          }),
+        [testId, value, event],
+      );
+
+    await expect.poll(() => big.getByTestId('filter-region').isEnabled()).toBe(true);
+    const region = REGIONS[7]!;
+    const regionMs = await timeChange('filter-region', region, 'change');
+    expect(await count(big)).toBe(targets.filter((t) => t.regionKey === region).length);
+    expect(new Set(await renderedColumn(big, 'region'))).toEqual(new Set([region]));
+    const resetMs = await timeChange('filter-region', '', 'change');
+    expect(await count(big)).toBe(already + targets.length);
+    const textMs = await timeChange('filter-text', '规模工业 第7句', 'input');
+    expect(await count(big)).toBe(targets.filter((t) => t.indicator.startsWith('规模工业') && t.sentence.includes('第7句')).length);
+    await big.getByTestId('filter-text').fill('');
+    await expect.poll(() => count(big)).toBe(already + targets.length);
+
+    // Scrolling to the end renders the last rows.
+    await big.getByTestId('targets-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect
+      .poll(() => big.locator('[data-testid="target-row"]').last().getAttribute('aria-rowindex'))
+      .toBe(String(already + targets.length + 1));
+
+    const sortStart = Date.now();
+    await big.getByTestId('sort-value').click();
+    await expect.poll(() => big.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    const sortMs = Date.now() - sortStart;
+
+    await big.getByTestId('view-compare').click();
+    const marks = big.getByTestId('chart-mark');
+    await marks.first().waitFor();
+    const gdpGroups = new Set(targets.filter((t) => t.indicatorKey === '地区生产总值').map((t) => `${t.regionKey}|${t.year}`));
+    expect(await marks.count()).toBeGreaterThanOrEqual(gdpGroups.size);
+
+    console.log(
+      `library with ${already + targets.length} targets: import ${importMs} ms, first rows ${firstRender.toFixed(0)} ms after navigation, ` +
+        `region filter ${regionMs.toFixed(0)} ms, filter reset ${resetMs.toFixed(0)} ms, text filter ${textMs.toFixed(0)} ms, sort ~${sortMs} ms (incl. test round trips)`,
+    );
+    await big.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  compareGroups,
+  filterTargets,
+  loadFacets,
+  niceTicks,
+  pageIndex,
+  queryTargets,
+  sortTargets,
+  unitsOf,
+  type TargetFilter,
+} from '../../../lib/db/query';
+import { ReportLensDB, type TargetRecord } from '../../../lib/db/schema';
+import { page, target } from './library-fixtures';
+
+const pages = [
+  page(1, { region: '衡南縣', regionKey: '衡南县', title: '衡南縣2022年政府工作報告' }),
+  page(2, { region: null, regionKey: null, title: '湖南地方动态_资讯列表' }),
+  page(3, { region: '衡阳市', regionKey: '衡阳市', year: 2021, title: '衡阳市2021年政府工作报告' }),
+];
+const index = pageIndex(pages);
+const rows: TargetRecord[] = [
+  target(1, '地区生产总值', 8.5),
+  target(1, '固定资产投资', 10),
+  target(1, '进出口总额', 15, { qualifier: '左右' }),
+  target(2, '地区生产总值', 8, { regionKey: null, qualifier: '' }),
+  target(2, '地区生产总值', 7.5, { regionKey: null }),
+  target(2, '地区生产总值', 3400, { regionKey: null, unit: '亿元', year: 2026, kind: 'other', qualifier: '' }),
+  target(2, '高质量跨越式发展迈出更大步伐', null, { regionKey: null, year: 2026, kind: 'goal', unit: '', qualifier: '' }),
+  target(3, '地区生产总值', 7, { regionKey: '衡阳市', year: 2021, valueMax: 7.5, qualifier: '' }),
+  target(3, '城镇调查失业率', 5.5, { regionKey: '衡阳市', year: null, direction: 'level', qualifier: '以内', sentence: '城鎮調查失業率控制在5.5%以內' }),
+];
+const indicators = (ts: TargetRecord[]) => ts.map((t) => `${t.indicator}:${t.value}`);
+
+describe('filterTargets', () => {
+  it('returns every row for an empty filter', () => {
+    expect(filterTargets(rows, {}, index)).toHaveLength(rows.length);
+    expect(filterTargets(rows, { text: '   ' }, index)).toHaveLength(rows.length);
+  });
+
+  it('filters by region, with null meaning "region not recognised"', () => {
+    expect(filterTargets(rows, { regionKey: '衡南县' }, index).every((t) => t.pageId === 1)).toBe(true);
+    expect(filterTargets(rows, { regionKey: '衡南县' }, index)).toHaveLength(3);
+    expect(filterTargets(rows, { regionKey: null }, index)).toHaveLength(4);
+  });
+
+  it('filters by year (null = unknown), indicator and kind, all together', () => {
+    expect(filterTargets(rows, { year: 2026 }, index)).toHaveLength(2);
+    expect(filterTargets(rows, { year: null }, index).map((t) => t.indicator)).toEqual(['城镇调查失业率']);
+    expect(indicators(filterTargets(rows, { indicatorKey: '地区生产总值', year: 2022 }, index))).toEqual(['地区生产总值:8.5', '地区生产总值:8', '地区生产总值:7.5']);
+    expect(filterTargets(rows, { kind: 'goal' }, index)).toHaveLength(1);
+    expect(filterTargets(rows, { kind: 'main', regionKey: null, year: 2022 }, index)).toHaveLength(2);
+  });
+
+  it('searches text across script and width: every word must occur somewhere in the row or its page', () => {
+    expect(filterTargets(rows, { text: '失业率' }, index)).toHaveLength(1); // the sentence is traditional
+    expect(filterTargets(rows, { text: '衡南縣' }, index)).toHaveLength(3); // region key and page title
+    expect(filterTargets(rows, { text: '资讯列表 生产总值' }, index)).toHaveLength(3);
+    expect(filterTargets(rows, { text: 'ＸＹＺ' }, index)).toHaveLength(0);
+  });
+});
+
+describe('sortTargets', () => {
+  it('sorts numbers numerically, both ways, unknown values last either way', () => {
+    const asc = sortTargets(rows, { key: 'value', dir: 'asc' }, index).map((t) => t.value);
+    expect(asc).toEqual([5.5, 7, 7.5, 8, 8.5, 10, 15, 3400, null]);
+    const desc = sortTargets(rows, { key: 'value', dir: 'desc' }, index).map((t) => t.value);
+    expect(desc).toEqual([3400, 15, 10, 8.5, 8, 7.5, 7, 5.5, null]);
+    const years = sortTargets(rows, { key: 'year', dir: 'desc' }, index).map((t) => t.year);
+    expect(years.at(-1)).toBeNull();
+    expect(years[0]).toBe(2026);
+  });
+
+  it('is stable and keeps database order among equal keys', () => {
+    const byRegion = sortTargets(rows, { key: 'region', dir: 'asc' }, index);
+    expect(byRegion.slice(0, 3).map((t) => t.indicator)).toEqual(['地区生产总值', '固定资产投资', '进出口总额']);
+    expect(byRegion.slice(-4).every((t) => t.regionKey === null)).toBe(true);
+  });
+
+  it('sorts by page title and kind', () => {
+    expect(sortTargets(rows, { key: 'page', dir: 'asc' }, index).map((t) => t.pageId)[0]).toBeDefined();
+    expect(sortTargets(rows, { key: 'kind', dir: 'desc' }, index)[0]!.kind).toBe('goal');
+  });
+
+  it('does not change its input', () => {
+    const copy = rows.slice();
+    sortTargets(rows, { key: 'indicator', dir: 'desc' }, index);
+    expect(rows).toEqual(copy);
+  });
+});
+
+describe('compareGroups', () => {
+  it('groups one indicator in one unit by (region, year): regions sorted, unknown region last', () => {
+    const groups = compareGroups(rows, '地区生产总值', '%');
+    expect(groups.map((g) => [g.regionKey, g.year, g.points.length, g.min, g.max])).toEqual([
+      ['衡南县', 2022, 1, 8.5, 8.5],
+      ['衡阳市', 2021, 1, 7, 7.5], // a range 7–7.5 reaches its upper end
+      [null, 2022, 2, 7.5, 8],
+    ]);
+    expect(compareGroups(rows, '地区生产总值', '亿元').map((g) => [g.year, g.max])).toEqual([[2026, 3400]]);
+    expect(compareGroups(rows, '不存在', '%')).toEqual([]);
+  });
+
+  it('lists the units an indicator is given in, most frequent first, ignoring rows without a value', () => {
+    expect(unitsOf(rows.filter((t) => t.indicatorKey === '地区生产总值'))).toEqual(['%', '亿元']);
+    expect(unitsOf(rows.filter((t) => t.kind === 'goal'))).toEqual([]);
+  });
+});
+
+describe('niceTicks', () => {
+  it('starts at zero and ends at a round number at or above the maximum', () => {
+    expect(niceTicks(7, 8.5)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(niceTicks(3400, 3400)).toEqual([0, 1000, 2000, 3000, 4000]);
+    expect(niceTicks(0.1, 0.3)).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(niceTicks(-2, 5)).toEqual([-2, 0, 2, 4, 6]);
+    expect(niceTicks(0, 0)).toEqual([0, 1]);
+  });
+});
+
+describe('queryTargets and loadFacets (IndexedDB)', () => {
+  let db: ReportLensDB;
+  beforeEach(async () => {
+    db = new ReportLensDB(`query-${Math.random()}`);
+    await db.pages.bulkAdd(pages);
+    await db.targets.bulkAdd(rows);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  const same = async (filter: TargetFilter) => {
+    const fromDb = await queryTargets(db, filter, index);
+    expect(fromDb.map((t) => t.id).sort(), JSON.stringify(filter)).toEqual(filterTargets(rows, filter, index).map((t) => t.id).sort());
+    return fromDb;
+  };
+
+  it('gives the same rows as the in-memory filter, through whichever index is most selective', async () => {
+    expect(await same({})).toHaveLength(rows.length);
+    expect(await same({ regionKey: '衡南县' })).toHaveLength(3);
+    expect(await same({ regionKey: null })).toHaveLength(4);
+    expect(await same({ indicatorKey: '地区生产总值', year: 2022, kind: 'main' })).toHaveLength(3);
+    expect(await same({ year: null })).toHaveLength(1);
+    expect(await same({ regionKey: '衡阳市', text: '失业' })).toHaveLength(1);
+    expect(await same({ kind: 'goal', regionKey: '衡南县' })).toHaveLength(0);
+  });
+
+  it('reads the filter menus from the indexes', async () => {
+    const facets = await loadFacets(db);
+    expect(facets).toMatchObject({
+      regions: ['衡南县', '衡阳市'],
+      years: [2026, 2022, 2021],
+      kinds: ['main', 'other', 'goal'],
+      unknownRegion: true,
+      unknownYear: true,
+      total: rows.length,
+    });
+    expect(facets.indicators).toContain('地区生产总值');
+    expect(new Set(facets.indicators).size).toBe(facets.indicators.length);
+  });
+});
