@@ -1,4 +1,4 @@
-import { detectReport } from './detect/report';
+import { detectReport, extractRegion } from './detect/report';
 import { extractTargets } from './extract/targets';
 import { matchTerms, type Matcher } from './glossary/match';
 import { pageEntryFor, pageTermSpans, parsePageGlossary } from './glossary/page';
@@ -38,7 +38,26 @@ export function analyzePage(input: PageInput, options: AnalyzeOptions): PageAnal
   const annotate = report.isReport || options.force === true;
   const terms = annotate ? collectTerms(folded, options.matchers, pageGlossary, true) : [];
   const targets = annotate ? extractTargets({ text: input.text, headings: input.headings, year: report.year }) : [];
+  assignTargetRegions(targets, report);
   return { report, script, terms, pageGlossary, targets };
+}
+
+/**
+ * Each target belongs to the region of the report it sits in. The first element of its section path
+ * is that report's title (2022年邵阳市政府工作报告 ›…), so on a page holding several reports each
+ * target gets its own city; elsewhere it is the page's region.
+ */
+export function assignTargetRegions(targets: Target[], report: ReportInfo): void {
+  const byHead = new Map<string, string | null>();
+  for (const t of targets) {
+    const head = t.section.split(' › ')[0] ?? '';
+    let key = byHead.get(head);
+    if (key === undefined) {
+      key = /报告|報告|规划|規劃|建议|建議/.test(head) ? (extractRegion(head)?.regionKey ?? null) : null;
+      byHead.set(head, key);
+    }
+    t.regionKey = key ?? report.regionKey;
+  }
 }
 
 export function collectTerms(

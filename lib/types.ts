@@ -114,6 +114,11 @@ export interface Target {
   /** Offsets of `sentence` in the page text. */
   start: number;
   end: number;
+  /**
+   * Simplified key of the region whose report states the target, when it differs from the page's:
+   * a news list holding several cities' reports (seed 003) gives each target its own city.
+   */
+  regionKey?: string | null;
 }
 
 /** A heading the DOM (or the text itself) provides, with its offset in the page text. */

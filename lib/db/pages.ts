@@ -38,7 +38,7 @@ export async function savePageReport(db: ReportLensDB, report: PageReport, now =
     const rows = report.targets.map(({ prefix, suffix, ...t }): Omit<TargetRecord, 'id'> => ({
       ...t,
       pageId,
-      regionKey: report.report.regionKey,
+      regionKey: t.regionKey ?? report.report.regionKey,
       quote: { exact: t.sentence, prefix, suffix },
     }));
     if (rows.length) await db.targets.bulkAdd(rows as TargetRecord[]);

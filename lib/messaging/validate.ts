@@ -70,6 +70,7 @@ export function parseTarget(v: unknown, path: string): ReportedTarget {
     sentence: str(o.sentence, `${path}.sentence`, 5000),
     start: num(o.start, `${path}.start`),
     end: num(o.end, `${path}.end`),
+    regionKey: nullable(o.regionKey, `${path}.regionKey`, (x, p) => str(x, p, 100)),
   };
   return { ...t, prefix: str(o.prefix ?? '', `${path}.prefix`, 200), suffix: str(o.suffix ?? '', `${path}.suffix`, 200) };
 }
@@ -138,4 +139,35 @@ export function parsePageGlossary(v: unknown): import('../types').PageGlossaryEn
       end: num(e.end, `${p}.end`),
     };
   });
+}
+
+/** Most strings and characters one conversion request may carry (a 1 MB page has ~20 000 nodes). */
+export const MAX_CONVERT_STRINGS = 200_000;
+export const MAX_CONVERT_CHARS = 8_000_000;
+
+export function parseConvertRequest(v: unknown): import('../convert/page').ConvertRequest {
+  const o = obj(v, 'convert');
+  const texts = arr(o.texts, 'convert.texts', MAX_CONVERT_STRINGS, (x, p) => str(x, p, MAX_CONVERT_CHARS));
+  const attrs = arr(o.attrs, 'convert.attrs', MAX_CONVERT_STRINGS, (x, p) => str(x, p, 100_000));
+  let chars = 0;
+  for (const s of texts) chars += s.length;
+  for (const s of attrs) chars += s.length;
+  if (chars > MAX_CONVERT_CHARS) throw new MessageError(`convert: more than ${MAX_CONVERT_CHARS} characters`);
+  return {
+    texts,
+    attrs,
+    to: o.to === 'auto' ? 'auto' : oneOf(o.to, 'convert.to', SCRIPTS),
+  };
+}
+
+export function parseAddEntryRequest(v: unknown): import('../glossary/user').AddEntryRequest {
+  const o = obj(v, 'addEntry');
+  const url = str(o.url, 'addEntry.url', 4096);
+  return {
+    term: str(o.term, 'addEntry.term', 100),
+    context: str(o.context, 'addEntry.context', 2000),
+    // Only a web page's address can become the entry's source; anything else is dropped here.
+    url: /^https?:\/\//.test(url) ? url : '',
+    title: str(o.title, 'addEntry.title', 2000),
+  };
 }
