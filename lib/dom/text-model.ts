@@ -63,6 +63,36 @@ function isHidden(el: Element): boolean {
  * `base` offsets the segment positions when a subtree is appended to an existing model.
  */
 export function buildTextModel(root: Node, base = 0): TextModel {
+  const walk = walkTextModel(root, base);
+  let step = walk.next();
+  while (!step.done) step = walk.next();
+  return step.value;
+}
+
+/**
+ * The same walk, handing the main thread back whenever `budgetMs` is spent, so a 1 MB page never
+ * holds it for one long task. The DOM may change between slices; that is what the annotator's
+ * observer is for (new nodes are walked on their own afterwards).
+ */
+export async function buildTextModelSliced(root: Node, yieldTask: () => Promise<void>, budgetMs = 8, base = 0): Promise<TextModel> {
+  const walk = walkTextModel(root, base);
+  let sliceStart = performance.now();
+  let step = walk.next();
+  while (!step.done) {
+    if (performance.now() - sliceStart > budgetMs) {
+      await yieldTask();
+      sliceStart = performance.now();
+    }
+    step = walk.next();
+  }
+  return step.value;
+}
+
+/** Nodes visited between checks of the clock. */
+const SLICE_NODES = 256;
+
+function* walkTextModel(root: Node, base: number): Generator<void, TextModel, void> {
+  let visited = 0;
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   const headings: Heading[] = [];
@@ -97,6 +127,7 @@ export function buildTextModel(root: Node, base = 0): TextModel {
   }
 
   while (node) {
+    if (++visited % SLICE_NODES === 0) yield;
     let descend = false;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
