@@ -287,9 +287,7 @@ describe('bad input', () => {
     const alphabet = '政府工作报告各位代表我人民大会第届次会议在县市区省年月日一二三四五六七八九十〇0123456789“”（）(),，。:：\n 　的了是和关键词目标措施解读规划名词解释';
     let noise = '';
     for (let i = 0; i < 1 << 20; i++) noise += alphabet[Math.floor(rand() * alphabet.length)];
-    const t0 = performance.now();
     const r = detectReport(pageInputFromText(noise, noise.slice(0, 200)));
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(r.score).toBeGreaterThanOrEqual(0);
     expect(r.score).toBeLessThanOrEqual(1);
   });
@@ -305,30 +303,11 @@ describe('bad input', () => {
       '('.repeat(100000) + '產(chǎn)'.repeat(10000),
       '1."'.repeat(100000),
     ];
+    // No clock here (timings belong to `npm run bench`): catastrophic backtracking would not
+    // finish at all, and the runner's test timeout catches that.
     for (const text of inputs) {
-      const t0 = performance.now();
       expect(() => detectReport({ text, title: text.slice(0, 300), url: '', headings: [{ text: text.slice(0, 100), level: 1, start: 0 }] })).not.toThrow();
-      expect(performance.now() - t0, text.slice(0, 10)).toBeLessThan(1000);
     }
-  });
-});
-
-describe('performance', () => {
-  it('detectReport on the 218 KB seed takes a few ms', () => {
-    const input = pageInputFromText(seed('003_50feab6190b6776d.txt'));
-    for (let i = 0; i < 3; i++) detectReport(input);
-    const runs = 10;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) detectReport(input);
-    const avg = (performance.now() - t0) / runs;
-    const folded = foldText(input.text);
-    const t1 = performance.now();
-    for (let i = 0; i < runs; i++) detectReport(input, folded);
-    const avgPrefolded = (performance.now() - t1) / runs;
-    console.info(`detectReport 218 KB: ${avg.toFixed(2)} ms (${avgPrefolded.toFixed(2)} ms with pre-folded text)`);
-    // Generous bound for slow CI machines; locally this is ~7 ms, ~1–2 ms of it detection proper.
-    expect(avg).toBeLessThan(60);
-    expect(avgPrefolded).toBeLessThan(30);
   });
 });
 

@@ -209,14 +209,12 @@ describe('bad input', () => {
       '关键词2'.repeat(100000),
       '\n'.repeat(300000),
     ];
-    for (const text of cases) {
-      const t0 = performance.now();
-      expect(() => extractTargets({ text })).not.toThrow();
-      expect(performance.now() - t0).toBeLessThan(3000);
-    }
+    // No clock here (timings belong to `npm run bench`): a regex that backtracked on these would
+    // not finish at all, and the runner's test timeout catches that.
+    for (const text of cases) expect(() => extractTargets({ text })).not.toThrow();
   });
 
-  it('reads 1 MB of number-heavy noise without throwing, in well under a few seconds', () => {
+  it('reads 1 MB of number-heavy noise without throwing', () => {
     let x = 7;
     const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const alphabet = '一二三四五六七八九十百千万亿0123456789.%、，。；：（）()[]【】“”"以上左右以内增长下降控制在确保力争目标主要预期是关键词2\n 年月日个家亩吨元';
@@ -225,9 +223,7 @@ describe('bad input', () => {
     // 100 shifted copies of a random 10 KB block: 1 MB without a million-element array.
     let text = '';
     for (let n = 0; n < 100; n++) text += chunk.slice(n) + chunk.slice(0, n);
-    const t0 = performance.now();
     const ts = extractTargets({ text });
-    expect(performance.now() - t0).toBeLessThan(4000);
     for (const t of ts) expect(text.slice(t.start, t.end)).toBe(t.sentence);
   });
 });
