@@ -15,6 +15,8 @@ export interface TooltipLabels {
   source: string;
   addEntry: string;
   close: string;
+  /** Badge for text the user wrote (their own entry or their edit of a bundled one). */
+  mine?: string;
 }
 
 export interface TooltipContent {
@@ -43,7 +45,7 @@ const CSS = `
 .head { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
 .term { font-size: 17px; font-weight: 600; }
 .badge { font-size: 12px; padding: 0 6px; border-radius: 10px; border: 1px solid currentColor; color: #8a5a00; }
-.badge.page { color: #005a9e; } .badge.unknown { color: #a3124a; }
+.badge.page { color: #005a9e; } .badge.unknown { color: #a3124a; } .badge.user { color: #2e7d32; }
 .en { color: #555; font-style: italic; margin-top: 2px; }
 .def { margin: 6px 0 0; }
 .label { margin-top: 8px; font-size: 12px; color: #666; }
@@ -54,7 +56,7 @@ button { margin-top: 8px; font: inherit; font-size: 13px; padding: 2px 10px; bor
 @media (prefers-color-scheme: dark) {
   .tip { color: #eee; background: #26231e; border-color: #5a4d33; }
   .en, .label, .src { color: #bbb; } .sentence { color: #ddd; } button { background: #333; color: #eee; }
-  .badge { color: #f3c46b; } .badge.page { color: #7cc4ff; } .badge.unknown { color: #ff8fb5; }
+  .badge { color: #f3c46b; } .badge.page { color: #7cc4ff; } .badge.unknown { color: #ff8fb5; } .badge.user { color: #8fd19e; }
 }
 `;
 
@@ -118,6 +120,7 @@ export class Tooltip {
     head.append(this.el('span', 'term', c.term));
     if (c.kind === 'unknown') head.append(this.el('span', 'badge unknown', this.labels.unknown));
     else if (c.scopeLabel) head.append(this.el('span', 'badge', c.scopeLabel));
+    if (c.kind === 'user' && this.labels.mine) head.append(this.el('span', 'badge user', this.labels.mine));
     if (c.kind === 'page' || (c.pageDefinition && c.kind !== 'unknown')) {
       head.append(this.el('span', 'badge page', this.labels.fromPage));
     }

@@ -1,0 +1,98 @@
+import { validateEntry } from '../glossary/compile.mjs';
+import {
+  cleanEntry,
+  exportGlossary,
+  importClashes,
+  parseGlossaryFile,
+  sameContent,
+  userMatcher,
+  type GlossaryFile,
+  type ImportProblem,
+} from '../glossary/user';
+import type { Matcher } from '../glossary/match';
+import type { GlossaryEntry } from '../types';
+import type { ReportLensDB, UserEntryRecord } from './schema';
+
+/*
+ * The user glossary in the extension's database. The options page (extension origin) calls these
+ * directly; the background only reads, to answer the content script. The rules live in
+ * lib/glossary/user.ts; this file only applies them in transactions.
+ */
+
+export class UserEntryError extends Error {
+  override name = 'UserEntryError';
+}
+
+export function listUserEntries(db: ReportLensDB): Promise<UserEntryRecord[]> {
+  return db.userEntries.toArray();
+}
+
+const cache = new WeakMap<ReportLensDB, { key: string; matcher: Matcher | null }>();
+
+/**
+ * The user's matcher for the pipeline, read fresh on every page: the options page writes the table
+ * from its own context, so the background cannot know when it changed. Reading a few hundred rows
+ * is cheap; building the matcher's tables is not, so it is rebuilt only when a row changed.
+ */
+export async function userMatcherFor(db: ReportLensDB): Promise<Matcher | null> {
+  const records = await db.userEntries.toArray();
+  const key = records.map((r) => `${r.id}:${r.updatedAt}:${r.hidden ? 1 : 0}`).join('|');
+  let hit = cache.get(db);
+  if (hit?.key !== key) cache.set(db, (hit = { key, matcher: userMatcher(records) }));
+  return hit.matcher;
+}
+
+/**
+ * Stores an own entry or an override of `bundled`. An override equal to the bundled entry is no
+ * override: its record goes (unless it hides the entry), so later glossary updates reach the user.
+ */
+export async function saveUserEntry(db: ReportLensDB, entry: GlossaryEntry, bundled: GlossaryEntry | undefined, now = Date.now()): Promise<void> {
+  const errors = validateEntry(entry);
+  if (errors.length) throw new UserEntryError(errors.join('; '));
+  await db.transaction('rw', db.userEntries, async () => {
+    const existing = await db.userEntries.get(entry.id);
+    const hidden = existing?.hidden ?? false;
+    if (bundled && !hidden && sameContent(entry, bundled)) await db.userEntries.delete(entry.id);
+    else await db.userEntries.put({ ...cleanEntry(entry), hidden, updatedAt: now });
+  });
+}
+
+/** Hides or shows an entry. Showing a bundled entry whose record holds no edit drops the record. */
+export async function setUserEntryHidden(db: ReportLensDB, id: string, hidden: boolean, bundled: GlossaryEntry | undefined, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.userEntries, async () => {
+    const existing = await db.userEntries.get(id);
+    const base = existing ?? bundled;
+    if (!base) throw new UserEntryError(`no entry ${id}`);
+    if (!hidden && bundled && sameContent(base, bundled)) await db.userEntries.delete(id);
+    else await db.userEntries.put({ ...cleanEntry(base), hidden, updatedAt: now });
+  });
+}
+
+/** Deletes the user's record: an own entry is gone, a bundled one is back as shipped. */
+export async function deleteUserEntry(db: ReportLensDB, id: string): Promise<void> {
+  await db.userEntries.delete(id);
+}
+
+export async function exportUserGlossary(db: ReportLensDB): Promise<GlossaryFile> {
+  return exportGlossary(await db.userEntries.toArray());
+}
+
+export type ImportResult = { ok: true; added: number; replaced: number } | { ok: false; problems: ImportProblem[] };
+
+/**
+ * Imports an export file: entries with a stored id replace it, the others are added. Checked first
+ * (lib/glossary/user.ts) and written in one transaction, so a refused file changes nothing.
+ */
+export async function importUserGlossary(db: ReportLensDB, text: string, bundled: readonly GlossaryEntry[], now = Date.now()): Promise<ImportResult> {
+  const parsed = parseGlossaryFile(text);
+  if (!parsed.ok) return parsed;
+  return db.transaction('rw', db.userEntries, async (): Promise<ImportResult> => {
+    const stored = await db.userEntries.toArray();
+    const problems = importClashes(parsed.entries, bundled, stored);
+    if (problems.length) return { ok: false, problems };
+    const storedIds = new Set(stored.map((r) => r.id));
+    await db.userEntries.bulkPut(parsed.entries.map((e) => ({ ...e, updatedAt: now })));
+    const replaced = parsed.entries.filter((e) => storedIds.has(e.id)).length;
+    return { ok: true, added: parsed.entries.length - replaced, replaced };
+  });
+}

@@ -1,0 +1,492 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { getDb, type UserEntryRecord } from '../db/schema';
+import { deleteUserEntry, exportUserGlossary, importUserGlossary, saveUserEntry, setUserEntryHidden } from '../db/user-entries';
+import { glossaryEntries, glossaryEntry } from '../glossary/entries';
+import {
+  draftFrom,
+  entryFromDraft,
+  mergeGlossary,
+  newUserId,
+  parseAddEntryHash,
+  searchEntries,
+  surfacesOf,
+  validateDraft,
+  type DraftField,
+  type AddEntryRequest,
+  type DraftProblem,
+  type EntryDraft,
+  type EntryStatus,
+  type ImportProblem,
+  type MergedEntry,
+  type ScopeLevel,
+} from '../glossary/user';
+import { t } from '../i18n';
+import { foldChars } from '../text/normalize';
+import type { GlossaryEntry } from '../types';
+
+/*
+ * The user-glossary editor on the options page. The options page lives in the extension's origin, so
+ * it reads and writes the userEntries table itself (lib/db/user-entries.ts); the background reads it
+ * afresh for every page it analyses. Every string — bundled, user-typed or imported — is rendered by
+ * Preact as text, never as markup.
+ */
+
+type Filter = 'all' | EntryStatus;
+const FILTERS: Filter[] = ['all', 'mine', 'edited', 'hidden', 'bundled'];
+const LEVELS: ScopeLevel[] = ['national', 'province', 'city', 'county'];
+const PAGE = 100;
+const MAX_PROBLEMS_SHOWN = 20;
+
+interface Editing {
+  draft: EntryDraft;
+  /** The entry being edited (a bundled entry, an override or an own entry); null for a new one. */
+  base: GlossaryEntry | null;
+  bundled: GlossaryEntry | undefined;
+  /** The sentence the term stood in, when the form was opened from a page's tooltip. */
+  context: string;
+}
+
+type Notice =
+  | { kind: 'ok'; text: string; undo?: () => Promise<void> }
+  | { kind: 'error'; text: string; details: string[] };
+
+function useUserRecords(): UserEntryRecord[] | undefined {
+  const [value, setValue] = useState<UserEntryRecord[] | undefined>(undefined);
+  useEffect(() => {
+    const sub = liveQuery(() => getDb().userEntries.toArray()).subscribe({ next: setValue, error: (e) => console.error(e) });
+    return () => sub.unsubscribe();
+  }, []);
+  return value;
+}
+
+function problemText(p: DraftProblem): string {
+  const [a = '', b = ''] = (p.arg ?? '').split('|');
+  switch (p.code) {
+    case 'required':
+      return t('geErrRequired');
+    case 'quotes':
+      return t('geErrQuotes');
+    case 'tooLong':
+      return t('geErrTooLong', a);
+    case 'duplicate':
+      return t('geErrDuplicate', a);
+    case 'taken':
+      return t('geErrTaken', [a, b]);
+    case 'year':
+      return t('geErrYear');
+    case 'url':
+      return t('geErrUrl');
+    case 'invalid':
+      return t('geErrInvalid', p.arg ?? '');
+  }
+}
+
+function importProblemText(p: ImportProblem): string {
+  const n = String(p.entry ?? '?');
+  const [a = '', b = ''] = (p.detail ?? '').split('|');
+  switch (p.code) {
+    case 'tooLarge':
+      return t('geImpTooLarge');
+    case 'notJson':
+      return t('geImpNotJson', p.detail ?? '');
+    case 'foreign':
+      return t('geImpForeign');
+    case 'version':
+      return t('geImpVersion', p.detail ?? '');
+    case 'noEntries':
+      return t('geImpNoEntries');
+    case 'tooMany':
+      return t('geImpTooMany', p.detail ?? '');
+    case 'invalid':
+      return t('geImpInvalid', [n, p.term ?? '—', p.detail ?? '']);
+    case 'duplicateId':
+      return t('geImpDuplicateId', [n, p.detail ?? '']);
+    case 'duplicateSurface':
+      return t('geImpDuplicateSurface', [n, p.detail ?? '']);
+    case 'taken':
+      return t('geImpTaken', [n, a, b]);
+  }
+}
+
+function scopeText(e: GlossaryEntry): string {
+  return e.scope.level === 'national' ? t('geScope_national') : e.scope.region;
+}
+
+export function GlossaryEditor() {
+  const records = useUserRecords();
+  const bundled = glossaryEntries();
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [limit, setLimit] = useState(PAGE);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const merged = useMemo(() => mergeGlossary(bundled, records ?? []), [bundled, records]);
+  const rows = useMemo(
+    () => searchEntries(filter === 'all' ? merged : merged.filter((r) => r.status === filter), query),
+    [merged, filter, query],
+  );
+
+  const open = (row: MergedEntry | null, prefill?: AddEntryRequest) => {
+    setProblems([]);
+    setEditing({
+      draft: draftFrom(row?.entry ?? null, prefill),
+      base: row?.entry ?? null,
+      bundled: row?.bundled,
+      context: prefill?.context ?? '',
+    });
+  };
+
+  // Opened from a tooltip's "add" button: prefill once the user's entries are known, so a term that
+  // is already an entry opens that entry instead of a duplicate.
+  const hashDone = useRef(false);
+  useEffect(() => {
+    if (!records || hashDone.current) return;
+    hashDone.current = true;
+    const add = parseAddEntryHash(location.hash);
+    if (!add) return;
+    const key = foldChars(add.term);
+    const existing = merged.find((r) => r.status !== 'hidden' && surfacesOf(r.entry).some((s) => foldChars(s) === key));
+    if (existing) {
+      open(existing);
+      setNotice({ kind: 'ok', text: t('geExisting', existing.entry.term) });
+    } else open(null, add);
+    // Leave the hash only once: a reload should not open the form again.
+    history.replaceState(null, '', location.pathname + location.search);
+  }, [records]);
+
+  useEffect(() => {
+    if (editing) formRef.current?.scrollIntoView({ block: 'start' });
+  }, [editing?.base, editing?.context]);
+
+  const update = (field: keyof EntryDraft, value: string) => {
+    setEditing((e) => (e ? { ...e, draft: { ...e.draft, [field]: value } } : e));
+  };
+
+  const save = async (ev: Event) => {
+    ev.preventDefault();
+    if (!editing || !records) return;
+    const { draft, base, bundled: b } = editing;
+    const id = draft.id ?? newUserId((x) => !!glossaryEntry(x) || records.some((r) => r.id === x));
+    const found = validateDraft(draft, id, base, bundled, records);
+    setProblems(found);
+    if (found.length) return;
+    const entry = entryFromDraft(draft, id, base);
+    setBusy(true);
+    try {
+      await saveUserEntry(getDb(), entry, b);
+      setEditing(null);
+      setNotice({ kind: 'ok', text: t('geSaved', entry.term) });
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('geSaveFailed'), details: [String(e)] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const act = async (work: () => Promise<void>, text: string, undo?: () => Promise<void>) => {
+    try {
+      await work();
+      setNotice({ kind: 'ok', text, undo });
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('geSaveFailed'), details: [String(e)] });
+    }
+  };
+
+  const hide = (row: MergedEntry, hidden: boolean) =>
+    act(() => setUserEntryHidden(getDb(), row.id, hidden, row.bundled), t(hidden ? 'geHiddenDone' : 'geShownDone', row.entry.term));
+
+  const remove = (row: MergedEntry) => {
+    const kept = row.record;
+    const undo = kept ? async () => void (await getDb().userEntries.put({ ...kept, updatedAt: Date.now() })) : undefined;
+    return act(() => deleteUserEntry(getDb(), row.id), t(row.bundled ? 'geRevertedDone' : 'geDeletedDone', row.entry.term), undo);
+  };
+
+  const doExport = async () => {
+    const file = await exportUserGlossary(getDb());
+    const blob = new Blob([JSON.stringify(file, null, 2) + '\n'], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `report-lens-glossary-${new Date().toISOString().slice(0, 10)}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    setNotice({ kind: 'ok', text: t('geExported', String(file.entries.length)) });
+  };
+
+  const doImport = async (ev: Event) => {
+    const input = ev.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await importUserGlossary(getDb(), await file.text(), bundled);
+      if (result.ok) setNotice({ kind: 'ok', text: t('geImported', [String(result.added), String(result.replaced)]) });
+      else {
+        const details = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map(importProblemText);
+        if (result.problems.length > MAX_PROBLEMS_SHOWN) details.push(t('geMoreProblems', String(result.problems.length - MAX_PROBLEMS_SHOWN)));
+        setNotice({ kind: 'error', text: t('geImportFailed', file.name), details });
+      }
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('geImportFailed', file.name), details: [String(e)] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="ge" data-testid="glossary-editor" aria-busy={busy || !records}>
+      <h2>{t('geTitle')}</h2>
+      <p class="muted">{t('geIntro')}</p>
+      <div class="ge-tools">
+        <input
+          type="search"
+          value={query}
+          placeholder={t('geSearch')}
+          aria-label={t('geSearch')}
+          data-testid="ge-search"
+          onInput={(e) => {
+            setQuery((e.target as HTMLInputElement).value);
+            setLimit(PAGE);
+          }}
+        />
+        <select value={filter} aria-label={t('geFilter')} data-testid="ge-filter" onChange={(e) => setFilter((e.target as HTMLSelectElement).value as Filter)}>
+          {FILTERS.map((f) => (
+            <option value={f}>{t(`geFilter_${f}`)}</option>
+          ))}
+        </select>
+        <button type="button" class="primary" data-testid="ge-add" disabled={!records} onClick={() => open(null)}>
+          {t('geAdd')}
+        </button>
+        <button type="button" data-testid="ge-export" disabled={!records} onClick={() => void doExport()}>
+          {t('geExport')}
+        </button>
+        <button type="button" data-testid="ge-import" disabled={!records || busy} onClick={() => fileInput.current?.click()}>
+          {t('geImport')}
+        </button>
+        <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="ge-import-file" onChange={(e) => void doImport(e)} />
+      </div>
+
+      {notice && (
+        <div class={`ge-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={notice.kind === 'error' ? 'ge-error' : 'ge-ok'}>
+          <p>{notice.text}</p>
+          {notice.kind === 'error' && notice.details.length > 0 && (
+            <ul>
+              {notice.details.map((d) => (
+                <li>{d}</li>
+              ))}
+            </ul>
+          )}
+          {notice.kind === 'ok' && notice.undo && (
+            <button type="button" class="link" data-testid="ge-undo" onClick={() => void act(notice.undo!, t('geUndone'))}>
+              {t('geUndo')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {editing && (
+        <EntryForm
+          editing={editing}
+          problems={problems}
+          busy={busy}
+          formRef={formRef}
+          onChange={update}
+          onLevel={(level) => setEditing((e) => (e ? { ...e, draft: { ...e.draft, level } } : e))}
+          onSubmit={save}
+          onCancel={() => {
+            setEditing(null);
+            setProblems([]);
+          }}
+        />
+      )}
+
+      <p class="muted" data-testid="ge-count">
+        {rows.length > limit ? t('geShowing', [String(limit), String(rows.length)]) : t('geCount', String(rows.length))}
+      </p>
+      {rows.length === 0 ? (
+        <p class="muted" data-testid="ge-empty">{t('geEmpty')}</p>
+      ) : (
+        <table class="ge-list" data-testid="ge-list">
+          <thead>
+            <tr>
+              <th>{t('geColTerm')}</th>
+              <th>{t('geColDefinition')}</th>
+              <th>{t('geColScope')}</th>
+              <th>{t('geColStatus')}</th>
+              <th>{t('geColActions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, limit).map((row) => (
+              <Row key={row.id} row={row} onEdit={() => open(row)} onHide={(h) => void hide(row, h)} onRemove={() => void remove(row)} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows.length > limit && (
+        <button type="button" data-testid="ge-more" onClick={() => setLimit(rows.length)}>
+          {t('geShowAll')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function Row({ row, onEdit, onHide, onRemove }: { row: MergedEntry; onEdit(): void; onHide(hidden: boolean): void; onRemove(): void }) {
+  const e = row.entry;
+  return (
+    <tr data-testid="ge-row" data-id={row.id} data-status={row.status} class={`ge-${row.status}`}>
+      <td>
+        <strong data-testid="ge-term">{e.term}</strong>
+        {e.aliases.length > 0 && <div class="muted ge-aliases">{e.aliases.join(' · ')}</div>}
+      </td>
+      <td class="ge-def" data-testid="ge-definition">
+        {e.definition}
+        <div class="muted">{e.gloss}</div>
+      </td>
+      <td>{scopeText(e)}</td>
+      <td>
+        <span class={`ge-badge ${row.status}`}>{t(`geStatus_${row.status}`)}</span>
+      </td>
+      <td class="ge-actions">
+        <button type="button" data-testid="ge-edit" onClick={onEdit}>
+          {t('geEdit')}
+        </button>
+        {row.status === 'hidden' ? (
+          <button type="button" data-testid="ge-unhide" onClick={() => onHide(false)}>
+            {t('geUnhide')}
+          </button>
+        ) : (
+          row.bundled && (
+            <button type="button" data-testid="ge-hide" onClick={() => onHide(true)}>
+              {t('geHide')}
+            </button>
+          )
+        )}
+        {row.status === 'edited' && (
+          <button type="button" data-testid="ge-revert" onClick={onRemove}>
+            {t('geRevert')}
+          </button>
+        )}
+        {!row.bundled && (
+          <button type="button" data-testid="ge-delete" onClick={onRemove}>
+            {t('geDelete')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+interface FormProps {
+  editing: Editing;
+  problems: DraftProblem[];
+  busy: boolean;
+  formRef: { current: HTMLFormElement | null };
+  onChange(field: keyof EntryDraft, value: string): void;
+  onLevel(level: ScopeLevel): void;
+  onSubmit(ev: Event): void;
+  onCancel(): void;
+}
+
+function EntryForm({ editing, problems, busy, formRef, onChange, onLevel, onSubmit, onCancel }: FormProps) {
+  const { draft, base, bundled, context } = editing;
+  const errorsOf = (field: DraftField | 'entry') => problems.filter((p) => p.field === field);
+  const field = (name: DraftField, label: string, opts: { multiline?: number; required?: boolean; readOnly?: boolean; hint?: string } = {}) => {
+    const errs = errorsOf(name);
+    const id = `ge-f-${name}`;
+    const common = {
+      id,
+      name,
+      value: draft[name],
+      readOnly: opts.readOnly,
+      'aria-invalid': errs.length > 0,
+      'aria-describedby': errs.length ? `${id}-err` : undefined,
+      'data-testid': id,
+      onInput: (e: Event) => onChange(name, (e.target as HTMLInputElement | HTMLTextAreaElement).value),
+    };
+    return (
+      <div class={`ge-field${errs.length ? ' invalid' : ''}`}>
+        <label for={id}>
+          {label}
+          {opts.required && <span class="ge-req"> *</span>}
+        </label>
+        {opts.multiline ? <textarea rows={opts.multiline} {...common} /> : <input type="text" {...common} />}
+        {opts.hint && <div class="muted ge-hint">{opts.hint}</div>}
+        {errs.length > 0 && (
+          <div class="error" id={`${id}-err`} data-testid={`${id}-error`}>
+            {errs.map(problemText).join(' ')}
+          </div>
+        )}
+      </div>
+    );
+  };
+  const entryErrors = errorsOf('entry');
+
+  return (
+    <form class="ge-form" data-testid="ge-form" ref={formRef} onSubmit={onSubmit} noValidate>
+      <h3>{base ? t('geFormEdit', base.term) : t('geFormAdd')}</h3>
+      {bundled && <p class="muted">{t('geOverrideNote')}</p>}
+      {context && (
+        <figure class="ge-context">
+          <figcaption class="muted">{t('geContext')}</figcaption>
+          <blockquote data-testid="ge-context">{context}</blockquote>
+        </figure>
+      )}
+      {problems.length > 0 && (
+        <p class="error" role="alert" data-testid="ge-form-error">
+          {t('geFixProblems')}
+        </p>
+      )}
+      <div class="ge-grid">
+        {field('term', t('geFieldTerm'), { required: true, readOnly: !!bundled })}
+        {field('aliases', t('geFieldAliases'), { multiline: 2, hint: t('geHintLines') })}
+        {field('definition', t('geFieldDefinition'), { multiline: 4, required: true })}
+        {field('components', t('geFieldComponents'), { multiline: 3, hint: t('geHintLines') })}
+        {field('gloss', t('geFieldGloss'), { required: true })}
+        {field('english', t('geFieldEnglish'))}
+        <div class="ge-field">
+          <label for="ge-f-level">{t('geFieldScope')}</label>
+          <select id="ge-f-level" data-testid="ge-f-level" value={draft.level} onChange={(e) => onLevel((e.target as HTMLSelectElement).value as ScopeLevel)}>
+            {LEVELS.map((l) => (
+              <option value={l}>{t(`geScope_${l}`)}</option>
+            ))}
+          </select>
+        </div>
+        {draft.level !== 'national' && field('region', t('geFieldRegion'), { required: true })}
+        {field('year', t('geFieldYear'))}
+      </div>
+      <fieldset class="ge-grid">
+        <legend>{t('geFieldSource')}</legend>
+        {field('sourceTitle', t('geFieldSourceTitle'), { required: true })}
+        {field('sourceIssuer', t('geFieldSourceIssuer'), { required: true })}
+        {field('sourceYear', t('geFieldSourceYear'), { required: true })}
+        {field('sourceUrl', t('geFieldSourceUrl'))}
+      </fieldset>
+      {entryErrors.length > 0 && (
+        <ul class="error" data-testid="ge-f-entry-error">
+          {entryErrors.map((p) => (
+            <li>{problemText(p)}</li>
+          ))}
+        </ul>
+      )}
+      <div class="ge-buttons">
+        <button type="submit" class="primary" disabled={busy} data-testid="ge-save">
+          {t('geSave')}
+        </button>
+        <button type="button" onClick={onCancel} data-testid="ge-cancel">
+          {t('geCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
