@@ -94,7 +94,7 @@ export interface ProtocolMap {
   /** Popup, shortcut and context menu: convert the tab's page, or restore it. */
   toggleScriptTab(data: { tabId: number }): { ok: boolean; state?: ScriptToggleState; error?: string };
   savePage(data: { tabId: number }): SaveResult;
-  removePage(data: { url: string }): { removed: boolean };
+  removePage(data: { url: string; tabId?: number }): { removed: boolean };
   // popup → content (sent to a tab)
   getPageState(): PageState | null;
   setAnnotations(data: { enabled: boolean }): PageState | null;
@@ -102,6 +102,8 @@ export interface ProtocolMap {
   getScriptState(): ScriptToggleState;
   // background → content (sent to a tab): run or re-run on request
   annotateRequested(): PageState | null;
+  /** The tab's page was saved or removed from the popup: the content script's state follows. */
+  savedChanged(data: SaveResult): void;
   toggleScript(): ScriptToggleState;
 }
 

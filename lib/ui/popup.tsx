@@ -79,7 +79,7 @@ export function Popup() {
     await refresh(tabId);
   };
   const remove = async (url: string) => {
-    await sendMessage('removePage', { url });
+    await sendMessage('removePage', { url, tabId });
     await refresh(tabId);
   };
 

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { HIGHLIGHTS, highlightCounts } from './page';
+import { waitForState } from './state';
+
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('popup summary (Chinese UI)', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ locale: 'zh-CN' });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('shows the verdict, reasons on demand, counts and targets grouped by section; a row scrolls to its sentence and flashes it', async () => {
+    const page = await ext.open(server.govUrl('pages/seed-004.html'));
+    const state = await waitForState(ext, await ext.tabIdOf(page));
+    const popup = await ext.popupFor(page);
+    await popup.getByTestId('verdict').waitFor();
+    expect(await popup.getByTestId('kind').textContent()).toBe('政府工作报告');
+    expect(await popup.getByTestId('region').textContent()).toBe('衡南縣');
+    expect(await popup.getByTestId('year').textContent()).toBe('2022');
+    expect(await popup.getByTestId('reasons').count()).toBe(0);
+    await popup.getByRole('button', { name: /依据/ }).click();
+    expect(await popup.getByTestId('reasons').locator('li').allTextContents()).toEqual(state!.report.reasons);
+
+    const rows = popup.getByTestId('target-row');
+    expect(await rows.count()).toBe(state!.targets.length);
+    const gdp = rows.filter({ hasText: '地区生产总值 ↑ 8.5% 以上' });
+    expect(await gdp.count()).toBe(1);
+    expect(await gdp.textContent()).toContain('预期');
+
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await gdp.click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    const focus = Object.keys((await highlightCounts(page))[HIGHLIGHTS.focus] ?? {});
+    expect(focus).toHaveLength(1);
+    expect(focus[0]).toContain('地區生產總值增長8.5%以上');
+    // The flash fades.
+    await expect.poll(async () => Object.keys((await highlightCounts(page))[HIGHLIGHTS.focus] ?? {}).length, { timeout: 5000 }).toBe(0);
+    await popup.close();
+    await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('removes a saved page and saves it again', async () => {
+    const page = await ext.open(server.govUrl('pages/seed-001.html'));
+    await waitForState(ext, await ext.tabIdOf(page));
+    const popup = await ext.popupFor(page);
+    await popup.getByTestId('remove').click();
+    await popup.getByTestId('save').waitFor();
+    expect(await popup.getByTestId('saved').count()).toBe(0);
+    await popup.getByTestId('save').click();
+    await popup.getByTestId('saved').waitFor();
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('popup in English', () => {
+  it('reads in English when the browser is in English', async () => {
+    const ext = await launchExtension({ locale: 'en-US' });
+    try {
+      const page = await ext.open(server.govUrl('pages/seed-003.html'));
+      await waitForState(ext, await ext.tabIdOf(page));
+      const popup = await ext.popupFor(page);
+      await popup.getByTestId('verdict').waitFor();
+      expect(await popup.getByTestId('kind').textContent()).toBe('Government work report');
+      expect(await popup.getByTestId('verdict').textContent()).toContain('Recognised as a report');
+    } finally {
+      await ext.close();
+    }
+  });
+});
