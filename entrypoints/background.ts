@@ -11,7 +11,7 @@ import { sendToTab } from '../lib/messaging/tabs';
 import { MAX_PAGE_TEXT, parseIds, parsePageGlossary, parsePageInput, parsePageReport, parseScript, parseAddEntryRequest } from '../lib/messaging/validate';
 import { analyzeInBackground, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
 import { userMatcherFor } from '../lib/db/user-entries';
-import { addEntryHash } from '../lib/glossary/user';
+import { addEntryHash, effectiveEntry } from '../lib/glossary/user';
 import { autoSave } from '../lib/settings';
 import { convertForPage, entriesInScript, rememberSiteFor, siteScriptFor, toggleScriptTab } from '../lib/background/script-toggle';
 import { ensureAllSitesScript } from '../lib/background/all-sites';
@@ -91,11 +91,8 @@ export default defineBackground({
       const users = await db.userEntries.bulkGet(ids);
       ids.forEach((id, i) => {
         const user = users[i];
-        if (user && !user.hidden) out[id] = entryView(user, true, i18nScope());
-        else if (!user?.hidden) {
-          const entry = glossaryEntry(id);
-          if (entry) out[id] = entryView(entry, false, i18nScope());
-        }
+        const entry = effectiveEntry(glossaryEntry(id), user);
+        if (entry) out[id] = entryView(entry, !!user, i18nScope());
       });
       return entriesInScript(out, script);
     });
@@ -125,7 +122,9 @@ export default defineBackground({
         return { pageId: null, saved: false, error: 'no content script in this tab' };
       }
       if (!state) return { pageId: null, saved: false, error: 'page not annotated' };
-      return storeReport(getDb(), parsePageReport(state), { autoSave: true, force: true });
+      const result = await storeReport(getDb(), parsePageReport(state), { autoSave: true, force: true });
+      await sendToTab(data.tabId, 'savedChanged', result).catch(() => {});
+      return result;
     });
 
     // For the headless demo and the end-to-end tests, which read what the extension itself found
@@ -136,6 +135,10 @@ export default defineBackground({
       toggleScriptTab: (tabId: number) => toggleScriptTab(tabId, CONTENT_SCRIPT),
     };
 
-    onMessage('removePage', async ({ data }) => ({ removed: await removePage(getDb(), String(data.url)) }));
+    onMessage('removePage', async ({ data }) => {
+      const removed = await removePage(getDb(), String(data.url));
+      if (typeof data.tabId === 'number') await sendToTab(data.tabId, 'savedChanged', { pageId: null, saved: false }).catch(() => {});
+      return { removed };
+    });
   },
 });

@@ -1,4 +1,44 @@
 import { storage } from 'wxt/utils/storage';
+import {
+  DEFAULT_VARIANTS,
+  parseSimplifiedVariant,
+  parseTraditionalVariant,
+  type ScriptVariants,
+  type SimplifiedVariant,
+  type TraditionalVariant,
+} from './convert/variants';
+import type { Script } from './text/script';
 
 /** User settings, in browser.storage.local so every context sees the same values. */
 export const autoSave = storage.defineItem<boolean>('local:autoSave', { fallback: true });
+
+// Simplified ⇄ traditional toggle (lib/dom/script-toggle).
+export const traditionalVariant = storage.defineItem<TraditionalVariant>('local:traditionalVariant', { fallback: DEFAULT_VARIANTS.traditional });
+export const simplifiedVariant = storage.defineItem<SimplifiedVariant>('local:simplifiedVariant', { fallback: DEFAULT_VARIANTS.simplified });
+/** Strip pinyin residue left by bad converters when converting a page to simplified. */
+export const mirrorRepair = storage.defineItem<boolean>('local:mirrorRepair', { fallback: true });
+/** Keep a site in the script the user toggled it to, on every visit. */
+export const rememberSites = storage.defineItem<boolean>('local:rememberSites', { fallback: false });
+/** Hostname → the script the user keeps that site in. */
+export const convertedSites = storage.defineItem<Record<string, Script>>('local:convertedSites', { fallback: {} });
+
+export async function scriptVariants(): Promise<ScriptVariants> {
+  const [traditional, simplified] = await Promise.all([traditionalVariant.getValue(), simplifiedVariant.getValue()]);
+  // Stored values come from older versions or hand edits too; unknown ones fall back.
+  return { traditional: parseTraditionalVariant(traditional), simplified: parseSimplifiedVariant(simplified) };
+}
+
+/** The script a site is kept in, when the user asked to remember sites; null otherwise. */
+export async function rememberedScript(hostname: string): Promise<Script | null> {
+  if (!hostname || !(await rememberSites.getValue())) return null;
+  return (await convertedSites.getValue())[hostname] ?? null;
+}
+
+/** Records (or, with null, forgets) the script a site is kept in; nothing when remembering is off. */
+export async function rememberSite(hostname: string, script: Script | null): Promise<void> {
+  if (!hostname || !(await rememberSites.getValue())) return;
+  const sites = { ...(await convertedSites.getValue()) };
+  if (script) sites[hostname] = script;
+  else delete sites[hostname];
+  await convertedSites.setValue(sites);
+}

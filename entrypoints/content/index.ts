@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PageSession, type EntryInfo } from '../../lib/dom/session';
 import { watchLateContent } from '../../lib/dom/late-content';
@@ -6,8 +5,6 @@ import { buildPageReport } from '../../lib/dom/page-report';
 import { t } from '../../lib/i18n';
 import { onMessage, sendMessage, type PageState, type SaveResult } from '../../lib/messaging/protocol';
 import { ScriptToggle } from '../../lib/dom/script-toggle';
-import { langTag } from '../../lib/convert/variants';
-import { mirrorRepair, rememberSite, rememberedScript, scriptVariants } from '../../lib/settings';
 
 // The same file runs from the manifest on *.gov.cn and from scripting.executeScript on request;
 // a page must never get two sessions.
@@ -20,6 +17,8 @@ export default defineContentScript({
     const g = globalThis as Record<symbol, unknown>;
     if (g[INSTANCE]) return;
     g[INSTANCE] = true;
+    // Where the in-page pass starts; lib/dom/annotator marks its steps (read by `npm run bench`).
+    performance.mark('report-lens:start');
 
     let session: PageSession | null = null;
     let controller: AbortController | null = null;
@@ -82,10 +81,9 @@ export default defineContentScript({
             reportTimer = setTimeout(() => void report(), 500);
           },
           onAddEntry: (term, sentence) => {
-            const url = browser.runtime.getURL('/options.html');
-            // The page's address and title prefill the new entry's source.
-            const page = `&url=${encodeURIComponent(location.href)}&title=${encodeURIComponent(document.title)}`;
-            window.open(`${url}#add=${encodeURIComponent(term)}&context=${encodeURIComponent(sentence)}${page}`, '_blank');
+            // A web page may not open an extension page (it is not web-accessible), so the
+            // background opens the editor; the page's address and title prefill the source.
+            void sendMessage('openAddEntry', { term, context: sentence, url: location.href, title: document.title }).catch(() => {});
           },
         },
         controller.signal,
@@ -112,6 +110,9 @@ export default defineContentScript({
     };
 
     onMessage('getPageState', () => state());
+    onMessage('savedChanged', ({ data }) => {
+      saved = { pageId: data.pageId ?? null, saved: data.saved === true, ...(data.error ? { error: String(data.error) } : {}) };
+    });
     onMessage('annotateRequested', async () => {
       requested = true;
       await start(true);
@@ -124,17 +125,13 @@ export default defineContentScript({
     });
     const scriptToggle = new ScriptToggle(document, {
       convert: (request) => sendMessage('convertTexts', request),
-      settings: async () => {
-        const [repair, variants] = await Promise.all([mirrorRepair.getValue(), scriptVariants()]);
-        return { repair, langTag: (script) => langTag(script, variants) };
-      },
       pageScript: () => session?.analysis?.script ?? null,
       onToggled: async (toggled) => {
         // Tooltips fetch glossary text in the page's script, and the annotation's ranges collapsed.
         entryCache.clear();
         await started.catch(() => {});
         await session?.reannotate(document);
-        await rememberSite(location.hostname, toggled.converted ? toggled.current : null);
+        await sendMessage('rememberSiteScript', { script: toggled.converted ? toggled.current : null });
       },
     });
     onMessage('getScriptState', () => scriptToggle.state);
@@ -148,7 +145,7 @@ export default defineContentScript({
     void start(false)
       .catch(() => {})
       // A site the user keeps in the other script is converted on every visit.
-      .then(() => rememberedScript(location.hostname))
+      .then(() => sendMessage('siteScript'))
       .then((to) => to && scriptToggle.ensure(to))
       .catch(() => {});
   },

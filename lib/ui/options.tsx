@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { ALL_SITES } from '../background/all-sites';
 import { t } from '../i18n';
 import { autoSave } from '../settings';
+import { ScriptOptions } from './script-options';
+import { GlossaryEditor } from './glossary-editor';
 
 export function Options() {
   const [save, setSave] = useState<boolean | null>(null);
@@ -42,6 +44,8 @@ export function Options() {
           {allSites ? t('optAllSitesRevoke') : t('optAllSitesGrant')}
         </button>
       </div>
+      <ScriptOptions />
+      <GlossaryEditor />
     </main>
   );
 }

@@ -1,0 +1,74 @@
+import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { convertEntryView } from '../convert/entry-view';
+import { converterFor } from '../convert/opencc';
+import { convertPage, type ConvertResult } from '../convert/page';
+import type { EntryView, Script, ScriptToggleState } from '../messaging/protocol';
+import { sendToTab } from '../messaging/tabs';
+import { parseConvertRequest, parseScript } from '../messaging/validate';
+import { mirrorRepair, rememberSite, rememberedScript, scriptVariants } from '../settings';
+
+/**
+ * The background's half of the script toggle. OpenCC is bundled here, not in the content script
+ * (1.2 MB on every report page otherwise), and MV3 service workers cannot import() it on demand, so
+ * it is parsed with the worker and its tries are built on the first toggle (converterFor caches them).
+ */
+
+export async function convertForPage(data: unknown): Promise<ConvertResult> {
+  const request = parseConvertRequest(data);
+  const [variants, repair] = await Promise.all([scriptVariants(), mirrorRepair.getValue()]);
+  return convertPage(request, { variants, repair });
+}
+
+/** Glossary text in the page's script: the glossary is simplified, the page may be traditional. */
+export async function entriesInScript(entries: Record<string, EntryView>, script: Script): Promise<Record<string, EntryView>> {
+  if (script !== 'traditional') return entries;
+  const convert = converterFor('traditional', await scriptVariants());
+  const out: Record<string, EntryView> = {};
+  for (const [id, view] of Object.entries(entries)) out[id] = convertEntryView(view, convert);
+  return out;
+}
+
+/** The hostname of the page a content script message came from ('' when there is none). */
+export function senderHost(sender: { url?: string; tab?: { url?: string } }): string {
+  try {
+    const url = new URL(sender.url ?? sender.tab?.url ?? '');
+    return /^https?:$/.test(url.protocol) ? url.hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Per-site memory: read and written here, from the sender's own URL, never a name a page sends. */
+export function siteScriptFor(sender: { url?: string; tab?: { url?: string } }): Promise<Script | null> {
+  return rememberedScript(senderHost(sender));
+}
+
+export async function rememberSiteFor(sender: { url?: string; tab?: { url?: string } }, script: unknown): Promise<void> {
+  await rememberSite(senderHost(sender), script === null ? null : parseScript(script));
+}
+
+export interface ToggleResult {
+  ok: boolean;
+  state?: ScriptToggleState;
+  error?: string;
+}
+
+/**
+ * Toggles the tab's page; injects the content script first where none runs (the popup, the shortcut
+ * and the context menu all grant activeTab). The content script's handler never throws, so a failed
+ * first send means no receiver, not a toggle that half happened.
+ */
+export async function toggleScriptTab(tabId: number, contentScript: ScriptPublicPath): Promise<ToggleResult> {
+  try {
+    return { ok: true, state: await sendToTab(tabId, 'toggleScript') };
+  } catch {
+    // No receiver yet.
+  }
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [contentScript] });
+    return { ok: true, state: await sendToTab(tabId, 'toggleScript') };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SIMPLIFIED_VARIANTS, TRADITIONAL_VARIANTS, type SimplifiedVariant, type TraditionalVariant } from '../convert/variants';
+import { t } from '../i18n';
+import type { Script } from '../text/script';
+import { convertedSites, mirrorRepair, rememberSites, scriptVariants, simplifiedVariant, traditionalVariant } from '../settings';
+
+/** Options of the simplified ⇄ traditional toggle. */
+export function ScriptOptions() {
+  const [traditional, setTraditional] = useState<TraditionalVariant | null>(null);
+  const [simplified, setSimplified] = useState<SimplifiedVariant | null>(null);
+  const [repair, setRepair] = useState<boolean | null>(null);
+  const [remember, setRemember] = useState<boolean | null>(null);
+  const [sites, setSites] = useState<Record<string, Script>>({});
+
+  useEffect(() => {
+    void scriptVariants().then((v) => {
+      setTraditional(v.traditional);
+      setSimplified(v.simplified);
+    });
+    void mirrorRepair.getValue().then(setRepair);
+    void rememberSites.getValue().then(setRemember);
+    void convertedSites.getValue().then(setSites);
+    // A toggle in a tab adds or forgets a site while this page is open.
+    return convertedSites.watch((v) => setSites(v ?? {}));
+  }, []);
+
+  const forget = async (host: string) => {
+    const next = { ...(await convertedSites.getValue()) };
+    delete next[host];
+    await convertedSites.setValue(next);
+    setSites(next);
+  };
+
+  const checked = (e: Event) => (e.target as HTMLInputElement).checked;
+
+  return (
+    <section class="script-options">
+      <h2>{t('optScriptTitle')}</h2>
+      <label class="row">
+        {t('optTraditionalVariant')}
+        <select
+          value={traditional ?? undefined}
+          disabled={traditional === null}
+          data-testid="opt-traditional-variant"
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value as TraditionalVariant;
+            setTraditional(v);
+            void traditionalVariant.setValue(v);
+          }}
+        >
+          {TRADITIONAL_VARIANTS.map((v) => (
+            <option key={v} value={v}>
+              {t(`optVariant_${v}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="row">
+        {t('optSimplifiedVariant')}
+        <select
+          value={simplified ?? undefined}
+          disabled={simplified === null}
+          data-testid="opt-simplified-variant"
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value as SimplifiedVariant;
+            setSimplified(v);
+            void simplifiedVariant.setValue(v);
+          }}
+        >
+          {SIMPLIFIED_VARIANTS.map((v) => (
+            <option key={v} value={v}>
+              {t(`optVariant_${v}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="row">
+        <input
+          type="checkbox"
+          checked={repair ?? true}
+          disabled={repair === null}
+          data-testid="opt-mirror-repair"
+          onChange={(e) => {
+            setRepair(checked(e));
+            void mirrorRepair.setValue(checked(e));
+          }}
+        />
+        {t('optMirrorRepair')}
+      </label>
+      <label class="row">
+        <input
+          type="checkbox"
+          checked={remember ?? false}
+          disabled={remember === null}
+          data-testid="opt-remember-sites"
+          onChange={(e) => {
+            setRemember(checked(e));
+            void rememberSites.setValue(checked(e));
+          }}
+        />
+        {t('optRememberSites')}
+      </label>
+      {Object.keys(sites).length > 0 && (
+        <ul class="remembered-sites">
+          {Object.entries(sites).map(([host, script]) => (
+            <li key={host} data-testid="remembered-site">
+              {host} → {script === 'traditional' ? t('scriptTraditional') : t('scriptSimplified')}{' '}
+              <button type="button" onClick={() => void forget(host)}>
+                {t('optForgetSite')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

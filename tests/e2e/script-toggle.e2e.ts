@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { converterFor } from '../../lib/convert/opencc';
+import { DEFAULT_VARIANTS } from '../../lib/convert/variants';
+import type { ScriptToggleState } from '../../lib/messaging/protocol';
+import { detectScript } from '../../lib/text/script';
+import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { HIGHLIGHTS, highlightCounts, highlightTotal, tooltipTerm, tooltipText } from './page';
+import { waitForState } from './state';
+
+let server: StaticServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const toTraditional = converterFor('traditional', DEFAULT_VARIANTS);
+/** A pinyin reading in brackets, as bad converters leave it: 產(chǎn), 發（fā）. */
+const RESIDUE = /[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/;
+
+async function openAnnotated(path: string) {
+  const page = await ext.open(server.govUrl(path));
+  const tabId = await ext.tabIdOf(page);
+  await waitForState(ext, tabId);
+  return { page, tabId };
+}
+
+/** The toggle the shortcut and the context menu run (background → content script). */
+async function toggle(tabId: number): Promise<ScriptToggleState> {
+  const result = await ext.worker.evaluate(
+    (id) =>
+      (globalThis as unknown as { reportLens: { toggleScriptTab(id: number): Promise<{ ok: boolean; state?: ScriptToggleState; error?: string }> } }).reportLens.toggleScriptTab(id),
+    tabId,
+  );
+  expect(result.error).toBeUndefined();
+  expect(result.ok).toBe(true);
+  return result.state!;
+}
+
+/** The open tooltip's glossary definition. */
+const tooltipDefinition = (page: Page) =>
+  page.evaluate(() => document.querySelector('report-lens-tooltip')?.shadowRoot?.querySelector('.tip:not([hidden]) .def')?.textContent ?? null);
+const html = (page: Page) => page.evaluate(() => document.documentElement.outerHTML);
+const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
+
+describe('simplified ⇄ traditional', () => {
+  it('seed-000: simplified → traditional → back, byte-identical DOM', async () => {
+    const { page, tabId } = await openAnnotated('pages/seed-000.html');
+    const before = await html(page);
+    const title = await page.title();
+    expect(detectScript(await bodyText(page))).toBe('simplified');
+
+    const converted = await toggle(tabId);
+    expect(converted).toMatchObject({ original: 'simplified', current: 'traditional', converted: true });
+    expect(detectScript(await bodyText(page))).toBe('traditional');
+    expect(await page.title()).toBe(toTraditional(title));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
+
+    const restored = await toggle(tabId);
+    expect(restored).toMatchObject({ original: 'simplified', current: 'simplified', converted: false });
+    expect(await html(page)).toBe(before);
+    await page.close();
+  });
+
+  it('seed-004: an over-converted traditional mirror reads 全面 and 责任制 in simplified', async () => {
+    const { page, tabId } = await openAnnotated('pages/seed-004.html');
+    const original = await bodyText(page);
+    expect(original).toContain('全麵');
+    expect(original).toContain('責任製');
+    expect(await toggle(tabId)).toMatchObject({ original: 'traditional', current: 'simplified', converted: true });
+    const text = await bodyText(page);
+    expect(text).toContain('全面');
+    expect(text).toContain('责任制');
+    expect(text).not.toMatch(/全麵|責任製/);
+    expect(detectScript(text)).toBe('simplified');
+    await page.close();
+  });
+
+  it('seed-002: a mirror with pinyin residue reads as clean simplified', async () => {
+    const { page, tabId } = await openAnnotated('pages/seed-002.html');
+    const original = await bodyText(page);
+    expect(original).toMatch(RESIDUE);
+    expect(original).toContain('產(chǎn)');
+    await toggle(tabId);
+    const text = await bodyText(page);
+    expect(text.match(RESIDUE)).toBeNull();
+    expect(text).not.toMatch(/\((chǎn|fā|chuàng)\)/);
+    expect(text).toContain('产业');
+    expect(detectScript(text)).toBe('simplified');
+    await page.close();
+  });
+
+  it('from the popup: converts title and title/alt/placeholder attributes, leaves typed input, fields and code alone', async () => {
+    // Outside *.gov.cn: the popup's button injects the content script (activeTab), as for any site.
+    const page = await ext.open(server.url('pages/page-scripts.html'));
+    await page.evaluate(() => document.getElementById('textarea-slogan')!.setAttribute('placeholder', '请输入留言内容'));
+    await page.fill('#input-slogan', '我的留言：扎实做好六稳六保');
+    const before = await html(page);
+    const title = await page.title();
+    const popup = await ext.popupFor(page);
+    await popup.getByTestId('toggle-script').waitFor();
+    await ext.clickAction(page);
+    await popup.bringToFront();
+    await popup.getByTestId('toggle-script').click();
+    await popup.locator('[data-testid="toggle-script"][data-converted="true"]').waitFor();
+
+    expect(await page.title()).toBe(toTraditional(title));
+    expect(await page.title()).not.toBe(title);
+    expect(await page.getAttribute('#img-alt', 'alt')).toBe('圖解：紮實做好六穩六保工作');
+    expect(await page.getAttribute('#link-title', 'title')).toBe('三高四新');
+    expect(await page.getAttribute('#textarea-slogan', 'placeholder')).toBe('請輸入留言內容');
+    expect(await page.textContent('#p-intro')).toContain('規劃');
+    // What the user typed, form fields, editable regions, code and the page's script stay.
+    expect(await page.inputValue('#input-slogan')).toBe('我的留言：扎实做好六稳六保');
+    expect(await page.getAttribute('#input-slogan', 'value')).toBe('全面落实三高四新战略定位和使命任务');
+    expect(await page.inputValue('#textarea-slogan')).toBe('建议继续做好六稳六保工作，全面落实“三高四新”战略定位，推进“三强一化”建设。');
+    expect(await page.textContent('#editable')).toBe('在此编辑：全面落实三高四新战略定位和使命任务，做好六稳六保工作。');
+    expect(await page.textContent('#code-slogan')).toBe('highlight("三高四新")');
+    expect(await page.textContent('#pre-slogan')).toContain('const slogans = ["三高四新", "六稳六保", "三强一化"];');
+    expect(await page.evaluate(() => (window as unknown as { __pageSlogan: string }).__pageSlogan)).toBe('三高四新');
+    await page.click('#increment');
+    await expect.poll(() => page.textContent('#counter')).toBe('1');
+
+    // The popup's button now restores.
+    await popup.bringToFront();
+    await popup.getByTestId('toggle-script').click();
+    await popup.locator('[data-testid="toggle-script"][data-converted="false"]').waitFor();
+    await page.evaluate(() => (document.getElementById('counter')!.textContent = '0'));
+    expect(await html(page)).toBe(before);
+    expect(await page.inputValue('#input-slogan')).toBe('我的留言：扎实做好六稳六保');
+    await popup.close();
+    await page.close();
+  });
+
+  it('spa.html: content added while converted is converted (and highlighted), navigation included', async () => {
+    const page = await ext.open(server.govUrl('pages/spa.html'));
+    const tabId = await ext.tabIdOf(page);
+    await page.locator('body[data-loaded]').waitFor();
+    await expect.poll(async () => (await highlightCounts(page))[HIGHLIGHTS.defined]?.['一主一特双总部']).toBe(2);
+    await toggle(tabId);
+    await expect.poll(async () => (await highlightCounts(page))[HIGHLIGHTS.defined]?.['一主一特雙總部']).toBe(2);
+
+    await page.click('#load-more');
+    const batch = page.locator('[data-batch="1"]');
+    await expect.poll(() => batch.textContent()).toBe(toTraditional('继续做好六稳六保工作，全面落实“三高四新”战略定位和使命任务。加快园区专业化建设，着力打造“一主一特双总部”产业集群。'));
+    await expect.poll(async () => (await highlightCounts(page))[HIGHLIGHTS.defined]?.['一主一特雙總部']).toBe(3);
+
+    await page.click('#nav-next');
+    await expect.poll(() => page.title()).toBe(toTraditional('衡南县2022年政府工作报告（二）2022年工作安排'));
+    await expect.poll(() => page.textContent('#article p')).toBe(toTraditional('统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。'));
+    expect(detectScript(await bodyText(page))).toBe('traditional');
+
+    // Restore: what the page added while converted goes back to what the page wrote.
+    await toggle(tabId);
+    expect(await page.title()).toBe('衡南县2022年政府工作报告（二）2022年工作安排');
+    expect(await page.textContent('#article p')).toBe('统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。');
+    expect(detectScript(await bodyText(page))).toBe('simplified');
+    await page.close();
+  });
+
+  it('remembers a site per hostname when the option is on, across a reload', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const remember = options.getByTestId('opt-remember-sites');
+    await expect.poll(() => remember.isEnabled()).toBe(true);
+    await remember.check();
+
+    const host = 'www.hengyang.gov.cn';
+    const page = await ext.open(server.govUrl('pages/seed-001.html', host));
+    const tabId = await ext.tabIdOf(page);
+    await waitForState(ext, tabId);
+    await toggle(tabId);
+    await expect.poll(() => options.getByTestId('remembered-site').allTextContents()).toEqual([expect.stringContaining(host)]);
+
+    await page.reload();
+    await expect.poll(async () => detectScript(await bodyText(page)), { timeout: 15_000 }).toBe('traditional');
+    await waitForState(ext, tabId);
+    // Toggling back forgets the site; the next visit shows the page as it is.
+    expect(await toggle(tabId)).toMatchObject({ converted: false, current: 'simplified' });
+    await expect.poll(() => options.getByTestId('remembered-site').count()).toBe(0);
+    await page.reload();
+    await waitForState(ext, tabId);
+    expect(detectScript(await bodyText(page))).toBe('simplified');
+
+    await remember.uncheck();
+    await options.close();
+    await page.close();
+  });
+
+  it('uses the traditional variant chosen on the options page (Taiwan phrasing)', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const variant = options.getByTestId('opt-traditional-variant');
+    await expect.poll(() => variant.isEnabled()).toBe(true);
+    await variant.selectOption('twp');
+    const { page, tabId } = await openAnnotated('pages/seed-001.html');
+    expect(await bodyText(page)).toContain('网络');
+    await toggle(tabId);
+    const text = await bodyText(page);
+    expect(text).toContain('網路');
+    expect(text).not.toContain('網絡');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
+    await variant.selectOption('t');
+    await options.close();
+    await page.close();
+  });
+
+  it('highlights survive a toggle and tooltips open in the page’s new script', async () => {
+    const { page, tabId } = await openAnnotated('pages/seed-000.html');
+    const total = await highlightTotal(page);
+    expect(total).toBeGreaterThan(0);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    const simplifiedTerm = (await tooltipTerm(page))!;
+    const simplifiedDef = (await tooltipDefinition(page))!;
+    expect(detectScript((await tooltipText(page))!)).toBe('simplified');
+
+    await toggle(tabId);
+    expect(await highlightTotal(page)).toBe(total);
+    expect(await tooltipText(page)).toBeNull();
+    // Next, then back: the same (first) term as before the toggle.
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await expect.poll(() => tooltipTerm(page)).toBe(toTraditional(simplifiedTerm));
+    expect(await bodyText(page)).toContain(toTraditional(simplifiedTerm));
+    expect(detectScript((await tooltipText(page))!)).toBe('traditional');
+    // The glossary text is the same entry in the page's new script.
+    expect(await tooltipDefinition(page)).toBe(toTraditional(simplifiedDef));
+
+    await toggle(tabId);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    expect(detectScript((await tooltipText(page))!)).toBe('simplified');
+    await page.close();
+  });
+
+  it('a traditional page’s tooltips are traditional, and simplified once the page is', async () => {
+    const { page, tabId } = await openAnnotated('pages/seed-004.html');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    expect(detectScript((await tooltipText(page))!)).toBe('traditional');
+    await toggle(tabId);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    expect(detectScript((await tooltipText(page))!)).toBe('simplified');
+    await page.close();
+  });
+
+  it('reports no extension errors', () => {
+    expect(ext.extensionErrors).toEqual([]);
+  });
+});

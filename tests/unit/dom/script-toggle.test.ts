@@ -1,0 +1,308 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { convertPage, type ConvertRequest, type ConvertResult } from '../../../lib/convert/page';
+import { DEFAULT_VARIANTS } from '../../../lib/convert/variants';
+import { convertDocument, ScriptToggle, type ScriptConversionOptions } from '../../../lib/dom/script-toggle';
+import type { Script } from '../../../lib/text/script';
+
+/** The background's half, with the real OpenCC, behind a task boundary like a message. */
+function backend(delay = 1) {
+  const requests: ConvertRequest[] = [];
+  const convert = async (request: ConvertRequest): Promise<ConvertResult> => {
+    requests.push(structuredClone(request));
+    await new Promise((r) => setTimeout(r, delay));
+    return convertPage(request, { variants: DEFAULT_VARIANTS, repair: true });
+  };
+  return { requests, convert };
+}
+
+function options(convert: ScriptConversionOptions['convert'], to: Script | 'auto' = 'auto'): ScriptConversionOptions {
+  return { to, convert };
+}
+
+function page(head: string, body: string, lang: string | null = 'zh-CN'): void {
+  if (lang === null) document.documentElement.removeAttribute('lang');
+  else document.documentElement.setAttribute('lang', lang);
+  document.head.innerHTML = head;
+  document.body.innerHTML = body;
+}
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+const controllers: AbortController[] = [];
+function controller(): AbortController {
+  const c = new AbortController();
+  controllers.push(c);
+  return c;
+}
+afterEach(() => {
+  for (const c of controllers.splice(0)) c.abort();
+});
+
+const SIMPLIFIED_PAGE = `
+  <h1 title="政府工作报告">政府工作报告</h1>
+  <p id="p">全面落实“三高<b>四新</b>”战略，推进“三强一化”建设。</p>
+  <p><img id="img" alt="图解：扎实做好六稳六保工作" src="data:,"><a id="a" href="#" aria-label="查看战略定位">详情</a></p>
+  <input id="input" value="全面落实三高四新" placeholder="请输入留言标题">
+  <textarea id="textarea">建议继续做好六稳六保工作</textarea>
+  <select id="select"><option>六稳六保</option></select>
+  <button id="button" type="button">加载更多</button>
+  <div id="editable" contenteditable="true">在此编辑：全面落实</div>
+  <code id="code">highlight("三高四新")</code>
+  <pre id="pre">const slogans = ["六稳六保"];</pre>
+  <script>var PAGE_SLOGAN = '三高四新';</script>
+  <style>/* 样式 */</style>`;
+
+describe('convertDocument', () => {
+  it('converts text, the title and title/alt/placeholder/aria-label, and restores byte for byte', async () => {
+    page('<meta charset="utf-8"><title>衡阳市人民政府 政府工作报告</title>', SIMPLIFIED_PAGE);
+    (document.getElementById('input') as HTMLInputElement).value = '用户输入的标题';
+    const before = document.documentElement.outerHTML;
+    const { convert } = backend();
+    const c = controller();
+    const conversion = await convertDocument(document, options(convert), c.signal);
+    expect(conversion).toMatchObject({ from: 'simplified', to: 'traditional' });
+
+    expect(document.title).toBe('衡陽市人民政府 政府工作報告');
+    expect(document.getElementById('p')!.textContent).toBe('全面落實“三高四新”戰略，推進“三強一化”建設。');
+    expect(document.querySelector('h1')!.getAttribute('title')).toBe('政府工作報告');
+    expect(document.getElementById('img')!.getAttribute('alt')).toBe('圖解：紮實做好六穩六保工作');
+    expect(document.getElementById('a')!.getAttribute('aria-label')).toBe('查看戰略定位');
+    expect(document.getElementById('input')!.getAttribute('placeholder')).toBe('請輸入留言標題');
+    expect(document.getElementById('button')!.textContent).toBe('加載更多');
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-Hant');
+    // Form values, editable regions, code and scripts stay as they were.
+    expect((document.getElementById('input') as HTMLInputElement).value).toBe('用户输入的标题');
+    expect(document.getElementById('input')!.getAttribute('value')).toBe('全面落实三高四新');
+    expect(document.getElementById('textarea')!.textContent).toBe('建议继续做好六稳六保工作');
+    expect(document.getElementById('select')!.textContent).toBe('六稳六保');
+    expect(document.getElementById('editable')!.textContent).toBe('在此编辑：全面落实');
+    expect(document.getElementById('code')!.textContent).toBe('highlight("三高四新")');
+    expect(document.getElementById('pre')!.textContent).toBe('const slogans = ["六稳六保"];');
+    expect(document.querySelector('script')!.textContent).toBe("var PAGE_SLOGAN = '三高四新';");
+
+    c.abort();
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect((document.getElementById('input') as HTMLInputElement).value).toBe('用户输入的标题');
+  });
+
+  it('restores a missing lang attribute by removing it', async () => {
+    page('<title>报告</title>', '<p>全面落实</p>', null);
+    const before = document.documentElement.outerHTML;
+    const c = controller();
+    await convertDocument(document, options(backend().convert), c.signal);
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-Hant');
+    c.abort();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('repairs a traditional mirror page on the way to simplified, residue split off by a tag included', async () => {
+    page('<title>衡南縣2022年政府工作報告</title>', '<p id="p">全麵落實責任製，推動產(chǎn)業發(fā)展，雙<b>創</b>(chuàng)示範</p>', 'zh-Hant');
+    const before = document.documentElement.outerHTML;
+    const c = controller();
+    const conversion = await convertDocument(document, options(backend().convert), c.signal);
+    expect(conversion).toMatchObject({ from: 'traditional', to: 'simplified' });
+    expect(document.getElementById('p')!.textContent).toBe('全面落实责任制，推动产业发展，双创示范');
+    expect(document.title).toBe('衡南县2022年政府工作报告');
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
+    c.abort();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('converts content the page adds while converted, and restores it too', async () => {
+    page('<title>报告</title>', '<main id="main"><p>全面落实</p></main>');
+    const before = document.documentElement.outerHTML;
+    const { convert, requests } = backend();
+    const c = controller();
+    const conversion = (await convertDocument(document, options(convert), c.signal))!;
+    const main = document.getElementById('main')!;
+    const added = document.createElement('section');
+    added.innerHTML = '<p>继续做好六稳六保工作</p><img alt="图解">';
+    main.append(added);
+    document.title = '报告（二）';
+    await tick();
+    await conversion.settled();
+    expect(added.textContent).toBe('繼續做好六穩六保工作');
+    expect(added.querySelector('img')!.getAttribute('alt')).toBe('圖解');
+    expect(document.title).toBe('報告（二）');
+    // Settled: our own writes did not come back as work.
+    const count = requests.length;
+    await tick(100);
+    expect(requests.length).toBe(count);
+
+    c.abort();
+    expect(added.textContent).toBe('继续做好六稳六保工作');
+    expect(document.title).toBe('报告（二）');
+    added.remove();
+    document.title = '报告';
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('converts what the page adds while the first answer is still away (a slow first build)', async () => {
+    page('<title>报告</title>', '<main id="main"><p>全面落实</p></main>');
+    const { convert, requests } = backend(120);
+    const c = controller();
+    const pending = convertDocument(document, options(convert), c.signal);
+    await tick(10);
+    const added = Object.assign(document.createElement('p'), { textContent: '六稳六保' });
+    document.getElementById('main')!.append(added);
+    const conversion = (await pending)!;
+    await tick();
+    await conversion.settled();
+    expect(added.textContent).toBe('六穩六保');
+    expect(requests.map((r) => r.to)).toEqual(['auto', 'traditional']);
+  });
+
+  it('converts text the page rewrites, and restore gives back the page’s latest text', async () => {
+    page('<title>报告</title>', '<p id="p">全面落实</p>');
+    const c = controller();
+    const conversion = (await convertDocument(document, options(backend().convert), c.signal))!;
+    const text = document.getElementById('p')!.firstChild as Text;
+    expect(text.data).toBe('全面落實');
+    text.data = '六稳六保';
+    await tick();
+    await conversion.settled();
+    expect(text.data).toBe('六穩六保');
+    c.abort();
+    expect(text.data).toBe('六稳六保');
+  });
+
+  it('settles when the page keeps putting its own text back (no ping-pong)', async () => {
+    page('<title>报告</title>', '<p id="p">全面落实</p><p id="q">六稳六保</p>');
+    const p = document.getElementById('p')!;
+    const original = p.textContent!;
+    // A framework that re-renders its state whenever the DOM differs from it.
+    const fighter = new MutationObserver(() => {
+      if (p.textContent !== original) (p.firstChild as Text).data = original;
+    });
+    fighter.observe(p, { characterData: true, subtree: true });
+    const { convert, requests } = backend();
+    const c = controller();
+    const conversion = (await convertDocument(document, options(convert), c.signal))!;
+    for (let i = 0; i < 20; i++) {
+      await tick(40);
+      await conversion.settled();
+    }
+    const count = requests.length;
+    await tick(200);
+    expect(requests.length).toBe(count);
+    expect(count).toBeLessThan(6);
+    expect(p.textContent).toBe(original);
+    expect(document.getElementById('q')!.textContent).toBe('六穩六保');
+    fighter.disconnect();
+    c.abort();
+    expect(p.textContent).toBe(original);
+    expect(document.getElementById('q')!.textContent).toBe('六稳六保');
+  });
+
+  it('settles for what changed so far on a page that never stops changing (a ticker)', async () => {
+    page('<title>报告</title>', '<p id="ticker">更新于0秒前</p>');
+    const c = controller();
+    const conversion = (await convertDocument(document, options(backend().convert), c.signal))!;
+    const ticker = document.getElementById('ticker')!.firstChild as Text;
+    let n = 0;
+    const timer = setInterval(() => (ticker.data = `更新于${++n}秒前`), 2);
+    try {
+      await tick(20);
+      await conversion.settled();
+      await conversion.settled();
+    } finally {
+      clearInterval(timer);
+    }
+    await tick();
+    await conversion.settled();
+    expect(ticker.data).toBe(`更新於${n}秒前`);
+  });
+
+  it('converts a subtree when the page reveals it (hidden removed)', async () => {
+    page('<title>报告</title>', '<p>全面落实</p><div id="tab" hidden><p>六稳六保</p></div>');
+    const c = controller();
+    const conversion = (await convertDocument(document, options(backend().convert), c.signal))!;
+    const tab = document.getElementById('tab')!;
+    expect(tab.textContent).toBe('六稳六保');
+    tab.removeAttribute('hidden');
+    await tick();
+    await conversion.settled();
+    expect(tab.textContent).toBe('六穩六保');
+  });
+
+  it('leaves text alone on restore that the user is editing by then', async () => {
+    page('<title>报告</title>', '<div id="d"><p>全面落实</p></div><p id="q">六稳六保</p>');
+    const c = controller();
+    await convertDocument(document, options(backend().convert), c.signal);
+    document.getElementById('d')!.setAttribute('contenteditable', 'true');
+    c.abort();
+    expect(document.getElementById('d')!.textContent).toBe('全面落實');
+    expect(document.getElementById('q')!.textContent).toBe('六稳六保');
+  });
+
+  it('writes nothing when aborted while the strings are away', async () => {
+    page('<title>报告</title>', '<p>全面落实</p>');
+    const before = document.documentElement.outerHTML;
+    const c = controller();
+    const pending = convertDocument(document, options(backend().convert), c.signal);
+    c.abort();
+    expect(await pending).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('has nothing to do on a page without Han text', async () => {
+    page('<title>Report</title>', '<p>Annual report</p>', 'en');
+    expect(await convertDocument(document, options(backend().convert), controller().signal)).toBeNull();
+  });
+});
+
+describe('ScriptToggle', () => {
+  function toggle(pageScript: Script | null = 'simplified') {
+    const { convert, requests } = backend();
+    const toggled: boolean[] = [];
+    const t = new ScriptToggle(document, {
+      convert,
+      pageScript: () => pageScript,
+      onToggled: (s) => void toggled.push(s.converted),
+    });
+    return { t, toggled, requests };
+  }
+
+  it('converts, then restores; a double press runs in order', async () => {
+    page('<title>报告</title>', '<p id="p">全面落实</p>');
+    const before = document.documentElement.outerHTML;
+    const { t, toggled } = toggle();
+    expect(t.state).toMatchObject({ original: 'simplified', current: 'simplified', converted: false, ms: null });
+    const [first, second] = await Promise.all([t.toggle(), t.toggle()]);
+    expect(first).toMatchObject({ original: 'simplified', current: 'traditional', converted: true });
+    expect(first.ms).toBeGreaterThanOrEqual(0);
+    expect(second).toMatchObject({ converted: false });
+    expect(toggled).toEqual([true, false]);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('brings a remembered site into its script only when it is not already there', async () => {
+    page('<title>报告</title>', '<p id="p">全面落实</p>');
+    const { t, requests } = toggle('simplified');
+    await t.ensure('simplified');
+    expect(requests).toHaveLength(0);
+    expect(await t.ensure('traditional')).toMatchObject({ converted: true, current: 'traditional' });
+    expect(document.getElementById('p')!.textContent).toBe('全面落實');
+    await t.ensure('traditional');
+    expect(requests).toHaveLength(1);
+    await t.toggle();
+  });
+
+  it('reports a failed conversion and leaves the page alone', async () => {
+    page('<title>报告</title>', '<p id="p">全面落实</p>');
+    let calls = 0;
+    const t = new ScriptToggle(document, {
+      convert: () => (calls++, Promise.reject(new Error('background unreachable'))),
+      pageScript: () => 'simplified',
+      onToggled: () => {},
+    });
+    expect(await t.toggle()).toMatchObject({ converted: false, error: 'background unreachable' });
+    expect(document.getElementById('p')!.textContent).toBe('全面落实');
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
+    // And stops watching it.
+    document.body.append(Object.assign(document.createElement('p'), { textContent: '六稳六保' }));
+    await tick(100);
+    expect(calls).toBe(1);
+  });
+});
