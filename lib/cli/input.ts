@@ -1,0 +1,65 @@
+import { Window } from 'happy-dom';
+import { buildTextModel } from '../dom/text-model';
+import type { Heading, PageInput } from '../types';
+
+/**
+ * Page input for the CLI. An .html file is read the way the content script reads a page: parsed into a
+ * DOM (happy-dom, no scripts run, nothing fetched) and walked by the same buildTextModel, so offsets
+ * and terms agree with what the extension finds on that page. A .txt file is its own text.
+ */
+
+/**
+ * The URL is left empty on purpose: a local path ("…/reports/2022/…") would feed the detector's URL
+ * signals and make results depend on where the file sits.
+ */
+export function htmlPageInput(html: string): PageInput {
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+    },
+  });
+  try {
+    // Written into the window's own document, so checkVisibility applies the page's inline <style>
+    // rules and display:none blocks are skipped as in the browser (tested).
+    const target = window.document;
+    target.write(html);
+    target.close();
+    const body = target.body ?? target.documentElement;
+    const model = buildTextModel(body as unknown as Node);
+    return { text: model.text, title: target.title, url: '', headings: model.headings };
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
+/**
+ * A text file has no markup, so its headings are guessed as a reader would: short lines without
+ * sentence punctuation. The report detector weighs headings (a 目标篇 or 解读 heading says what the
+ * page is); the extractor finds its own sections in the text either way.
+ */
+export function textPageInput(text: string): PageInput {
+  const headings: Heading[] = [];
+  let pos = 0;
+  for (const raw of text.split('\n')) {
+    const lead = raw.length - raw.trimStart().length;
+    const line = raw.trim();
+    if (looksLikeHeading(line)) {
+      const level =
+        headings.length === 0 ? 1 : /^[一二三四五六七八九十]+、/.test(line) ? 2 : /^[（(][一二三四五六七八九十]+[）)]/.test(line) ? 3 : 2;
+      headings.push({ text: line, level, start: pos + lead });
+    }
+    pos += raw.length + 1;
+  }
+  return { text, title: '', url: '', headings };
+}
+
+function looksLikeHeading(line: string): boolean {
+  if (line.length < 2 || line.length > 40) return false;
+  if (line.includes('<') || line.includes('。')) return false;
+  if (/[,，、;；:：]$/.test(line)) return false;
+  return /[\u4e00-\u9fff]/.test(line);
+}
