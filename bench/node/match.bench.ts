@@ -10,8 +10,9 @@ import { compileGlossary, makeFold } from '../../lib/glossary/compile.mjs';
 import { createMatcher, matchTerms } from '../../lib/glossary/match';
 import { parsePageGlossary } from '../../lib/glossary/page';
 import { findUnknownSlogans } from '../../lib/glossary/unknown';
-import { foldText, toOriginalSpan } from '../../lib/text/normalize';
-import type { GlossaryEntry, TermSpan } from '../../lib/types';
+import { foldText } from '../../lib/text/normalize';
+import type { GlossaryEntry } from '../../lib/types';
+import { alternation as alternationOf, regexSpans as regexSpansOf } from '../lib/regex';
 
 const root = join(import.meta.dirname, '../..');
 const seeds = join(root, 'tests/fixtures/seeds');
@@ -44,18 +45,8 @@ for (const s of extra) {
 const { index } = compileGlossary(entries, pairs);
 const matcher = createMatcher(index);
 const surfaces = [...seen].sort((a, b) => b.length - a.length);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = new RegExp(surfaces.map(escape).join('|'), 'g');
-
-function regexSpans(folded: ReturnType<typeof foldText>): TermSpan[] {
-  const out: TermSpan[] = [];
-  alternation.lastIndex = 0;
-  for (let m = alternation.exec(folded.folded); m; m = alternation.exec(folded.folded)) {
-    const { start, end } = toOriginalSpan(folded, m.index, m.index + m[0].length);
-    out.push({ start, end, text: folded.original.slice(start, end), source: 'glossary', entry: null });
-  }
-  return out;
-}
+const alternation = alternationOf(surfaces);
+const regexSpans = (folded: ReturnType<typeof foldText>) => regexSpansOf(folded, alternation);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

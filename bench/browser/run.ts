@@ -1,0 +1,479 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { bundledIndex } from '../../lib/glossary/bundled';
+import { median, round } from '../lib/stats';
+import { surfacesOf } from '../lib/regex';
+import { libraryExport } from './library-data';
+
+/**
+ * The browser part: the built extension in headless Chromium on fixture pages served under a
+ * *.gov.cn host (so the content script runs by itself), and the baselines on a copy of each page
+ * served from 127.0.0.1, where the extension does not run. In-page code on those pages is
+ * evaluated from strings: tsx compiles this file with keepNames, which puts `__name` helper calls into
+ * serialised functions. Extension pages forbid eval, so there it goes as functions without named
+ * inner functions.
+ */
+
+type Harness = typeof import('../../tests/e2e/harness');
+
+export interface BrowserOptions {
+  root: string;
+  quick: boolean;
+  log(s: string): void;
+}
+
+/** One load of a page with the extension: the content script's own marks, read from the page. */
+interface PassSample {
+  /** report-lens:start → :painted, the whole in-page pass. */
+  pass: number;
+  /** Content-script start → annotator run (session, tooltip, settings). */
+  setup: number;
+  /** The DOM walk (lib/dom/text-model), wall clock: the walk yields to the page between slices. */
+  walk: number;
+  /** Walk done → analysis back from the background (message round trip + core). */
+  analyze: number;
+  /** Analysis back → last highlight registered. */
+  paint: number;
+  /** DOMContentLoaded end → first highlight registered. */
+  firstHighlightAfterDcl: number;
+  /** Longest main-thread task overlapping the pass, 0 when none was over 50 ms. */
+  longestTask: number;
+  longTasks: number;
+  /** Each long task in the window, relative to the start mark, with the marks, to tell whose it was. */
+  longTaskDetail: { at: number; duration: number }[];
+  marks: Record<string, number>;
+  highlights: number;
+  heapMB: number;
+}
+
+export interface PageFigures {
+  page: string;
+  textBytes: number;
+  runs: number;
+  /** Medians over the runs. */
+  ext: Omit<PassSample, 'longestTask' | 'longTasks' | 'highlights' | 'longTaskDetail' | 'marks'> & {
+    /** setup + walk + paint: the pass without the wait for the background (an upper bound of main-thread time, yields included). */
+    inPage: number;
+    longestTaskMax: number;
+    longTasksTotal: number;
+    longTaskRuns: { marks: Record<string, number>; longTasks: { at: number; duration: number }[] }[];
+    highlights: number;
+  };
+  baseline: {
+    walkFirst: number;
+    walk: number;
+    textUnits: number;
+    heapMB: number;
+    core: { foldText: number; matchTerms: number; regexAlternation: number; analyzePage: number; spans: number; regexCount: number } | null;
+    markjsRegexp: { median: number; marks: number; runs: number } | null;
+    markjsList: { median: number; marks: number; runs: number } | null;
+  };
+  ratios: {
+    /** Against the first walk on a fresh page, as the content script's is. */
+    passOverWalk: number;
+    passOverWarmWalk: number;
+    markjsOverPass: number | null;
+    markjsOverMatch: number | null;
+    matchVsRegex: number | null;
+  };
+  errors: string[];
+}
+
+export interface ToggleFigures {
+  page: string;
+  note?: string;
+  first?: { convertMs: number; roundTripMs: number };
+  repeat?: { convertMs: number; roundTripMs: number; runs: number };
+  restore?: { restoreMs: number; roundTripMs: number; runs: number };
+}
+
+export interface LibraryFigures {
+  note?: string;
+  targets?: number;
+  firstRenderMs?: number;
+  filterMs?: number;
+  rowsAfterFilter?: number;
+  /** The same measures before the import, with only the pages this run saved. */
+  baseline?: { targets: number; firstRenderMs: number; filterMs: number; rowsAfterFilter: number };
+}
+
+export interface BrowserResult {
+  chromium: string;
+  pages: PageFigures[];
+  toggle: ToggleFigures;
+  library: LibraryFigures;
+}
+
+const LONGTASK_INIT = `
+  window.__rlLongTasks = [];
+  try {
+    // Kept on window so the observer outlives this script and is not garbage-collected.
+    window.__rlLongTaskObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__rlLongTasks.push({ start: e.startTime, duration: e.duration });
+    });
+    window.__rlLongTaskObserver.observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
+`;
+
+const READ_MARKS = `(() => {
+  const at = (n) => { const e = performance.getEntriesByName('report-lens:' + n, 'mark')[0]; return e ? e.startTime : null; };
+  const nav = performance.getEntriesByType('navigation')[0];
+  let highlights = 0;
+  for (const h of CSS.highlights.values()) highlights += h.size;
+  return { start: at('start'), run: at('run'), walked: at('walked'), analyzed: at('analyzed'), first: at('first-highlight'),
+    painted: at('painted'), dcl: nav ? nav.domContentLoadedEventEnd : null, longTasks: window.__rlLongTasks || [], highlights };
+})()`;
+
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+
+async function heapMB(page: Page, session?: Cdp): Promise<number> {
+  const cdp = session ?? (await page.context().newCDPSession(page));
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize / 1e6;
+  } finally {
+    if (!session) await cdp.detach();
+  }
+}
+
+/**
+ * Evaluates in the page through plain CDP. Playwright's own evaluate first installs its injected
+ * script, a 50 ms task of its own (seen in a Chromium trace) that would land inside the pass being
+ * measured and pass for one of ours.
+ */
+async function cdpEval<T>(cdp: Cdp, expression: string): Promise<T> {
+  const r = (await cdp.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true })) as {
+    result: { value?: T };
+    exceptionDetails?: { text: string };
+  };
+  if (r.exceptionDetails) throw new Error(`in page: ${r.exceptionDetails.text}`);
+  return r.result.value as T;
+}
+
+/**
+ * How long after the last highlight is registered a long task still counts as annotation: the
+ * browser paints the highlights in the next rendering update (PrePaint + Paint of every range, 40–70 ms
+ * on seed 003 in a trace), which is a cost of annotating even though no script of ours runs in it.
+ */
+const AFTER_PAINTED_MS = 250;
+
+export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle: string | null): Promise<BrowserResult> {
+  const { root, quick, log } = opts;
+  const server = await h.startServer(join(root, 'tests/fixtures'));
+  const ext = await h.launchExtension();
+  try {
+    await ext.context.addInitScript({ content: LONGTASK_INIT });
+    const chromium = ext.context.browser()?.version() ?? 'unknown';
+    const surfaces = surfacesOf(bundledIndex());
+    const inpage = join(root, 'bench/browser/inpage.js');
+    const markjs = join(root, 'node_modules/mark.js/dist/mark.min.js');
+
+    const pass = async (path: string): Promise<PassSample> => {
+      const page = await ext.open(server.govUrl(path));
+      const cdp = await ext.context.newCDPSession(page);
+      try {
+        const deadline = Date.now() + 120_000;
+        while (!(await cdpEval<boolean>(cdp, `performance.getEntriesByName('report-lens:painted', 'mark').length > 0`))) {
+          if (Date.now() > deadline) throw new Error(`${path}: no report-lens:painted mark after 120 s`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        // Let the rendering update that paints the highlights happen (and be observed) first.
+        await new Promise((r) => setTimeout(r, AFTER_PAINTED_MS + 100));
+        const m = await cdpEval<{
+          start: number; run: number; walked: number; analyzed: number; first: number | null; painted: number; dcl: number | null;
+          longTasks: { start: number; duration: number }[]; highlights: number;
+        }>(cdp, READ_MARKS);
+        // A task that ends after our start mark: the content script's own injection task (module
+        // evaluation begins a little before main() marks the start) and everything up to the
+        // highlights' first rendering.
+        const during = m.longTasks.filter((t) => t.start < m.painted + AFTER_PAINTED_MS && t.start + t.duration > m.start);
+        return {
+          pass: m.painted - m.start,
+          setup: m.run - m.start,
+          walk: m.walked - m.run,
+          analyze: m.analyzed - m.walked,
+          paint: m.painted - m.analyzed,
+          firstHighlightAfterDcl: m.first !== null && m.dcl !== null ? m.first - m.dcl : NaN,
+          longestTask: during.reduce((x, t) => Math.max(x, t.duration), 0),
+          longTasks: during.length,
+          longTaskDetail: during.map((t) => ({ at: round(t.start - m.start, 1), duration: round(t.duration, 1) })),
+          marks: Object.fromEntries(
+            (['run', 'walked', 'analyzed', 'first', 'painted'] as const).map((k) => [k, round((m[k] ?? NaN) - m.start, 1)]),
+          ),
+          highlights: m.highlights,
+          heapMB: await heapMB(page, cdp),
+        };
+      } finally {
+        await cdp.detach().catch(() => {});
+        await page.close();
+      }
+    };
+
+    const baseline = async (path: string, reps: number, markRuns: { regexp: number; list: number }) => {
+      const page = await ext.context.newPage();
+      try {
+        await page.goto(server.url(path), { waitUntil: 'load' });
+        const heap = await heapMB(page);
+        await page.addScriptTag({ path: inpage });
+        const walk = (await page.evaluate(`__rlBench.walk(${reps + 1})`)) as { first: number; median: number; length: number };
+        let core = null;
+        if (coreBundle) {
+          await page.addScriptTag({ content: coreBundle });
+          core = (await page.evaluate(`__rlBench.core(${reps})`)) as NonNullable<PageFigures['baseline']['core']>;
+        }
+        await page.addScriptTag({ path: markjs });
+        const mark = async (mode: 'regexp' | 'list', runs: number) =>
+          runs > 0
+            ? { ...((await page.evaluate(`__rlBench.markjs(${JSON.stringify(mode)}, ${JSON.stringify(surfaces)}, ${runs})`)) as { median: number; marks: number }), runs }
+            : null;
+        const markjsRegexp = await mark('regexp', markRuns.regexp);
+        const markjsList = await mark('list', markRuns.list);
+        return { heap, walk, core, markjsRegexp, markjsList };
+      } finally {
+        await page.close();
+      }
+    };
+
+    const big = join(root, 'tests/fixtures/pages/big-page.html');
+    const plan = quick
+      ? [
+          { path: 'pages/seed-003.html', runs: 5, baselines: 1, reps: 9, mark: { regexp: 3, list: 1 } },
+          { path: 'pages/big-page.html', runs: 2, baselines: 1, reps: 3, mark: { regexp: 1, list: 0 } },
+        ]
+      : [
+          ...['000', '001', '002', '004'].map((id) => ({ path: `pages/seed-${id}.html`, runs: 7, baselines: 1, reps: 9, mark: { regexp: 3, list: 1 } })),
+          { path: 'pages/seed-003.html', runs: 21, baselines: 3, reps: 15, mark: { regexp: 5, list: 1 } },
+          { path: 'pages/big-page.html', runs: 7, baselines: 2, reps: 5, mark: { regexp: 3, list: 1 } },
+        ];
+
+    const pages: PageFigures[] = [];
+    for (const p of plan) {
+      if (p.path.endsWith('big-page.html') && !existsSync(big)) throw new Error('big-page.html missing: run tests/fixtures/pages/build-big-page.mjs');
+      const errors: string[] = [];
+      const samples: PassSample[] = [];
+      const bases: Awaited<ReturnType<typeof baseline>>[] = [];
+      // Extension runs and baselines interleave, so a busy spell on the machine hits both.
+      const every = Math.max(1, Math.floor(p.runs / p.baselines));
+      for (let i = 0; i < p.runs; i++) {
+        log(`browser: ${p.path} run ${i + 1}/${p.runs}`);
+        try {
+          samples.push(await pass(p.path));
+        } catch (e) {
+          errors.push(`run ${i + 1}: ${(e as Error).message.split('\n')[0]}`);
+        }
+        if (i % every === 0 && bases.length < p.baselines) {
+          log(`browser: ${p.path} baselines ${bases.length + 1}/${p.baselines}`);
+          try {
+            bases.push(await baseline(p.path, p.reps, p.mark));
+          } catch (e) {
+            errors.push(`baseline: ${(e as Error).message.split('\n')[0]}`);
+          }
+        }
+      }
+      const med = (f: (s: PassSample) => number) => round(median(samples.map(f)), 2);
+      const medB = (f: (b: (typeof bases)[number]) => number | undefined) => {
+        const xs = bases.map(f).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+        return xs.length ? round(median(xs), 2) : NaN;
+      };
+      const core = bases.some((b) => b.core)
+        ? {
+            foldText: medB((b) => b.core?.foldText),
+            matchTerms: medB((b) => b.core?.matchTerms),
+            regexAlternation: medB((b) => b.core?.regexAlternation),
+            analyzePage: medB((b) => b.core?.analyzePage),
+            spans: bases.find((b) => b.core)!.core!.spans,
+            regexCount: bases.find((b) => b.core)!.core!.regexCount,
+          }
+        : null;
+      const markStat = (key: 'markjsRegexp' | 'markjsList') => {
+        const xs = bases.map((b) => b[key]).filter((x): x is NonNullable<typeof x> => !!x);
+        return xs.length ? { median: round(median(xs.map((x) => x.median)), 1), marks: xs[0]!.marks, runs: xs.reduce((n, x) => n + x.runs, 0) } : null;
+      };
+      const ext_ = {
+        pass: med((s) => s.pass),
+        setup: med((s) => s.setup),
+        walk: med((s) => s.walk),
+        analyze: med((s) => s.analyze),
+        paint: med((s) => s.paint),
+        firstHighlightAfterDcl: med((s) => s.firstHighlightAfterDcl),
+        heapMB: med((s) => s.heapMB),
+        inPage: med((s) => s.setup + s.walk + s.paint),
+        longestTaskMax: round(Math.max(0, ...samples.map((s) => s.longestTask)), 1),
+        longTasksTotal: samples.reduce((n, s) => n + s.longTasks, 0),
+        longTaskRuns: samples.filter((s) => s.longTasks).map((s) => ({ marks: s.marks, longTasks: s.longTaskDetail })),
+        highlights: samples[0]?.highlights ?? 0,
+      };
+      const walk = medB((b) => b.walk.median);
+      const markjsRegexp = markStat('markjsRegexp');
+      const markjsList = markStat('markjsList');
+      const fastestMark = Math.min(markjsRegexp?.median ?? Infinity, markjsList?.median ?? Infinity);
+      const text = bases[0] ? bases[0].walk.length : 0;
+      pages.push({
+        page: p.path,
+        textBytes: text,
+        runs: samples.length,
+        ext: ext_,
+        baseline: {
+          walkFirst: medB((b) => b.walk.first),
+          walk,
+          textUnits: text,
+          heapMB: medB((b) => b.heap),
+          core,
+          markjsRegexp,
+          markjsList,
+        },
+        ratios: {
+          passOverWalk: round(ext_.pass / medB((b) => b.walk.first), 1),
+          passOverWarmWalk: round(ext_.pass / walk, 1),
+          markjsOverPass: Number.isFinite(fastestMark) ? round(fastestMark / ext_.pass, 1) : null,
+          markjsOverMatch: Number.isFinite(fastestMark) && core ? round(fastestMark / (core.foldText + core.matchTerms), 1) : null,
+          matchVsRegex: core ? round(core.regexAlternation / core.matchTerms, 2) : null,
+        },
+        errors,
+      });
+    }
+
+    const toggle = await benchToggle(ext, server, root, quick, log);
+    const library = await benchLibrary(ext, root, log);
+    return { chromium, pages, toggle, library };
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+}
+
+type Ext = Awaited<ReturnType<Harness['launchExtension']>>;
+type Server = Awaited<ReturnType<Harness['startServer']>>;
+
+/**
+ * The S/T toggle as the shortcut and the context menu run it (background → content script): the
+ * page's own timer (ScriptToggleState.ms: converting or restoring the text) and the round trip from
+ * the service worker (which also waits for the page to be annotated again).
+ */
+async function benchToggle(ext: Ext, server: Server, root: string, quick: boolean, log: (s: string) => void): Promise<ToggleFigures> {
+  const page = 'pages/seed-003.html';
+  if (!existsSync(join(root, 'lib/dom/script-toggle.ts'))) return { page, note: 'lib/dom/script-toggle.ts absent: not measured' };
+  const has = await ext.worker.evaluate(`typeof globalThis.reportLens?.toggleScriptTab === 'function'`);
+  if (!has) return { page, note: 'the background exposes no toggleScriptTab: not measured' };
+  const tab = await ext.open(server.govUrl(page));
+  try {
+    await tab.waitForFunction(`performance.getEntriesByName('report-lens:painted', 'mark').length > 0`, null, { timeout: 120_000 });
+    const tabId = await ext.tabIdOf(tab);
+    const once = async () => {
+      const r = (await ext.worker.evaluate(
+        `(async () => { const t0 = performance.now(); const r = await globalThis.reportLens.toggleScriptTab(${tabId}); return { rt: performance.now() - t0, r }; })()`,
+      )) as { rt: number; r: { ok: boolean; error?: string; state?: { converted: boolean; ms: number | null; error?: string } } };
+      if (!r.r.ok || !r.r.state || r.r.state.ms === null) throw new Error(`toggle failed: ${r.r.error ?? r.r.state?.error ?? 'no state'}`);
+      return { converted: r.r.state.converted, ms: r.r.state.ms, rt: r.rt };
+    };
+    const cycles = quick ? 3 : 8;
+    const converts: { ms: number; rt: number }[] = [];
+    const restores: { ms: number; rt: number }[] = [];
+    for (let i = 0; i < cycles; i++) {
+      log(`browser: S/T toggle cycle ${i + 1}/${cycles}`);
+      const c = await once();
+      if (!c.converted) throw new Error('toggle did not convert');
+      converts.push(c);
+      // The last toggle restores, which also forgets the site (no later visit is converted).
+      const r = await once();
+      if (r.converted) throw new Error('toggle did not restore');
+      restores.push(r);
+    }
+    const rest = converts.slice(1);
+    return {
+      page,
+      first: { convertMs: round(converts[0]!.ms, 1), roundTripMs: round(converts[0]!.rt, 1) },
+      repeat: { convertMs: round(median(rest.map((x) => x.ms)), 1), roundTripMs: round(median(rest.map((x) => x.rt)), 1), runs: rest.length },
+      restore: { restoreMs: round(median(restores.map((x) => x.ms)), 2), roundTripMs: round(median(restores.map((x) => x.rt)), 1), runs: restores.length },
+    };
+  } catch (e) {
+    return { page, note: `not measured: ${(e as Error).message.split('\n')[0]}` };
+  } finally {
+    await tab.close();
+  }
+}
+
+/**
+ * The library page with 10,000 stored targets, imported through its own Import JSON (every field
+ * checked, as a user's file would be). First render: navigation start → first target row in the DOM;
+ * filter: a kind filter change → the row count updated and a frame painted.
+ */
+async function benchLibrary(ext: Ext, root: string, log: (s: string) => void): Promise<LibraryFigures> {
+  if (!existsSync(join(root, 'entrypoints/library/index.html'))) return { note: 'no library page: not measured' };
+  const dir = mkdtempSync(join(tmpdir(), 'report-lens-bench-'));
+  const page = await ext.context.newPage();
+  try {
+    const url = `chrome-extension://${ext.extensionId}/library.html`;
+    await page.addInitScript({
+      content: `new MutationObserver((_, o) => { if (document.querySelector('[data-testid="target-row"]')) { window.__rlFirstRow = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true });`,
+    });
+    // Extension pages forbid eval (CSP), so in-page code is passed as functions here, each kept free
+    // of named inner functions (see the note at the top about keepNames).
+    const storedTargets = () => page.evaluate(() => Number((document.querySelector('[data-testid="summary"]') as HTMLElement | null)?.dataset.targets ?? 0));
+    const measure = async (reps: number) => {
+      const renders: number[] = [];
+      const filters: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < reps; i++) {
+        await page.goto(url);
+        await page.waitForFunction(() => typeof (window as unknown as { __rlFirstRow?: number }).__rlFirstRow === 'number', null, { timeout: 60_000 });
+        renders.push(await page.evaluate(() => (window as unknown as { __rlFirstRow: number }).__rlFirstRow));
+        await page.waitForFunction(() => (document.querySelector('[data-testid="filter-kind"]') as HTMLSelectElement | null)?.disabled === false, null, {
+          timeout: 60_000,
+        });
+        const r = await page.evaluate(
+          () =>
+            new Promise<{ ms: number; rows: number }>((resolve) => {
+              const count = document.querySelector('[data-testid="target-count"]') as HTMLElement;
+              const before = count.dataset.count;
+              const select = document.querySelector('[data-testid="filter-kind"]') as HTMLSelectElement;
+              const t0 = performance.now();
+              new MutationObserver((_, o) => {
+                if (count.dataset.count === before) return;
+                o.disconnect();
+                requestAnimationFrame(() => resolve({ ms: performance.now() - t0, rows: Number(count.dataset.count) }));
+              }).observe(count, { attributes: true });
+              // A filter that changes nothing would never be seen: give up rather than hang the run.
+              setTimeout(() => resolve({ ms: NaN, rows: Number(count.dataset.count) }), 20_000);
+              select.value = select.value === 'main' ? 'other' : 'main';
+              select.dispatchEvent(new Event('change', { bubbles: true }));
+            }),
+        );
+        filters.push(r.ms);
+        rows = r.rows;
+      }
+      return { firstRenderMs: round(median(renders), 1), filterMs: round(median(filters.filter((x) => Number.isFinite(x))), 1), rowsAfterFilter: rows, targets: await storedTargets() };
+    };
+
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="summary"], [data-testid="empty"]', { timeout: 60_000 });
+    // The same page with only what this run saved (a few hundred targets): the page's own boot cost.
+    const small = (await storedTargets()) > 0 ? await measure(3) : null;
+
+    log('browser: library, importing 10,000 targets');
+    const data = libraryExport(root, 10_000);
+    const file = join(dir, 'library-10000.json');
+    writeFileSync(file, JSON.stringify(data));
+    await page.goto(url);
+    const input = page.getByTestId('import-file');
+    if (!(await input.count())) return { note: 'library page has no import-file input: not measured' };
+    await input.setInputFiles(file);
+    await page.waitForSelector('[data-testid="notice"], [data-testid="import-error"]', { timeout: 120_000 });
+    if (await page.getByTestId('import-error').count()) return { note: `import failed: ${await page.getByTestId('import-error').innerText()}` };
+    await page.waitForFunction(
+      (n) => Number((document.querySelector('[data-testid="summary"]') as HTMLElement | null)?.dataset.targets) >= n,
+      data.targets.length,
+      { timeout: 120_000 },
+    );
+    const big = await measure(3);
+    return { ...big, ...(small ? { baseline: small } : {}) };
+  } catch (e) {
+    return { note: `not measured: ${(e as Error).message.split('\n')[0]}` };
+  } finally {
+    await page.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
