@@ -71,6 +71,38 @@ export function pinyinResidueLength(text: string, i: number): number {
   return toned ? j + 1 - i : 0;
 }
 
+let utf16: TextDecoder | null | undefined;
+
+/**
+ * UTF-16 code units → string. TextDecoder('utf-16le') does it in one native call (about 15× faster
+ * than String.fromCharCode over spread chunks on a 200 KB page), but it replaces lone surrogates
+ * with U+FFFD, which would break the 1:1 offsets — text holding any takes the slow path.
+ */
+function decodeUnits(codes: Uint16Array, length: number): string {
+  if (utf16 === undefined) utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : null;
+  const view = codes.subarray(0, length);
+  if (utf16 && isLittleEndian && !hasLoneSurrogate(view)) return utf16.decode(view);
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < length; i += CHUNK) out += String.fromCharCode(...view.subarray(i, Math.min(length, i + CHUNK)));
+  return out;
+}
+
+const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function hasLoneSurrogate(units: Uint16Array): boolean {
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i]!;
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff && i + 1 < units.length && units[i + 1]! >= 0xdc00 && units[i + 1]! <= 0xdfff) {
+      i++;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 export function foldText(original: string): FoldedText {
   const n = original.length;
   const fold = foldTable();
@@ -91,10 +123,7 @@ export function foldText(original: string): FoldedText {
     k++;
   }
   toOriginal[k] = n;
-  let folded = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < k; i += CHUNK) folded += String.fromCharCode(...codes.subarray(i, Math.min(k, i + CHUNK)));
-  return { original, folded, toOriginal: toOriginal.subarray(0, k + 1) };
+  return { original, folded: decodeUnits(codes, k), toOriginal: toOriginal.subarray(0, k + 1) };
 }
 
 /** Maps a folded span back to original offsets. */

@@ -68,3 +68,12 @@ describe('foldChars / pinyinResidueLength', () => {
     expect(pinyinResidueLength('a(chǎn)', 1)).toBe(0);
   });
 });
+
+describe('foldText keeps every code unit it does not fold', () => {
+  it('keeps lone surrogates and astral characters 1:1', () => {
+    const text = '發展\ud800中𠀀國';
+    const f = foldText(text);
+    expect(f.folded).toBe('发展\ud800中𠀀国');
+    expect(f.folded.length).toBe(text.length);
+  });
+});
