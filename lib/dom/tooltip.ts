@@ -58,7 +58,29 @@ button { margin-top: 8px; font: inherit; font-size: 13px; padding: 2px 10px; bor
   .en, .label, .src { color: #bbb; } .sentence { color: #ddd; } button { background: #333; color: #eee; }
   .badge { color: #f3c46b; } .badge.page { color: #7cc4ff; } .badge.unknown { color: #ff8fb5; } .badge.user { color: #8fd19e; }
 }
+.tip.on-dark { color: #eee; background: #26231e; border-color: #5a4d33; }
+.tip.on-dark .en, .tip.on-dark .label, .tip.on-dark .src { color: #bbb; } .tip.on-dark .sentence { color: #ddd; }
+.tip.on-dark button { background: #333; color: #eee; }
+.tip.on-dark .badge { color: #f3c46b; } .tip.on-dark .badge.page { color: #7cc4ff; } .tip.on-dark .badge.unknown { color: #ff8fb5; } .tip.on-dark .badge.user { color: #8fd19e; }
 `;
+
+/**
+ * Whether the page paints itself dark, whatever the system setting says: many sites ship a dark
+ * theme of their own, and a light tooltip on them glares. Reads the first opaque background up
+ * from <body>.
+ */
+export function pageIsDark(doc: Document): boolean {
+  const win = doc.defaultView;
+  if (!win) return false;
+  for (const el of [doc.body, doc.documentElement]) {
+    if (!el) continue;
+    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/.exec(win.getComputedStyle(el).backgroundColor);
+    if (!m || (m[4] !== undefined && Number(m[4]) === 0)) continue;
+    const [r, g, b] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 96;
+  }
+  return false;
+}
 
 export class Tooltip {
   private host: HTMLElement | null = null;
@@ -92,6 +114,7 @@ export class Tooltip {
     box.id = 'report-lens-tip';
     box.setAttribute('aria-live', 'polite');
     box.hidden = true;
+    if (pageIsDark(this.doc)) box.classList.add('on-dark');
     root.append(style, box);
     this.doc.documentElement.appendChild(host);
     this.host = host;

@@ -190,3 +190,24 @@ describe('pages that are not reports', () => {
 });
 
 declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+
+describe('dark pages', () => {
+  it('keeps highlights and gives the tooltip a dark face on a page with its own dark theme', async () => {
+    const { page, state } = await openAnnotated('pages/dark-page.html');
+    expect(state?.termCount).toBeGreaterThan(0);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    const bg = await page.evaluate(() => getComputedStyle(document.querySelector('report-lens-tooltip')!.shadowRoot!.querySelector('.tip')!).backgroundColor);
+    expect(bg).toBe('rgb(38, 35, 30)');
+    await page.close();
+  });
+
+  it('keeps the light tooltip on a light page', async () => {
+    const { page } = await openAnnotated('pages/seed-000.html');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    const bg = await page.evaluate(() => getComputedStyle(document.querySelector('report-lens-tooltip')!.shadowRoot!.querySelector('.tip')!).backgroundColor);
+    expect(bg).toBe('rgb(255, 253, 247)');
+    await page.close();
+  });
+});
