@@ -1,4 +1,5 @@
 import type { PageAnalysis } from '../analyze';
+import type { EntryViewData } from '../glossary/view';
 import type { PageGlossaryEntry, TermSpan } from '../types';
 import { DocumentAnnotator, type Analyzer } from './annotator';
 import { initHover } from './hover';
@@ -7,17 +8,7 @@ import { initKeyboard } from './keyboard';
 import { Tooltip, type TooltipContent, type TooltipLabels } from './tooltip';
 
 /** What the tooltip needs from a glossary entry; the content script fetches these by message. */
-export interface EntryInfo {
-  term: string;
-  definition: string;
-  gloss: string;
-  english: string | null;
-  components: string[];
-  scopeLabel: string;
-  scopeLevel: string;
-  sourceLine: string;
-  user: boolean;
-}
+export type EntryInfo = Omit<EntryViewData, 'id'>;
 
 export interface SessionDeps {
   analyzer: Analyzer;

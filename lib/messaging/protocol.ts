@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageAnalysis } from '../analyze';
+import type { EntryViewData } from '../glossary/view';
 import type { ConvertRequest, ConvertResult } from '../convert/page';
 import type { AddEntryRequest } from '../glossary/user';
 import type { PageGlossaryEntry, PageInput, ReportInfo, Target, TermSource, TermSpan } from '../types';
@@ -42,18 +43,7 @@ export interface PageState extends PageReport {
 }
 
 /** A glossary entry as the tooltip shows it, already in the page's script. */
-export interface EntryView {
-  id: string;
-  term: string;
-  definition: string;
-  gloss: string;
-  english: string | null;
-  components: string[];
-  scopeLabel: string;
-  scopeLevel: 'national' | 'province' | 'city' | 'county';
-  sourceLine: string;
-  user: boolean;
-}
+export type EntryView = EntryViewData;
 
 /** The page's simplified ⇄ traditional toggle, as the popup shows it. */
 export interface ScriptToggleState {
