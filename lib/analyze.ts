@@ -29,17 +29,36 @@ export interface AnalyzeOptions {
  * or a README never gets 未收录 marks.
  */
 export function analyzePage(input: PageInput, options: AnalyzeOptions): PageAnalysis {
+  return beginAnalysis(input, options.force === true).finish(options.matchers);
+}
+
+/** The part of {@link analyzePage} that needs no matchers, and the call that completes it. */
+export interface PendingAnalysis {
+  finish(matchers: Matcher[]): PageAnalysis;
+}
+
+/**
+ * Everything of {@link analyzePage} that does not need the matchers — fold, recognition, page
+ * glossary, targets — done now; `finish` matches the terms. The background runs this while the
+ * user's glossary is still being read from IndexedDB, so that read's latency overlaps CPU work.
+ */
+export function beginAnalysis(input: PageInput, force: boolean): PendingAnalysis {
   const folded = foldText(input.text);
   const report = detectReport(input, folded);
   const script = detectScript(input.text);
   const pageGlossary = parsePageGlossary(input.text);
   // A page that is not a report gets nothing marked: a novel quoting 六稳 is not annotated unless
   // the user asks for it.
-  const annotate = report.isReport || options.force === true;
-  const terms = annotate ? collectTerms(folded, options.matchers, pageGlossary, true) : [];
-  const targets = annotate ? extractTargets({ text: input.text, headings: input.headings, year: report.year }) : [];
+  const annotate = report.isReport || force;
+  // Targets read the same folded text (no second fold); they do not depend on the terms.
+  const targets = annotate ? extractTargets({ text: input.text, headings: input.headings, year: report.year, folded }) : [];
   assignTargetRegions(targets, report);
-  return { report, script, terms, pageGlossary, targets };
+  return {
+    finish(matchers: Matcher[]): PageAnalysis {
+      const terms = annotate ? collectTerms(folded, matchers, pageGlossary, true) : [];
+      return { report, script, terms, pageGlossary, targets };
+    },
+  };
 }
 
 /**

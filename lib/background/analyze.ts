@@ -1,4 +1,4 @@
-import { analyzePage, collectTerms, type PageAnalysis } from '../analyze';
+import { beginAnalysis, collectTerms, type PageAnalysis } from '../analyze';
 import { bundledMatcher } from '../glossary/bundled';
 import type { Matcher } from '../glossary/match';
 import { MAX_PAGE_TEXT } from '../messaging/validate';
@@ -23,7 +23,12 @@ async function matchers(): Promise<Matcher[]> {
 }
 
 export async function analyzeInBackground(input: PageInput, force: boolean, truncated: boolean): Promise<PageAnalysis> {
-  const analysis = analyzePage(input, { matchers: await matchers(), force });
+  // The user's glossary is read from IndexedDB (the first read in a fresh service worker opens the
+  // database, ~100 ms); start it first, so it runs while the CPU-bound part of the analysis does.
+  const pendingMatchers = matchers();
+  pendingMatchers.catch(() => {});
+  const pending = beginAnalysis(input, force);
+  const analysis = pending.finish(await pendingMatchers);
   if (truncated) analysis.report.reasons.push(`truncated:${MAX_PAGE_TEXT}`);
   return analysis;
 }

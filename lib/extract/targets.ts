@@ -26,6 +26,8 @@ export interface ExtractInput {
   text: string;
   headings?: Heading[];
   year?: number | null;
+  /** `text` already folded (foldText(text)), so the caller's fold is not done a second time. */
+  folded?: FoldedText;
 }
 
 interface Region {
@@ -85,7 +87,7 @@ function hasPastYear(s: string, from: number, to: number, reportYear: number | n
 export function extractTargets(input: ExtractInput): Target[] {
   const text = typeof input?.text === 'string' ? input.text : '';
   if (!text.trim()) return [];
-  const f = foldText(text);
+  const f = input.folded?.original === text ? input.folded : foldText(text);
   const s = maskNoise(f.folded);
   const defaultYear = typeof input.year === 'number' ? input.year : detectReportYear(s);
 
