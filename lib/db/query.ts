@@ -246,3 +246,32 @@ export async function queryTargets(db: ReportLensDB, filter: TargetFilter, pages
     return filterTargets(rows, filter, pages);
   });
 }
+
+/** The first rows of a filter in list order, and how many rows the filter matches in all. */
+export interface TargetHead {
+  rows: TargetRecord[];
+  count: number;
+}
+
+/**
+ * The first `limit` rows of `filter` (same order as `queryTargets`: primary key, i.e. page then sentence
+ * order) and its row count, when one index answers the filter exactly: no filter, or a single equality
+ * filter on an indexed field. Reads `limit` records and counts keys, however large the library is, so the
+ * first screen never waits for every row. `undefined` when the filter needs rows checked in memory (two
+ * filters, or an unknown region / year, which no index holds): then `queryTargets` is the answer.
+ */
+export async function queryHead(db: ReportLensDB, filter: TargetFilter, limit: number): Promise<TargetHead | undefined> {
+  if (filter.regionKey === null || filter.year === null || searchWords(filter.text).length) return undefined;
+  const clauses: [IndexedField, string | number][] = [];
+  if (filter.indicatorKey !== undefined) clauses.push(['indicatorKey', filter.indicatorKey]);
+  if (filter.regionKey !== undefined) clauses.push(['regionKey', filter.regionKey]);
+  if (filter.year !== undefined) clauses.push(['year', filter.year]);
+  if (filter.kind !== undefined) clauses.push(['kind', filter.kind]);
+  if (clauses.length > 1) return undefined;
+  return db.transaction('r', db.targets, async () => {
+    const clause = clauses[0];
+    const collection = clause ? db.targets.where(clause[0]).equals(clause[1]) : db.targets.toCollection();
+    const [rows, count] = await Promise.all([collection.clone().limit(limit).toArray(), collection.clone().count()]);
+    return { rows, count };
+  });
+}

@@ -1,8 +1,8 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exportAll, toCsv } from '../db/export';
 import { clearLibrary, ImportError, importLibrary, MAX_IMPORT_BYTES, parseImport } from '../db/import';
 import { removePage } from '../db/pages';
-import { filterTargets, loadFacets, pageIndex, queryTargets, sortTargets, type Sort, type SortKey, type TargetFilter } from '../db/query';
+import { filterTargets, loadFacets, pageIndex, queryHead, queryTargets, sortTargets, type Sort, type SortKey, type TargetFilter } from '../db/query';
 import { getDb, type PageRecord, type TargetRecord } from '../db/schema';
 import { t } from '../i18n';
 import { CompareView } from './library/compare-view';
@@ -18,6 +18,17 @@ export { useLiveQuery } from './library/live-query';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 type View = 'list' | 'compare';
+
+/** Rows read for the first screen: a screenful (about 20) with room to scroll before the rest is needed. */
+const HEAD = 100;
+/**
+ * Up to this many matching rows, all of them are read right after the first screen (tens of ms), so
+ * sorting and searching a typical library never wait. Past it, reading every row costs hundreds of ms of
+ * IndexedDB and main-thread time (10,000 targets: 170–360 ms on a busy 2-core machine), so it waits until
+ * a sort, a search, scrolling or the CSV export needs the rows.
+ */
+const PREFETCH_ALL = 2000;
+const NO_FILTER = JSON.stringify([undefined, undefined, undefined, undefined]);
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -48,7 +59,6 @@ function importMessage(e: unknown): string {
 export function Library() {
   const db = getDb();
   const pages = useLiveQuery(() => db.pages.orderBy('lastSeen').reverse().toArray());
-  const totalCount = useLiveQuery(() => db.targets.count());
   const pageMap = useMemo(() => pageIndex(pages ?? []), [pages]);
 
   const [filter, setFilter] = useState<TargetFilter>({});
@@ -60,25 +70,75 @@ export function Library() {
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  // Menus query the database through an index; the free text is matched in memory on what they loaded,
-  // so typing never waits for IndexedDB.
+  // The first screen comes from an index-ordered read of HEAD rows plus a key count (queryHead), so it
+  // costs the same with 100 targets or 100,000. Every row of the filter is read only when something
+  // needs it — a sort, a text search, scrolling past the first rows, the CSV export — and the UI says so
+  // while it loads. Filters no single index answers load their rows as before (queryTargets).
   const { regionKey, year, indicatorKey, kind } = filter;
-  const loaded = useLiveQuery(
-    () => queryTargets(db, { regionKey, year, indicatorKey, kind }, new Map()),
-    [regionKey, year, indicatorKey, kind],
+  const indexFilter: TargetFilter = { regionKey, year, indicatorKey, kind };
+  const filterKey = JSON.stringify([regionKey === null ? '\u0000' : regionKey, year === null ? '\u0000' : year, indicatorKey, kind]);
+  const head = useLiveQuery(
+    () => queryHead(db, indexFilter, HEAD).then((h) => ({ key: filterKey, head: h ?? null })),
+    [filterKey],
   );
+  const headFresh = head?.key === filterKey ? head.head : undefined;
+  // The library's total: the unfiltered head already counted it, so the first screen does not count the
+  // table twice; the live count (started after the first rows) takes over and follows saves and deletes.
+  const liveTotal = useLiveQuery(() => (head ? db.targets.count() : Promise.resolve(undefined)), [head !== undefined]);
+  const totalCount = liveTotal ?? (filterKey === NO_FILTER && headFresh ? headFresh.count : undefined);
+  const headComplete = !!headFresh && headFresh.rows.length >= headFresh.count;
+  const [wantAllFor, setWantAllFor] = useState<string | null>(null);
+  const needAll =
+    headFresh === null ||
+    (!!headFresh && !headComplete && (headFresh.count <= PREFETCH_ALL || wantAllFor === filterKey || !!filter.text?.trim() || sort !== null));
+  const all = useLiveQuery(
+    () => (needAll ? queryTargets(db, indexFilter, new Map()).then((rows) => ({ key: filterKey, rows })) : Promise.resolve(undefined)),
+    [filterKey, needAll],
+  );
+  const allFresh = all?.key === filterKey ? all.rows : undefined;
+  // Every row of the filter, when they are in memory: all of them fit in the head, or all were read.
+  const complete = headComplete ? headFresh.rows : allFresh;
+  // While a new filter's rows load, the previous ones stay (as before): stale rows beat an empty flash.
+  const loaded = complete ?? headFresh?.rows ?? (head?.head ? head.head.rows : all?.rows);
   // The menus' values wait for the first rows: read together, the two queries slow each other down,
   // and the rows are what the reader came for.
   const facets = useLiveQuery(() => (loaded ? loadFacets(db) : Promise.resolve(undefined)), [loaded !== undefined]);
-  const rows = useMemo(() => {
-    const matched = loaded && filter.text ? filterTargets(loaded, { text: filter.text }, pageMap) : (loaded ?? []);
-    return sort ? sortTargets(matched, sort, pageMap) : matched;
-  }, [loaded, filter.text, sort, pageMap]);
+  const { rows, matching, partial } = useMemo(() => {
+    if (complete) {
+      const matched = filter.text ? filterTargets(complete, { text: filter.text }, pageMap) : complete;
+      const sorted = sort ? sortTargets(matched, sort, pageMap) : matched;
+      return { rows: sorted, matching: sorted.length, partial: false };
+    }
+    // Only the head is in memory: it is shown in list order with the index's count until the rest arrives.
+    const h = headFresh ?? head?.head ?? undefined;
+    if (h) return { rows: h.rows, matching: h.count, partial: true };
+    const stale = all?.rows ?? [];
+    return { rows: stale, matching: stale.length, partial: false };
+  }, [complete, headFresh, head, all, filter.text, sort, pageMap]);
+  // Once a sort or search asked for every row of this filter, they stay loaded until the filter changes.
+  const searching = !!filter.text?.trim() || sort !== null;
+  // Said while a sort, search or scroll waits for the rest (a quiet prefetch of a small library is not).
+  const loadingAll = partial && needAll && (searching || wantAllFor === filterKey);
+  useEffect(() => {
+    if (searching && !headComplete && headFresh !== undefined) setWantAllFor(filterKey);
+  }, [searching, headComplete, headFresh !== undefined, filterKey]);
+  const wantAll = () => {
+    if (wantAllFor !== filterKey) setWantAllFor(filterKey);
+  };
   const selectedRow = selected === null ? undefined : rows.find((r) => r.id === selected);
 
   const onSort = (key: SortKey) => setSort(sort?.key === key ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' });
 
-  const exportCsv = () => download(`report-lens-targets-${stamp()}.csv`, toCsv(rows, pageMap), 'text/csv;charset=utf-8');
+  const exportCsv = async () => {
+    let list = rows;
+    if (partial) {
+      // Only the first rows are in memory: read the filter's rows now (the listed order is database order).
+      const every = await queryTargets(db, indexFilter, new Map());
+      list = filter.text ? filterTargets(every, { text: filter.text }, pageMap) : every;
+      list = sort ? sortTargets(list, sort, pageMap) : list;
+    }
+    download(`report-lens-targets-${stamp()}.csv`, toCsv(list, pageMap), 'text/csv;charset=utf-8');
+  };
   const exportJson = async () => download(`report-lens-${stamp()}.json`, await exportAll(db), 'application/json');
 
   const importFile = async (file: File) => {
@@ -132,8 +192,8 @@ export function Library() {
           )}
         </div>
         <nav class="actions">
-          <button type="button" onClick={exportCsv} disabled={!ready || rows.length === 0} data-testid="export-csv">
-            {t('exportCsv', String(rows.length))}
+          <button type="button" onClick={() => void exportCsv()} disabled={!ready || matching === 0} data-testid="export-csv">
+            {t('exportCsv', String(matching))}
           </button>
           <button type="button" onClick={() => void exportJson()} disabled={empty || !ready} data-testid="export-json">
             {t('exportJson')}
@@ -177,7 +237,7 @@ export function Library() {
       {ready && !empty && (
         <>
           <h2>{t('libraryTargets')}</h2>
-          <FilterBar facets={facets} filter={filter} onChange={setFilter} />
+          <FilterBar facets={facets} filter={filter} onChange={setFilter} onSearchFocus={wantAll} />
           <div class="tabs" role="group">
             <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')} data-testid="view-list">
               {t('viewList')}
@@ -185,18 +245,23 @@ export function Library() {
             <button type="button" aria-pressed={view === 'compare'} onClick={() => setView('compare')} data-testid="view-compare">
               {t('viewCompare')}
             </button>
-            <span class="muted count" data-testid="target-count" data-count={rows.length} data-total={totalCount} aria-live="polite">
-              {t('libraryShowing', [String(rows.length), String(totalCount)])}
+            <span class="muted count" data-testid="target-count" data-count={matching} data-total={totalCount} aria-live="polite">
+              {t('libraryShowing', [String(matching), String(totalCount)])}
             </span>
           </div>
           {view === 'list' && (
             <>
-              {loaded && rows.length === 0 && (
+              {loadingAll && (
+                <p class="muted" role="status" data-testid="loading-all">
+                  {t('libraryLoadingAll', String(matching))}
+                </p>
+              )}
+              {loaded && matching === 0 && (
                 <p class="muted" data-testid="no-matches">
                   {t('libraryNoMatches')}
                 </p>
               )}
-              <TargetsTable rows={rows} pages={pageMap} sort={sort} onSort={onSort} selected={selected} onSelect={setSelected} />
+              <TargetsTable rows={rows} total={matching} resetKey={`${filterKey}|${filter.text ?? ''}|${sort?.key ?? ''}|${sort?.dir ?? ''}`} onNeedRows={wantAll} pages={pageMap} sort={sort} onSort={onSort} selected={selected} onSelect={setSelected} />
               {selectedRow && <TargetDetail row={selectedRow} page={pageMap.get(selectedRow.pageId)} />}
             </>
           )}

@@ -22,7 +22,13 @@ function withChosen<T>(values: T[], chosen: T | null | undefined): T[] {
 }
 
 /** `facets` is undefined while the menus' values load; the text search works meanwhile. */
-export function FilterBar(props: { facets: Facets | undefined; filter: TargetFilter; onChange(filter: TargetFilter): void }) {
+export function FilterBar(props: {
+  facets: Facets | undefined;
+  filter: TargetFilter;
+  onChange(filter: TargetFilter): void;
+  /** The search box got focus: the text search will need every row, so they can start loading now. */
+  onSearchFocus?(): void;
+}) {
   const { filter, onChange } = props;
   const facets = props.facets ?? NO_FACETS;
   const loading = props.facets === undefined;
@@ -96,6 +102,7 @@ export function FilterBar(props: { facets: Facets | undefined; filter: TargetFil
           value={filter.text ?? ''}
           placeholder={t('filterTextPlaceholder')}
           onInput={(e) => set({ text: value(e) })}
+          onFocus={() => props.onSearchFocus?.()}
           data-testid="filter-text"
         />
       </label>

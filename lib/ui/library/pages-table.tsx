@@ -1,8 +1,22 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { PageRecord } from '../../db/schema';
 import { t } from '../../i18n';
 import { pageKindLabel, safeHref } from './format';
 
+// What Date#toLocaleString() prints, from one formatter: toLocaleString builds a new one per call, which
+// for a few hundred saved pages was a visible part of the library's first render.
+const dateTime = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+
+/** Page rows built with the first render; the rest follow right after it (the table sits below the targets). */
+const FIRST_PAGES = 40;
+
 export function PagesTable({ pages, onDelete }: { pages: PageRecord[]; onDelete(page: PageRecord): void }) {
+  const [all, setAll] = useState(pages.length <= FIRST_PAGES);
+  useEffect(() => {
+    if (all) return;
+    const timer = setTimeout(() => setAll(true));
+    return () => clearTimeout(timer);
+  }, [all]);
   return (
     <div class="pages-scroll">
       <table class="pages" data-testid="pages">
@@ -21,7 +35,7 @@ export function PagesTable({ pages, onDelete }: { pages: PageRecord[]; onDelete(
           </tr>
         </thead>
         <tbody>
-          {pages.map((p) => (
+          {(all ? pages : pages.slice(0, FIRST_PAGES)).map((p) => (
             <tr key={p.id} data-testid="page-row" data-url={p.url}>
               <td>
                 <a href={safeHref(p.url)} target="_blank" rel="noreferrer">
@@ -35,7 +49,7 @@ export function PagesTable({ pages, onDelete }: { pages: PageRecord[]; onDelete(
               <td class="num" data-testid="page-target-count">
                 {p.targetCount}
               </td>
-              <td>{new Date(p.lastSeen).toLocaleString()}</td>
+              <td>{dateTime.format(p.lastSeen)}</td>
               <td>
                 <button type="button" class="small" onClick={() => onDelete(p)} data-testid="delete-page" aria-label={t('libraryDeletePageLabel', p.title || p.url)}>
                   {t('libraryDelete')}

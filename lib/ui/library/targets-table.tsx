@@ -21,14 +21,20 @@ const COLUMNS: { key: SortKey; label: string; width: string }[] = [
 ];
 
 export function TargetsTable(props: {
+  /** The rows in memory: all `total` of them, or the first ones while the rest loads. */
   rows: TargetRecord[];
+  total: number;
+  /** Changes when the filter or sort does: the table scrolls back to its first row. */
+  resetKey: string;
+  /** Called when the window reaches past the rows in memory. */
+  onNeedRows(): void;
   pages: PageIndex;
   sort: Sort | null;
   onSort(key: SortKey): void;
   selected: number | null;
   onSelect(id: number | null): void;
 }) {
-  const { rows, pages, sort } = props;
+  const { rows, total, pages, sort } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -42,19 +48,26 @@ export function TargetsTable(props: {
     return () => observer.disconnect();
   }, []);
 
-  // A new filter or sort shows its first rows, not whatever sat at the old scroll offset.
-  useEffect(() => {
+  // A new filter or sort shows its first rows, not whatever sat at the old scroll offset. A layout effect:
+  // it lands in the same commit as the new count, so a scroll made after seeing the count is not undone.
+  useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
     setScrollTop(0);
-  }, [rows]);
+  }, [props.resetKey]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
-  const visible = rows.slice(first, last);
+  const last = Math.min(total, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  // Rows past those in memory are blank space (the spacer) until they arrive.
+  const end = Math.max(first, Math.min(last, rows.length));
+  const visible = rows.slice(first, end);
+  const short = last > rows.length;
+  useEffect(() => {
+    if (short) props.onNeedRows();
+  }, [short]);
 
   return (
     <div class="grid-scroll" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)} data-testid="targets-scroll">
-      <table class="targets-grid" data-testid="targets" aria-rowcount={rows.length + 1} data-count={rows.length}>
+      <table class="targets-grid" data-testid="targets" aria-rowcount={total + 1} data-count={total}>
         <colgroup>
           {COLUMNS.map((c) => (
             <col key={c.key} style={{ width: c.width }} />
@@ -114,7 +127,7 @@ export function TargetsTable(props: {
               </tr>
             );
           })}
-          {last < rows.length && <tr class="spacer" aria-hidden="true" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} />}
+          {end < total && <tr class="spacer" aria-hidden="true" style={{ height: `${(total - end) * ROW_HEIGHT}px` }} />}
         </tbody>
       </table>
     </div>

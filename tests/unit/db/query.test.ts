@@ -5,6 +5,7 @@ import {
   loadFacets,
   niceTicks,
   pageIndex,
+  queryHead,
   queryTargets,
   sortTargets,
   unitsOf,
@@ -156,5 +157,26 @@ describe('queryTargets and loadFacets (IndexedDB)', () => {
     });
     expect(facets.indicators).toContain('地区生产总值');
     expect(new Set(facets.indicators).size).toBe(facets.indicators.length);
+  });
+
+  it('reads the first rows of a one-index filter in list order, with the whole filter\'s count', async () => {
+    for (const filter of [{}, { regionKey: '衡南县' }, { indicatorKey: '地区生产总值' }, { year: 2026 }, { kind: 'main' }] as TargetFilter[]) {
+      const every = await queryTargets(db, filter, index);
+      for (const limit of [1, 2, 100]) {
+        const head = await queryHead(db, filter, limit);
+        expect(head, JSON.stringify(filter)).toBeDefined();
+        expect(head!.count, JSON.stringify(filter)).toBe(every.length);
+        // The same order the full read lists them in, so the rest continues where the head stops.
+        expect(head!.rows.map((t) => t.id), JSON.stringify(filter)).toEqual(every.slice(0, limit).map((t) => t.id));
+      }
+    }
+  });
+
+  it('leaves filters no single index answers to queryTargets', async () => {
+    expect(await queryHead(db, { regionKey: null }, 10)).toBeUndefined();
+    expect(await queryHead(db, { year: null }, 10)).toBeUndefined();
+    expect(await queryHead(db, { regionKey: '衡南县', kind: 'main' }, 10)).toBeUndefined();
+    expect(await queryHead(db, { text: '失业' }, 10)).toBeUndefined();
+    expect(await queryHead(db, { text: '  ' }, 10)).toBeDefined();
   });
 });
