@@ -2,6 +2,7 @@ import type { PageAnalysis } from '../analyze';
 import type { PageGlossaryEntry, PageInput, TermSpan } from '../types';
 import { HighlightLayer } from './highlight';
 import { buildTextModel, buildTextModelSliced, OWN_UI_ATTR, rangeFor, segmentAt, type TextModel } from './text-model';
+import { VIEWPORT_MIN_TERMS, ViewportHighlights } from './viewport-highlights';
 
 /** Yields to the event loop so no single task grows long on big pages. */
 export function nextTask(): Promise<void> {
@@ -57,6 +58,8 @@ export class DocumentAnnotator {
   private pending = new Set<Node>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
+  /** Set on pages with very many terms: highlights are then registered only near the viewport. */
+  private viewport: ViewportHighlights | null = null;
   /** Bumped by rerun(), so a flush that started before it does not append to the new model. */
   private generation = 0;
 
@@ -99,6 +102,23 @@ export class DocumentAnnotator {
   }
 
   private async paint(spans: TermSpan[], onFirstChunk?: () => void): Promise<void> {
+    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
+    if (!this.viewport && spans.length >= VIEWPORT_MIN_TERMS && typeof win?.IntersectionObserver === 'function') {
+      this.viewport = new ViewportHighlights(
+        this.doc,
+        this.layer,
+        (span) => rangeFor(this.model, span.start, span.end),
+        (span) => {
+          const i = segmentAt(this.model.segments, span.start);
+          return i < 0 ? null : this.model.segments[i]!.node.parentElement;
+        },
+        onFirstChunk,
+      );
+    }
+    if (this.viewport) {
+      this.viewport.add(spans);
+      return;
+    }
     for (let i = 0; i < spans.length; i += HIGHLIGHT_CHUNK) {
       if (this.destroyed) return;
       const bySource = new Map<TermSpan['source'], Range[]>();
@@ -196,6 +216,8 @@ export class DocumentAnnotator {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     this.pending.clear();
+    this.viewport?.destroy();
+    this.viewport = null;
     this.layer.clear();
     return this.run();
   }
@@ -204,6 +226,8 @@ export class DocumentAnnotator {
     this.destroyed = true;
     this.observer?.disconnect();
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.viewport?.destroy();
+    this.viewport = null;
     this.layer.clear();
   }
 }

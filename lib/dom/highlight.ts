@@ -76,6 +76,13 @@ export class HighlightLayer {
     for (const r of ranges) hl.add(r);
   }
 
+  /** Takes ranges out of the highlight of `source` again. */
+  remove(source: TermSource | 'focus', ranges: Range[]): void {
+    if (!ranges.length || !supportsHighlights(this.win)) return;
+    const hl = this.win.CSS.highlights.get(HIGHLIGHT_NAMES[source]);
+    if (hl) for (const r of ranges) hl.delete(r);
+  }
+
   setFocus(range: Range | null): void {
     const registry = supportsHighlights(this.win) ? this.win.CSS.highlights : null;
     registry?.get(HIGHLIGHT_NAMES.focus)?.clear();

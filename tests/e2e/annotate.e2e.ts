@@ -170,6 +170,48 @@ describe('dynamic pages', () => {
   });
 });
 
+describe('long pages', () => {
+  // 700 paragraphs with three glossary terms each: 2,100 terms, past the point where highlights are
+  // registered only near the viewport (lib/dom/viewport-highlights.ts).
+  const PARAGRAPHS = 700;
+  const body = Array.from(
+    { length: PARAGRAPHS },
+    (_, i) => `<p data-i="${i}">第${i + 1}项：坚持以<b>三高四新</b>战略为引领，推动高质量发展，扎实做好六稳工作。</p>`,
+  ).join('\n');
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳市2023年政府工作报告</title></head>
+<body><h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上</p>${body}</body></html>`;
+
+  const inParagraph = (page: import('playwright-core').Page, i: number) =>
+    page.evaluate((i) => {
+      let n = 0;
+      for (const hl of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values())
+        for (const r of hl) if ((r.startContainer.parentElement as Element).closest('p')?.getAttribute('data-i') === String(i)) n++;
+      return n;
+    }, i);
+
+  it('finds every term but registers highlights only near the viewport, following the reader as they scroll', async () => {
+    server.route('/generated/long-report.html', html);
+    const { page, state } = await openAnnotated('generated/long-report.html');
+    expect(state?.report.kind).toBe('work-report');
+    expect(state?.termCount).toBe(PARAGRAPHS * 3);
+    await expect.poll(() => inParagraph(page, 0)).toBe(3);
+    const near = await highlightTotal(page);
+    expect(near).toBeGreaterThan(0);
+    expect(near).toBeLessThan(PARAGRAPHS * 3);
+    expect(await inParagraph(page, PARAGRAPHS - 1)).toBe(0);
+
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => inParagraph(page, PARAGRAPHS - 1)).toBe(3);
+    await expect.poll(() => inParagraph(page, 0)).toBe(0);
+    expect(await highlightTotal(page)).toBeLessThan(PARAGRAPHS * 3);
+
+    const last = await termPoint(page, HIGHLIGHTS.defined, '三高四新', 0);
+    await page.mouse.move(last.x, last.y);
+    await expect.poll(() => tooltipTerm(page)).toBe('三高四新');
+    await page.close();
+  });
+});
+
 describe('pages that are not reports', () => {
   for (const name of ['novel-chapter', 'readme-zh', 'tech-newsletter', 'sports-news', 'finance-article']) {
     it(`${name}: not recognised, nothing highlighted, nothing saved`, async () => {

@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTextModel, rangeFor, segmentAt } from '../../../lib/dom/text-model';
+import { ViewportHighlights, type RangeSink } from '../../../lib/dom/viewport-highlights';
+import type { TermSource, TermSpan } from '../../../lib/types';
+
+/** An IntersectionObserver the test drives: `cross(el, true)` reports el as near the viewport. */
+class FakeObserver {
+  static last: FakeObserver | null = null;
+  readonly targets = new Set<Element>();
+  options: IntersectionObserverInit | undefined;
+  disconnected = false;
+  constructor(
+    private readonly callback: IntersectionObserverCallback,
+    options?: IntersectionObserverInit,
+  ) {
+    this.options = options;
+    FakeObserver.last = this;
+  }
+  observe(el: Element) {
+    this.targets.add(el);
+  }
+  disconnect() {
+    this.disconnected = true;
+    this.targets.clear();
+  }
+  cross(el: Element, near: boolean) {
+    this.callback([{ target: el, isIntersecting: near } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+  }
+}
+
+class Sink implements RangeSink {
+  readonly ranges = new Map<TermSource, Set<Range>>();
+  add(source: TermSource, ranges: Range[]) {
+    const set = this.ranges.get(source) ?? new Set();
+    for (const r of ranges) set.add(r);
+    this.ranges.set(source, set);
+  }
+  remove(source: TermSource, ranges: Range[]) {
+    for (const r of ranges) this.ranges.get(source)?.delete(r);
+  }
+  texts(): string[] {
+    return [...this.ranges.values()].flatMap((s) => [...s].map((r) => r.toString())).sort();
+  }
+}
+
+function setup(html: string, terms: [string, TermSource][]) {
+  document.body.innerHTML = html;
+  (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeObserver;
+  const model = buildTextModel(document.body);
+  const spans: TermSpan[] = [];
+  for (const [text, source] of terms) {
+    let at = model.text.indexOf(text);
+    while (at >= 0) {
+      spans.push({ start: at, end: at + text.length, text, source, entry: null } as TermSpan);
+      at = model.text.indexOf(text, at + 1);
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const sink = new Sink();
+  let firsts = 0;
+  const vh = new ViewportHighlights(
+    document,
+    sink,
+    (s) => rangeFor(model, s.start, s.end),
+    (s) => model.segments[segmentAt(model.segments, s.start)]!.node.parentElement,
+    () => firsts++,
+  );
+  return { vh, sink, spans, io: FakeObserver.last!, firsts: () => firsts };
+}
+
+describe('ViewportHighlights', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('registers nothing until an element is near, then exactly its terms; drops them when it is far again', () => {
+    const { vh, sink, spans, io, firsts } = setup('<p id="a">落实三高四新，做好六稳</p><p id="b">再谈三高<b>四新</b></p><p id="c">无</p>', [
+      ['三高四新', 'glossary'],
+      ['六稳', 'unknown'],
+    ]);
+    vh.add(spans);
+    const [a, b] = ['a', 'b'].map((id) => document.getElementById(id)!);
+    // #c holds no term: not observed.
+    expect([...io.targets]).toEqual([a, b]);
+    expect(io.options?.rootMargin).toBe('100% 0px 100% 0px');
+    expect(sink.texts()).toEqual([]);
+    expect(firsts()).toBe(0);
+
+    io.cross(a!, true);
+    expect(sink.texts()).toEqual(['三高四新', '六稳']);
+    expect(sink.ranges.get('unknown')?.size).toBe(1);
+    expect(firsts()).toBe(1);
+    io.cross(b!, true);
+    // The term split across <b> belongs to the element of its first character.
+    expect(sink.texts()).toEqual(['三高四新', '三高四新', '六稳']);
+    expect(vh.registered).toBe(3);
+    io.cross(a!, false);
+    expect(sink.texts()).toEqual(['三高四新']);
+    io.cross(a!, true);
+    io.cross(a!, true);
+    expect(vh.registered).toBe(3);
+    expect(firsts()).toBe(1);
+  });
+
+  it('shows terms added later at once when their element is already near, and stops on destroy', () => {
+    const { vh, sink, spans, io } = setup('<p id="a">三高四新与六稳</p>', [
+      ['三高四新', 'glossary'],
+      ['六稳', 'glossary'],
+    ]);
+    vh.add([spans[0]!]);
+    io.cross(document.getElementById('a')!, true);
+    expect(sink.texts()).toEqual(['三高四新']);
+    vh.add([spans[1]!]);
+    expect(sink.texts()).toEqual(['三高四新', '六稳']);
+    vh.destroy();
+    expect(io.disconnected).toBe(true);
+    expect(vh.registered).toBe(0);
+  });
+});
