@@ -184,7 +184,14 @@ function budgets(browser: BrowserResult | null, size: ReturnType<typeof sizes>):
       measured: ms(seed.ext.pass),
       limit: '≤ 15 ms',
       pass: seed.ext.pass <= 15,
-      note: `start → last highlight; ${ms(seed.ext.analyze)} of it waiting for the background, ${ms(seed.ext.inPage)} in the page`,
+      note: `start → last highlight; ${ms(seed.ext.inPage)} in the page; ${ms(seed.ext.analyze)} waiting for the background's reply, ${ms(seed.ext.waitPageBusy)} of which the page's own main-thread work delayed it`,
+    });
+    out.push({
+      name: "the pass's work on the page's main thread, seed 003 (median)",
+      measured: ms(seed.ext.inPage),
+      limit: '≤ 15 ms',
+      pass: seed.ext.inPage <= 15,
+      note: `setup ${ms(seed.ext.setup)} + walk ${ms(seed.ext.walk)} + paint ${ms(seed.ext.paint)}; recognition, matching and extraction run in the background`,
     });
     out.push({
       name: 'full in-page pass / bare TreeWalker walk, seed 003',
@@ -234,7 +241,7 @@ function budgets(browser: BrowserResult | null, size: ReturnType<typeof sizes>):
     } else out.push({ name: 'S/T toggle', measured: '—', limit: '≤ 400 / 100 / 20 ms', pass: null, note: t.note });
     const l = browser.library;
     if (l.firstRenderMs !== undefined && l.filterMs !== undefined) {
-      out.push({ name: `library first render, ${l.targets} targets`, measured: ms(l.firstRenderMs), limit: '≤ 100 ms', pass: l.firstRenderMs <= 100, note: `navigation start → first row${l.baseline ? `; ${ms(l.baseline.firstRenderMs)} with ${l.baseline.targets} targets` : ''}` });
+      out.push({ name: `library first render, ${l.targets} targets`, measured: ms(l.firstRenderMs), limit: '≤ 100 ms', pass: l.firstRenderMs <= 100, note: `navigation start → first frame showing a row${l.baseline ? `; ${ms(l.baseline.firstRenderMs)} with ${l.baseline.targets} targets` : ''}` });
       out.push({ name: `library filter change, ${l.targets} targets`, measured: ms(l.filterMs), limit: '≤ 100 ms', pass: Number.isFinite(l.filterMs) ? l.filterMs <= 100 : null, note: `kind = main → ${l.rowsAfterFilter} rows${l.baseline ? `; ${ms(l.baseline.filterMs)} with ${l.baseline.targets} targets` : ''}` });
     } else out.push({ name: 'library, 10,000 targets', measured: '—', limit: '≤ 100 ms', pass: null, note: l.note });
   }
@@ -265,6 +272,7 @@ function report(meta: Record<string, unknown>, core: CoreResult[] | null, browse
       ms(p.ext.setup),
       ms(p.ext.walk),
       ms(p.ext.analyze),
+      ms(p.ext.waitPageBusy),
       ms(p.ext.paint),
       ms(p.ext.firstHighlightAfterDcl),
       p.ext.longestTaskMax ? ms(p.ext.longestTaskMax, 0) : '—',
@@ -273,8 +281,8 @@ function report(meta: Record<string, unknown>, core: CoreResult[] | null, browse
     ]);
     parts.push(
       table(
-        '\nChromium, extension in the page — medians (longest task: max over runs; heap: with / without the extension)',
-        ['page', 'pass', 'in page', 'setup', 'walk', 'analyze (bg)', 'paint', 'DCL→1st hl', 'long task', 'heap', 'highlights'],
+        '\nChromium, extension in the page — medians (longest task: max over runs; heap: with / without the extension; highlights: those registered after load, on pages with ≥ 1,500 terms only near the viewport)',
+        ['page', 'pass', 'in page', 'setup', 'walk', 'analyze (bg)', 'of it page busy', 'paint', 'DCL→1st hl', 'long task', 'heap', 'highlights registered'],
         rows,
       ),
     );

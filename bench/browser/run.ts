@@ -34,6 +34,11 @@ interface PassSample {
   walk: number;
   /** Walk done → analysis back from the background (message round trip + core). */
   analyze: number;
+  /**
+   * Of `analyze`, the time the page's main thread was busy with work not ours (long animation frames
+   * minus our scripts in them): the reply cannot land while the page lays itself out.
+   */
+  waitPageBusy: number;
   /** Analysis back → last highlight registered. */
   paint: number;
   /** DOMContentLoaded end → first highlight registered. */
@@ -115,6 +120,19 @@ const LONGTASK_INIT = `
     });
     window.__rlLongTaskObserver.observe({ type: 'longtask', buffered: true });
   } catch (e) {}
+  // Long animation frames say what kept the page's main thread busy: the share spent in scripts from
+  // chrome-extension:// URLs is ours; the rest is the page's own parsing, scripts, style and layout.
+  window.__rlFrames = [];
+  try {
+    window.__rlFrameObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        let ours = 0;
+        for (const s of e.scripts || []) if (String(s.sourceURL || '').startsWith('chrome-extension:')) ours += s.duration;
+        window.__rlFrames.push({ start: e.startTime, duration: e.duration, ours });
+      }
+    });
+    window.__rlFrameObserver.observe({ type: 'long-animation-frame', buffered: true });
+  } catch (e) {}
 `;
 
 const READ_MARKS = `(() => {
@@ -123,7 +141,7 @@ const READ_MARKS = `(() => {
   let highlights = 0;
   for (const h of CSS.highlights.values()) highlights += h.size;
   return { start: at('start'), run: at('run'), walked: at('walked'), analyzed: at('analyzed'), first: at('first-highlight'),
-    painted: at('painted'), dcl: nav ? nav.domContentLoadedEventEnd : null, longTasks: window.__rlLongTasks || [], highlights };
+    painted: at('painted'), dcl: nav ? nav.domContentLoadedEventEnd : null, longTasks: window.__rlLongTasks || [], frames: window.__rlFrames || [], highlights };
 })()`;
 
 type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
@@ -184,8 +202,13 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
         await new Promise((r) => setTimeout(r, AFTER_PAINTED_MS + 100));
         const m = await cdpEval<{
           start: number; run: number; walked: number; analyzed: number; first: number | null; painted: number; dcl: number | null;
-          longTasks: { start: number; duration: number }[]; highlights: number;
+          longTasks: { start: number; duration: number }[]; frames: { start: number; duration: number; ours: number }[]; highlights: number;
         }>(cdp, READ_MARKS);
+        let waitPageBusy = 0;
+        for (const f of m.frames) {
+          const overlap = Math.min(f.start + f.duration, m.analyzed) - Math.max(f.start, m.walked);
+          if (overlap > 0) waitPageBusy += Math.max(0, overlap - f.ours);
+        }
         // A task that ends after our start mark: the content script's own injection task (module
         // evaluation begins a little before main() marks the start) and everything up to the
         // highlights' first rendering.
@@ -195,6 +218,7 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
           setup: m.run - m.start,
           walk: m.walked - m.run,
           analyze: m.analyzed - m.walked,
+          waitPageBusy,
           paint: m.painted - m.analyzed,
           firstHighlightAfterDcl: m.first !== null && m.dcl !== null ? m.first - m.dcl : NaN,
           longestTask: during.reduce((x, t) => Math.max(x, t.duration), 0),
@@ -297,6 +321,7 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
         setup: med((s) => s.setup),
         walk: med((s) => s.walk),
         analyze: med((s) => s.analyze),
+        waitPageBusy: med((s) => s.waitPageBusy),
         paint: med((s) => s.paint),
         firstHighlightAfterDcl: med((s) => s.firstHighlightAfterDcl),
         heapMB: med((s) => s.heapMB),
@@ -398,7 +423,7 @@ async function benchToggle(ext: Ext, server: Server, root: string, quick: boolea
 
 /**
  * The library page with 10,000 stored targets, imported through its own Import JSON (every field
- * checked, as a user's file would be). First render: navigation start → first target row in the DOM;
+ * checked, as a user's file would be). First render: navigation start → the first frame that shows a target row;
  * filter: a kind filter change → the row count updated and a frame painted.
  */
 async function benchLibrary(ext: Ext, root: string, log: (s: string) => void): Promise<LibraryFigures> {
@@ -408,7 +433,9 @@ async function benchLibrary(ext: Ext, root: string, log: (s: string) => void): P
   try {
     const url = `chrome-extension://${ext.extensionId}/library.html`;
     await page.addInitScript({
-      content: `new MutationObserver((_, o) => { if (document.querySelector('[data-testid="target-row"]')) { window.__rlFirstRow = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true });`,
+      // The first frame that shows a row: the rows' style, layout and paint count, wherever they happen.
+      // rAF runs at the start of that frame's rendering; the message is handled after it.
+      content: `new MutationObserver((_, o) => { if (document.querySelector('[data-testid="target-row"]')) { o.disconnect(); requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => { window.__rlFirstRow = performance.now(); }; c.port2.postMessage(0); }); } }).observe(document, { childList: true, subtree: true });`,
     });
     // Extension pages forbid eval (CSP), so in-page code is passed as functions here, each kept free
     // of named inner functions (see the note at the top about keepNames).
