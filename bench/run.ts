@@ -96,13 +96,13 @@ async function coreBundle(): Promise<string | null> {
   }
 }
 
-function sizes(): { bundles: SizeRow[]; content: SizeRow | null; glossary: SizeRow; openccInContent: boolean; openccInBackground: boolean } {
+function sizes(): { bundles: SizeRow[]; content: SizeRow | null; glossary: SizeRow; openccInContent: boolean; openccInBackground: boolean; openccInPack: boolean } {
   const rows: SizeRow[] = [];
   const visit = (dir: string) => {
     for (const f of readdirSync(dir)) {
       const p = join(dir, f);
       if (statSync(p).isDirectory()) visit(p);
-      else if (/\.(js|css|html)$/.test(f)) {
+      else if (/\.(js|css|html)$/.test(f) || f === 'dictionaries.json') {
         const buf = readFileSync(p);
         rows.push({ file: relative(EXT, p), raw: buf.length, gzip: gzipSync(buf).length });
       }
@@ -118,8 +118,10 @@ function sizes(): { bundles: SizeRow[]; content: SizeRow | null; glossary: SizeR
     content,
     glossary: { file: 'lib/generated/glossary-index.json', raw: g.length, gzip: gzipSync(g).length },
     openccInContent: containsOpencc(read('content-scripts/content.js')),
-    // The background must hold it (the toggle converts there): proves the probe finds a dictionary.
+    // Fetched on the first toggle, not parsed at every worker start.
     openccInBackground: containsOpencc(read('background.js')),
+    // The pack must hold it: proves the probe finds a dictionary.
+    openccInPack: containsOpencc(read('opencc/dictionaries.json')),
   };
 }
 
@@ -330,7 +332,7 @@ function report(meta: Record<string, unknown>, core: CoreResult[] | null, browse
     ),
   );
   parts.push(
-    `OpenCC dictionary: ${size.openccInContent ? 'IN' : 'not in'} the content script, ${size.openccInBackground ? 'in' : 'NOT in'} background.js (the probe's control)`,
+    `OpenCC dictionary: ${size.openccInContent ? 'IN' : 'not in'} the content script, ${size.openccInBackground ? 'IN' : 'not in'} background.js, ${size.openccInPack ? 'in' : 'NOT in'} opencc/dictionaries.json (the probe's control: fetched on the first toggle)`,
   );
   parts.push(
     table(

@@ -1,6 +1,7 @@
-// Prepares the data the extension and the CLI load: the character fold table and the compiled
-// glossary. Runs on `npm install`, before builds, tests and the CLI, so no page parses or compiles
-// anything at load time. Output goes to lib/generated/ (git-ignored).
+// Prepares the data the extension and the CLI load: the character fold table, the compiled glossary
+// and the OpenCC dictionary pack. Runs on `npm install`, before builds, tests and the CLI, so no page
+// parses or compiles anything at load time. Output goes to lib/generated/ and assets/public/opencc/
+// (both git-ignored).
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +48,33 @@ function buildFoldTable() {
 const fold = buildFoldTable();
 writeFileSync(join(out, 'fold-table.json'), JSON.stringify({ pairs: fold }));
 
+/**
+ * OpenCC's full locale preset (what opencc-js's Converter is built from) as one JSON file the
+ * background fetches on the first script toggle, instead of 1.2 MB of string literals in background.js
+ * that every service-worker start had to parse. Each dictionary is stored once and referred to by its
+ * index: the preset uses the same dictionaries in many chains.
+ */
+async function writeOpenccPack() {
+  const preset = await import('opencc-js/preset');
+  const dicts = [];
+  const index = new Map();
+  const encode = (v) => {
+    if (typeof v === 'string') {
+      if (!index.has(v)) index.set(v, dicts.push(v) - 1);
+      return index.get(v);
+    }
+    if (Array.isArray(v)) return v.map(encode);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]));
+    throw new Error(`opencc pack: unexpected ${typeof v} in the preset`);
+  };
+  const pack = { version: 1, preset: encode({ from: preset.from, to: preset.to, configs: preset.configs }), dicts };
+  const dir = join(root, 'assets/public/opencc');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'dictionaries.json'), JSON.stringify(pack));
+  return dicts.length;
+}
+const openccDicts = await writeOpenccPack();
+
 // The glossary compiler lives with the glossary code; it is plain JS so this script needs no TS loader.
 // Only a missing compiler is tolerated (early checkouts); a compiler that fails to load must fail loudly.
 const compiler = await import('../lib/glossary/compile.mjs').catch((err) => {
@@ -71,4 +99,4 @@ if (compiler) {
   writeFileSync(join(out, 'glossary-entries.json'), JSON.stringify(full));
   glossaryNote = `, glossary ${full.length} entries from ${files.length} file(s)`;
 }
-console.error(`generate: fold table ${fold.length / 2} pairs${glossaryNote}`);
+console.error(`generate: fold table ${fold.length / 2} pairs${glossaryNote}, OpenCC pack ${openccDicts} dictionaries`);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { convertEntryView } from '../convert/entry-view';
-import { converterFor } from '../convert/opencc';
+import { converterFor, loadOpencc, OPENCC_PACK_PATH, setOpenccLoader } from '../convert/opencc';
 import { convertPage, type ConvertResult } from '../convert/page';
 import type { EntryView, Script, ScriptToggleState } from '../messaging/protocol';
 import { sendToTab } from '../messaging/tabs';
@@ -9,20 +9,32 @@ import { parseConvertRequest, parseScript } from '../messaging/validate';
 import { mirrorRepair, rememberSite, rememberedScript, scriptVariants } from '../settings';
 
 /**
- * The background's half of the script toggle. OpenCC is bundled here, not in the content script
- * (1.2 MB on every report page otherwise), and MV3 service workers cannot import() it on demand, so
- * it is parsed with the worker and its tries are built on the first toggle (converterFor caches them).
+ * The background's half of the script toggle. The OpenCC dictionaries are fetched from the extension
+ * package on the first toggle (or the first tooltip on a traditional page) and their tries built then
+ * (converterFor caches them): neither the content script nor the worker's start carries them.
  */
+
+setOpenccLoader(async () => {
+  const response = await fetch(browser.runtime.getURL(OPENCC_PACK_PATH as never));
+  if (!response.ok) throw new Error(`OpenCC dictionaries: ${response.status} ${response.statusText}`);
+  return response.json();
+});
 
 export async function convertForPage(data: unknown): Promise<ConvertResult> {
   const request = parseConvertRequest(data);
-  const [variants, repair] = await Promise.all([scriptVariants(), mirrorRepair.getValue()]);
+  const [variants, repair] = await Promise.all([scriptVariants(), mirrorRepair.getValue(), loadOpencc()]);
   return convertPage(request, { variants, repair });
 }
 
 /** Glossary text in the page's script: the glossary is simplified, the page may be traditional. */
 export async function entriesInScript(entries: Record<string, EntryView>, script: Script): Promise<Record<string, EntryView>> {
   if (script !== 'traditional') return entries;
+  try {
+    await loadOpencc();
+  } catch {
+    // A tooltip in simplified beats no tooltip: the toggle itself reports the failure.
+    return entries;
+  }
   const convert = converterFor('traditional', await scriptVariants());
   const out: Record<string, EntryView> = {};
   for (const [id, view] of Object.entries(entries)) out[id] = convertEntryView(view, convert);

@@ -35,6 +35,19 @@ describe('a restarted service worker', () => {
     const state = await waitForState(ext, await ext.tabIdOf(second));
     expect(state?.report.kind).toBe('work-report');
     expect(state?.saved).toBe(true);
+    // A traditional page: the new worker fetches the OpenCC dictionaries again for its tooltips, and the
+    // toggle works from them.
+    const term = await termPoint(second, HIGHLIGHTS.defined, '三高四新', 0);
+    await second.mouse.move(term.x, term.y);
+    await expect.poll(() => tooltipText(second)).toContain('先進製造業高地');
+    const tabId = await ext.tabIdOf(second);
+    const toggled = await ext.worker.evaluate(
+      (id) => (globalThis as unknown as { reportLens: { toggleScriptTab(id: number): Promise<{ ok: boolean; state?: { current: string | null } }> } }).reportLens.toggleScriptTab(id),
+      tabId,
+    );
+    expect(toggled.ok).toBe(true);
+    expect(toggled.state?.current).toBe('simplified');
+    await expect.poll(() => second.evaluate(() => document.body.innerText.includes('全面'))).toBe(true);
 
     const library = await ext.context.newPage();
     await library.goto(`chrome-extension://${ext.extensionId}/library.html`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { converterFor } from '../../lib/convert/opencc';
+import { readFileSync } from 'node:fs';
+import { converterFor, useOpenccPack } from '../../lib/convert/opencc';
 import { DEFAULT_VARIANTS } from '../../lib/convert/variants';
 import type { ScriptToggleState } from '../../lib/messaging/protocol';
 import { detectScript } from '../../lib/text/script';
@@ -20,6 +21,8 @@ afterAll(async () => {
   await server?.close();
 });
 
+// The pack the extension fetches (written by scripts/generate.mjs), for the expected texts.
+useOpenccPack(JSON.parse(readFileSync(new URL('../../assets/public/opencc/dictionaries.json', import.meta.url), 'utf8')));
 const toTraditional = converterFor('traditional', DEFAULT_VARIANTS);
 /** A pinyin reading in brackets, as bad converters leave it: 產(chǎn), 發（fā）. */
 const RESIDUE = /[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/;
