@@ -260,14 +260,25 @@ export interface TargetHead {
  * first screen never waits for every row. `undefined` when the filter needs rows checked in memory (two
  * filters, or an unknown region / year, which no index holds): then `queryTargets` is the answer.
  */
-export async function queryHead(db: ReportLensDB, filter: TargetFilter, limit: number): Promise<TargetHead | undefined> {
-  if (filter.regionKey === null || filter.year === null || searchWords(filter.text).length) return undefined;
+/** The one index clause that answers `filter` exactly ([] for no filter), or null when none does. */
+function headClauses(filter: TargetFilter): [IndexedField, string | number][] | null {
+  if (filter.regionKey === null || filter.year === null || searchWords(filter.text).length) return null;
   const clauses: [IndexedField, string | number][] = [];
   if (filter.indicatorKey !== undefined) clauses.push(['indicatorKey', filter.indicatorKey]);
   if (filter.regionKey !== undefined) clauses.push(['regionKey', filter.regionKey]);
   if (filter.year !== undefined) clauses.push(['year', filter.year]);
   if (filter.kind !== undefined) clauses.push(['kind', filter.kind]);
-  if (clauses.length > 1) return undefined;
+  return clauses.length > 1 ? null : clauses;
+}
+
+/** Whether {@link queryHead} answers `filter` (otherwise it resolves to undefined). */
+export function headable(filter: TargetFilter): boolean {
+  return headClauses(filter) !== null;
+}
+
+export async function queryHead(db: ReportLensDB, filter: TargetFilter, limit: number): Promise<TargetHead | undefined> {
+  const clauses = headClauses(filter);
+  if (!clauses) return undefined;
   return db.transaction('r', db.targets, async () => {
     const clause = clauses[0];
     const collection = clause ? db.targets.where(clause[0]).equals(clause[1]) : db.targets.toCollection();

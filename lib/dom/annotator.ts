@@ -107,7 +107,13 @@ export class DocumentAnnotator {
       this.viewport = new ViewportHighlights(
         this.doc,
         this.layer,
-        (span) => rangeFor(this.model, span.start, span.end),
+        // Ranges are made when an element nears the viewport, maybe long after the model was read: one
+        // whose text is no longer the term's (the page rewrote that node) is not highlighted at all,
+        // rather than on the wrong characters.
+        (span) => {
+          const r = rangeFor(this.model, span.start, span.end);
+          return r && r.toString() === this.model.text.slice(span.start, span.end) ? r : null;
+        },
         (span) => {
           const i = segmentAt(this.model.segments, span.start);
           return i < 0 ? null : this.model.segments[i]!.node.parentElement;

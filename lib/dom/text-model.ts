@@ -202,13 +202,17 @@ export function segmentAt(segments: TextSegment[], offset: number): number {
   return -1;
 }
 
-/** A DOM Range for [start, end) of the model text, or null when it does not fall on text nodes. */
+/**
+ * A DOM Range for [start, end) of the model text, or null when it does not fall on text nodes — or no
+ * longer does: a page script may have shortened a text node since the model was read.
+ */
 export function rangeFor(model: TextModel, start: number, end: number): Range | null {
   const a = segmentAt(model.segments, start);
   const b = segmentAt(model.segments, end - 1);
   if (a < 0 || b < 0) return null;
   const sa = model.segments[a]!;
   const sb = model.segments[b]!;
+  if (start - sa.start > sa.node.length || end - sb.start > sb.node.length) return null;
   const range = sa.node.ownerDocument.createRange();
   range.setStart(sa.node, start - sa.start);
   range.setEnd(sb.node, end - sb.start);

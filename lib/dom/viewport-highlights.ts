@@ -102,7 +102,13 @@ export class ViewportHighlights {
   private register(shown: Shown[], spans: TermSpan[]): void {
     const bySource = new Map<TermSource, Range[]>();
     for (const span of spans) {
-      const range = this.rangeOf(span);
+      let range: Range | null = null;
+      try {
+        range = this.rangeOf(span);
+      } catch {
+        // The text changed under the model (a page script, a script toggle about to re-read the page):
+        // this term is skipped, the element's other terms and the rest of the batch still show.
+      }
       if (!range) continue;
       shown.push({ source: span.source, range });
       let list = bySource.get(span.source);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exportAll, toCsv } from '../db/export';
 import { clearLibrary, ImportError, importLibrary, MAX_IMPORT_BYTES, parseImport } from '../db/import';
 import { removePage } from '../db/pages';
-import { filterTargets, loadFacets, pageIndex, queryHead, queryTargets, sortTargets, type Sort, type SortKey, type TargetFilter } from '../db/query';
+import { filterTargets, headable, loadFacets, pageIndex, queryHead, queryTargets, sortTargets, type Sort, type SortKey, type TargetFilter } from '../db/query';
 import { getDb, type PageRecord, type TargetRecord } from '../db/schema';
 import { t } from '../i18n';
 import { CompareView } from './library/compare-view';
@@ -88,8 +88,10 @@ export function Library() {
   const totalCount = liveTotal ?? (filterKey === NO_FILTER && headFresh ? headFresh.count : undefined);
   const headComplete = !!headFresh && headFresh.rows.length >= headFresh.count;
   const [wantAllFor, setWantAllFor] = useState<string | null>(null);
+  // A filter no single index answers needs every row at once; known now, not after its head query
+  // came back empty, so the rows on screen stay until the new ones replace them.
   const needAll =
-    headFresh === null ||
+    !headable(indexFilter) ||
     (!!headFresh && !headComplete && (headFresh.count <= PREFETCH_ALL || wantAllFor === filterKey || !!filter.text?.trim() || sort !== null));
   const all = useLiveQuery(
     () => (needAll ? queryTargets(db, indexFilter, new Map()).then((rows) => ({ key: filterKey, rows })) : Promise.resolve(undefined)),
@@ -98,8 +100,12 @@ export function Library() {
   const allFresh = all?.key === filterKey ? all.rows : undefined;
   // Every row of the filter, when they are in memory: all of them fit in the head, or all were read.
   const complete = headComplete ? headFresh.rows : allFresh;
-  // While a new filter's rows load, the previous ones stay (as before): stale rows beat an empty flash.
-  const loaded = complete ?? headFresh?.rows ?? (head?.head ? head.head.rows : all?.rows);
+  // While a new filter's rows load, the previous ones stay (as before): stale rows beat an empty flash,
+  // and the filter bar being used must not unmount in between.
+  const lastShown = useRef<TargetRecord[] | undefined>(undefined);
+  const fresh = complete ?? headFresh?.rows ?? (head?.head ? head.head.rows : all?.rows);
+  if (fresh) lastShown.current = fresh;
+  const loaded = fresh ?? lastShown.current;
   // The menus' values wait for the first rows: read together, the two queries slow each other down,
   // and the rows are what the reader came for.
   const facets = useLiveQuery(() => (loaded ? loadFacets(db) : Promise.resolve(undefined)), [loaded !== undefined]);
@@ -112,9 +118,9 @@ export function Library() {
     // Only the head is in memory: it is shown in list order with the index's count until the rest arrives.
     const h = headFresh ?? head?.head ?? undefined;
     if (h) return { rows: h.rows, matching: h.count, partial: true };
-    const stale = all?.rows ?? [];
+    const stale = loaded ?? [];
     return { rows: stale, matching: stale.length, partial: false };
-  }, [complete, headFresh, head, all, filter.text, sort, pageMap]);
+  }, [complete, headFresh, head, loaded, filter.text, sort, pageMap]);
   // Once a sort or search asked for every row of this filter, they stay loaded until the filter changes.
   const searching = !!filter.text?.trim() || sort !== null;
   // Said while a sort, search or scroll waits for the rest (a quiet prefetch of a small library is not).

@@ -16,6 +16,8 @@ let server: StaticServer;
 let ext: ExtensionBrowser;
 let lib: Page;
 let tmp: string;
+// The menus' "any" option.
+const ANY_KIND = '';
 const states = new Map<string, PageState>();
 
 interface StoredTarget {
@@ -159,6 +161,20 @@ describe('library page', () => {
     await expect.poll(() => count(lib)).toBe(main2022.length);
     await gdp.first().click();
     await expect.poll(() => lib.getByTestId('target-detail').textContent()).toContain('地區生產總值增長8.5%以上');
+
+    // Changing one of several filters (no single index answers them) keeps the filter bar mounted — the
+    // menu just used keeps its focus — while the new rows load.
+    await lib.evaluate(() => {
+      const bar = document.querySelector('[data-testid="filters"]');
+      const w = window as unknown as { __barRemoved: boolean };
+      w.__barRemoved = !bar;
+      new MutationObserver(() => {
+        if (!bar?.isConnected) w.__barRemoved = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await lib.getByTestId('filter-kind').selectOption(ANY_KIND);
+    await expect.poll(() => count(lib)).toBe(hengnan.filter((t) => t.indicatorKey === '地区生产总值' && t.year === 2022).length);
+    expect(await lib.evaluate(() => (window as unknown as { __barRemoved: boolean }).__barRemoved)).toBe(false);
 
     await lib.getByTestId('filter-reset').click();
     await expect.poll(() => count(lib)).toBe(db.targets.length);

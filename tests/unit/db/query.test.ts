@@ -5,6 +5,7 @@ import {
   loadFacets,
   niceTicks,
   pageIndex,
+  headable,
   queryHead,
   queryTargets,
   sortTargets,
@@ -178,5 +179,8 @@ describe('queryTargets and loadFacets (IndexedDB)', () => {
     expect(await queryHead(db, { regionKey: '衡南县', kind: 'main' }, 10)).toBeUndefined();
     expect(await queryHead(db, { text: '失业' }, 10)).toBeUndefined();
     expect(await queryHead(db, { text: '  ' }, 10)).toBeDefined();
+    // headable says the same without a query, so the page knows at once which way a filter goes.
+    for (const filter of [{ regionKey: null }, { year: null }, { regionKey: '衡南县', kind: 'main' as const }, { text: '失业' }]) expect(headable(filter)).toBe(false);
+    for (const filter of [{}, { text: '  ' }, { kind: 'main' as const }, { year: 2022 }]) expect(headable(filter)).toBe(true);
   });
 });

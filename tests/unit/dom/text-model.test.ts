@@ -47,3 +47,14 @@ describe('buildTextModel', () => {
     expect(buildTextModel(body('')).text).toBe('');
   });
 });
+
+describe('rangeFor', () => {
+  it('returns null, not a throw, when a page script shortened the text node since the model was read', () => {
+    const m = buildTextModel(body('<p>落实三高<b>四新</b>战略</p>'));
+    const at = m.text.indexOf('三高四新');
+    expect(rangeFor(m, at, at + 4)?.toString()).toBe('三高四新');
+    (document.querySelector('b')!.firstChild as Text).data = '四';
+    expect(rangeFor(m, at, at + 4)).toBeNull();
+    expect(rangeFor(m, at, at + 2)?.toString()).toBe('三高');
+  });
+});

@@ -117,4 +117,31 @@ describe('ViewportHighlights', () => {
     expect(io.disconnected).toBe(true);
     expect(vh.registered).toBe(0);
   });
+
+  it('skips a term whose range cannot be made and still shows the rest of the batch', () => {
+    document.body.innerHTML = '<p id="a">三高四新与六稳</p><p id="b">六稳</p>';
+    (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeObserver;
+    const model = buildTextModel(document.body);
+    const spans = [
+      { start: 0, end: 4, text: '三高四新', source: 'glossary', entry: null },
+      { start: 5, end: 7, text: '六稳', source: 'glossary', entry: null },
+      { start: 8, end: 10, text: '六稳', source: 'glossary', entry: null },
+    ] as TermSpan[];
+    const sink = new Sink();
+    const vh = new ViewportHighlights(
+      document,
+      sink,
+      (s) => {
+        if (s.start === 0) throw new DOMException('offset past the end', 'IndexSizeError');
+        return rangeFor(model, s.start, s.end);
+      },
+      (s) => model.segments[segmentAt(model.segments, s.start)]!.node.parentElement,
+    );
+    vh.add(spans);
+    const io = FakeObserver.last!;
+    io.cross(document.getElementById('a')!, true);
+    io.cross(document.getElementById('b')!, true);
+    expect(sink.texts()).toEqual(['六稳', '六稳']);
+    expect(vh.registered).toBe(2);
+  });
 });
