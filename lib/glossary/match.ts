@@ -180,27 +180,77 @@ const isQuote = (text: string, i: number) => i >= 0 && i < text.length && INNER_
 
 /**
  * Reports quote the slogan part of a longer term (“五好”园区, 能耗“双控”, 信访"三无"), so the
- * scan reads through quote marks: it runs on the text without them and maps matches back, and a
- * match that spans a quote covers it. Text without quotes is scanned as it is.
+ * scan reads through lone quote marks: it matches as if they were not there, and a match that spans
+ * one covers it. Text without lone quotes is scanned as it is.
+ *
+ * The quotes are skipped in place rather than cut out of a copy of the text: on a 200 KB report with a
+ * few hundred quotes, copying and mapping back cost as much as the scan itself.
  */
 export function scanAcrossQuotes(text: string, m: Matcher): RawMatch[] {
-  let quotes = 0;
-  for (let i = 0; i < text.length; i++) quotes += INNER_QUOTES[text.charCodeAt(i)]!;
-  if (quotes === 0) return scanFolded(text, m);
-  const keep = new Uint32Array(text.length);
-  const parts: string[] = [];
-  let k = 0;
-  let runStart = 0;
+  let lone: Uint8Array | null = null;
   for (let i = 0; i < text.length; i++) {
     // Only a lone quote mark is read through; ”“ between two quoted slogans (“六稳”“六保”) is a
     // boundary, so each keeps its own entry.
-    if (INNER_QUOTES[text.charCodeAt(i)] === 1 && !isQuote(text, i - 1) && !isQuote(text, i + 1)) {
-      if (i > runStart) parts.push(text.slice(runStart, i));
-      runStart = i + 1;
-      continue;
-    }
-    keep[k++] = i;
+    if (INNER_QUOTES[text.charCodeAt(i)] === 1 && !isQuote(text, i - 1) && !isQuote(text, i + 1)) (lone ??= new Uint8Array(text.length))[i] = 1;
   }
-  if (runStart < text.length) parts.push(text.slice(runStart));
-  return scanFolded(parts.join(''), m).map((r) => ({ start: keep[r.start]!, end: keep[r.end - 1]! + 1, k: r.k }));
+  return lone ? scanSkipping(text, m, lone) : scanFolded(text, m);
+}
+
+/** scanFolded over `text` as if every unit marked in `skip` were not there; offsets stay `text`'s. */
+function scanSkipping(text: string, m: Matcher, skip: Uint8Array): RawMatch[] {
+  const out: RawMatch[] = [];
+  const { first, second, groups } = m;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && (first[text.charCodeAt(i)] === 0 || skip[i] === 1)) i++;
+    if (i >= n) break;
+    const group = groups[first[text.charCodeAt(i)]! - 1]!;
+    let j = i + 1;
+    while (j < n && skip[j] === 1) j++;
+    const c2 = j < n ? text.charCodeAt(j) : -1;
+    const list = c2 >= 0 && second[c2] !== 0 ? group.bySecond.get(c2) : undefined;
+    let hit: Candidate | null = null;
+    let end = -1;
+    if (list) {
+      for (const cand of list) {
+        end = endOfSkipping(text, skip, i, cand.s);
+        if (end >= 0 && boundaryOkSkipping(text, skip, i, end)) {
+          hit = cand;
+          break;
+        }
+      }
+    }
+    if (!hit && group.single && boundaryOkSkipping(text, skip, i, i + 1)) {
+      hit = group.single;
+      end = i + 1;
+    }
+    if (hit) {
+      out.push({ start: i, end, k: hit.k });
+      i = end;
+    } else i++;
+  }
+  return out;
+}
+
+/** Where `s` ends if it occurs at `i` once skipped units are left out, else -1. */
+function endOfSkipping(text: string, skip: Uint8Array, i: number, s: string): number {
+  let p = i;
+  for (let k = 0; k < s.length; p++) {
+    if (p >= text.length) return -1;
+    if (skip[p] === 1) continue;
+    if (text.charCodeAt(p) !== s.charCodeAt(k)) return -1;
+    k++;
+  }
+  return p;
+}
+
+function boundaryOkSkipping(text: string, skip: Uint8Array, start: number, end: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && skip[before] === 1) before--;
+  let after = end;
+  while (after < text.length && skip[after] === 1) after++;
+  if (isAsciiAlnum(text.charCodeAt(start)) && before >= 0 && isAsciiAlnum(text.charCodeAt(before))) return false;
+  if (isAsciiAlnum(text.charCodeAt(end - 1)) && after < text.length && isAsciiAlnum(text.charCodeAt(after))) return false;
+  return true;
 }

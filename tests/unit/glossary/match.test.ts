@@ -141,4 +141,28 @@ describe('matchTerms across quote marks inside a term', () => {
   it('does not match when only part of the term is there', () => {
     expect(spans('“五好”家庭')).toEqual([]);
   });
+
+  it('reads through a quote right after the first character, and through several in one term', () => {
+    expect(spans('做到能"耗双控"，坚持“三”高“四新”')).toEqual([
+      ['能"耗双控', 'neng-hao-shuang-kong', 2],
+      ['三”高“四新', 'san-gao-si-xin', 12],
+    ]);
+  });
+
+  it('matches terms on both sides of the quotes it reads through, with offsets of the original text', () => {
+    const text = '三高四新，“五好”园区，又三高四新';
+    expect(spans(text)).toEqual([
+      ['三高四新', 'san-gao-si-xin', 0],
+      ['五好”园区', 'wu-hao-yuan-qu', 6],
+      ['三高四新', 'san-gao-si-xin', 13],
+    ]);
+    for (const [t, , start] of spans(text)) expect(text.slice(start as number, (start as number) + (t as string).length)).toBe(t);
+  });
+
+  it('keeps the ASCII word boundary across a quote it reads through', () => {
+    const five = matcherFor([entry('5g', '5G')]);
+    const ascii = (text: string) => matchTerms(foldText(text), five).map((s) => s.text);
+    expect(ascii('建成"5G"基站')).toEqual(['5G']);
+    expect(ascii('型号A"5G"')).toEqual([]);
+  });
 });
