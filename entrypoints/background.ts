@@ -8,8 +8,8 @@ import { entryView } from '../lib/glossary/view';
 import { i18nScope } from '../lib/background/labels';
 import { onMessage, type EntryView, type PageState, type SaveResult } from '../lib/messaging/protocol';
 import { sendToTab } from '../lib/messaging/tabs';
-import { MAX_PAGE_TEXT, parseIds, parsePageGlossary, parsePageInput, parsePageReport, parseScript, parseAddEntryRequest } from '../lib/messaging/validate';
-import { analyzeInBackground, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
+import { MAX_PAGE_TEXT, parseIds, parsePageGlossary, parsePageInput, parsePageReport, parseScript, parseAddEntryRequest, parseTargetsToken } from '../lib/messaging/validate';
+import { analyzeInBackground, laterTargets, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
 import { userMatcherFor } from '../lib/db/user-entries';
 import { addEntryHash, effectiveEntry } from '../lib/glossary/user';
 import { autoSave } from '../lib/settings';
@@ -73,8 +73,9 @@ export default defineBackground({
     });
     onMessage('analyzePage', ({ data }) => {
       const truncated = typeof data?.input?.text === 'string' && data.input.text.length > MAX_PAGE_TEXT;
-      return analyzeInBackground(parsePageInput(data.input), data.force === true, truncated);
+      return analyzeInBackground(parsePageInput(data.input), data.force === true, truncated, data.deferTargets === true);
     });
+    onMessage('pageTargets', ({ data }) => laterTargets(parseTargetsToken(data)));
     onMessage('matchText', ({ data }) => {
       const input = parsePageInput({ text: data.text, title: '', url: '', headings: [] });
       return matchTextInBackground(input.text, parsePageGlossary(data.pageGlossary));

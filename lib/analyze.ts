@@ -32,15 +32,22 @@ export function analyzePage(input: PageInput, options: AnalyzeOptions): PageAnal
   return beginAnalysis(input, options.force === true).finish(options.matchers);
 }
 
-/** The part of {@link analyzePage} that needs no matchers, and the call that completes it. */
+/** The part of {@link analyzePage} that needs no matchers, and the calls that complete it. */
 export interface PendingAnalysis {
-  finish(matchers: Matcher[]): PageAnalysis;
+  /** Whether the page gets terms and targets at all (a report, or a forced run). */
+  readonly annotate: boolean;
+  /** Matches the terms; targets are included unless `withTargets` is false (then `[]`, see {@link targets}). */
+  finish(matchers: Matcher[], withTargets?: boolean): PageAnalysis;
+  /** The page's targets (computed once, on first call). */
+  targets(): Target[];
 }
 
 /**
  * Everything of {@link analyzePage} that does not need the matchers — fold, recognition, page
- * glossary, targets — done now; `finish` matches the terms. The background runs this while the
- * user's glossary is still being read from IndexedDB, so that read's latency overlaps CPU work.
+ * glossary — done now; `finish` matches the terms. The background runs this while the user's
+ * glossary is still being read from IndexedDB, so that read's latency overlaps CPU work, and it
+ * may leave the targets for later: highlights need only the terms, and extraction is the
+ * costliest stage (about half of the pass in a lukewarm service worker).
  */
 export function beginAnalysis(input: PageInput, force: boolean): PendingAnalysis {
   const folded = foldText(input.text);
@@ -50,14 +57,21 @@ export function beginAnalysis(input: PageInput, force: boolean): PendingAnalysis
   // A page that is not a report gets nothing marked: a novel quoting 六稳 is not annotated unless
   // the user asks for it.
   const annotate = report.isReport || force;
-  // Targets read the same folded text (no second fold); they do not depend on the terms.
-  const targets = annotate ? extractTargets({ text: input.text, headings: input.headings, year: report.year, folded }) : [];
-  assignTargetRegions(targets, report);
+  let targets: Target[] | undefined;
+  const targetsOnce = (): Target[] => {
+    if (targets) return targets;
+    // Targets read the same folded text (no second fold); they do not depend on the terms.
+    targets = annotate ? extractTargets({ text: input.text, headings: input.headings, year: report.year, folded }) : [];
+    assignTargetRegions(targets, report);
+    return targets;
+  };
   return {
-    finish(matchers: Matcher[]): PageAnalysis {
+    finish(matchers: Matcher[], withTargets = true): PageAnalysis {
       const terms = annotate ? collectTerms(folded, matchers, pageGlossary, true) : [];
-      return { report, script, terms, pageGlossary, targets };
+      return { report, script, terms, pageGlossary, targets: withTargets ? targetsOnce() : [] };
     },
+    annotate,
+    targets: targetsOnce,
   };
 }
 

@@ -5,6 +5,7 @@ import { buildPageReport } from '../../lib/dom/page-report';
 import { lazyLabels } from '../../lib/i18n';
 import { onMessage, sendMessage, type PageState, type SaveResult } from '../../lib/messaging/protocol';
 import { ScriptToggle } from '../../lib/dom/script-toggle';
+import { remoteAnalyzer } from '../../lib/messaging/remote-analyzer';
 
 // The same file runs from the manifest on *.gov.cn and from scripting.executeScript on request;
 // a page must never get two sessions.
@@ -52,7 +53,19 @@ export default defineContentScript({
       return p;
     };
 
+    const analyzer = remoteAnalyzer({
+      analyzePage: (data) => sendMessage('analyzePage', data),
+      pageTargets: (data) => sendMessage('pageTargets', data),
+      matchText: (data) => sendMessage('matchText', data),
+    });
+    // The background answers with the terms first; the targets follow (lib/messaging/remote-analyzer).
+    const targetsReady = async () => {
+      const analysis = session?.analysis;
+      if (analysis) await analyzer.targetsOf(analysis);
+    };
+
     const report = async () => {
+      await targetsReady();
       if (!session?.analysis) return;
       const data = buildPageReport(session, requested);
       try {
@@ -70,10 +83,7 @@ export default defineContentScript({
       session = new PageSession(
         window,
         {
-          analyzer: {
-            analyze: (input, force) => sendMessage('analyzePage', { input, force }),
-            matchText: (text, pageGlossary) => sendMessage('matchText', { text, pageGlossary }),
-          },
+          analyzer,
           force,
           labels,
           resolveEntry,
@@ -111,7 +121,10 @@ export default defineContentScript({
       return { ...last, annotated: !!controller && !controller.signal.aborted, ...saved };
     };
 
-    onMessage('getPageState', () => state());
+    onMessage('getPageState', async () => {
+      await targetsReady();
+      return state();
+    });
     onMessage('savedChanged', ({ data }) => {
       saved = { pageId: data.pageId ?? null, saved: data.saved === true, ...(data.error ? { error: String(data.error) } : {}) };
     });
@@ -139,7 +152,8 @@ export default defineContentScript({
     onMessage('getScriptState', () => scriptToggle.state);
     onMessage('toggleScript', () => scriptToggle.toggle());
 
-    onMessage('scrollToTarget', ({ data }) => {
+    onMessage('scrollToTarget', async ({ data }) => {
+      await targetsReady();
       const target = session?.analysis?.targets[data.index];
       return !!target && !!session?.reveal(target.start, target.end);
     });

@@ -1,9 +1,10 @@
-import { beginAnalysis, collectTerms, type PageAnalysis } from '../analyze';
+import { beginAnalysis, collectTerms } from '../analyze';
 import { bundledMatcher } from '../glossary/bundled';
 import type { Matcher } from '../glossary/match';
+import type { TermsFirstAnalysis } from '../messaging/protocol';
 import { MAX_PAGE_TEXT } from '../messaging/validate';
 import { foldText } from '../text/normalize';
-import type { PageGlossaryEntry, PageInput, TermSpan } from '../types';
+import type { PageGlossaryEntry, PageInput, Target, TermSpan } from '../types';
 
 /**
  * The core pipeline runs here, in the extension's background, not in the page: the content script
@@ -22,15 +23,55 @@ async function matchers(): Promise<Matcher[]> {
   return [...(await extraMatchers()), bundledMatcher()];
 }
 
-export async function analyzeInBackground(input: PageInput, force: boolean, truncated: boolean): Promise<PageAnalysis> {
+
+/**
+ * Targets computed after the reply that carried the terms, until the content script fetches them.
+ * Bounded: a token nobody fetches (a page closed meanwhile, a frame check whose targets are not
+ * used) is dropped once newer ones arrive. A worker restart loses them all; the content script then
+ * asks for the whole analysis again.
+ */
+const later = new Map<string, Promise<Target[]>>();
+const LATER_MAX = 16;
+
+/**
+ * With `deferTargets`, the reply carries the terms only, and the targets are extracted right after it
+ * is sent: the highlights wait for the fold, recognition and matching, not for extraction, which is
+ * half the work of a pass in a lukewarm service worker (profiled on seed 003: ~23 of ~67 ms).
+ */
+export async function analyzeInBackground(input: PageInput, force: boolean, truncated: boolean, deferTargets = false): Promise<TermsFirstAnalysis> {
   // The user's glossary is read from IndexedDB (the first read in a fresh service worker opens the
   // database, ~100 ms); start it first, so it runs while the CPU-bound part of the analysis does.
   const pendingMatchers = matchers();
   pendingMatchers.catch(() => {});
   const pending = beginAnalysis(input, force);
-  const analysis = pending.finish(await pendingMatchers);
+  const defer = deferTargets && pending.annotate;
+  const analysis = pending.finish(await pendingMatchers, !defer);
   if (truncated) analysis.report.reasons.push(`truncated:${MAX_PAGE_TEXT}`);
-  return analysis;
+  if (!defer) return analysis;
+  const token = crypto.randomUUID();
+  // A timer, not a microtask: the reply is sent from the microtasks that follow this return, so the
+  // extraction starts once the terms are on their way.
+  const targets = new Promise<Target[]>((resolve, reject) =>
+    setTimeout(() => {
+      try {
+        resolve(pending.targets());
+      } catch (e) {
+        reject(e);
+      }
+    }, 0),
+  );
+  targets.catch(() => {});
+  later.set(token, targets);
+  while (later.size > LATER_MAX) later.delete(later.keys().next().value!);
+  return { ...analysis, targetsToken: token };
+}
+
+/** The targets of a deferred analysis, once; null when this worker does not hold them (any more). */
+export async function laterTargets(token: string): Promise<Target[] | null> {
+  const targets = later.get(token);
+  if (!targets) return null;
+  later.delete(token);
+  return targets;
 }
 
 export async function matchTextInBackground(text: string, pageGlossary: PageGlossaryEntry[]): Promise<TermSpan[]> {

@@ -63,10 +63,18 @@ export interface SaveResult {
   error?: string;
 }
 
+/**
+ * A page's analysis as the content script receives it. With `deferTargets` the background answers as
+ * soon as the terms are matched — `targets` is then `[]` and `targetsToken` fetches them (pageTargets).
+ */
+export type TermsFirstAnalysis = PageAnalysis & { targetsToken?: string };
+
 export interface ProtocolMap {
   // content → background
   /** Runs the core pipeline on the page text: the content script only walks the DOM and paints. */
-  analyzePage(data: { input: PageInput; force: boolean }): PageAnalysis;
+  analyzePage(data: { input: PageInput; force: boolean; deferTargets?: boolean }): TermsFirstAnalysis;
+  /** The targets of an analysis sent with `deferTargets`; null once the background no longer holds them. */
+  pageTargets(data: { token: string }): Target[] | null;
   /** Terms in text added to the page later (offsets into `text`). */
   matchText(data: { text: string; pageGlossary: PageGlossaryEntry[] }): TermSpan[];
   reportPage(data: PageReport): SaveResult;

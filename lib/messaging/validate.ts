@@ -112,6 +112,13 @@ export function parseIds(v: unknown): string[] {
 /** Longest page text the background analyses; beyond it the tail is left out (and said so). */
 export const MAX_PAGE_TEXT = 8_000_000;
 
+/** The token of a deferred analysis (pageTargets): what crypto.randomUUID() makes, nothing longer. */
+export function parseTargetsToken(v: unknown): string {
+  const token = str(obj(v, 'data').token, 'token', 64);
+  if (!/^[0-9a-f-]{36}$/.test(token)) throw new MessageError('token: expected a UUID');
+  return token;
+}
+
 export function parsePageInput(v: unknown): import('../types').PageInput {
   const o = obj(v, 'input');
   if (typeof o.text !== 'string') throw new MessageError('input.text: expected a string');

@@ -56,6 +56,30 @@ describe('a restarted service worker', () => {
   });
 });
 
+describe('targets sent after the terms', () => {
+  it('a token the worker no longer holds gets null (the content script then asks again), a forged one an error', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    // The raw message format of @webext-core/messaging, as the content script sends it.
+    const ask = (data: unknown) =>
+      page.evaluate(
+        (d) =>
+          (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: { message: string } }> } } }).chrome.runtime.sendMessage({
+            id: 1,
+            type: 'pageTargets',
+            data: d,
+            timestamp: Date.now(),
+          }),
+        data,
+      );
+    expect(await ask({ token: '0f8fad5b-d9cb-469f-a165-70867728950e' })).toEqual({ res: null });
+    const forged = await ask({ token: '<img src=x onerror=alert(1)>' });
+    expect(forged.res).toBeUndefined();
+    expect(forged.err?.message).toContain('token');
+    await page.close();
+  });
+});
+
 describe('bad pages', () => {
   it('an empty page and a page of junk markup are handled without errors', async () => {
     server.route('empty.html', '<!doctype html><title></title><body></body>');

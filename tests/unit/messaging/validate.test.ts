@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MessageError, parsePageReport } from '../../../lib/messaging/validate';
+import { MessageError, parsePageReport, parseTargetsToken } from '../../../lib/messaging/validate';
 
 const valid = {
   url: 'https://www.hengyang.gov.cn/zcjd/1.html',
@@ -27,5 +27,12 @@ describe('parsePageReport', () => {
   ])('rejects %s with a message naming the field', (_name, input, field) => {
     expect(() => parsePageReport(input)).toThrow(MessageError);
     expect(() => parsePageReport(input)).toThrow(field);
+  });
+});
+
+describe('parseTargetsToken', () => {
+  it('takes a UUID and refuses anything else', () => {
+    expect(parseTargetsToken({ token: '0f8fad5b-d9cb-469f-a165-70867728950e' })).toBe('0f8fad5b-d9cb-469f-a165-70867728950e');
+    for (const bad of [null, {}, { token: 5 }, { token: '' }, { token: '<img src=x>' }, { token: 'x'.repeat(65) }]) expect(() => parseTargetsToken(bad)).toThrow();
   });
 });
