@@ -9,6 +9,7 @@ import { CompareView } from './library/compare-view';
 import { ConfirmDialog, type ConfirmRequest } from './library/confirm-dialog';
 import { FilterBar } from './library/filter-bar';
 import { ARROWS, kindLabel, regionLabel, safeHref, valueText } from './library/format';
+import { usePaintedOnce } from './library/after-paint';
 import { useLiveQuery } from './library/live-query';
 import { PagesTable } from './library/pages-table';
 import { TargetsTable } from './library/targets-table';
@@ -84,7 +85,11 @@ export function Library() {
   const headFresh = head?.key === filterKey ? head.head : undefined;
   // The library's total: the unfiltered head already counted it, so the first screen does not count the
   // table twice; the live count (started after the first rows) takes over and follows saves and deletes.
-  const liveTotal = useLiveQuery(() => (head ? db.targets.count() : Promise.resolve(undefined)), [head !== undefined]);
+  // Everything the first screen does not show waits until it has been painted: answers arriving before
+  // that frame (the live count, the menus' values, a small library's remaining rows) are handled on
+  // the main thread first and push the first rows back.
+  const painted = usePaintedOnce(head?.head !== undefined);
+  const liveTotal = useLiveQuery(() => (painted ? db.targets.count() : Promise.resolve(undefined)), [painted]);
   const totalCount = liveTotal ?? (filterKey === NO_FILTER && headFresh ? headFresh.count : undefined);
   const headComplete = !!headFresh && headFresh.rows.length >= headFresh.count;
   const [wantAllFor, setWantAllFor] = useState<string | null>(null);
@@ -92,7 +97,7 @@ export function Library() {
   // came back empty, so the rows on screen stay until the new ones replace them.
   const needAll =
     !headable(indexFilter) ||
-    (!!headFresh && !headComplete && (headFresh.count <= PREFETCH_ALL || wantAllFor === filterKey || !!filter.text?.trim() || sort !== null));
+    (!!headFresh && !headComplete && ((painted && headFresh.count <= PREFETCH_ALL) || wantAllFor === filterKey || !!filter.text?.trim() || sort !== null));
   const all = useLiveQuery(
     () => (needAll ? queryTargets(db, indexFilter, new Map()).then((rows) => ({ key: filterKey, rows })) : Promise.resolve(undefined)),
     [filterKey, needAll],
@@ -108,7 +113,7 @@ export function Library() {
   const loaded = fresh ?? lastShown.current;
   // The menus' values wait for the first rows: read together, the two queries slow each other down,
   // and the rows are what the reader came for.
-  const facets = useLiveQuery(() => (loaded ? loadFacets(db) : Promise.resolve(undefined)), [loaded !== undefined]);
+  const facets = useLiveQuery(() => (loaded && painted ? loadFacets(db) : Promise.resolve(undefined)), [loaded !== undefined && painted]);
   const { rows, matching, partial } = useMemo(() => {
     if (complete) {
       const matched = filter.text ? filterTargets(complete, { text: filter.text }, pageMap) : complete;

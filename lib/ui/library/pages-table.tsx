@@ -1,21 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageRecord } from '../../db/schema';
 import { t } from '../../i18n';
+import { afterNextPaint } from './after-paint';
 import { pageKindLabel, safeHref } from './format';
 
 // What Date#toLocaleString() prints, from one formatter: toLocaleString builds a new one per call, which
 // for a few hundred saved pages was a visible part of the library's first render.
 const dateTime = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
 
-/** Page rows built with the first render; the rest follow right after it (the table sits below the targets). */
-const FIRST_PAGES = 40;
-
+/**
+ * The table sits below the targets, out of view when the page opens: its rows are built once the first
+ * screen has been painted (then all at once), so they add nothing to the time to the first rows.
+ */
 export function PagesTable({ pages, onDelete }: { pages: PageRecord[]; onDelete(page: PageRecord): void }) {
-  const [all, setAll] = useState(pages.length <= FIRST_PAGES);
+  const [all, setAll] = useState(false);
   useEffect(() => {
     if (all) return;
-    const timer = setTimeout(() => setAll(true));
-    return () => clearTimeout(timer);
+    return afterNextPaint(() => setAll(true));
   }, [all]);
   return (
     <div class="pages-scroll">
@@ -35,7 +36,7 @@ export function PagesTable({ pages, onDelete }: { pages: PageRecord[]; onDelete(
           </tr>
         </thead>
         <tbody>
-          {(all ? pages : pages.slice(0, FIRST_PAGES)).map((p) => (
+          {(all ? pages : []).map((p) => (
             <tr key={p.id} data-testid="page-row" data-url={p.url}>
               <td>
                 <a href={safeHref(p.url)} target="_blank" rel="noreferrer">

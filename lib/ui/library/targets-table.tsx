@@ -37,12 +37,14 @@ export function TargetsTable(props: {
   const { rows, total, pages, sort } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
+  // The scroller's height as library.css sets it, so the first render needs no layout to know how many
+  // rows fit; reading clientHeight here forced a synchronous layout of the whole page into the render.
+  const [viewport, setViewport] = useState(() => Math.max(260, (globalThis.innerHeight || 930) - 330));
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    setViewport(el.clientHeight || 600);
+    // Called after layout (and once on observe), so reading the height here costs no extra layout.
     const observer = new ResizeObserver(() => setViewport(el.clientHeight || 600));
     observer.observe(el);
     return () => observer.disconnect();
@@ -50,7 +52,11 @@ export function TargetsTable(props: {
 
   // A new filter or sort shows its first rows, not whatever sat at the old scroll offset. A layout effect:
   // it lands in the same commit as the new count, so a scroll made after seeing the count is not undone.
+  // Not on mount: the scroller starts at 0, and writing scrollTop forces a layout inside the first render.
+  const lastReset = useRef(props.resetKey);
   useLayoutEffect(() => {
+    if (lastReset.current === props.resetKey) return;
+    lastReset.current = props.resetKey;
     if (scroller.current) scroller.current.scrollTop = 0;
     setScrollTop(0);
   }, [props.resetKey]);
