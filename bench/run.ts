@@ -243,7 +243,11 @@ function budgets(browser: BrowserResult | null, size: ReturnType<typeof sizes>):
     } else out.push({ name: 'S/T toggle', measured: '—', limit: '≤ 400 / 100 / 20 ms', pass: null, note: t.note });
     const l = browser.library;
     if (l.firstRenderMs !== undefined && l.filterMs !== undefined) {
-      out.push({ name: `library first render, ${l.targets} targets`, measured: ms(l.firstRenderMs), limit: '≤ 100 ms', pass: l.firstRenderMs <= 100, note: `navigation start → first frame showing a row${l.baseline ? `; ${ms(l.baseline.firstRenderMs)} with ${l.baseline.targets} targets` : ''}` });
+      out.push({ name: `library first render, ${l.targets} targets`, measured: ms(l.firstRenderMs), limit: '≤ 100 ms', pass: l.firstRenderMs <= 100, note: `navigation start → first frame showing a row${l.baseline ? `; ${ms(l.baseline.firstRenderMs)} with ${l.baseline.targets} targets` : ''}${l.blankPageMs !== undefined ? `; an extension page with no script, same run: ${ms(l.blankPageMs)}` : ''}` });
+      if (l.blankPageMs !== undefined) {
+        const own = l.firstRenderMs - l.blankPageMs;
+        out.push({ name: `library first render above a blank extension page`, measured: ms(own), limit: '≤ 100 ms', pass: own <= 100, note: `the library's own start (its modules, IndexedDB, rows), the floor of any extension page subtracted` });
+      }
       out.push({ name: `library filter change, ${l.targets} targets`, measured: ms(l.filterMs), limit: '≤ 100 ms', pass: Number.isFinite(l.filterMs) ? l.filterMs <= 100 : null, note: `kind = main → ${l.rowsAfterFilter} rows${l.baseline ? `; ${ms(l.baseline.filterMs)} with ${l.baseline.targets} targets` : ''}` });
     } else out.push({ name: 'library, 10,000 targets', measured: '—', limit: '≤ 100 ms', pass: null, note: l.note });
   }
@@ -316,7 +320,7 @@ function report(meta: Record<string, unknown>, core: CoreResult[] | null, browse
     const l = browser.library;
     parts.push(
       l.firstRenderMs !== undefined
-        ? `Library, ${l.targets} targets: first render ${ms(l.firstRenderMs)}, filter change ${ms(l.filterMs)} (${l.rowsAfterFilter} rows)` +
+        ? `Library, ${l.targets} targets: first render ${ms(l.firstRenderMs)} (blank extension page ${ms(l.blankPageMs)}), filter change ${ms(l.filterMs)} (${l.rowsAfterFilter} rows)` +
             (l.baseline ? `; same page with ${l.baseline.targets} targets: ${ms(l.baseline.firstRenderMs)}, ${ms(l.baseline.filterMs)}` : '')
         : `Library: ${l.note}`,
     );
