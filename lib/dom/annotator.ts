@@ -1,7 +1,7 @@
 import type { PageAnalysis } from '../analyze';
 import type { PageGlossaryEntry, PageInput, TermSpan } from '../types';
 import { HighlightLayer } from './highlight';
-import { buildTextModel, buildTextModelSliced, OWN_UI_ATTR, rangeFor, segmentAt, type TextModel } from './text-model';
+import { buildTextModel, buildTextModelSliced, OWN_UI_ATTR, rangeFor, segmentAt, staticRangeFor, textStillAt, type TextModel } from './text-model';
 import { VIEWPORT_MIN_TERMS, ViewportHighlights } from './viewport-highlights';
 
 /** Yields to the event loop so no single task grows long on big pages. */
@@ -113,10 +113,7 @@ export class DocumentAnnotator {
         // Ranges are made when an element nears the viewport, maybe long after the model was read: one
         // whose text is no longer the term's (the page rewrote that node) is not highlighted at all,
         // rather than on the wrong characters.
-        (span) => {
-          const r = rangeFor(this.model, span.start, span.end);
-          return r && r.toString() === this.model.text.slice(span.start, span.end) ? r : null;
-        },
+        (span) => (textStillAt(this.model, span.start, span.end) ? staticRangeFor(this.model, span.start, span.end) : null),
         (span) => {
           const i = segmentAt(this.model.segments, span.start);
           return i < 0 ? null : this.model.segments[i]!.node.parentElement;
@@ -130,9 +127,9 @@ export class DocumentAnnotator {
     }
     for (let i = 0; i < spans.length; i += HIGHLIGHT_CHUNK) {
       if (this.destroyed) return;
-      const bySource = new Map<TermSpan['source'], Range[]>();
+      const bySource = new Map<TermSpan['source'], AbstractRange[]>();
       for (const span of spans.slice(i, i + HIGHLIGHT_CHUNK)) {
-        const r = rangeFor(this.model, span.start, span.end);
+        const r = staticRangeFor(this.model, span.start, span.end);
         if (!r) continue;
         let list = bySource.get(span.source);
         if (!list) bySource.set(span.source, (list = []));

@@ -60,7 +60,7 @@ export class HighlightLayer {
   }
 
   /** Adds ranges to the highlight of `source`. */
-  add(source: TermSource | 'focus', ranges: Range[]): void {
+  add(source: TermSource | 'focus', ranges: AbstractRange[]): void {
     if (!ranges.length || !supportsHighlights(this.win)) return;
     this.ensureStyle();
     const name = HIGHLIGHT_NAMES[source];
@@ -77,7 +77,7 @@ export class HighlightLayer {
   }
 
   /** Takes ranges out of the highlight of `source` again. */
-  remove(source: TermSource | 'focus', ranges: Range[]): void {
+  remove(source: TermSource | 'focus', ranges: AbstractRange[]): void {
     if (!ranges.length || !supportsHighlights(this.win)) return;
     const hl = this.win.CSS.highlights.get(HIGHLIGHT_NAMES[source]);
     if (hl) for (const r of ranges) hl.delete(r);

@@ -202,19 +202,55 @@ export function segmentAt(segments: TextSegment[], offset: number): number {
   return -1;
 }
 
-/**
- * A DOM Range for [start, end) of the model text, or null when it does not fall on text nodes — or no
- * longer does: a page script may have shortened a text node since the model was read.
- */
-export function rangeFor(model: TextModel, start: number, end: number): Range | null {
+type Boundaries = [startNode: Text, startOffset: number, endNode: Text, endOffset: number];
+
+function boundaries(model: TextModel, start: number, end: number): Boundaries | null {
   const a = segmentAt(model.segments, start);
   const b = segmentAt(model.segments, end - 1);
   if (a < 0 || b < 0) return null;
   const sa = model.segments[a]!;
   const sb = model.segments[b]!;
   if (start - sa.start > sa.node.length || end - sb.start > sb.node.length) return null;
-  const range = sa.node.ownerDocument.createRange();
-  range.setStart(sa.node, start - sa.start);
-  range.setEnd(sb.node, end - sb.start);
+  return [sa.node, start - sa.start, sb.node, end - sb.start];
+}
+
+/**
+ * A DOM Range for [start, end) of the model text, or null when it does not fall on text nodes — or no
+ * longer does: a page script may have shortened a text node since the model was read.
+ */
+export function rangeFor(model: TextModel, start: number, end: number): Range | null {
+  const b = boundaries(model, start, end);
+  if (!b) return null;
+  const range = b[0].ownerDocument.createRange();
+  range.setStart(b[0], b[1]);
+  range.setEnd(b[2], b[3]);
   return range;
+}
+
+/**
+ * The same span as a StaticRange, for highlights. The document keeps every live Range up to date on
+ * each mutation (an insert or a removal walks them all), so a page holding a live Range per term would
+ * make the page's own scripts pay for our highlights; a highlight needs only the boundaries, and the
+ * annotator rebuilds them when the page's text changes. A live Range where StaticRange is missing.
+ */
+export function staticRangeFor(model: TextModel, start: number, end: number): AbstractRange | null {
+  const b = boundaries(model, start, end);
+  if (!b) return null;
+  const win = b[0].ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  if (!win || typeof win.StaticRange !== 'function') return rangeFor(model, start, end);
+  return new win.StaticRange({ startContainer: b[0], startOffset: b[1], endContainer: b[2], endOffset: b[3] });
+}
+
+/** Whether the text nodes under [start, end) still hold the text the model read there. */
+export function textStillAt(model: TextModel, start: number, end: number): boolean {
+  const a = segmentAt(model.segments, start);
+  const b = segmentAt(model.segments, end - 1);
+  if (a < 0 || b < 0) return false;
+  for (let i = a; i <= b; i++) {
+    const seg = model.segments[i]!;
+    const from = Math.max(start, seg.start);
+    const to = Math.min(end, seg.end);
+    if (seg.node.data.slice(from - seg.start, to - seg.start) !== model.text.slice(from, to)) return false;
+  }
+  return true;
 }

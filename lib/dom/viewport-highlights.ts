@@ -2,8 +2,8 @@ import type { TermSource, TermSpan } from '../types';
 
 /** What this needs of the highlight layer. */
 export interface RangeSink {
-  add(source: TermSource, ranges: Range[]): void;
-  remove(source: TermSource, ranges: Range[]): void;
+  add(source: TermSource, ranges: AbstractRange[]): void;
+  remove(source: TermSource, ranges: AbstractRange[]): void;
 }
 
 /**
@@ -22,7 +22,7 @@ const MARGIN = '100% 0px 100% 0px';
 
 interface Shown {
   source: TermSource;
-  range: Range;
+  range: AbstractRange;
 }
 
 /**
@@ -40,7 +40,7 @@ export class ViewportHighlights {
   constructor(
     doc: Document,
     private readonly sink: RangeSink,
-    private readonly rangeOf: (span: TermSpan) => Range | null,
+    private readonly rangeOf: (span: TermSpan) => AbstractRange | null,
     private readonly elementOf: (span: TermSpan) => Element | null,
     onFirst?: () => void,
   ) {
@@ -100,9 +100,9 @@ export class ViewportHighlights {
   }
 
   private register(shown: Shown[], spans: TermSpan[]): void {
-    const bySource = new Map<TermSource, Range[]>();
+    const bySource = new Map<TermSource, AbstractRange[]>();
     for (const span of spans) {
-      let range: Range | null = null;
+      let range: AbstractRange | null = null;
       try {
         range = this.rangeOf(span);
       } catch {
@@ -122,7 +122,7 @@ export class ViewportHighlights {
     const shown = this.shown.get(el);
     if (!shown) return;
     this.shown.delete(el);
-    const bySource = new Map<TermSource, Range[]>();
+    const bySource = new Map<TermSource, AbstractRange[]>();
     for (const { source, range } of shown) {
       let list = bySource.get(source);
       if (!list) bySource.set(source, (list = []));

@@ -10,17 +10,24 @@ export const HIGHLIGHTS = {
 /**
  * Highlighted texts per highlight name, with counts, read from the page's highlight registry (the
  * registry belongs to the document, so the page's own world sees what the content script set).
+ * Highlights hold StaticRanges (no text, no geometry): a live Range over the same boundaries reads them.
  */
 export async function highlightCounts(page: Page, frame?: string): Promise<Record<string, Record<string, number>>> {
   const target = frame ? page.frameLocator(frame).locator(':root') : page.locator(':root');
   return target.evaluate((_, names) => {
     const out: Record<string, Record<string, number>> = {};
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
     for (const name of names) {
       const hl = registry.get(name);
       if (!hl) continue;
       const counts: Record<string, number> = {};
-      for (const r of hl) counts[r.toString()] = (counts[r.toString()] ?? 0) + 1;
+      for (const r of hl) {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        const text = live.toString();
+        counts[text] = (counts[text] ?? 0) + 1;
+      }
       out[name] = counts;
     }
     return out;
@@ -38,8 +45,15 @@ export async function highlightTotal(page: Page): Promise<number> {
 export async function termPoint(page: Page, name: string, text: string, nth = 0): Promise<{ x: number; y: number; multiNode: boolean }> {
   return page.evaluate(
     ({ name, text, nth }) => {
-      const hl = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
-      const ranges = [...(hl ?? [])].filter((r) => r.toString() === text);
+      const hl = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(name);
+      const ranges = [...(hl ?? [])]
+        .map((r) => {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live;
+        })
+        .filter((r) => r.toString() === text);
       const range = ranges[nth];
       if (!range) throw new Error(`no highlighted ${text} #${nth} in ${name}`);
       (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });

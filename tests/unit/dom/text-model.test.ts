@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { buildTextModel, rangeFor, segmentAt } from '../../../lib/dom/text-model';
+import { buildTextModel, rangeFor, segmentAt, staticRangeFor, textStillAt } from '../../../lib/dom/text-model';
 
 function body(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -56,5 +56,44 @@ describe('rangeFor', () => {
     (document.querySelector('b')!.firstChild as Text).data = '四';
     expect(rangeFor(m, at, at + 4)).toBeNull();
     expect(rangeFor(m, at, at + 2)?.toString()).toBe('三高');
+  });
+});
+
+describe('staticRangeFor and textStillAt', () => {
+  it('gives the same boundaries as rangeFor, as a StaticRange, across inline tags', () => {
+    const m = buildTextModel(body('<p>落实“三高<b>四新</b>”战略</p>'));
+    const at = m.text.indexOf('三高四新');
+    const live = rangeFor(m, at, at + 4)!;
+    const win = window as unknown as { StaticRange?: unknown };
+    const had = win.StaticRange;
+    // happy-dom has no StaticRange: a stand-in takes the init dictionary as the browser's does.
+    class FakeStaticRange {
+      constructor(init: object) {
+        Object.assign(this, init);
+      }
+    }
+    win.StaticRange = FakeStaticRange;
+    try {
+      const r = staticRangeFor(m, at, at + 4)!;
+      expect(r).toBeInstanceOf(FakeStaticRange);
+      expect([r.startContainer, r.startOffset, r.endContainer, r.endOffset]).toEqual([live.startContainer, live.startOffset, live.endContainer, live.endOffset]);
+      expect(staticRangeFor(m, m.text.length + 1, m.text.length + 3)).toBeNull();
+    } finally {
+      win.StaticRange = had;
+    }
+    // Without StaticRange, a live Range over the same text.
+    if (had === undefined) expect(staticRangeFor(m, at, at + 4)?.toString()).toBe('三高四新');
+  });
+
+  it('says whether the nodes still hold the text the model read, per node, across inline tags', () => {
+    const m = buildTextModel(body('<p>落实三高<b>四新</b>战略</p><p>六稳六保</p>'));
+    const at = m.text.indexOf('三高四新');
+    const six = m.text.indexOf('六稳');
+    expect(textStillAt(m, at, at + 4)).toBe(true);
+    (document.querySelector('b')!.firstChild as Text).data = '五新';
+    expect(textStillAt(m, at, at + 4)).toBe(false);
+    expect(textStillAt(m, at, at + 2)).toBe(true);
+    expect(textStillAt(m, six, six + 4)).toBe(true);
+    expect(textStillAt(m, m.text.length + 1, m.text.length + 2)).toBe(false);
   });
 });
