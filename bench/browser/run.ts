@@ -53,6 +53,8 @@ interface PassSample {
   marks: Record<string, number>;
   highlights: number;
   heapMB: number;
+  /** The page's own DOM work (MUTATIONS) with our highlights and observer in place, ms. */
+  mutationsMs: number;
 }
 
 export interface PageFigures {
@@ -75,6 +77,8 @@ export interface PageFigures {
     walk: number;
     textUnits: number;
     heapMB: number;
+    /** The same DOM work on the copy without the extension. */
+    mutationsMs: number;
     core: { foldText: number; matchTerms: number; regexAlternation: number; analyzePage: number; spans: number; regexCount: number } | null;
     markjsRegexp: { median: number; marks: number; runs: number } | null;
     markjsList: { median: number; marks: number; runs: number } | null;
@@ -156,6 +160,18 @@ const LONGTASK_INIT = `
     window.__rlFrameObserver.observe({ type: 'long-animation-frame', buffered: true });
   } catch (e) {}
 `;
+
+/**
+ * What the page's own scripts pay for our presence: 5,000 insertions and removals of a small element,
+ * timed in the page's world. Chromium updates every live Range of the document on each mutation, and
+ * our MutationObserver gets a record per change; the copy without the extension gives the floor.
+ */
+const MUTATIONS = `(() => {
+  const host = document.body.firstElementChild || document.body;
+  const t = performance.now();
+  for (let i = 0; i < 5000; i++) { const d = document.createElement('span'); d.textContent = 'x'; host.appendChild(d); host.removeChild(d); }
+  return performance.now() - t;
+})()`;
 
 const READ_MARKS = `(() => {
   const at = (n) => { const e = performance.getEntriesByName('report-lens:' + n, 'mark')[0]; return e ? e.startTime : null; };
@@ -259,6 +275,7 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
           ),
           highlights: m.highlights,
           heapMB: await heapMB(page, cdp),
+          mutationsMs: await cdpEval<number>(cdp, MUTATIONS),
         };
       } finally {
         await cdp.detach().catch(() => {});
@@ -271,6 +288,7 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
       try {
         await page.goto(server.url(path), { waitUntil: 'load' });
         const heap = await heapMB(page);
+        const mutations = (await page.evaluate(MUTATIONS)) as number;
         await page.addScriptTag({ path: inpage });
         const walk = (await page.evaluate(`__rlBench.walk(${reps + 1})`)) as { first: number; median: number; length: number };
         let core = null;
@@ -285,7 +303,7 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
             : null;
         const markjsRegexp = await mark('regexp', markRuns.regexp);
         const markjsList = await mark('list', markRuns.list);
-        return { heap, walk, core, markjsRegexp, markjsList };
+        return { heap, mutations, walk, core, markjsRegexp, markjsList };
       } finally {
         await page.close();
       }
@@ -355,6 +373,7 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
         paint: med((s) => s.paint),
         firstHighlightAfterDcl: med((s) => s.firstHighlightAfterDcl),
         heapMB: med((s) => s.heapMB),
+        mutationsMs: med((s) => s.mutationsMs),
         inPage: med((s) => s.setup + s.walk + s.paint),
         longestTaskMax: round(Math.max(0, ...samples.map((s) => s.longestTask)), 1),
         longTasksTotal: samples.reduce((n, s) => n + s.longTasks, 0),
@@ -380,6 +399,7 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
           walk,
           textUnits: text,
           heapMB: medB((b) => b.heap),
+          mutationsMs: medB((b) => b.mutations),
           core,
           markjsRegexp,
           markjsList,
