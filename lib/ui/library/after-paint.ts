@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * Runs `callback` once the browser has rendered the next frame. A bare setTimeout(0) after a render
@@ -29,10 +29,13 @@ export function afterNextPaint(callback: () => void, fallbackMs = 200): () => vo
   };
 }
 
-/** False until a frame has been rendered after `ready` first became true; then true for good. */
+/**
+ * False until a frame has been rendered after `ready` first became true; then true for good. (A layout
+ * effect: a plain one would itself wait for a frame before asking for the next.)
+ */
 export function usePaintedOnce(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!ready || painted) return;
     return afterNextPaint(() => setPainted(true));
   }, [ready, painted]);
