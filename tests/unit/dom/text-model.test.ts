@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { buildTextModel, rangeFor, segmentAt, staticRangeFor, textStillAt } from '../../../lib/dom/text-model';
+import { buildTextModel, buildTextModelSliced, rangeFor, segmentAt, staticRangeFor, textStillAt } from '../../../lib/dom/text-model';
 
 function body(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -95,5 +95,23 @@ describe('staticRangeFor and textStillAt', () => {
     expect(textStillAt(m, at, at + 2)).toBe(true);
     expect(textStillAt(m, six, six + 4)).toBe(true);
     expect(textStillAt(m, m.text.length + 1, m.text.length + 2)).toBe(false);
+  });
+});
+
+describe('buildTextModelSliced', () => {
+  it('reads what buildTextModel reads, and counts its own time without the yields', async () => {
+    const html = Array.from({ length: 700 }, (_, i) => `<p>第${i}段落实<b>三高四新</b></p>`).join('');
+    const whole = buildTextModel(body(html));
+    let yields = 0;
+    const stats = { busyMs: 0 };
+    const t0 = performance.now();
+    // A zero budget yields at every check (each 256 nodes); each yield waits 25 ms, as a busy page might.
+    const sliced = await buildTextModelSliced(document.body, () => (yields++, new Promise((r) => setTimeout(r, 25))), 0, 0, stats);
+    const wall = performance.now() - t0;
+    expect(sliced.text).toBe(whole.text);
+    expect(sliced.segments.length).toBe(whole.segments.length);
+    expect(yields).toBeGreaterThan(3);
+    expect(stats.busyMs).toBeGreaterThan(0);
+    expect(stats.busyMs).toBeLessThan(wall - yields * 20);
   });
 });
