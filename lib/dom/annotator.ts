@@ -1,7 +1,7 @@
 import type { PageAnalysis } from '../analyze';
 import type { PageGlossaryEntry, PageInput, TermSpan } from '../types';
 import { HighlightLayer } from './highlight';
-import { buildTextModel, buildTextModelSliced, OWN_UI_ATTR, rangeFor, segmentAt, staticRangeFor, textStillAt, type TextModel } from './text-model';
+import { buildTextModel, buildTextModelSliced, OWN_UI_ATTR, highlightRangeMaker, rangeFor, segmentAt, textStillAt, type TextModel } from './text-model';
 import { VIEWPORT_MIN_TERMS, ViewportHighlights } from './viewport-highlights';
 
 /** Yields to the event loop so no single task grows long on big pages. */
@@ -63,6 +63,8 @@ export class DocumentAnnotator {
   private destroyed = false;
   /** Set on pages with very many terms: highlights are then registered only near the viewport. */
   private viewport: ViewportHighlights | null = null;
+  /** Highlight ranges for spans of the model (StaticRanges; see lib/dom/text-model). */
+  private readonly makeRange: ReturnType<typeof highlightRangeMaker>;
   /** Bumped by rerun(), so a flush that started before it does not append to the new model. */
   private generation = 0;
 
@@ -71,6 +73,7 @@ export class DocumentAnnotator {
     private readonly options: AnnotatorOptions,
   ) {
     this.layer = new HighlightLayer(doc);
+    this.makeRange = highlightRangeMaker(doc.defaultView as (Window & typeof globalThis) | null);
   }
 
   get terms(): TermSpan[] {
@@ -115,7 +118,7 @@ export class DocumentAnnotator {
         // Ranges are made when an element nears the viewport, maybe long after the model was read: one
         // whose text is no longer the term's (the page rewrote that node) is not highlighted at all,
         // rather than on the wrong characters.
-        (span) => (textStillAt(this.model, span.start, span.end) ? staticRangeFor(this.model, span.start, span.end) : null),
+        (span) => (textStillAt(this.model, span.start, span.end) ? this.makeRange(this.model, span.start, span.end) : null),
         (span) => {
           const i = segmentAt(this.model.segments, span.start);
           return i < 0 ? null : this.model.segments[i]!.node.parentElement;
@@ -131,7 +134,7 @@ export class DocumentAnnotator {
       if (this.destroyed) return;
       const bySource = new Map<TermSpan['source'], AbstractRange[]>();
       for (const span of spans.slice(i, i + HIGHLIGHT_CHUNK)) {
-        const r = staticRangeFor(this.model, span.start, span.end);
+        const r = this.makeRange(this.model, span.start, span.end);
         if (!r) continue;
         let list = bySource.get(span.source);
         if (!list) bySource.set(span.source, (list = []));

@@ -238,17 +238,20 @@ export function rangeFor(model: TextModel, start: number, end: number): Range | 
 }
 
 /**
- * The same span as a StaticRange, for highlights. The document keeps every live Range up to date on
- * each mutation (an insert or a removal walks them all), so a page holding a live Range per term would
- * make the page's own scripts pay for our highlights; a highlight needs only the boundaries, and the
- * annotator rebuilds them when the page's text changes. A live Range where StaticRange is missing.
+ * Makes highlight ranges for spans of a model: StaticRanges where the browser has them. The document
+ * keeps every live Range up to date on each mutation (an insert or a removal walks them all), so a
+ * page holding a live Range per term would make the page's own scripts pay for our highlights; a
+ * highlight needs only the boundaries, and the annotator rebuilds them when the page's text changes.
+ * The constructor is looked up once: per span, the lookup through the isolated world cost as much
+ * as making the range.
  */
-export function staticRangeFor(model: TextModel, start: number, end: number): AbstractRange | null {
-  const b = boundaries(model, start, end);
-  if (!b) return null;
-  const win = b[0].ownerDocument.defaultView as (Window & typeof globalThis) | null;
-  if (!win || typeof win.StaticRange !== 'function') return rangeFor(model, start, end);
-  return new win.StaticRange({ startContainer: b[0], startOffset: b[1], endContainer: b[2], endOffset: b[3] });
+export function highlightRangeMaker(win: (Window & typeof globalThis) | null): (model: TextModel, start: number, end: number) => AbstractRange | null {
+  const Static = win && typeof win.StaticRange === 'function' ? win.StaticRange : null;
+  if (!Static) return rangeFor;
+  return (model, start, end) => {
+    const b = boundaries(model, start, end);
+    return b ? new Static({ startContainer: b[0], startOffset: b[1], endContainer: b[2], endOffset: b[3] }) : null;
+  };
 }
 
 /** Whether the text nodes under [start, end) still hold the text the model read there. */

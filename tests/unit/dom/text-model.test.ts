@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { buildTextModel, buildTextModelSliced, rangeFor, segmentAt, staticRangeFor, textStillAt } from '../../../lib/dom/text-model';
+import { buildTextModel, buildTextModelSliced, highlightRangeMaker, rangeFor, segmentAt, textStillAt } from '../../../lib/dom/text-model';
 
 function body(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -59,7 +59,7 @@ describe('rangeFor', () => {
   });
 });
 
-describe('staticRangeFor and textStillAt', () => {
+describe('highlightRangeMaker and textStillAt', () => {
   it('gives the same boundaries as rangeFor, as a StaticRange, across inline tags', () => {
     const m = buildTextModel(body('<p>落实“三高<b>四新</b>”战略</p>'));
     const at = m.text.indexOf('三高四新');
@@ -74,15 +74,16 @@ describe('staticRangeFor and textStillAt', () => {
     }
     win.StaticRange = FakeStaticRange;
     try {
-      const r = staticRangeFor(m, at, at + 4)!;
+      const r = highlightRangeMaker(window as unknown as Window & typeof globalThis)(m, at, at + 4)!;
       expect(r).toBeInstanceOf(FakeStaticRange);
       expect([r.startContainer, r.startOffset, r.endContainer, r.endOffset]).toEqual([live.startContainer, live.startOffset, live.endContainer, live.endOffset]);
-      expect(staticRangeFor(m, m.text.length + 1, m.text.length + 3)).toBeNull();
+      expect(highlightRangeMaker(window as unknown as Window & typeof globalThis)(m, m.text.length + 1, m.text.length + 3)).toBeNull();
     } finally {
       win.StaticRange = had;
     }
     // Without StaticRange, a live Range over the same text.
-    if (had === undefined) expect(staticRangeFor(m, at, at + 4)?.toString()).toBe('三高四新');
+    if (had === undefined) expect(highlightRangeMaker(window as unknown as Window & typeof globalThis)(m, at, at + 4)?.toString()).toBe('三高四新');
+    expect(highlightRangeMaker(null)(m, at, at + 4)?.toString()).toBe('三高四新');
   });
 
   it('says whether the nodes still hold the text the model read, per node, across inline tags', () => {
