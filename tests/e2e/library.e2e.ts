@@ -130,7 +130,8 @@ describe('library page', () => {
     expect(await lib.getByTestId('targets').getAttribute('aria-rowcount')).toBe(String(stored + 1));
     // Each saved page row shows the number of targets its content script reported.
     const rows = lib.getByTestId('page-row');
-    expect(await rows.count()).toBe(states.size);
+    // The page table (below the targets) fills in once the first screen is painted.
+    await expect.poll(() => rows.count()).toBe(states.size);
     for (const [name, state] of states) {
       const row = rows.filter({ has: lib.locator(`a[href*="${name}.html"]`) });
       expect(await row.getByTestId('page-target-count').textContent(), name).toBe(String(state.targets.length));

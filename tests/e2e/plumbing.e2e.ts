@@ -41,7 +41,8 @@ describe('plumbing on the seed pages', () => {
     await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
     await library.getByTestId('pages').waitFor();
     const rows = library.getByTestId('page-row');
-    expect(await rows.count()).toBe(SEEDS.length);
+    // The page table (below the targets) fills in once the first screen is painted.
+    await expect.poll(() => rows.count()).toBe(SEEDS.length);
     const titles = await rows.locator('td:first-child').allTextContents();
     expect(titles.some((t) => t.includes('衡南縣2022年政府工作報告'))).toBe(true);
     await library.close();
