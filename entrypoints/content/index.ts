@@ -59,6 +59,10 @@ export default defineContentScript({
       matchText: (data) => sendMessage('matchText', data),
     });
     // The background answers with the terms first; the targets follow (lib/messaging/remote-analyzer).
+    // They are extracted when asked for, so the page's own report asks once the page is idle: on a
+    // 2-core machine that extraction otherwise runs while the browser paints the new highlights.
+    const whenIdle = () =>
+      new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 50)));
     const targetsReady = async () => {
       const analysis = session?.analysis;
       if (analysis) await analyzer.targetsOf(analysis);
@@ -104,7 +108,10 @@ export default defineContentScript({
       const starting = session.start();
       started = starting;
       const analysis = await starting;
-      if (analysis.report.isReport || force) await report();
+      if (analysis.report.isReport || force) {
+        await whenIdle();
+        await report();
+      }
       else {
         watchLateContent(document, session.top?.model.text.length ?? 0, signal, () => void start(false));
         // Frames that finish loading later may be what makes the page a report (see PageSession).

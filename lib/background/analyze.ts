@@ -25,18 +25,19 @@ async function matchers(): Promise<Matcher[]> {
 
 
 /**
- * Targets computed after the reply that carried the terms, until the content script fetches them.
- * Bounded: a token nobody fetches (a page closed meanwhile, a frame check whose targets are not
- * used) is dropped once newer ones arrive. A worker restart loses them all; the content script then
- * asks for the whole analysis again.
+ * Deferred analyses whose targets the content script has not fetched yet. Bounded: a token nobody
+ * fetches (a page closed meanwhile, a frame check whose targets are not used) is dropped once newer
+ * ones arrive. A worker restart loses them all; the content script then asks for the whole analysis again.
  */
-const later = new Map<string, Promise<Target[]>>();
+const later = new Map<string, () => Target[]>();
 const LATER_MAX = 16;
 
 /**
- * With `deferTargets`, the reply carries the terms only, and the targets are extracted right after it
- * is sent: the highlights wait for the fold, recognition and matching, not for extraction, which is
- * half the work of a pass in a lukewarm service worker (profiled on seed 003: ~23 of ~67 ms).
+ * With `deferTargets`, the reply carries the terms only: the highlights wait for the fold, recognition
+ * and matching, not for extraction, which is half the work of a pass in a lukewarm service worker
+ * (profiled on seed 003: ~23 of ~67 ms). The targets are extracted when the content script asks for
+ * them, after it has painted: extracted right away, they competed for the CPU with that paint — a
+ * trace on 2 cores showed the paint's task at 63 ms wall for 15 ms of its thread's time.
  */
 export async function analyzeInBackground(input: PageInput, force: boolean, truncated: boolean, deferTargets = false): Promise<TermsFirstAnalysis> {
   // The user's glossary is read from IndexedDB (the first read in a fresh service worker opens the
@@ -49,29 +50,17 @@ export async function analyzeInBackground(input: PageInput, force: boolean, trun
   if (truncated) analysis.report.reasons.push(`truncated:${MAX_PAGE_TEXT}`);
   if (!defer) return analysis;
   const token = crypto.randomUUID();
-  // A timer, not a microtask: the reply is sent from the microtasks that follow this return, so the
-  // extraction starts once the terms are on their way.
-  const targets = new Promise<Target[]>((resolve, reject) =>
-    setTimeout(() => {
-      try {
-        resolve(pending.targets());
-      } catch (e) {
-        reject(e);
-      }
-    }, 0),
-  );
-  targets.catch(() => {});
-  later.set(token, targets);
+  later.set(token, pending.targets);
   while (later.size > LATER_MAX) later.delete(later.keys().next().value!);
   return { ...analysis, targetsToken: token };
 }
 
-/** The targets of a deferred analysis, once; null when this worker does not hold them (any more). */
+/** The targets of a deferred analysis, extracted now, once; null when this worker does not hold it (any more). */
 export async function laterTargets(token: string): Promise<Target[] | null> {
   const targets = later.get(token);
   if (!targets) return null;
   later.delete(token);
-  return targets;
+  return targets();
 }
 
 export async function matchTextInBackground(text: string, pageGlossary: PageGlossaryEntry[]): Promise<TermSpan[]> {
