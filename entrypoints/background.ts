@@ -71,6 +71,10 @@ export default defineBackground({
       const m = await userMatcherFor(getDb()).catch(() => null);
       return m ? [m] : [];
     });
+    // Starting is all the wake script asks for (entrypoints/wake.content.ts); the database open above
+    // is under way by now. Warming the pipeline on a few lines was tried: no gain measurable on seed 003,
+    // whose cost in a fresh worker is running long loops before V8 optimises them, not compiling them.
+    onMessage('wake', () => {});
     onMessage('analyzePage', ({ data }) => {
       const truncated = typeof data?.input?.text === 'string' && data.input.text.length > MAX_PAGE_TEXT;
       return analyzeInBackground(parsePageInput(data.input), data.force === true, truncated, data.deferTargets === true);

@@ -71,6 +71,11 @@ export type TermsFirstAnalysis = PageAnalysis & { targetsToken?: string };
 
 export interface ProtocolMap {
   // content → background
+  /**
+   * Sent at document_start by the tiny wake script: a stopped service worker (Chrome stops it after
+   * 30 s idle) starts while the page is still loading, not when the content script asks for analysis.
+   */
+  wake(): void;
   /** Runs the core pipeline on the page text: the content script only walks the DOM and paints. */
   analyzePage(data: { input: PageInput; force: boolean; deferTargets?: boolean }): TermsFirstAnalysis;
   /** The targets of an analysis sent with `deferTargets`; null once the background no longer holds them. */

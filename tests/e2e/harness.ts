@@ -28,21 +28,39 @@ export interface StaticServer {
   govUrl(path: string, host?: string): string;
   /** Serves extra content at a path (the demo's ad-hoc pages). */
   route(path: string, body: string | Buffer, type?: string): void;
+  /**
+   * A page still loading: the next request for the file at `path` gets its first `bytes` bytes at once
+   * and the rest on `release()` (or after `releaseAfterMs`), as a slow network delivers a long report.
+   */
+  hold(path: string, options: { bytes: number; releaseAfterMs?: number }): { requested: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
 /** A small static server for the fixtures, started and stopped by the tests themselves. */
 export async function startServer(root = FIXTURES): Promise<StaticServer> {
   const routes = new Map<string, { body: string | Buffer; type: string }>();
+  const holds = new Map<string, { bytes: number; releaseAfterMs?: number; requested(): void; released: Promise<void> }>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const held = holds.get(path);
+    const file = normalize(join(root, path));
+    if (held && file.startsWith(root) && existsSync(file)) {
+      holds.delete(path);
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.write(body.subarray(0, held.bytes));
+      held.requested();
+      const rest = () => res.end(body.subarray(held.bytes));
+      if (held.releaseAfterMs !== undefined) setTimeout(rest, held.releaseAfterMs);
+      else void held.released.then(rest);
+      return;
+    }
     const routed = routes.get(path);
     if (routed) {
       res.writeHead(200, { 'content-type': routed.type, 'cache-control': 'no-store' });
       res.end(routed.body);
       return;
     }
-    const file = normalize(join(root, path));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
@@ -59,6 +77,14 @@ export async function startServer(root = FIXTURES): Promise<StaticServer> {
     url: (p) => `http://127.0.0.1:${port}/${p.replace(/^\//, '')}`,
     govUrl: (p, host = 'www.hengnan.gov.cn') => `http://${host}:${port}/${p.replace(/^\//, '')}`,
     route: (p, body, type = 'text/html; charset=utf-8') => void routes.set(`/${p.replace(/^\//, '')}`, { body, type }),
+    hold(p, { bytes, releaseAfterMs }) {
+      let requested!: () => void;
+      let release!: () => void;
+      const requestedP = new Promise<void>((ok) => (requested = ok));
+      const released = new Promise<void>((ok) => (release = ok));
+      holds.set(`/${p.replace(/^\//, '')}`, { bytes, releaseAfterMs, requested, released });
+      return { requested: requestedP, release };
+    },
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
@@ -82,6 +108,11 @@ export interface ExtensionBrowser {
   readonly worker: Worker;
   /** Stops the service worker as Chrome does when it idles; the next event starts a fresh one. */
   stopWorker(): Promise<void>;
+  /**
+   * The service worker's running status as chrome://serviceworker-internals lists it (RUNNING, STOPPED…).
+   * Playwright's 'serviceworker' event is not a substitute: for a restarted worker it may come late or not at all.
+   */
+  workerStatus(): Promise<string>;
   /** Console errors and uncaught exceptions that came from the extension's own code. */
   extensionErrors: string[];
   open(url: string): Promise<Page>;
@@ -165,6 +196,17 @@ export async function launchExtension(options: { extraArgs?: string[]; locale?: 
       // The page lists the status as text; Playwright's worker 'close' event can lag far behind.
       await internals.getByText('Running Status: STOPPED').waitFor();
       await internals.close();
+    },
+    async workerStatus() {
+      const internals = await context.newPage();
+      try {
+        await internals.goto('chrome://serviceworker-internals/');
+        // The list fills in after load; its status is in the text, split over elements.
+        await internals.waitForFunction(() => document.body.innerText.includes('Running Status: '));
+        return /Running Status: (\w+)/.exec(await internals.locator('body').innerText())?.[1] ?? 'unknown';
+      } finally {
+        await internals.close();
+      }
     },
     async open(url) {
       const before = new Set(await allTabIds());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { HIGHLIGHTS, termPoint, tooltipText } from './page';
 import { waitForState } from './state';
@@ -53,6 +54,42 @@ describe('a restarted service worker', () => {
     await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
     await expect.poll(() => library.getByTestId('page-row').count()).toBe(2);
     expect(ext.extensionErrors).toEqual([]);
+  });
+});
+
+describe('a stopped service worker (Chrome stops it after 30 s idle)', () => {
+  const marks = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(`report-lens:${n}`, 'mark').length, name);
+
+  it('is started by the wake script while a report page is still loading; the page is annotated once loaded', async () => {
+    await ext.stopWorker();
+    expect(await ext.workerStatus()).toBe('STOPPED');
+    // 16 KB of seed 003's 225 KB: the head and the start of the body, the rest withheld like a slow network.
+    const held = server.hold('pages/seed-003.html', { bytes: 16_384 });
+    const page = await ext.context.newPage();
+    const committed = page.goto(server.govUrl('pages/seed-003.html'), { waitUntil: 'commit' });
+    await held.requested;
+    await committed;
+    await expect.poll(() => ext.workerStatus(), { timeout: 20_000 }).toBe('RUNNING');
+    // Still loading, so the content script proper (document_idle) has not run: the wake script started it.
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    expect(await marks(page, 'start')).toBe(0);
+
+    held.release();
+    await expect.poll(() => marks(page, 'painted'), { timeout: 20_000 }).toBe(1);
+    expect(await page.evaluate(() => CSS.highlights.get('report-lens-defined')?.size ?? 0)).toBeGreaterThan(0);
+    expect(ext.extensionErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('is not started by a page outside *.gov.cn (no content script of ours runs there)', async () => {
+    await ext.stopWorker();
+    const page = await ext.context.newPage();
+    await page.goto(server.url('pages/seed-003.html'));
+    // The same page on 127.0.0.1: the manifest's scripts do not match, nothing asks for the worker.
+    await page.waitForTimeout(1500);
+    expect(await ext.workerStatus()).toBe('STOPPED');
+    expect(await marks(page, 'start')).toBe(0);
+    await page.close();
   });
 });
 
