@@ -20,14 +20,18 @@ interface Group {
 
 /**
  * Lookup tables for a one-pass scan. Most positions fail on one typed-array read (`first`); common
- * slogan heads (一, 三, 两) pass it constantly in running text, so a second table on the next unit
- * rejects 一般/三个/两年 before any string comparison.
+ * slogan heads (一, 三, 两) pass it constantly in running text — a quarter of seed 003's positions —
+ * so a table of the first two units together rejects 一般/三个/两年 before any Map or string work.
  */
 export interface Matcher {
   /** 1-based index into `groups` for every UTF-16 unit that starts a surface, else 0. */
   readonly first: Uint16Array;
-  /** Nonzero for every unit that is the second unit of some surface. */
-  readonly second: Uint8Array;
+  /**
+   * Nonzero at pairHash(first unit, second unit) of every surface of two or more units. A hash, so a
+   * collision only costs the Map lookup it would have cost anyway: a table of second units alone let
+   * half of the head positions through (一个, 三年…), this lets through about a tenth.
+   */
+  readonly pairs: Uint8Array;
   readonly groups: readonly Group[];
   readonly ids: readonly (string | null)[];
   readonly terms: readonly string[];
@@ -41,11 +45,14 @@ export interface Matcher {
   readonly hidden?: ReadonlySet<string>;
 }
 
+const PAIR_BITS = 16;
+const pairHash = (c1: number, c2: number) => (Math.imul(c1, 0x9e37) + c2) & ((1 << PAIR_BITS) - 1);
+
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 function build(ids: (string | null)[], terms: string[], candidates: Iterable<Candidate>): Matcher {
   const first = new Uint16Array(0x10000);
-  const second = new Uint8Array(0x10000);
+  const pairs = new Uint8Array(1 << PAIR_BITS);
   const groups: Group[] = [];
   for (const cand of candidates) {
     const c = cand.s.charCodeAt(0);
@@ -60,13 +67,13 @@ function build(ids: (string | null)[], terms: string[], candidates: Iterable<Can
       continue;
     }
     const c2 = cand.s.charCodeAt(1);
-    second[c2] = 1;
+    pairs[pairHash(c, c2)] = 1;
     let list = group.bySecond.get(c2);
     if (!list) group.bySecond.set(c2, (list = []));
     list.push(cand);
   }
   for (const group of groups) for (const list of group.bySecond.values()) list.sort((a, b) => b.s.length - a.s.length);
-  return { first, second, groups, ids, terms };
+  return { first, pairs, groups, ids, terms };
 }
 
 /** Turns the compiled index (lib/generated/glossary-index.json) into a matcher; no folding happens here. */
@@ -115,7 +122,7 @@ export interface RawMatch {
  */
 export function scanFolded(text: string, m: Matcher, from = 0, to = text.length): RawMatch[] {
   const out: RawMatch[] = [];
-  const { first, second, groups } = m;
+  const { first, pairs, groups } = m;
   let i = from;
   while (i < to) {
     // Tight skip over units that start nothing: almost all of a page.
@@ -125,7 +132,7 @@ export function scanFolded(text: string, m: Matcher, from = 0, to = text.length)
     const group = groups[first[c]! - 1]!;
     let hit: Candidate | null = null;
     const c2 = i + 1 < to ? text.charCodeAt(i + 1) : -1;
-    const list = c2 >= 0 && second[c2] !== 0 ? group.bySecond.get(c2) : undefined;
+    const list = c2 >= 0 && pairs[pairHash(c, c2)] !== 0 ? group.bySecond.get(c2) : undefined;
     if (list) {
       for (const cand of list) {
         const end = i + cand.s.length;
@@ -178,50 +185,48 @@ const INNER_QUOTES = (() => {
 })();
 const isQuote = (text: string, i: number) => i >= 0 && i < text.length && INNER_QUOTES[text.charCodeAt(i)] === 1;
 
+/** A quote mark with no quote mark beside it: read through. ”“ between two quoted slogans (“六稳”“六保”) is a boundary, so each keeps its own entry. */
+const isLoneQuote = (text: string, i: number) => INNER_QUOTES[text.charCodeAt(i)] === 1 && !isQuote(text, i - 1) && !isQuote(text, i + 1);
+
 /**
  * Reports quote the slogan part of a longer term (“五好”园区, 能耗“双控”, 信访"三无"), so the
  * scan reads through lone quote marks: it matches as if they were not there, and a match that spans
- * one covers it. Text without lone quotes is scanned as it is.
+ * one covers it.
  *
- * The quotes are skipped in place rather than cut out of a copy of the text: on a 200 KB report with a
- * few hundred quotes, copying and mapping back cost as much as the scan itself.
+ * Quotes are checked only where a surface could be under way (a head unit, the units after it): a
+ * quote-free copy of the text, or a table of lone quotes made first, cost as much as the scan itself
+ * on a 200 KB report.
  */
 export function scanAcrossQuotes(text: string, m: Matcher): RawMatch[] {
-  let lone: Uint8Array | null = null;
-  for (let i = 0; i < text.length; i++) {
-    // Only a lone quote mark is read through; ”“ between two quoted slogans (“六稳”“六保”) is a
-    // boundary, so each keeps its own entry.
-    if (INNER_QUOTES[text.charCodeAt(i)] === 1 && !isQuote(text, i - 1) && !isQuote(text, i + 1)) (lone ??= new Uint8Array(text.length))[i] = 1;
-  }
-  return lone ? scanSkipping(text, m, lone) : scanFolded(text, m);
-}
-
-/** scanFolded over `text` as if every unit marked in `skip` were not there; offsets stay `text`'s. */
-function scanSkipping(text: string, m: Matcher, skip: Uint8Array): RawMatch[] {
   const out: RawMatch[] = [];
-  const { first, second, groups } = m;
+  const { first, pairs, groups } = m;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    while (i < n && (first[text.charCodeAt(i)] === 0 || skip[i] === 1)) i++;
+    while (i < n && first[text.charCodeAt(i)] === 0) i++;
     if (i >= n) break;
-    const group = groups[first[text.charCodeAt(i)]! - 1]!;
+    if (isLoneQuote(text, i)) {
+      i++;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    const group = groups[first[c]! - 1]!;
     let j = i + 1;
-    while (j < n && skip[j] === 1) j++;
+    while (j < n && isLoneQuote(text, j)) j++;
     const c2 = j < n ? text.charCodeAt(j) : -1;
-    const list = c2 >= 0 && second[c2] !== 0 ? group.bySecond.get(c2) : undefined;
+    const list = c2 >= 0 && pairs[pairHash(c, c2)] !== 0 ? group.bySecond.get(c2) : undefined;
     let hit: Candidate | null = null;
     let end = -1;
     if (list) {
       for (const cand of list) {
-        end = endOfSkipping(text, skip, i, cand.s);
-        if (end >= 0 && boundaryOkSkipping(text, skip, i, end)) {
+        end = endAcrossQuotes(text, i, cand.s);
+        if (end >= 0 && boundaryOkAcrossQuotes(text, i, end)) {
           hit = cand;
           break;
         }
       }
     }
-    if (!hit && group.single && boundaryOkSkipping(text, skip, i, i + 1)) {
+    if (!hit && group.single && boundaryOkAcrossQuotes(text, i, i + 1)) {
       hit = group.single;
       end = i + 1;
     }
@@ -233,23 +238,23 @@ function scanSkipping(text: string, m: Matcher, skip: Uint8Array): RawMatch[] {
   return out;
 }
 
-/** Where `s` ends if it occurs at `i` once skipped units are left out, else -1. */
-function endOfSkipping(text: string, skip: Uint8Array, i: number, s: string): number {
+/** Where `s` ends if it occurs at `i` once lone quotes are left out, else -1. */
+function endAcrossQuotes(text: string, i: number, s: string): number {
   let p = i;
   for (let k = 0; k < s.length; p++) {
     if (p >= text.length) return -1;
-    if (skip[p] === 1) continue;
+    if (isLoneQuote(text, p)) continue;
     if (text.charCodeAt(p) !== s.charCodeAt(k)) return -1;
     k++;
   }
   return p;
 }
 
-function boundaryOkSkipping(text: string, skip: Uint8Array, start: number, end: number): boolean {
+function boundaryOkAcrossQuotes(text: string, start: number, end: number): boolean {
   let before = start - 1;
-  while (before >= 0 && skip[before] === 1) before--;
+  while (before >= 0 && isLoneQuote(text, before)) before--;
   let after = end;
-  while (after < text.length && skip[after] === 1) after++;
+  while (after < text.length && isLoneQuote(text, after)) after++;
   if (isAsciiAlnum(text.charCodeAt(start)) && before >= 0 && isAsciiAlnum(text.charCodeAt(before))) return false;
   if (isAsciiAlnum(text.charCodeAt(end - 1)) && after < text.length && isAsciiAlnum(text.charCodeAt(after))) return false;
   return true;
