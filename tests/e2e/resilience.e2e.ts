@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { HIGHLIGHTS, termPoint, tooltipText } from './page';
@@ -59,6 +59,12 @@ describe('a restarted service worker', () => {
 
 describe('a stopped service worker (Chrome stops it after 30 s idle)', () => {
   const marks = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(`report-lens:${n}`, 'mark').length, name);
+
+  // Pages left open by earlier tests could message the worker (a tooltip, a late report) and start it.
+  beforeEach(async () => {
+    const blank = await ext.context.newPage();
+    for (const p of ext.context.pages()) if (p !== blank) await p.close();
+  });
 
   it('is started by the wake script while a report page is still loading; the page is annotated once loaded', async () => {
     await ext.stopWorker();
