@@ -21,7 +21,7 @@ const HIGHLIGHT_CHUNK = VIEWPORT_MIN_TERMS;
  * :painted). The performance timeline belongs to the document, so the page — and `npm run bench` —
  * can read how long annotation took; a mark costs microseconds. Never lets timing break annotation.
  */
-function markPass(doc: Document, name: string, detail?: Record<string, number>): void {
+function markPass(doc: Document, name: string, detail?: Record<string, number | number[]>): void {
   try {
     doc.defaultView?.performance?.mark(`report-lens:${name}`, detail ? { detail } : undefined);
   } catch {
@@ -87,11 +87,12 @@ export class DocumentAnnotator {
     // ~16 ms compiling and evaluating it (a trace of seed 003), and on a loaded machine the two together
     // made a task over 50 ms.
     await nextTask();
-    const walkStats = { busyMs: 0 };
+    const walkStats = { busyMs: 0, slices: [] as number[] };
     this.model = await buildTextModelSliced(body, nextTask, 8, 0, walkStats);
     this.indexSegments(0);
-    // The walk's own time, without the page's tasks that ran while it yielded (read by `npm run bench`).
-    markPass(this.doc, 'walked', { busyMs: walkStats.busyMs });
+    // The walk's own time and its slices, without the page's tasks that ran while it yielded (read by
+    // `npm run bench`, which tells the page's long tasks from ours by them).
+    markPass(this.doc, 'walked', { busyMs: walkStats.busyMs, slices: walkStats.slices });
     await nextTask();
     const analysis = await this.options.analyzer.analyze(
       { text: this.model.text, title: this.doc.title, url: this.doc.URL, headings: this.model.headings },

@@ -79,22 +79,29 @@ export async function buildTextModelSliced(
   yieldTask: () => Promise<void>,
   budgetMs = 8,
   base = 0,
-  /** Filled with the main-thread time the walk itself took, yields to the page left out. */
-  stats: { busyMs: number } = { busyMs: 0 },
+  /**
+   * Filled with the main-thread time the walk itself took, yields to the page left out, and when
+   * `slices` is given, each slice's start and end (performance.now()), flat.
+   */
+  stats: { busyMs: number; slices?: number[] } = { busyMs: 0 },
 ): Promise<TextModel> {
   const walk = walkTextModel(root, base);
   let sliceStart = performance.now();
+  const endSlice = (now: number) => {
+    stats.busyMs += now - sliceStart;
+    stats.slices?.push(sliceStart, now);
+  };
   let step = walk.next();
   while (!step.done) {
     const now = performance.now();
     if (now - sliceStart > budgetMs) {
-      stats.busyMs += now - sliceStart;
+      endSlice(now);
       await yieldTask();
       sliceStart = performance.now();
     }
     step = walk.next();
   }
-  stats.busyMs += performance.now() - sliceStart;
+  endSlice(performance.now());
   return step.value;
 }
 

@@ -104,7 +104,7 @@ describe('buildTextModelSliced', () => {
     const html = Array.from({ length: 700 }, (_, i) => `<p>第${i}段落实<b>三高四新</b></p>`).join('');
     const whole = buildTextModel(body(html));
     let yields = 0;
-    const stats = { busyMs: 0 };
+    const stats = { busyMs: 0, slices: [] as number[] };
     const t0 = performance.now();
     // A zero budget yields at every check (each 256 nodes); each yield waits 25 ms, as a busy page might.
     const sliced = await buildTextModelSliced(document.body, () => (yields++, new Promise((r) => setTimeout(r, 25))), 0, 0, stats);
@@ -114,5 +114,15 @@ describe('buildTextModelSliced', () => {
     expect(yields).toBeGreaterThan(3);
     expect(stats.busyMs).toBeGreaterThan(0);
     expect(stats.busyMs).toBeLessThan(wall - yields * 20);
+    // One slice per stretch between yields, in order, each yield's wait between two of them.
+    const { slices } = stats;
+    expect(slices.length).toBe(2 * (yields + 1));
+    let sum = 0;
+    for (let i = 0; i < slices.length; i += 2) {
+      expect(slices[i + 1]!).toBeGreaterThanOrEqual(slices[i]!);
+      if (i > 0) expect(slices[i]! - slices[i - 1]!).toBeGreaterThanOrEqual(20);
+      sum += slices[i + 1]! - slices[i]!;
+    }
+    expect(sum).toBeCloseTo(stats.busyMs, 6);
   });
 });
