@@ -29,7 +29,7 @@ export interface Matcher {
   /**
    * Nonzero at pairHash(first unit, second unit) of every surface of two or more units. A hash, so a
    * collision only costs the Map lookup it would have cost anyway: a table of second units alone let
-   * half of the head positions through (一个, 三年…), this lets through about a tenth.
+   * half of the head positions through (一个, 三年…), this lets through about a fifth.
    */
   readonly pairs: Uint8Array;
   readonly groups: readonly Group[];

@@ -72,7 +72,7 @@ export type TermsFirstAnalysis = PageAnalysis & { targetsToken?: string };
 export interface ProtocolMap {
   // content → background
   /**
-   * Sent at document_start by the tiny wake script: a stopped service worker (Chrome stops it after
+   * Sent at document_start by the wake script (entrypoints/wake.content.ts): a stopped service worker (Chrome stops it after
    * 30 s idle) starts while the page is still loading, not when the content script asks for analysis.
    */
   wake(): void;

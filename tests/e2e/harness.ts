@@ -44,7 +44,7 @@ export async function startServer(root = FIXTURES): Promise<StaticServer> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const held = holds.get(path);
     const file = normalize(join(root, path));
-    if (held && file.startsWith(root) && existsSync(file)) {
+    if (held && file.startsWith(root) && existsSync(file) && statSync(file).isFile()) {
       holds.delete(path);
       const body = readFileSync(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -78,11 +78,16 @@ export async function startServer(root = FIXTURES): Promise<StaticServer> {
     govUrl: (p, host = 'www.hengnan.gov.cn') => `http://${host}:${port}/${p.replace(/^\//, '')}`,
     route: (p, body, type = 'text/html; charset=utf-8') => void routes.set(`/${p.replace(/^\//, '')}`, { body, type }),
     hold(p, { bytes, releaseAfterMs }) {
+      const key = `/${p.replace(/^\//, '')}`;
+      const file = normalize(join(root, key));
+      // Said now rather than by a request that never resolves `requested`.
+      if (holds.has(key)) throw new Error(`hold(${p}): already held`);
+      if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) throw new Error(`hold(${p}): no such file under ${root}`);
       let requested!: () => void;
       let release!: () => void;
       const requestedP = new Promise<void>((ok) => (requested = ok));
       const released = new Promise<void>((ok) => (release = ok));
-      holds.set(`/${p.replace(/^\//, '')}`, { bytes, releaseAfterMs, requested, released });
+      holds.set(key, { bytes, releaseAfterMs, requested, released });
       return { requested: requestedP, release };
     },
     close: () => new Promise<void>((ok) => server.close(() => ok())),

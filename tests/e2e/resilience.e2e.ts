@@ -57,48 +57,6 @@ describe('a restarted service worker', () => {
   });
 });
 
-describe('a stopped service worker (Chrome stops it after 30 s idle)', () => {
-  const marks = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(`report-lens:${n}`, 'mark').length, name);
-
-  // Pages left open by earlier tests could message the worker (a tooltip, a late report) and start it.
-  beforeEach(async () => {
-    const blank = await ext.context.newPage();
-    for (const p of ext.context.pages()) if (p !== blank) await p.close();
-  });
-
-  it('is started by the wake script while a report page is still loading; the page is annotated once loaded', async () => {
-    await ext.stopWorker();
-    expect(await ext.workerStatus()).toBe('STOPPED');
-    // 16 KB of seed 003's 225 KB: the head and the start of the body, the rest withheld like a slow network.
-    const held = server.hold('pages/seed-003.html', { bytes: 16_384 });
-    const page = await ext.context.newPage();
-    const committed = page.goto(server.govUrl('pages/seed-003.html'), { waitUntil: 'commit' });
-    await held.requested;
-    await committed;
-    await expect.poll(() => ext.workerStatus(), { timeout: 20_000 }).toBe('RUNNING');
-    // Still loading, so the content script proper (document_idle) has not run: the wake script started it.
-    expect(await page.evaluate(() => document.readyState)).toBe('loading');
-    expect(await marks(page, 'start')).toBe(0);
-
-    held.release();
-    await expect.poll(() => marks(page, 'painted'), { timeout: 20_000 }).toBe(1);
-    expect(await page.evaluate(() => CSS.highlights.get('report-lens-defined')?.size ?? 0)).toBeGreaterThan(0);
-    expect(ext.extensionErrors).toEqual([]);
-    await page.close();
-  });
-
-  it('is not started by a page outside *.gov.cn (no content script of ours runs there)', async () => {
-    await ext.stopWorker();
-    const page = await ext.context.newPage();
-    await page.goto(server.url('pages/seed-003.html'));
-    // The same page on 127.0.0.1: the manifest's scripts do not match, nothing asks for the worker.
-    await page.waitForTimeout(1500);
-    expect(await ext.workerStatus()).toBe('STOPPED');
-    expect(await marks(page, 'start')).toBe(0);
-    await page.close();
-  });
-});
-
 describe('targets sent after the terms', () => {
   it('a token the worker no longer holds gets null (the content script then asks again), a forged one an error', async () => {
     const page = await ext.context.newPage();
@@ -134,5 +92,49 @@ describe('bad pages', () => {
       await page.close();
     }
     expect(ext.extensionErrors).toEqual([]);
+  });
+});
+
+// Last in the file: it leaves the worker stopped, and Playwright may not notice the next one (see
+// ExtensionBrowser.workerStatus), so nothing after it may evaluate in `ext.worker`.
+describe('a stopped service worker (Chrome stops it after 30 s idle)', () => {
+  const marks = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(`report-lens:${n}`, 'mark').length, name);
+
+  // Pages left open by earlier tests could message the worker (a tooltip, a late report) and start it.
+  beforeEach(async () => {
+    const blank = await ext.context.newPage();
+    for (const p of ext.context.pages()) if (p !== blank) await p.close();
+  });
+
+  it('is started by the wake script while a report page is still loading; the page is annotated once loaded', async () => {
+    await ext.stopWorker();
+    expect(await ext.workerStatus()).toBe('STOPPED');
+    // 16 KB of seed 003's 225 KB: the head and the start of the body, the rest withheld like a slow network.
+    const held = server.hold('pages/seed-003.html', { bytes: 16_384 });
+    const page = await ext.context.newPage();
+    try {
+      await Promise.all([held.requested, page.goto(server.govUrl('pages/seed-003.html'), { waitUntil: 'commit' })]);
+      await expect.poll(() => ext.workerStatus(), { timeout: 20_000 }).toBe('RUNNING');
+      // Still loading, so the content script proper (document_idle) has not run: the wake script started it.
+      expect(await page.evaluate(() => document.readyState)).toBe('loading');
+      expect(await marks(page, 'start')).toBe(0);
+    } finally {
+      held.release();
+    }
+    await expect.poll(() => marks(page, 'painted'), { timeout: 20_000 }).toBe(1);
+    expect(await page.evaluate(() => CSS.highlights.get('report-lens-defined')?.size ?? 0)).toBeGreaterThan(0);
+    expect(ext.extensionErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('is not started by a page outside *.gov.cn (no content script of ours runs there)', async () => {
+    await ext.stopWorker();
+    const page = await ext.context.newPage();
+    await page.goto(server.url('pages/seed-003.html'));
+    // The same page on 127.0.0.1: the manifest's scripts do not match, nothing asks for the worker.
+    await page.waitForTimeout(1500);
+    expect(await ext.workerStatus()).toBe('STOPPED');
+    expect(await marks(page, 'start')).toBe(0);
+    await page.close();
   });
 });
