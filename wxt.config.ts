@@ -12,8 +12,14 @@ export default defineConfig({
     short_name: 'Report Lens',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // activeTab + scripting handle any page on request; *.gov.cn is matched by the content script.
+    // activeTab + scripting handle any page on request; *.gov.cn is matched by the content scripts.
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    // Unlisted scripts (entrypoints/content-script.ts, wake.ts) declared here, not through
+    // defineContentScript, whose wrapper posts a message naming the extension to every page it runs in.
+    content_scripts: [
+      { matches: ['*://*.gov.cn/*'], js: ['wake.js'], run_at: 'document_start' },
+      { matches: ['*://*.gov.cn/*'], js: ['content-script.js'], run_at: 'document_idle' },
+    ],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {

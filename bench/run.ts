@@ -111,10 +111,13 @@ function sizes(): { bundles: SizeRow[]; content: SizeRow | null; glossary: SizeR
   if (existsSync(EXT)) visit(EXT);
   rows.sort((a, b) => b.raw - a.raw);
   const g = readFileSync(join(ROOT, 'lib/generated/glossary-index.json'));
-  // Everything that runs on every report page: the content script and the wake script (document_start).
-  const scripts = rows.filter((r) => r.file.startsWith('content-scripts/') && r.file.endsWith('.js'));
+  // Everything that runs on every report page: the manifest's content scripts (the content script and
+  // the wake script, document_start).
+  const manifest = existsSync(join(EXT, 'manifest.json')) ? (JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] }) : {};
+  const declared = new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []).map((f) => f.replace(/^\//, '')));
+  const scripts = rows.filter((r) => declared.has(r.file));
   const content = scripts.length
-    ? { file: scripts.map((r) => r.file.replace('content-scripts/', '')).join(' + '), raw: scripts.reduce((n, r) => n + r.raw, 0), gzip: scripts.reduce((n, r) => n + r.gzip, 0) }
+    ? { file: scripts.map((r) => r.file).join(' + '), raw: scripts.reduce((n, r) => n + r.raw, 0), gzip: scripts.reduce((n, r) => n + r.gzip, 0) }
     : null;
   const read = (f: string) => (existsSync(join(EXT, f)) ? readFileSync(join(EXT, f), 'utf8') : '');
   return {

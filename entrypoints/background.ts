@@ -16,7 +16,7 @@ import { autoSave } from '../lib/settings';
 import { convertForPage, entriesInScript, rememberSiteFor, siteScriptFor, toggleScriptTab } from '../lib/background/script-toggle';
 import { ensureAllSitesScript } from '../lib/background/all-sites';
 
-const CONTENT_SCRIPT = '/content-scripts/content.js';
+const CONTENT_SCRIPT = '/content-script.js';
 const MENU_ANNOTATE = 'report-lens-annotate';
 const MENU_TOGGLE_SCRIPT = 'report-lens-toggle-script';
 

@@ -30,7 +30,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 async function contentSize(stub: boolean): Promise<number> {
   const result = await build({
-    entryPoints: [join(ROOT, 'entrypoints/content/index.ts')],
+    entryPoints: [join(ROOT, 'entrypoints/content-script.ts')],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -57,7 +57,7 @@ async function contentSize(stub: boolean): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const built = readFileSync(join(EXTENSION, 'content-scripts/content.js'));
+  const built = readFileSync(join(EXTENSION, 'content-script.js'));
   const background = readFileSync(join(EXTENSION, 'background.js'));
   const [withFeature, withoutFeature] = await Promise.all([contentSize(false), contentSize(true)]);
 

@@ -138,6 +138,25 @@ describe('the page is never damaged', () => {
     await page.close();
   });
 
+  it('tells the page nothing: no message event, no event that names the extension', async () => {
+    // What a page could do to notice the extension: listen to its window's messages, and for the events
+    // WXT's content-script wrapper dispatches on start-up (their type carries the extension's id and the
+    // script's name), which this extension's scripts once did.
+    const page = await ext.context.newPage();
+    await page.addInitScript((id) => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      window.addEventListener('message', (e) => seen.push(`message ${JSON.stringify(e.data)}`));
+      for (const name of ['content', 'wake', 'content-script']) document.addEventListener(`${id}:${name}:wxt:content-script-started`, () => seen.push(`event ${name}`));
+    }, ext.extensionId);
+    await page.goto(server.govUrl('pages/seed-003.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('report-lens:painted', 'mark').length > 0);
+    // The page's own message still arrives: the listener works.
+    await page.evaluate(() => window.postMessage('the page itself', '*'));
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual(['message "the page itself"']);
+    await page.close();
+  });
+
   it('turning annotation off restores the DOM byte for byte, tooltip host included', async () => {
     // Outside *.gov.cn, so the DOM can be read before the extension touches anything.
     const page = await ext.open(server.url('pages/seed-004.html'));

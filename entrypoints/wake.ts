@@ -1,4 +1,4 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { sendMessage } from '../lib/messaging/protocol';
 
 /**
@@ -6,11 +6,10 @@ import { sendMessage } from '../lib/messaging/protocol';
  * after 30 s, so on the first report page in a while the content script's analyzePage (sent at
  * document_idle) used to wait for the worker to start (~50 ms here) and evaluate its modules (~40 ms)
  * before any analysis; the page's own parsing now covers that. Kept to one message: it runs on every
- * matched page before the page has even been parsed.
+ * matched page before the page has even been parsed. Declared in wxt.config.ts (content_scripts,
+ * *.gov.cn, document_start), not with defineContentScript, for the reason given in content-script.ts.
  */
-export default defineContentScript({
-  matches: ['*://*.gov.cn/*'],
-  runAt: 'document_start',
+export default defineUnlistedScript({
   main() {
     sendMessage('wake').catch(() => {});
   },

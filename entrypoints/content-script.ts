@@ -1,19 +1,22 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PageSession, type EntryInfo } from '../../lib/dom/session';
-import { watchLateContent } from '../../lib/dom/late-content';
-import { buildPageReport } from '../../lib/dom/page-report';
-import { lazyLabels } from '../../lib/i18n';
-import { onMessage, sendMessage, type PageState, type SaveResult } from '../../lib/messaging/protocol';
-import { ScriptToggle } from '../../lib/dom/script-toggle';
-import { remoteAnalyzer } from '../../lib/messaging/remote-analyzer';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { PageSession, type EntryInfo } from '../lib/dom/session';
+import { watchLateContent } from '../lib/dom/late-content';
+import { buildPageReport } from '../lib/dom/page-report';
+import { lazyLabels } from '../lib/i18n';
+import { onMessage, sendMessage, type PageState, type SaveResult } from '../lib/messaging/protocol';
+import { ScriptToggle } from '../lib/dom/script-toggle';
+import { remoteAnalyzer } from '../lib/messaging/remote-analyzer';
 
 // The same file runs from the manifest on *.gov.cn and from scripting.executeScript on request;
 // a page must never get two sessions.
 const INSTANCE = Symbol.for('report-lens.content');
 
-export default defineContentScript({
-  matches: ['*://*.gov.cn/*'],
-  runAt: 'document_idle',
+// Declared in wxt.config.ts (content_scripts, *.gov.cn, document_idle) rather than with
+// defineContentScript: WXT's content-script wrapper announces every start to the page —
+// window.postMessage({ type: '<extension id>:content:wxt:content-script-started' }) and an event of that
+// type on document — which tells any page that Report Lens is installed, and its id. This script needs
+// none of that wrapper's context; the INSTANCE guard below keeps one session per page.
+export default defineUnlistedScript({
   main() {
     const g = globalThis as Record<symbol, unknown>;
     if (g[INSTANCE]) return;
