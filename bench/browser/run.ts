@@ -575,18 +575,21 @@ async function benchLibrary(ext: Ext, root: string, log: (s: string) => void): P
     });
     const firstFrame = async (target: string): Promise<number> => {
       let listener: ((m: ConsoleMessage) => void) | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const seen = new Promise<number>((resolve, reject) => {
         listener = (m) => {
           if (m.text().startsWith(FIRST_FRAME)) resolve(Number(m.text().slice(FIRST_FRAME.length)));
         };
         page.on('console', listener);
-        setTimeout(() => reject(new Error(`no first frame on ${target} after 60 s`)), 60_000);
+        timer = setTimeout(() => reject(new Error(`no first frame on ${target} after 60 s`)), 60_000);
       });
       try {
         await page.goto(target);
         return await seen;
       } finally {
         page.off('console', listener!);
+        // A pending timer keeps Node alive: left running, it held every bench run a minute after its report.
+        clearTimeout(timer);
       }
     };
     // Extension pages forbid eval (CSP), so in-page code is passed as functions here, each kept free
