@@ -339,6 +339,12 @@ function report(meta: Record<string, unknown>, core: CoreResult[] | null, browse
             `${ms(c.streamed.passMs)} (${ms(c.streamed.waitMs)}) when its body arrives ${c.streamed.streamMs} ms after the first 16 KB (medians of ${c.atOnce.runs})`
         : `Stopped service worker: ${c.note}`,
     );
+    const tip = browser.tooltip;
+    parts.push(
+      tip.warmMs !== undefined
+        ? `Tooltip, pointer on a term → definition shown (${tip.page.replace('pages/', '')}; hover opens after ${tip.openDelayMs} ms): ${ms(tip.warmMs)} with the worker running, ${ms(tip.stoppedMs)} with it stopped first (medians of ${tip.runs})`
+        : `Tooltip: ${tip.note}`,
+    );
   }
   parts.push(
     table(

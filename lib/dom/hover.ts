@@ -76,6 +76,7 @@ export function initHover(session: PageSession, signal: AbortSignal): void {
     if (hit) {
       clearTimers();
       current = hit;
+      session.prefetch(hit);
       openTimer = setTimeout(() => void session.open(hit, false), OPEN_DELAY);
     } else if (current) {
       if (openTimer) clearTimeout(openTimer);

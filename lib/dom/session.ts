@@ -163,6 +163,16 @@ export class PageSession {
     return this.annotators.reduce((n, a) => n + a.terms.length, 0);
   }
 
+  /**
+   * Starts fetching a term's entry before its tooltip opens: hover waits 250 ms before opening, and
+   * the background may first have to start (Chrome stops its service worker after 30 s idle, ~100 ms
+   * to start again), so the tooltip has its entry by the time it opens. Entries are cached per id.
+   */
+  prefetch(hit: TermHit): void {
+    const { span } = hit;
+    if (span.entry && span.source !== 'unknown' && span.source !== 'page') void this.deps.resolveEntry(span.entry);
+  }
+
   pageEntryOf(span: TermSpan): PageGlossaryEntry | undefined {
     return span.pageEntry === undefined ? undefined : this.analysis?.pageGlossary[span.pageEntry];
   }

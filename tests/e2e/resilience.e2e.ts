@@ -127,6 +127,37 @@ describe('a stopped service worker (Chrome stops it after 30 s idle)', () => {
     await page.close();
   });
 
+  it('is started by the pointer resting on a term, before the tooltip opens (its entry is fetched then)', async () => {
+    // Not ext.open(): it asks `ext.worker` for tab ids, and after the restart above that may be stale.
+    const page = await ext.context.newPage();
+    await page.goto(server.govUrl('pages/seed-004.html'));
+    await expect.poll(() => marks(page, 'painted'), { timeout: 20_000 }).toBe(1);
+    const term = await termPoint(page, HIGHLIGHTS.defined, '三高四新', 0);
+    await page.mouse.move(5, 5);
+    await ext.stopWorker();
+    // Records whether the tooltip ever shows: this test is about what happens before it opens (250 ms).
+    await page.evaluate(() => {
+      const w = window as unknown as { __tipShown: boolean };
+      w.__tipShown = false;
+      const tick = () => {
+        const box = document.querySelector('report-lens-tooltip')?.shadowRoot?.querySelector('.tip') as HTMLElement | null;
+        if (box && !box.hidden) w.__tipShown = true;
+        requestAnimationFrame(tick);
+      };
+      tick();
+    });
+    // A few frames on the term (hover reads the pointer once per frame), then away.
+    await page.mouse.move(term.x, term.y);
+    await page.waitForTimeout(60);
+    await page.mouse.move(5, 5);
+    expect(await page.evaluate(() => (window as unknown as { __tipShown: boolean }).__tipShown)).toBe(false);
+    await expect.poll(() => ext.workerStatus(), { timeout: 20_000 }).toBe('RUNNING');
+    // The entry came while the pointer was elsewhere: the tooltip opens with it.
+    await page.mouse.move(term.x, term.y);
+    await expect.poll(() => tooltipText(page)).toContain('先進製造業高地');
+    await page.close();
+  });
+
   it('is not started by a page outside *.gov.cn (no content script of ours runs there)', async () => {
     await ext.stopWorker();
     const page = await ext.context.newPage();
