@@ -185,6 +185,13 @@ export function validateEntry(entry) {
 }
 
 /**
+ * Traditional-script gateways that re-serve another site's page (big5.www.gov.cn/gate/big5/…,
+ * big5.askci.com): a bundled citation names the page itself. Reposts on content farms cannot be told by
+ * their address; README "Add a glossary entry" says what a source url must be.
+ */
+const MIRROR_GATEWAY = /^https?:\/\/big5\.|\/gate\/big5\//i;
+
+/**
  * Checks a whole glossary: every entry valid, ids unique, no folded surface form claimed by two
  * entries (the matcher could only ever show one of them), related ids present.
  * @param {unknown[]} entries
@@ -208,6 +215,11 @@ export function checkGlossary(entries, foldPairs) {
       if (ids.has(e.id)) errors.push(`${e.id}: duplicate id`);
       ids.add(e.id);
     }
+    if (Array.isArray(e.sources))
+      e.sources.forEach((src, i) => {
+        const url = src && typeof src === 'object' ? /** @type {{ url?: unknown }} */ (src).url : undefined;
+        if (typeof url === 'string' && MIRROR_GATEWAY.test(url)) errors.push(`${e.id}: sources[${i}].url is a script-conversion mirror; cite the page itself`);
+      });
     if (typeof e.term !== 'string') continue;
     const own = new Set();
     for (const surface of surfacesOf(e)) {

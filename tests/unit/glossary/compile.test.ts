@@ -114,6 +114,20 @@ describe('checkGlossary', () => {
     ]);
   });
 
+  it('refuses citations of a script-conversion mirror, not of the page itself', () => {
+    const cite = (url: string) => ({ sources: [{ title: '关于加快推进“多证合一”改革的指导意见', issuer: '国务院办公厅', year: 2017, url }] });
+    expect(
+      checkGlossary(
+        [
+          entry('a', '多证合一', cite('http://big5.www.gov.cn/gate/big5/www.gov.cn/zhengce/content/2017-05/12/content_5193336.htm')),
+          entry('b', '双减', cite('https://big5.askci.com/news/chanye/20220707/1640441917533.shtml')),
+          entry('c', '六稳', cite('http://www.gov.cn/zhengce/content/2017-05/12/content_5193336.htm')),
+        ],
+        FOLD_PAIRS,
+      ),
+    ).toEqual(['a: sources[0].url is a script-conversion mirror; cite the page itself', 'b: sources[0].url is a script-conversion mirror; cite the page itself']);
+  });
+
   it('does not count an alias equal to its own term twice', () => {
     expect(checkGlossary([entry('shuang-jian', '双减', { aliases: ['雙減', '双减'] })], FOLD_PAIRS)).toEqual([]);
   });
