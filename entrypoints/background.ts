@@ -10,7 +10,7 @@ import { onMessage, type EntryView, type PageState, type SaveResult } from '../l
 import { sendToTab } from '../lib/messaging/tabs';
 import { MAX_PAGE_TEXT, parseIds, parsePageGlossary, parsePageInput, parsePageReport, parseScript, parseAddEntryRequest, parseTargetsToken } from '../lib/messaging/validate';
 import { analyzeInBackground, laterTargets, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
-import { userMatcherFor } from '../lib/db/user-entries';
+import { liveUserMatcher } from '../lib/db/user-entries';
 import { addEntryHash, effectiveEntry } from '../lib/glossary/user';
 import { autoSave } from '../lib/settings';
 import { convertForPage, entriesInScript, rememberSiteFor, siteScriptFor, toggleScriptTab } from '../lib/background/script-toggle';
@@ -67,8 +67,9 @@ export default defineBackground({
     // is dispatched, so the open overlaps the analysis instead of preceding it.
     void getDb().open().catch(() => {});
     // The user's glossary comes first, so their entries win where they overlap bundled ones.
+    const userMatcher = liveUserMatcher(getDb());
     setUserMatchers(async () => {
-      const m = await userMatcherFor(getDb()).catch(() => null);
+      const m = await userMatcher.get().catch(() => null);
       return m ? [m] : [];
     });
     // Starting is all the wake script asks for (entrypoints/wake.content.ts); the database open above

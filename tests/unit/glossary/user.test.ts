@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectTerms } from '../../../lib/analyze';
 import { ReportLensDB, type UserEntryRecord } from '../../../lib/db/schema';
 import {
@@ -7,6 +7,7 @@ import {
   importUserGlossary,
   listUserEntries,
   saveUserEntry,
+  liveUserMatcher,
   setUserEntryHidden,
   userMatcherFor,
 } from '../../../lib/db/user-entries';
@@ -353,5 +354,65 @@ describe('the store (Dexie)', () => {
     const m2 = await userMatcherFor(db);
     expect(m2).not.toBe(m);
     expect([...(m2?.hidden ?? [])]).toEqual(['liu-wen']);
+  });
+
+  describe('liveUserMatcher (the background keeps the matcher between pages)', () => {
+    const reads = () => vi.spyOn(db.userEntries, 'toArray');
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+
+    it('reads the table once, and again only after a write to it', async () => {
+      await saveUserEntry(db, mine('user-a', '三清三建'), undefined, 1);
+      const live = liveUserMatcher(db);
+      const spy = reads();
+      const m = await live.get();
+      expect(m?.ids).toEqual(['user-a']);
+      expect(await live.get()).toBe(m);
+      expect(spy).toHaveBeenCalledTimes(1);
+      // A write elsewhere in the database keeps it.
+      await db.pages.clear();
+      expect(await live.get()).toBe(m);
+      expect(spy).toHaveBeenCalledTimes(1);
+      await saveUserEntry(db, mine('user-b', '一主一辅'), undefined, 2);
+      const m2 = await live.get();
+      expect(m2?.ids).toEqual(['user-a', 'user-b']);
+      expect(spy).toHaveBeenCalledTimes(2);
+      live.stop();
+    });
+
+    it("drops it when another context of the origin writes the table (Dexie's BroadcastChannel)", async () => {
+      // Creating the database counts as a change to every table; let that pass first.
+      await db.open();
+      await settle();
+      const live = liveUserMatcher(db);
+      expect(await live.get()).toBeNull();
+      // The options page's write: straight into IndexedDB, unseen by this context's Dexie…
+      const record: UserEntryRecord = { ...cleanEntry(mine('user-a', '三清三建')), hidden: false, updatedAt: 1 };
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.backendDB().transaction('userEntries', 'readwrite');
+        tx.objectStore('userEntries').put(record);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      expect(await live.get()).toBeNull();
+      // …then what that page's Dexie posts after the commit.
+      const other = new BroadcastChannel('x-storagemutated-1');
+      try {
+        other.postMessage({ [`idb://${db.name}/userEntries/`]: { d: 0 } });
+        await settle();
+        expect((await live.get())?.ids).toEqual(['user-a']);
+      } finally {
+        other.close();
+        live.stop();
+      }
+    });
+
+    it('does not keep a failed read', async () => {
+      const live = liveUserMatcher(db);
+      const spy = reads().mockRejectedValueOnce(new Error('disk'));
+      await expect(live.get()).rejects.toThrow('disk');
+      expect(await live.get()).toBeNull();
+      expect(spy).toHaveBeenCalledTimes(2);
+      live.stop();
+    });
   });
 });
