@@ -42,10 +42,14 @@
     core(reps) {
       const C = window.__rlCore;
       const text = walkText();
+      const input = { text, title: document.title, url: '', headings: [] };
+      // What the content script would run before painting if the core ran in the page: recognition and
+      // terms (targets left for later, as the background does), the first time in this page — every
+      // report page would pay this, its code not yet optimised by V8 — matcher tables included.
+      const firstInPage = timed(() => C.beginAnalysis(input, false).finish([C.bundledMatcher()], false)).ms;
       const matcher = C.bundledMatcher();
       const re = C.alternation(C.surfacesOf(C.bundledIndex()));
       const folded = C.foldText(text);
-      const input = { text, title: document.title, url: '', headings: [] };
       const s = { foldText: [], matchTerms: [], regexAlternation: [], analyzePage: [] };
       let spans = 0;
       let regexCount = 0;
@@ -63,7 +67,7 @@
       }
       const out = {};
       for (const k of Object.keys(s)) out[k] = median(s[k]);
-      return { ...out, spans, regexCount, length: text.length };
+      return { ...out, firstInPage, spans, regexCount, length: text.length };
     },
 
     /**

@@ -57,6 +57,13 @@ interface PassSample {
   heapMB: number;
   /** The page's own DOM work (MUTATIONS) with our highlights and observer in place, ms. */
   mutationsMs: number;
+  /**
+   * The loaded page annotated again (as the popup's switch or the shortcut does), with nothing else
+   * going on: run → painted and walked → analyzed. The same round trip as the pass, without the page's
+   * loading competing for the CPU. NaN when the re-run could not be read.
+   */
+  idlePass: number;
+  idleWait: number;
 }
 
 export interface PageFigures {
@@ -81,7 +88,7 @@ export interface PageFigures {
     heapMB: number;
     /** The same DOM work on the copy without the extension. */
     mutationsMs: number;
-    core: { foldText: number; matchTerms: number; regexAlternation: number; analyzePage: number; spans: number; regexCount: number } | null;
+    core: { foldText: number; matchTerms: number; regexAlternation: number; analyzePage: number; firstInPage: number; spans: number; regexCount: number } | null;
     markjsRegexp: { median: number; marks: number; runs: number } | null;
     markjsList: { median: number; marks: number; runs: number } | null;
   };
@@ -318,10 +325,27 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
           highlights: m.highlights,
           heapMB: await heapMB(page, cdp),
           mutationsMs: await cdpEval<number>(cdp, MUTATIONS),
+          ...(await idleRerun(page, cdp)),
         };
       } finally {
         await cdp.detach().catch(() => {});
         await page.close();
+      }
+    };
+
+    const idleRerun = async (page: Page, cdp: Cdp): Promise<{ idlePass: number; idleWait: number }> => {
+      try {
+        const tabId = await ext.tabIdOf(page);
+        await ext.worker.evaluate((id) => (globalThis as unknown as { reportLens: { annotateTab(id: number): Promise<unknown> } }).reportLens.annotateTab(id), tabId);
+        const m = await cdpEval<{ runs: number; run: number; walked: number; analyzed: number; painted: number }>(
+          cdp,
+          `(() => { const last = (n) => { const l = performance.getEntriesByName('report-lens:' + n, 'mark'); return l.length ? l[l.length - 1].startTime : NaN; };
+            return { runs: performance.getEntriesByName('report-lens:painted', 'mark').length, run: last('run'), walked: last('walked'), analyzed: last('analyzed'), painted: last('painted') }; })()`,
+        );
+        if (m.runs < 2) return { idlePass: NaN, idleWait: NaN };
+        return { idlePass: m.painted - m.run, idleWait: m.analyzed - m.walked };
+      } catch {
+        return { idlePass: NaN, idleWait: NaN };
       }
     };
 
@@ -388,6 +412,10 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
         }
       }
       const med = (f: (s: PassSample) => number) => round(median(samples.map(f)), 2);
+      const medOk = (f: (s: PassSample) => number) => {
+        const xs = samples.map(f).filter((x) => Number.isFinite(x));
+        return xs.length ? round(median(xs), 2) : NaN;
+      };
       const medB = (f: (b: (typeof bases)[number]) => number | undefined) => {
         const xs = bases.map(f).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
         return xs.length ? round(median(xs), 2) : NaN;
@@ -398,6 +426,7 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
             matchTerms: medB((b) => b.core?.matchTerms),
             regexAlternation: medB((b) => b.core?.regexAlternation),
             analyzePage: medB((b) => b.core?.analyzePage),
+            firstInPage: medB((b) => b.core?.firstInPage),
             spans: bases.find((b) => b.core)!.core!.spans,
             regexCount: bases.find((b) => b.core)!.core!.regexCount,
           }
@@ -417,6 +446,8 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
         firstHighlightAfterDcl: med((s) => s.firstHighlightAfterDcl),
         heapMB: med((s) => s.heapMB),
         mutationsMs: med((s) => s.mutationsMs),
+        idlePass: medOk((s) => s.idlePass),
+        idleWait: medOk((s) => s.idleWait),
         inPage: med((s) => s.setup + s.walkBusy + s.paint),
         longestTaskMax: round(Math.max(0, ...samples.map((s) => s.longestTask)), 1),
         longTasksTotal: samples.reduce((n, s) => n + s.longTasks, 0),
