@@ -8,7 +8,20 @@ import { entryView } from '../lib/glossary/view';
 import { i18nScope } from '../lib/background/labels';
 import { onMessage, type EntryView, type PageState, type SaveResult } from '../lib/messaging/protocol';
 import { sendToTab } from '../lib/messaging/tabs';
-import { MAX_PAGE_TEXT, parseIds, parsePageGlossary, parsePageInput, parsePageReport, parseScript, parseAddEntryRequest, parseTargetsToken } from '../lib/messaging/validate';
+import {
+  MAX_PAGE_TEXT,
+  MessageError,
+  parseAddEntryRequest,
+  parseData,
+  parseIds,
+  parsePageGlossary,
+  parsePageInput,
+  parsePageReport,
+  parseScript,
+  parseTabId,
+  parseTargetsToken,
+} from '../lib/messaging/validate';
+import { requireExtensionPage, requireSameSite } from '../lib/messaging/senders';
 import { analyzeInBackground, laterTargets, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
 import { liveUserMatcher } from '../lib/db/user-entries';
 import { addEntryHash, effectiveEntry } from '../lib/glossary/user';
@@ -76,26 +89,32 @@ export default defineBackground({
     // is under way by now. Warming the pipeline on a few lines was tried: no gain measurable on seed 003,
     // whose cost in a fresh worker is running long loops before V8 optimises them, not compiling them.
     onMessage('wake', () => {});
+    const extensionBase = browser.runtime.getURL('/');
     onMessage('analyzePage', ({ data }) => {
-      const truncated = typeof data?.input?.text === 'string' && data.input.text.length > MAX_PAGE_TEXT;
-      return analyzeInBackground(parsePageInput(data.input), data.force === true, truncated, data.deferTargets === true);
+      const d = parseData(data, 'analyzePage');
+      const input = parseData(d.input, 'analyzePage.input');
+      const truncated = typeof input.text === 'string' && input.text.length > MAX_PAGE_TEXT;
+      return analyzeInBackground(parsePageInput(input), d.force === true, truncated, d.deferTargets === true);
     });
     onMessage('pageTargets', ({ data }) => laterTargets(parseTargetsToken(data)));
     onMessage('matchText', ({ data }) => {
-      const input = parsePageInput({ text: data.text, title: '', url: '', headings: [] });
-      return matchTextInBackground(input.text, parsePageGlossary(data.pageGlossary));
+      const d = parseData(data, 'matchText');
+      const input = parsePageInput({ text: d.text, title: '', url: '', headings: [] });
+      return matchTextInBackground(input.text, parsePageGlossary(d.pageGlossary));
     });
 
     onMessage('reportPage', async ({ data, sender }): Promise<SaveResult> => {
       const report = parsePageReport(data);
+      requireSameSite(report.url, sender, 'reportPage');
       const tabId = sender.tab?.id;
       if (tabId !== undefined) setBadge(tabId, report.termCount);
       return storeReport(getDb(), report, { autoSave: await autoSave.getValue() });
     });
 
     onMessage('getEntries', async ({ data }) => {
-      const ids = parseIds(data.ids);
-      const script = parseScript(data.script);
+      const d = parseData(data, 'getEntries');
+      const ids = parseIds(d.ids);
+      const script = parseScript(d.script);
       const out: Record<string, EntryView> = {};
       const db = getDb();
       const users = await db.userEntries.bulkGet(ids);
@@ -110,9 +129,15 @@ export default defineBackground({
     onMessage('convertTexts', ({ data }) => convertForPage(data));
     onMessage('siteScript', ({ sender }) => siteScriptFor(sender));
     onMessage('rememberSiteScript', ({ data, sender }) => rememberSiteFor(sender, data?.script ?? null));
-    onMessage('toggleScriptTab', ({ data }) => toggleScriptTab(data.tabId, CONTENT_SCRIPT));
+    onMessage('toggleScriptTab', ({ data, sender }) => {
+      requireExtensionPage(sender, extensionBase, 'toggleScriptTab');
+      return toggleScriptTab(parseTabId(parseData(data, 'toggleScriptTab').tabId), CONTENT_SCRIPT);
+    });
 
-    onMessage('annotateTab', ({ data }) => annotateTab(data.tabId));
+    onMessage('annotateTab', ({ data, sender }) => {
+      requireExtensionPage(sender, extensionBase, 'annotateTab');
+      return annotateTab(parseTabId(parseData(data, 'annotateTab').tabId));
+    });
 
     onMessage('openAddEntry', async ({ data, sender }) => {
       const request = parseAddEntryRequest(data);
@@ -124,16 +149,18 @@ export default defineBackground({
       });
     });
 
-    onMessage('savePage', async ({ data }): Promise<SaveResult> => {
+    onMessage('savePage', async ({ data, sender }): Promise<SaveResult> => {
+      requireExtensionPage(sender, extensionBase, 'savePage');
+      const tabId = parseTabId(parseData(data, 'savePage').tabId);
       let state: PageState | null = null;
       try {
-        state = await sendToTab(data.tabId, 'getPageState');
+        state = await sendToTab(tabId, 'getPageState');
       } catch {
         return { pageId: null, saved: false, error: 'no content script in this tab' };
       }
       if (!state) return { pageId: null, saved: false, error: 'page not annotated' };
       const result = await storeReport(getDb(), parsePageReport(state), { autoSave: true, force: true });
-      await sendToTab(data.tabId, 'savedChanged', result).catch(() => {});
+      await sendToTab(tabId, 'savedChanged', result).catch(() => {});
       return result;
     });
 
@@ -145,9 +172,12 @@ export default defineBackground({
       toggleScriptTab: (tabId: number) => toggleScriptTab(tabId, CONTENT_SCRIPT),
     };
 
-    onMessage('removePage', async ({ data }) => {
-      const removed = await removePage(getDb(), String(data.url));
-      if (typeof data.tabId === 'number') await sendToTab(data.tabId, 'savedChanged', { pageId: null, saved: false }).catch(() => {});
+    onMessage('removePage', async ({ data, sender }) => {
+      requireExtensionPage(sender, extensionBase, 'removePage');
+      const d = parseData(data, 'removePage');
+      if (typeof d.url !== 'string') throw new MessageError('removePage.url: expected a string');
+      const removed = await removePage(getDb(), d.url);
+      if (d.tabId !== undefined) await sendToTab(parseTabId(d.tabId), 'savedChanged', { pageId: null, saved: false }).catch(() => {});
       return { removed };
     });
   },

@@ -133,19 +133,35 @@ export function parsePageInput(v: unknown): import('../types').PageInput {
   };
 }
 
-export function parsePageGlossary(v: unknown): import('../types').PageGlossaryEntry[] {
+export function parsePageGlossary(v: unknown): import('../glossary/page').ParsedPageEntry[] {
   return arr(v, 'pageGlossary', 2000, (x, p) => {
     const e = obj(x, p);
+    const key = str(e.key, `${p}.key`, 200);
+    // Only the fields the pipeline reads, each checked: the entries come back from the content script
+    // (matchText), and `keys` decides what the page-term matcher is built from.
     return {
-      ...(e as object),
       term: str(e.term, `${p}.term`, 200),
-      key: str(e.key, `${p}.key`, 200),
+      key,
       definition: str(e.definition, `${p}.definition`, 20_000),
       marker: nullable(e.marker, `${p}.marker`, (y, q) => str(y, q, 50)),
       start: num(e.start, `${p}.start`),
       end: num(e.end, `${p}.end`),
+      label: e.label === undefined ? '' : str(e.label, `${p}.label`, 400),
+      keys: e.keys === undefined ? [key] : arr(e.keys, `${p}.keys`, 20, (y, q) => str(y, q, 200)),
     };
   });
+}
+
+/** A tab id from an extension page's message. */
+export function parseTabId(v: unknown, path = 'tabId'): number {
+  const id = num(v, path);
+  if (!Number.isInteger(id) || id < 0) throw new MessageError(`${path}: expected a tab id`);
+  return id;
+}
+
+/** The `data` of a message: an object, or a MessageError naming the message (never a TypeError later). */
+export function parseData(v: unknown, message: string): Record<string, unknown> {
+  return obj(v, `${message}: data`);
 }
 
 /** Most strings and characters one conversion request may carry (a 1 MB page has ~20 000 nodes). */

@@ -1,0 +1,37 @@
+import { MessageError } from './validate';
+
+/** What the checks below read of a runtime.MessageSender. */
+export interface SenderLike {
+  url?: string;
+}
+
+/**
+ * Messages that act on any tab or on the database as a whole (save, remove, annotate, toggle) come
+ * from the popup, library and options pages only. A content script runs inside a web page's renderer;
+ * if that renderer were compromised, whatever the content script may send is what the page can send.
+ */
+export function requireExtensionPage(sender: SenderLike, extensionBase: string, message: string): void {
+  if (typeof sender.url !== 'string' || !sender.url.startsWith(extensionBase)) {
+    throw new MessageError(`${message}: only the extension's own pages may send this`);
+  }
+}
+
+/**
+ * A page reports only itself: the reported URL must belong to the site of the frame that sent it, so one
+ * site cannot write (or overwrite) another's record in the library. Site = origin; a file: URL has
+ * no origin to speak of, so there it is the file's path.
+ */
+export function requireSameSite(reportedUrl: string, sender: SenderLike, message: string): void {
+  const site = (u: string): string | null => {
+    try {
+      const url = new URL(u);
+      return url.protocol === 'file:' ? `file:${url.pathname}` : url.origin;
+    } catch {
+      return null;
+    }
+  };
+  const from = typeof sender.url === 'string' ? site(sender.url) : null;
+  if (from === null || from === 'null' || site(reportedUrl) !== from) {
+    throw new MessageError(`${message}: the reported page is not the sender's`);
+  }
+}

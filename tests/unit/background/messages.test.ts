@@ -1,0 +1,98 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '../../../lib/db/schema';
+import { savePageReport } from '../../../lib/db/pages';
+import type { PageReport } from '../../../lib/messaging/protocol';
+import { contentScriptOn, extensionPage, send, startBackground } from '../helpers/background';
+
+const report = (url: string, value = 5): PageReport => ({
+  url,
+  title: '2024年政府工作报告',
+  script: 'simplified',
+  termCount: 0,
+  terms: [],
+  requested: true,
+  report: { isReport: true, score: 9, kind: 'work-report', reasons: [], region: null, regionKey: null, year: 2024 },
+  targets: [
+    {
+      kind: 'main', indicator: '地区生产总值', indicatorKey: 'gdp', value, valueMax: null, unit: '%', qualifier: '左右', direction: 'increase',
+      hedge: '', year: 2024, section: '', sentence: `地区生产总值增长${value}%左右`, start: 0, end: 12, regionKey: null, prefix: '', suffix: '',
+    },
+  ],
+});
+
+const GOV = 'https://www.gov.cn/zhengce/report.html';
+
+describe('the background at its message boundary (entrypoints/background.ts)', () => {
+  beforeAll(startBackground);
+  beforeEach(async () => {
+    const db = getDb();
+    await db.pages.clear();
+    await db.targets.clear();
+  });
+
+  it('removes a page only when an extension page asks; a content script is refused and nothing is lost', async () => {
+    const db = getDb();
+    await savePageReport(db, report(GOV));
+    const refused = await send('removePage', { url: GOV }, contentScriptOn('https://evil.example/'));
+    expect(refused?.err?.name).toBe('MessageError');
+    expect(refused?.err?.message).toContain('only the extension');
+    expect(await db.pages.count()).toBe(1);
+    expect(await db.targets.count()).toBe(1);
+    // The same page's own content script may not either: removing is the library's and the popup's.
+    expect((await send('removePage', { url: GOV }, contentScriptOn(GOV)))?.err?.name).toBe('MessageError');
+    expect(await send('removePage', { url: GOV }, extensionPage('library.html'))).toEqual({ res: { removed: true } });
+    expect(await db.pages.count()).toBe(0);
+    expect(await db.targets.count()).toBe(0);
+  });
+
+  it('stores a page report only for the sender’s own site', async () => {
+    const db = getDb();
+    const forged = await send('reportPage', report(GOV, 99), contentScriptOn('https://evil.example/page.html'));
+    expect(forged?.err?.name).toBe('MessageError');
+    expect(await db.pages.count()).toBe(0);
+    const own = await send('reportPage', report(GOV), contentScriptOn('https://www.gov.cn/zhengce/report.html#part2'));
+    expect(own?.err).toBeUndefined();
+    expect((await db.targets.toArray()).map((t) => t.value)).toEqual([5]);
+    // Another site cannot overwrite it either.
+    await send('reportPage', report(GOV, 99), contentScriptOn('https://www.gov.cn.evil.example/'));
+    expect((await db.targets.toArray()).map((t) => t.value)).toEqual([5]);
+  });
+
+  it('refuses tab actions from content scripts', async () => {
+    for (const type of ['savePage', 'annotateTab', 'toggleScriptTab']) {
+      const r = await send(type, { tabId: 3 }, contentScriptOn(GOV));
+      expect(r?.err?.name, type).toBe('MessageError');
+      expect(r?.err?.message, type).toContain('only the extension');
+    }
+    const bad = await send('savePage', { tabId: 'three' }, extensionPage());
+    expect(bad?.err).toMatchObject({ name: 'MessageError', message: 'tabId: expected a finite number' });
+  });
+
+  it('answers a message without data with a MessageError naming it, never a TypeError', async () => {
+    const page = contentScriptOn(GOV);
+    for (const [type, sender] of [
+      ['analyzePage', page],
+      ['matchText', page],
+      ['getEntries', page],
+      ['pageTargets', page],
+      ['reportPage', page],
+      ['removePage', extensionPage()],
+      ['savePage', extensionPage()],
+      ['annotateTab', extensionPage()],
+      ['toggleScriptTab', extensionPage()],
+    ] as const) {
+      const r = await send(type, null, sender);
+      expect(r?.err?.name, type).toBe('MessageError');
+    }
+  });
+
+  it('checks every field of the page glossary a content script sends back', async () => {
+    const entry = { term: '三高四新', key: '三高四新', definition: '……', marker: null, start: 0, end: 10 };
+    const ok = await send('matchText', { text: '坚持三高四新战略', pageGlossary: [entry] }, contentScriptOn(GOV));
+    expect((ok?.res as { text: string }[]).map((s) => s.text)).toContain('三高四新');
+    const broken = await send('matchText', { text: '三高四新', pageGlossary: [{ ...entry, keys: [{ length: 5 }] }] }, contentScriptOn(GOV));
+    expect(broken?.err).toMatchObject({ name: 'MessageError', message: 'pageGlossary[0].keys[0]: expected a string' });
+    const huge = await send('matchText', { text: '三高四新', pageGlossary: [{ ...entry, keys: Array(300).fill('三高') }] }, contentScriptOn(GOV));
+    expect(huge?.err).toMatchObject({ name: 'MessageError', message: 'pageGlossary[0].keys: more than 20 items' });
+  });
+});
