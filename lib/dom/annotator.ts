@@ -1,7 +1,18 @@
 import type { PageAnalysis } from '../analyze';
 import type { PageGlossaryEntry, PageInput, TermSpan } from '../types';
 import { HighlightLayer } from './highlight';
-import { buildTextModel, buildTextModelSliced, OWN_UI_ATTR, highlightRangeMaker, rangeFor, segmentAt, textStillAt, type TextModel } from './text-model';
+import {
+  blockOf,
+  buildTextModel,
+  buildTextModelSliced,
+  highlightRangeMaker,
+  isOutsideProse,
+  OWN_UI_ATTR,
+  rangeFor,
+  segmentAt,
+  textStillAt,
+  type TextModel,
+} from './text-model';
 import { VIEWPORT_MIN_TERMS, ViewportHighlights } from './viewport-highlights';
 
 /** Yields to the event loop so no single task grows long on big pages. */
@@ -67,6 +78,17 @@ export class DocumentAnnotator {
   private readonly makeRange: ReturnType<typeof highlightRangeMaker>;
   /** Bumped by rerun(), so a flush that started before it does not append to the new model. */
   private generation = 0;
+  /** What run() read: the body, and the page's address without its fragment. */
+  private root: Node | null = null;
+  private pageUrl = '';
+  /** Length of the model run() read; content added later is appended after it. */
+  private baseLength = 0;
+  /** Indexed text nodes whose characters a page script changed since the last flush. */
+  private changed = new Set<Text>();
+  /** Whether nodes left the document since the last flush (their terms may have gone with them). */
+  private removals = false;
+  /** The range registered for each term (all terms, when not registered by viewport). */
+  private readonly registered = new Map<TermSpan, { source: TermSpan['source']; range: AbstractRange }>();
 
   constructor(
     readonly doc: Document,
@@ -82,6 +104,8 @@ export class DocumentAnnotator {
 
   async run(): Promise<PageAnalysis> {
     const body = this.doc.body ?? this.doc.documentElement;
+    this.root = body;
+    this.pageUrl = pageKey(this.doc.URL);
     markPass(this.doc, 'run');
     // The walk starts in a task of its own: the one that injected the content script has already spent
     // ~16 ms compiling and evaluating it (a trace of seed 003), and on a loaded machine the two together
@@ -100,11 +124,12 @@ export class DocumentAnnotator {
     );
     markPass(this.doc, 'analyzed');
     this.analysis = analysis;
+    this.baseLength = this.model.text.length;
     if (this.destroyed) return analysis;
     if (analysis.report.isReport || this.options.force) {
       await this.paint(analysis.terms, () => markPass(this.doc, 'first-highlight'));
       markPass(this.doc, 'painted');
-      this.observe(body);
+      this.observe();
     }
     return analysis;
   }
@@ -141,6 +166,7 @@ export class DocumentAnnotator {
       for (const span of spans.slice(i, i + HIGHLIGHT_CHUNK)) {
         const r = this.makeRange(this.model, span.start, span.end);
         if (!r) continue;
+        this.registered.set(span, { source: span.source, range: r });
         let list = bySource.get(span.source);
         if (!list) bySource.set(span.source, (list = []));
         list.push(r);
@@ -175,50 +201,149 @@ export class DocumentAnnotator {
     return null;
   }
 
-  private observe(root: Node): void {
+  /**
+   * Watches the whole document, not the body: a page may swap its body (Turbo-style navigation), and
+   * text can change in place (characterData) as well as arrive in new nodes.
+   */
+  private observe(): void {
     const win = this.doc.defaultView;
     if (!win) return;
     this.observer = new win.MutationObserver((records) => {
       for (const rec of records) {
+        if (rec.type === 'characterData') {
+          const t = rec.target as Text;
+          if (this.nodeIndex.has(t)) this.changed.add(t);
+          else if (t.isConnected) this.pending.add(t);
+          continue;
+        }
+        if (rec.removedNodes.length) this.removals = true;
         for (const n of rec.addedNodes) {
           if (n.nodeType === 1 && (n as Element).hasAttribute(OWN_UI_ATTR)) continue;
           if (n.nodeType === 1 || n.nodeType === 3) this.pending.add(n);
         }
       }
-      if (this.pending.size && !this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), 150);
+      if ((this.pending.size || this.changed.size || this.removals) && !this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), 150);
     });
-    this.observer.observe(root, { childList: true, subtree: true });
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
   }
 
-  /** Annotates the batch of added subtrees: each is walked once and appended to the text model. */
+  /**
+   * Brings the annotation up to date with the batch of changes: terms whose text changed or left the
+   * page are dropped (highlights, counts, keyboard order), and new or changed text is read and matched
+   * in one message. A new page in the same document — pushState to another path or query, a new body —
+   * is read whole again, so its report, terms and targets are its own.
+   */
   private async flush(): Promise<void> {
     this.flushTimer = null;
     const generation = this.generation;
     if (this.options.beforeFlush) await this.options.beforeFlush();
     if (this.destroyed || !this.analysis || generation !== this.generation) return;
-    // Keep only roots: a node inside another pending node is covered by its ancestor's walk.
-    const nodes = [...this.pending].filter((n) => n.isConnected);
+    // Content appended piecemeal grows the model; past twice the page's own text, reading it afresh is cheaper.
+    const bloated = this.model.text.length > 2 * this.baseLength + 200_000;
+    if (bloated || pageKey(this.doc.URL) !== this.pageUrl || (this.doc.body ?? this.doc.documentElement) !== this.root) {
+      await this.rerun();
+      if (!this.destroyed) this.options.onUpdate?.();
+      return;
+    }
+    const dropped = this.prune();
+    const added = await this.readAdded(generation);
+    if (added === null) return;
+    if (added.length) {
+      this.analysis.terms = [...this.analysis.terms, ...added];
+      await this.paint(added);
+    }
+    if (added.length || dropped) this.options.onUpdate?.();
+  }
+
+  /** Drops the terms whose text changed or is no longer in the document; true when any were dropped. */
+  private prune(): boolean {
+    const changed = this.changed;
+    const removals = this.removals;
+    this.changed = new Set();
+    this.removals = false;
+    if (!changed.size && !removals) return false;
+    const segs = this.model.segments;
+    const stale = new Set<number>();
+    const forget = (t: Text) => {
+      const i = this.nodeIndex.get(t);
+      if (i === undefined) return;
+      stale.add(i);
+      this.nodeIndex.delete(t);
+    };
+    // A changed node is read again with the rest of its block: a term may run across nodes (三高<b>四新</b>).
+    for (const t of changed) {
+      if (!t.isConnected) {
+        forget(t);
+        continue;
+      }
+      const block = blockOf(t, this.root ?? this.doc.documentElement);
+      const walker = this.doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) forget(n as Text);
+      this.pending.add(block);
+    }
+    if (removals) for (let i = 0; i < segs.length; i++) if (!segs[i]!.node.isConnected && this.nodeIndex.get(segs[i]!.node) === i) forget(segs[i]!.node);
+    if (!stale.size || !this.analysis) return false;
+    const gone = new Set<TermSpan>();
+    for (const span of this.analysis.terms) {
+      const a = segmentAt(segs, span.start);
+      const b = segmentAt(segs, span.end - 1);
+      for (let i = a; i <= b && i >= 0; i++) {
+        if (stale.has(i)) {
+          gone.add(span);
+          break;
+        }
+      }
+    }
+    if (!gone.size) return false;
+    this.analysis.terms = this.analysis.terms.filter((s) => !gone.has(s));
+    if (this.viewport) this.viewport.remove(gone);
+    const bySource = new Map<TermSpan['source'], AbstractRange[]>();
+    for (const span of gone) {
+      const r = this.registered.get(span);
+      if (!r) continue;
+      this.registered.delete(span);
+      let list = bySource.get(r.source);
+      if (!list) bySource.set(r.source, (list = []));
+      list.push(r.range);
+    }
+    for (const [source, ranges] of bySource) this.layer.remove(source, ranges);
+    return true;
+  }
+
+  /**
+   * Reads the pending subtrees — only their roots, and only text the model does not hold already (a node
+   * the page moved keeps its highlight, which follows the node) — and matches all of it in one message.
+   * Null when a rerun or teardown overtook it.
+   */
+  private async readAdded(generation: number): Promise<TermSpan[] | null> {
+    const pending = [...this.pending];
     this.pending.clear();
-    const roots = nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
-    const added: TermSpan[] = [];
+    const set = new Set(pending);
+    const stopAt = this.doc.documentElement;
+    const roots = pending.filter((n) => {
+      if (!n.isConnected) return false;
+      for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
+      return !isOutsideProse(n, stopAt);
+    });
+    if (!roots.length || !this.analysis) return [];
+    const known = (t: Text) => this.nodeIndex.has(t);
+    const start = this.model.text.length + 1;
+    const from = this.model.segments.length;
+    let text = '';
     for (const root of roots) {
-      if (this.nodeIndex.has(root as Text)) continue;
-      const base = this.model.text.length + 1;
-      const sub = buildTextModel(root, base);
+      const base = start + text.length + (text ? 1 : 0);
+      const sub = buildTextModel(root, base, known);
       if (!sub.text.trim()) continue;
-      const from = this.model.segments.length;
-      this.model.text += '\n' + sub.text;
+      text += (text ? '\n' : '') + sub.text;
       this.model.segments.push(...sub.segments);
       this.model.headings.push(...sub.headings);
-      this.indexSegments(from);
-      const spans = await this.options.analyzer.matchText(sub.text, this.analysis.pageGlossary);
-      if (this.destroyed || generation !== this.generation) return;
-      for (const s of spans) added.push({ ...s, start: s.start + base, end: s.end + base });
     }
-    if (!added.length) return;
-    this.analysis.terms = [...this.analysis.terms, ...added];
-    await this.paint(added);
-    this.options.onUpdate?.();
+    if (!text) return [];
+    this.model.text += '\n' + text;
+    this.indexSegments(from);
+    const spans = await this.options.analyzer.matchText(text, this.analysis.pageGlossary);
+    if (this.destroyed || generation !== this.generation) return null;
+    return spans.map((s) => ({ ...s, start: s.start + start, end: s.end + start }));
   }
 
   /**
@@ -232,6 +357,9 @@ export class DocumentAnnotator {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     this.pending.clear();
+    this.changed.clear();
+    this.removals = false;
+    this.registered.clear();
     this.viewport?.destroy();
     this.viewport = null;
     this.layer.clear();
@@ -242,8 +370,15 @@ export class DocumentAnnotator {
     this.destroyed = true;
     this.observer?.disconnect();
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.registered.clear();
     this.viewport?.destroy();
     this.viewport = null;
     this.layer.clear();
   }
+}
+
+/** The address without its fragment: a jump to an anchor stays on the page; another path or query is a new page. */
+function pageKey(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
 }

@@ -8,13 +8,30 @@ interface CaretPosition {
   offset: number;
 }
 
+/**
+ * Open shadow roots under the point, outermost first. caretPositionFromPoint stops at a shadow host
+ * unless it is handed the roots to enter (the page's own text in web components is annotated too).
+ */
+function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let el = doc.elementFromPoint(x, y);
+  while (el?.shadowRoot && !roots.includes(el.shadowRoot)) {
+    roots.push(el.shadowRoot);
+    el = el.shadowRoot.elementFromPoint(x, y);
+  }
+  return roots;
+}
+
 /** Text position under the pointer; caretPositionFromPoint is standard, caretRangeFromPoint older. */
 function caretAt(doc: Document, x: number, y: number): CaretPosition | null {
   const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => CaretPosition | null;
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
-  if (d.caretPositionFromPoint) return d.caretPositionFromPoint(x, y);
+  if (d.caretPositionFromPoint) {
+    const shadowRoots = shadowRootsAt(doc, x, y);
+    return shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
+  }
   const r = d.caretRangeFromPoint?.(x, y);
   return r ? { offsetNode: r.startContainer, offset: r.startOffset } : null;
 }

@@ -75,6 +75,12 @@ export class PageSession {
       }
     }
     const analysis = top.analysis!;
+    // Switched off while the first pass was under way: teardown has run already, and nothing may be
+    // set up after it (an observer bound to an aborted signal would never be disconnected).
+    if (this.signal.aborted) {
+      this.teardown();
+      return analysis;
+    }
     if (analysis.report.isReport || this.deps.force) {
       initHover(this, this.signal);
       initKeyboard(this, this.signal);
@@ -92,6 +98,8 @@ export class PageSession {
     });
     this.annotators.push(annotator);
     await annotator.run();
+    // Aborted meanwhile: teardown has run, but this annotator may have begun watching the page after it.
+    if (this.signal.aborted) annotator.destroy();
     return annotator;
   }
 
@@ -147,13 +155,20 @@ export class PageSession {
     const hits: TermHit[] = [];
     for (const a of this.annotators) {
       const own = a.terms.map((span) => ({ annotator: a, span }));
-      // Content appended later sits at the end of the model; order it by its place in the page.
-      own.sort((x, y) => {
-        const rx = x.annotator.rangeOf(x.span);
-        const ry = y.annotator.rangeOf(y.span);
-        if (!rx || !ry) return x.span.start - y.span.start;
-        return rx.compareBoundaryPoints(Range.START_TO_START, ry);
+      // Content appended later sits at the end of the model; order it by its place in the page. Ranges
+      // in different trees (a shadow root and the light DOM) cannot be compared and throw: the model's
+      // order stands in for those pairs. Text that left the page has no range and no place in the order.
+      const ranges = new Map(own.map((h) => [h, h.annotator.rangeOf(h.span)] as const));
+      const placed = own.filter((h) => ranges.get(h)?.startContainer.isConnected);
+      placed.sort((x, y) => {
+        try {
+          return ranges.get(x)!.compareBoundaryPoints(Range.START_TO_START, ranges.get(y)!);
+        } catch {
+          return x.span.start - y.span.start;
+        }
       });
+      own.length = 0;
+      own.push(...placed);
       hits.push(...own);
     }
     return hits;

@@ -35,6 +35,23 @@ const BLOCK = new Set([
 
 const HEADING = /^H([1-6])$/;
 
+/** Whether `node` sits where the walk from the body would never read it (a script, a form field, an editor, hidden). */
+export function isOutsideProse(node: Node, stopAt: Node | null): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== stopAt; el = el.parentElement) {
+    if (isSkippedElement(el)) return true;
+  }
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el && isHidden(el);
+}
+
+/** The nearest block element around `node` (its paragraph, list item, cell…), or `stopAt`. */
+export function blockOf(node: Node, stopAt: Node): Node {
+  for (let el = node.parentElement; el && el !== stopAt; el = el.parentElement) {
+    if (BLOCK.has(el.tagName.toUpperCase())) return el;
+  }
+  return stopAt;
+}
+
 /** Attribute that marks the extension's own UI so the walk (and observers) skip it. */
 export const OWN_UI_ATTR = 'data-report-lens-ui';
 
@@ -62,8 +79,8 @@ function isHidden(el: Element): boolean {
  * Walks `root` depth-first without recursion (report pages nest deeply) and returns the text model.
  * `base` offsets the segment positions when a subtree is appended to an existing model.
  */
-export function buildTextModel(root: Node, base = 0): TextModel {
-  const walk = walkTextModel(root, base);
+export function buildTextModel(root: Node, base = 0, skipText?: (node: Text) => boolean): TextModel {
+  const walk = walkTextModel(root, base, skipText);
   let step = walk.next();
   while (!step.done) step = walk.next();
   return step.value;
@@ -108,7 +125,7 @@ export async function buildTextModelSliced(
 /** Nodes visited between checks of the clock. */
 const SLICE_NODES = 256;
 
-function* walkTextModel(root: Node, base: number): Generator<void, TextModel, void> {
+function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boolean): Generator<void, TextModel, void> {
   let visited = 0;
   const parts: string[] = [];
   const segments: TextSegment[] = [];
@@ -148,7 +165,7 @@ function* walkTextModel(root: Node, base: number): Generator<void, TextModel, vo
     let descend = false;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      if (data.length) {
+      if (data.length && !skipText?.(node as Text)) {
         segments.push({ node: node as Text, start: length, end: length + data.length });
         parts.push(data);
         length += data.length;

@@ -21,6 +21,7 @@ export const VIEWPORT_MIN_TERMS = 1500;
 const MARGIN = '100% 0px 100% 0px';
 
 interface Shown {
+  span: TermSpan;
   source: TermSource;
   range: AbstractRange;
 }
@@ -110,7 +111,7 @@ export class ViewportHighlights {
         // this term is skipped, the element's other terms and the rest of the batch still show.
       }
       if (!range) continue;
-      shown.push({ source: span.source, range });
+      shown.push({ span, source: span.source, range });
       let list = bySource.get(span.source);
       if (!list) bySource.set(span.source, (list = []));
       list.push(range);
@@ -129,6 +130,32 @@ export class ViewportHighlights {
       list.push(range);
     }
     for (const [source, ranges] of bySource) this.sink.remove(source, ranges);
+  }
+
+  /** Forgets these terms (their text changed or left the page): unregistered now, never shown again. */
+  remove(spans: ReadonlySet<TermSpan>): void {
+    for (const [el, list] of this.spansOf) {
+      const kept = list.filter((s) => !spans.has(s));
+      if (kept.length === list.length) continue;
+      const shown = this.shown.get(el);
+      if (shown) {
+        const gone = shown.filter((x) => spans.has(x.span));
+        const bySource = new Map<TermSource, AbstractRange[]>();
+        for (const { source, range } of gone) {
+          let l = bySource.get(source);
+          if (!l) bySource.set(source, (l = []));
+          l.push(range);
+        }
+        for (const [source, ranges] of bySource) this.sink.remove(source, ranges);
+        this.shown.set(el, shown.filter((x) => !spans.has(x.span)));
+      }
+      if (kept.length) this.spansOf.set(el, kept);
+      else {
+        this.spansOf.delete(el);
+        this.shown.delete(el);
+        this.observer.unobserve(el);
+      }
+    }
   }
 
   destroy(): void {

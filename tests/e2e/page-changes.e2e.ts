@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { HIGHLIGHTS, highlightCounts, termPoint, tooltipTerm } from './page';
+import { pageStateOf, waitForState } from './state';
+
+/*
+ * Pages that change after they were annotated: text rewritten in place, nodes moved, removed, added by
+ * the thousand, a swapped body, a pushState navigation, terms inside web components, and the reader
+ * switching annotation off while the first pass is still running.
+ */
+
+let server: StaticServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const HEAD = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳市2023年政府工作报告</title></head>`;
+const INTRO = `<h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上</p>
+<p>各位代表：现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。</p>`;
+const report = (body: string, extra = '') => `${HEAD}<body>${INTRO}${body}${extra}</body></html>`;
+
+let n = 0;
+async function open(body: string, extra = ''): Promise<{ page: Page; tabId: number }> {
+  const path = `gen/changes-${++n}.html`;
+  server.route(path, report(body, extra));
+  const page = await ext.open(server.govUrl(path));
+  const tabId = await ext.tabIdOf(page);
+  await waitForState(ext, tabId);
+  return { page, tabId };
+}
+
+const defined = async (page: Page) => (await highlightCounts(page))[HIGHLIGHTS.defined] ?? {};
+const termTexts = async (tabId: number) => ((await pageStateOf(ext, tabId))?.terms ?? []).map((t) => `${t.text}×${t.count}`).sort();
+
+describe('a page that changes after annotation', () => {
+  it('re-reads text a page script rewrites in place: the old highlight goes, the new term is found', async () => {
+    const { page, tabId } = await open('<p id="a">坚持以三高四新战略为引领，推动经济高位运行。</p><p>全力扎实推进“一主一特双总部”建设。</p>');
+    expect(await defined(page)).toEqual({ 三高四新: 1, 一主一特双总部: 1 });
+    await page.evaluate(() => ((document.querySelector('#a')!.firstChild as Text).data = '全面扎实做好六稳六保工作，推动经济高位运行。'));
+    await expect.poll(() => defined(page)).toEqual({ 六稳六保: 1, 一主一特双总部: 1 });
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '六稳六保×1']);
+    await page.close();
+  });
+
+  it('keeps one highlight per term when the page moves its nodes', async () => {
+    const { page, tabId } = await open(
+      '<div id="list"><p>坚持以三高四新战略为引领。</p><p>做好六稳六保工作。</p><p>推进“一主一特双总部”建设。</p></div><div id="other"></div>',
+    );
+    const before = await defined(page);
+    expect(before).toEqual({ 三高四新: 1, 六稳六保: 1, 一主一特双总部: 1 });
+    await page.evaluate(() => {
+      const other = document.querySelector('#other')!;
+      for (let round = 0; round < 3; round++) {
+        other.append(...document.querySelectorAll('#list > p'));
+        document.querySelector('#list')!.append(...other.querySelectorAll('p'));
+      }
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await defined(page)).toEqual(before);
+    expect(await termTexts(tabId)).toEqual(['一主一特双总部×1', '三高四新×1', '六稳六保×1']);
+    await page.close();
+  });
+
+  it('forgets the terms of content the page removes', async () => {
+    const { page, tabId } = await open('<p>坚持以三高四新战略为引领。</p><section id="gone"><p>做好六稳六保工作。</p><p>再次强调六稳六保。</p></section>');
+    expect(await termTexts(tabId)).toEqual(['三高四新×1', '六稳六保×2']);
+    await page.evaluate(() => document.querySelector('#gone')!.remove());
+    await expect.poll(() => termTexts(tabId)).toEqual(['三高四新×1']);
+    await page.close();
+  });
+
+  it('annotates 2,000 paragraphs added in one go, each term once', async () => {
+    const { page, tabId } = await open('<p>坚持以三高四新战略为引领。</p><div id="feed"></div>');
+    await page.evaluate(() => {
+      const feed = document.querySelector('#feed')!;
+      for (let i = 0; i < 2000; i++) {
+        const p = document.createElement('p');
+        p.textContent = `第${i + 1}条：扎实做好六稳六保工作。`;
+        feed.append(p);
+      }
+    });
+    await expect.poll(() => termTexts(tabId), { timeout: 30_000 }).toEqual(['三高四新×1', '六稳六保×2000']);
+    await page.close();
+  });
+
+  it('reads a swapped body (Turbo-style navigation) as the page', async () => {
+    const { page, tabId } = await open('<p>坚持以三高四新战略为引领。</p>');
+    await page.evaluate((intro) => {
+      const body = document.createElement('body');
+      body.innerHTML = `${intro}<p>奋力推进“一主一特双总部”建设，扎实做好六稳六保工作。</p>`;
+      document.body.replaceWith(body);
+    }, INTRO);
+    await expect.poll(() => defined(page)).toEqual({ 一主一特双总部: 1, 六稳六保: 1 });
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '六稳六保×1']);
+    await page.close();
+  });
+
+  it('after a pushState navigation, reports the new section alone: its URL, its terms, its targets', async () => {
+    const page = await ext.open(server.govUrl('pages/spa.html'));
+    const tabId = await ext.tabIdOf(page);
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.terms.some((t) => t.text === '一主一特双总部'), { timeout: 10_000 }).toBe(true);
+    await page.click('#nav-next');
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.url, { timeout: 10_000 }).toMatch(/section=2|\/2/);
+    const state = await waitForState(ext, tabId);
+    expect(state!.terms.map((t) => t.text)).not.toContain('一主一特双总部');
+    expect(state!.terms.map((t) => t.text)).toContain('五位一体”总体布局');
+    expect(state!.targets.map((t) => `${t.indicator} ${t.value}${t.unit}${t.qualifier}`)).toEqual([
+      '地区生产总值 8.5%以上',
+      '规模工业增加值 9%以上',
+      '固定资产投资 10%以上',
+    ]);
+    await page.close();
+  });
+});
+
+describe('terms inside web components (open shadow roots)', () => {
+  const shadow = `<div id="host"></div><script>
+    document.querySelector('#host').attachShadow({ mode: 'open' }).innerHTML = '<p>组件内：全面落实三高四新战略定位和使命任务。</p>';
+  </script>`;
+
+  it('opens their tooltip on hover', async () => {
+    const { page } = await open('<p>扎实做好六稳六保工作。</p>', shadow);
+    expect(await defined(page)).toEqual({ 六稳六保: 1, 三高四新: 1 });
+    const { x, y } = await termPoint(page, HIGHLIGHTS.defined, '三高四新');
+    await page.mouse.move(x, y);
+    await expect.poll(() => tooltipTerm(page)).toBe('三高四新');
+    await page.close();
+  });
+
+  it('keeps the keyboard working: Alt+Shift+N reaches them', async () => {
+    const { page } = await open('<p>扎实做好六稳六保工作。</p>', shadow);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipTerm(page)).toBe('六稳六保');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipTerm(page)).toBe('三高四新');
+    await page.close();
+  });
+});
+
+describe('switching annotation off during the first pass', () => {
+  it('leaves nothing behind, iframes included, and saves nothing', async () => {
+    const paragraphs = Array.from({ length: 6000 }, (_, i) => `<p>第${i + 1}段：坚持以三高四新战略为引领，推动高质量发展。</p>`).join('');
+    server.route('gen/abort-child.html', report('<p>子页面：扎实做好六稳六保工作。</p>'));
+    server.route('gen/abort-host.html', report(paragraphs, '<iframe id="f" src="abort-child.html"></iframe>'));
+    const page = await ext.open('about:blank');
+    const tabId = await ext.tabIdOf(page);
+    const nav = page.goto(server.govUrl('gen/abort-host.html'), { waitUntil: 'commit' });
+    // The first moment the content script listens, which is before its first pass is done.
+    const sent = await ext.worker.evaluate(async (id: number) => {
+      const t0 = Date.now();
+      while (Date.now() - t0 < 20_000) {
+        try {
+          const c = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object, o: object): Promise<unknown> } } }).chrome;
+          await c.tabs.sendMessage(id, { id: 1, type: 'setAnnotations', data: { enabled: false }, timestamp: Date.now() }, { frameId: 0 });
+          return true;
+        } catch {
+          await new Promise((r) => setTimeout(r, 2));
+        }
+      }
+      return false;
+    }, tabId);
+    expect(sent).toBe(true);
+    await nav;
+    await page.waitForLoadState('load');
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await highlightCounts(page)).toEqual({});
+    expect(await highlightCounts(page, '#f')).toEqual({});
+    const state = await pageStateOf(ext, tabId);
+    expect(state?.annotated ?? false).toBe(false);
+    const saved = await ext.worker.evaluate(async (url: string) => {
+      const dbs = await indexedDB.databases();
+      if (!dbs.some((d) => d.name === 'report-lens')) return [];
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const r = indexedDB.open('report-lens');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+      const urls = await new Promise<string[]>((ok) => {
+        const r = db.transaction('pages').objectStore('pages').getAll();
+        r.onsuccess = () => ok((r.result as { url: string }[]).map((p) => p.url));
+      });
+      db.close();
+      return urls.filter((u) => u.includes(url));
+    }, 'abort-');
+    expect(saved).toEqual([]);
+    await page.close();
+  });
+});
