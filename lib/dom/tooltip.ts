@@ -1,4 +1,4 @@
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@floating-ui/dom';
 import { OWN_UI_ATTR } from './text-model';
 
 /**
@@ -86,6 +86,7 @@ export class Tooltip {
   private host: HTMLElement | null = null;
   private box: HTMLElement | null = null;
   private anchor: Range | null = null;
+  private stopFollowing: (() => void) | null = null;
   onAddEntry: ((term: string, sentence: string) => void) | null = null;
 
   constructor(
@@ -124,10 +125,18 @@ export class Tooltip {
 
   show(anchor: Range, content: TooltipContent): void {
     const box = this.ensure();
+    this.stopFollowing?.();
     this.anchor = anchor;
     box.replaceChildren(...this.render(content));
     box.hidden = false;
-    void this.position();
+    // Follows its term while the page scrolls or reflows (a keyboard-opened tooltip stays open while the
+    // reader scrolls). The term's element tells floating-ui which scroll containers to listen to.
+    const reference = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+      contextElement: anchor.startContainer.parentElement ?? undefined,
+    };
+    this.stopFollowing = autoUpdate(reference, box, () => void this.position());
   }
 
   private el(tag: string, cls?: string, text?: string): HTMLElement {
@@ -165,7 +174,11 @@ export class Tooltip {
       if (c.sentence) out.push(this.el('div', 'sentence', c.sentence));
       const add = this.el('button', 'add', this.labels.addEntry) as HTMLButtonElement;
       add.type = 'button';
-      add.addEventListener('click', () => this.onAddEntry?.(c.term, c.sentence ?? ''));
+      // Only the reader's own click opens the editor: a page script could otherwise dispatch clicks
+      // here and open tab after tab.
+      add.addEventListener('click', (e) => {
+        if (e.isTrusted) this.onAddEntry?.(c.term, c.sentence ?? '');
+      });
       out.push(add);
     }
     return out;
@@ -179,7 +192,7 @@ export class Tooltip {
       getBoundingClientRect: () => anchor.getBoundingClientRect(),
       getClientRects: () => anchor.getClientRects(),
     };
-    const { x, y } = await computePosition(reference, box, {
+    const { x, y, middlewareData } = await computePosition(reference, box, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -192,9 +205,13 @@ export class Tooltip {
             box.style.maxHeight = `${Math.max(120, availableHeight)}px`;
           },
         }),
+        hide(),
       ],
     });
+    if (this.anchor !== anchor) return;
     box.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    // Scrolled out of sight, the term takes its tooltip with it rather than leaving it over other text.
+    box.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
   }
 
   contains(node: Node | null): boolean {
@@ -202,12 +219,16 @@ export class Tooltip {
   }
 
   hide(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
     if (this.box) this.box.hidden = true;
     this.anchor = null;
   }
 
   /** Removes the host element, leaving the page's DOM as it was before the tooltip first opened. */
   destroy(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
     this.host?.remove();
     this.host = null;
     this.box = null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { HIGHLIGHTS, highlightCounts, highlightTotal, termPoint, tooltipTerm, tooltipText } from './page';
+import { HIGHLIGHTS, highlightCounts, highlightTotal, termPoint, tooltipAndFocusTop, tooltipTerm, tooltipText } from './page';
 import { pageStateOf, waitForState } from './state';
 
 let server: StaticServer;
@@ -97,6 +97,11 @@ describe('tooltips', () => {
     await expect.poll(() => tooltipText(page)).toContain('未收录');
     expect(await tooltipText(page)).toContain('一拆二改三清四化');
     expect(await page.evaluate(() => !!document.querySelector('report-lens-tooltip')!.shadowRoot!.querySelector('button.add'))).toBe(true);
+    // A page script's click is not the reader's: no editor tab opens for it.
+    const tabs = ext.context.pages().length;
+    await page.evaluate(() => (document.querySelector('report-lens-tooltip')?.shadowRoot?.querySelector('button.add') as HTMLButtonElement | null)?.click());
+    await page.waitForTimeout(1000);
+    expect(ext.context.pages().length).toBe(tabs);
     await page.close();
   });
 
@@ -112,6 +117,24 @@ describe('tooltips', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => tooltipText(page)).toBeNull();
     expect((await highlightCounts(page))[HIGHLIGHTS.focus] ?? {}).toEqual({});
+    await page.close();
+  });
+});
+
+describe('the tooltip follows its term', () => {
+  it('stays under a keyboard-opened term while the page scrolls', async () => {
+    const { page } = await openAnnotated('pages/seed-003.html');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipAndFocusTop(page)).not.toBeNull();
+    const before = (await tooltipAndFocusTop(page))!;
+    await page.evaluate(() => window.scrollBy(0, 120));
+    await expect.poll(async () => (await tooltipAndFocusTop(page))!.term).toBeCloseTo(before.term - 120, 0);
+    // The gap between the term and its tooltip is what it was: the tooltip moved with the page.
+    await expect.poll(async () => {
+      const now = (await tooltipAndFocusTop(page))!;
+      return Math.round(now.tip - now.term);
+    }).toBe(Math.round(before.tip - before.term));
     await page.close();
   });
 });

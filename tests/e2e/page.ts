@@ -79,3 +79,17 @@ export async function tooltipTerm(page: Page): Promise<string | null> {
     return el?.textContent ?? null;
   });
 }
+
+/** Top of the open tooltip and of the focused term (viewport coordinates), or null when closed. */
+export async function tooltipAndFocusTop(page: Page): Promise<{ tip: number; term: number } | null> {
+  return page.evaluate(() => {
+    const box = document.querySelector('report-lens-tooltip')?.shadowRoot?.querySelector('.tip') as HTMLElement | null;
+    const focus = [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-focus') ?? [])][0];
+    if (!box || box.hidden || !focus) return null;
+    const live = document.createRange();
+    live.setStart(focus.startContainer, focus.startOffset);
+    live.setEnd(focus.endContainer, focus.endOffset);
+    return { tip: box.getBoundingClientRect().top, term: live.getBoundingClientRect().top };
+  });
+}
+
