@@ -216,6 +216,13 @@ export class DocumentAnnotator {
           else if (t.isConnected) this.pending.add(t);
           continue;
         }
+        // A <details> opened or a hidden attribute removed: text skipped as hidden may show now (what the
+        // model holds already is skipped when the element is read). Class and style changes are not
+        // watched: pages change them many times a second.
+        if (rec.type === 'attributes') {
+          this.pending.add(rec.target);
+          continue;
+        }
         if (rec.removedNodes.length) this.removals = true;
         for (const n of rec.addedNodes) {
           if (n.nodeType === 1 && (n as Element).hasAttribute(OWN_UI_ATTR)) continue;
@@ -224,7 +231,7 @@ export class DocumentAnnotator {
       }
       if ((this.pending.size || this.changed.size || this.removals) && !this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), 150);
     });
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: ['open', 'hidden'] });
   }
 
   /**

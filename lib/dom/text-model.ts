@@ -72,7 +72,10 @@ function isHidden(el: Element): boolean {
   // checkVisibility() is cheap once styles are computed (document_idle) and catches display:none
   // and content-visibility:hidden subtrees; environments without it (tests) treat all as visible.
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  return typeof check === 'function' && !check.call(el);
+  if (typeof check !== 'function' || check.call(el)) return false;
+  // display:contents has no box of its own, so checkVisibility() calls it invisible; its children
+  // are laid out in its place and decide for themselves.
+  return el.ownerDocument.defaultView?.getComputedStyle(el).display !== 'contents';
 }
 
 /**

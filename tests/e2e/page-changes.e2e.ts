@@ -121,6 +121,19 @@ describe('a page that changes after annotation', () => {
   });
 });
 
+describe('text the reader reveals', () => {
+  it('reads an opened <details> and a display:contents wrapper', async () => {
+    const { page, tabId } = await open(
+      '<div style="display:contents"><p>坚持以三高四新战略为引领。</p></div><details id="more"><summary>展开全文</summary><p>扎实做好六稳六保工作。</p></details>',
+    );
+    expect(await termTexts(tabId)).toEqual(['三高四新×1']);
+    await page.click('summary');
+    await expect.poll(() => termTexts(tabId)).toEqual(['三高四新×1', '六稳六保×1']);
+    expect(await defined(page)).toEqual({ 三高四新: 1, 六稳六保: 1 });
+    await page.close();
+  });
+});
+
 describe('terms inside web components (open shadow roots)', () => {
   const shadow = `<div id="host"></div><script>
     document.querySelector('#host').attachShadow({ mode: 'open' }).innerHTML = '<p>组件内：全面落实三高四新战略定位和使命任务。</p>';
