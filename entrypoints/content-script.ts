@@ -1,9 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { PageSession, type EntryInfo } from '../lib/dom/session';
 import { watchLateContent } from '../lib/dom/late-content';
-import { buildPageReport } from '../lib/dom/page-report';
+import { buildPageReport, TargetsUnknownError } from '../lib/dom/page-report';
 import { lazyLabels } from '../lib/i18n';
-import { onMessage, sendMessage, type PageState, type SaveResult } from '../lib/messaging/protocol';
+import { onMessage, sendMessage, type PageReport, type PageState, type SaveResult } from '../lib/messaging/protocol';
 import { ScriptToggle } from '../lib/dom/script-toggle';
 import { remoteAnalyzer } from '../lib/messaging/remote-analyzer';
 
@@ -74,7 +74,15 @@ export default defineUnlistedScript({
     const report = async () => {
       await targetsReady();
       if (!session?.analysis) return;
-      const data = buildPageReport(session, requested);
+      let data: PageReport;
+      try {
+        data = buildPageReport(session, requested);
+      } catch (e) {
+        // Targets unknown (the background could not give them): saving now would wipe the page's stored
+        // targets. The next report tries again.
+        if (e instanceof TargetsUnknownError) return;
+        throw e;
+      }
       try {
         saved = await sendMessage('reportPage', data);
       } catch (e) {
@@ -126,7 +134,13 @@ export default defineUnlistedScript({
     let last: ReturnType<typeof buildPageReport> | null = null;
     const state = (): PageState | null => {
       // Between start and the background's answer there is nothing to report yet.
-      if (session?.analysis) last = buildPageReport(session, requested);
+      if (session?.analysis) {
+        try {
+          last = buildPageReport(session, requested);
+        } catch (e) {
+          if (!(e instanceof TargetsUnknownError)) throw e;
+        }
+      }
       if (!last) return null;
       return { ...last, annotated: !!controller && !controller.signal.aborted, ...saved };
     };

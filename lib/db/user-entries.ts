@@ -6,11 +6,14 @@ import {
   importClashes,
   parseGlossaryFile,
   sameContent,
+  surfaceClashes,
   userMatcher,
+  type Clash,
   type GlossaryFile,
   type ImportProblem,
 } from '../glossary/user';
 import type { Matcher } from '../glossary/match';
+import { foldChars } from '../text/normalize';
 import type { GlossaryEntry } from '../types';
 import type { ReportLensDB, UserEntryRecord } from './schema';
 
@@ -22,6 +25,21 @@ import type { ReportLensDB, UserEntryRecord } from './schema';
 
 export class UserEntryError extends Error {
   override name = 'UserEntryError';
+}
+
+/**
+ * Showing an entry would give one of its surfaces a second visible owner: the matcher could only ever
+ * show one of them, and the user's own export would no longer import (importClashes refuses it).
+ */
+export class SurfaceTakenError extends UserEntryError {
+  override name = 'SurfaceTakenError';
+  constructor(
+    readonly id: string,
+    readonly term: string,
+    readonly clashes: Clash[],
+  ) {
+    super(`cannot show ${term} (${id}): ${clashes.map((c) => `“${c.surface}” already belongs to “${c.ownerTerm}” (${c.ownerId})`).join('; ')}`);
+  }
 }
 
 export function listUserEntries(db: ReportLensDB): Promise<UserEntryRecord[]> {
@@ -89,13 +107,31 @@ export async function saveUserEntry(db: ReportLensDB, entry: GlossaryEntry, bund
   });
 }
 
-/** Hides or shows an entry. Showing a bundled entry whose record holds no edit drops the record. */
-export async function setUserEntryHidden(db: ReportLensDB, id: string, hidden: boolean, bundled: GlossaryEntry | undefined, now = Date.now()): Promise<void> {
+/**
+ * Hides or shows an entry; `bundled` is the whole bundled glossary. Showing a bundled entry whose record
+ * holds no edit drops the record. Showing runs the rule saving runs (surfaceClashes): while the entry
+ * was hidden its surfaces were free, and the user may have given one to an entry of their own, so a
+ * clash refuses the change with a {@link SurfaceTakenError} and nothing is written.
+ */
+export async function setUserEntryHidden(db: ReportLensDB, id: string, hidden: boolean, bundled: readonly GlossaryEntry[], now = Date.now()): Promise<void> {
+  const shipped = bundled.find((e) => e.id === id);
   await db.transaction('rw', db.userEntries, async () => {
     const existing = await db.userEntries.get(id);
-    const base = existing ?? bundled;
+    const base = existing ?? shipped;
     if (!base) throw new UserEntryError(`no entry ${id}`);
-    if (!hidden && bundled && sameContent(base, bundled)) await db.userEntries.delete(id);
+    if (!hidden) {
+      // An override keeps the bundled surfaces too (the bundled matcher still finds them for this id),
+      // so both are checked. cleanEntry drops the record's `hidden`, which would exempt it from the check.
+      const focus = [cleanEntry(base), ...(existing && shipped ? [shipped] : [])];
+      const seen = new Set<string>();
+      const clashes = surfaceClashes(bundled, await db.userEntries.toArray(), focus).filter((c) => {
+        // The record and the bundled entry usually share their term: one clash per surface and owner.
+        const key = `${foldChars(c.surface)}|${c.ownerId}`;
+        return !seen.has(key) && !!seen.add(key);
+      });
+      if (clashes.length) throw new SurfaceTakenError(id, base.term, clashes);
+    }
+    if (!hidden && shipped && sameContent(base, shipped)) await db.userEntries.delete(id);
     else await db.userEntries.put({ ...cleanEntry(base), hidden, updatedAt: now });
   });
 }

@@ -13,10 +13,24 @@ export interface RemoteAnalyzer {
   analyze(input: PageInput, force: boolean): Promise<PageAnalysis>;
   matchText(text: string, pageGlossary: PageGlossaryEntry[]): Promise<TermSpan[]>;
   /**
-   * Resolves once `analysis.targets` holds the page's targets. Never rejects: if the background cannot
-   * give them, they stay empty (the highlights do not depend on them).
+   * Resolves to true once `analysis.targets` holds the page's targets. Never rejects: if the background
+   * cannot give them (the fetch by token and the whole analysis both fail) it resolves to false, the
+   * targets stay empty and {@link targetsUnknown} says so — the highlights do not depend on them, but
+   * an empty list must not be saved as the page's targets. A later call asks again.
    */
-  targetsOf(analysis: PageAnalysis): Promise<void>;
+  targetsOf(analysis: PageAnalysis): Promise<boolean>;
+}
+
+/** Analyses whose targets the background failed to give: their empty `targets` means "unknown", not "none". */
+const unknown = new WeakSet<PageAnalysis>();
+
+/**
+ * Whether the last {@link RemoteAnalyzer.targetsOf} for this analysis failed, so its `targets` are not
+ * the page's. buildPageReport (lib/dom/page-report.ts) refuses to report such an analysis: saving it
+ * would replace the page's stored targets with none.
+ */
+export function targetsUnknown(analysis: PageAnalysis): boolean {
+  return unknown.has(analysis);
 }
 
 /**
@@ -25,8 +39,9 @@ export interface RemoteAnalyzer {
  * something needs them, by which time the background has usually extracted them already.
  */
 export function remoteAnalyzer(channel: AnalysisChannel): RemoteAnalyzer {
+  // Kept until the targets have arrived, so a failed fetch can be asked again.
   const inputs = new WeakMap<PageAnalysis, { input: PageInput; force: boolean }>();
-  const pending = new WeakMap<PageAnalysis, Promise<void>>();
+  const pending = new WeakMap<PageAnalysis, Promise<boolean>>();
   return {
     async analyze(input, force) {
       const analysis = await channel.analyzePage({ input, force, deferTargets: true });
@@ -35,27 +50,34 @@ export function remoteAnalyzer(channel: AnalysisChannel): RemoteAnalyzer {
     },
     matchText: (text, pageGlossary) => channel.matchText({ text, pageGlossary }),
     targetsOf(analysis) {
-      const token = (analysis as TermsFirstAnalysis).targetsToken;
       const request = inputs.get(analysis);
-      if (!token || !request) return Promise.resolve();
+      // Came with its targets, or they arrived already.
+      if (!request) return Promise.resolve(!unknown.has(analysis));
       let done = pending.get(analysis);
       if (!done) {
         // A service worker that restarted in between no longer holds them: the whole analysis again,
-        // targets inline (the terms it also returns are not used).
+        // targets inline (the terms it also returns are not used). A token is good for one fetch.
         const again = () => channel.analyzePage({ ...request, deferTargets: false }).then((a) => a.targets);
-        done = channel
-          .pageTargets({ token })
-          .then((targets) => targets ?? again(), again)
+        const token = (analysis as TermsFirstAnalysis).targetsToken;
+        delete (analysis as TermsFirstAnalysis).targetsToken;
+        const fetched = token ? channel.pageTargets({ token }).then((targets) => targets ?? again(), again) : again();
+        const attempt: Promise<boolean> = fetched
           .then(
             (targets) => {
               analysis.targets = targets;
+              unknown.delete(analysis);
+              inputs.delete(analysis);
+              return true;
             },
-            () => {},
+            () => {
+              unknown.add(analysis);
+              return false;
+            },
           )
           .finally(() => {
-            delete (analysis as TermsFirstAnalysis).targetsToken;
-            inputs.delete(analysis);
+            if (pending.get(analysis) === attempt) pending.delete(analysis);
           });
+        done = attempt;
         pending.set(analysis, done);
       }
       return done;

@@ -1,11 +1,12 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getDb, type UserEntryRecord } from '../db/schema';
-import { deleteUserEntry, exportUserGlossary, importUserGlossary, saveUserEntry, setUserEntryHidden } from '../db/user-entries';
+import { deleteUserEntry, exportUserGlossary, importUserGlossary, saveUserEntry, setUserEntryHidden, SurfaceTakenError } from '../db/user-entries';
 import { glossaryEntries, glossaryEntry } from '../glossary/entries';
 import {
   draftFrom,
   entryFromDraft,
+  MAX_IMPORT_BYTES,
   mergeGlossary,
   newUserId,
   parseAddEntryHash,
@@ -198,8 +199,17 @@ export function GlossaryEditor() {
     }
   };
 
-  const hide = (row: MergedEntry, hidden: boolean) =>
-    act(() => setUserEntryHidden(getDb(), row.id, hidden, row.bundled), t(hidden ? 'geHiddenDone' : 'geShownDone', row.entry.term));
+  const hide = async (row: MergedEntry, hidden: boolean) => {
+    try {
+      await setUserEntryHidden(getDb(), row.id, hidden, bundled);
+      setNotice({ kind: 'ok', text: t(hidden ? 'geHiddenDone' : 'geShownDone', row.entry.term) });
+    } catch (e) {
+      // Showing it would give one of its terms a second visible entry: say which, and by whom.
+      if (e instanceof SurfaceTakenError) {
+        setNotice({ kind: 'error', text: t('geShowTaken', e.term), details: e.clashes.map((c) => t('geErrTaken', [c.surface, c.ownerTerm])) });
+      } else setNotice({ kind: 'error', text: t('geSaveFailed'), details: [String(e)] });
+    }
+  };
 
   const remove = (row: MergedEntry) => {
     const kept = row.record;
@@ -226,6 +236,12 @@ export function GlossaryEditor() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    // Checked before the file is read: file.text() of a mistaken multi-gigabyte pick would hold it all
+    // in memory (and in a string) only to be refused by parseGlossaryFile afterwards.
+    if (file.size > MAX_IMPORT_BYTES) {
+      setNotice({ kind: 'error', text: t('geImportFailed', file.name), details: [t('geImpTooLarge')] });
+      return;
+    }
     setBusy(true);
     try {
       const result = await importUserGlossary(getDb(), await file.text(), bundled);

@@ -313,6 +313,36 @@ describe('library page', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
+  it('a delete that fails says why in the dialog, which stays usable, and changes nothing', async () => {
+    const before = await readDb(lib);
+    const page = before.pages[0]!;
+    // The database refuses to delete from here on (as a damaged profile might): the action rejects.
+    await lib.evaluate(() => {
+      const original = IDBObjectStore.prototype.delete;
+      (window as unknown as { restoreWrites(): void }).restoreWrites = () => void (IDBObjectStore.prototype.delete = original);
+      IDBObjectStore.prototype.delete = () => {
+        throw new DOMException('refused (test)', 'UnknownError');
+      };
+    });
+    try {
+      await lib.locator(`[data-testid="page-row"][data-url="${page.url}"]`).getByTestId('delete-page').click();
+      await lib.getByTestId('confirm-ok').click();
+      // Before: the dialog closed at once, the rejection went unhandled and the page said nothing.
+      const error = lib.getByTestId('confirm-dialog').getByTestId('confirm-error');
+      await error.waitFor();
+      expect(await error.getAttribute('role')).toBe('alert');
+      expect(await error.textContent()).toMatch(/^操作失败，没有任何改动。\S+: .*refused \(test\)/);
+      expect(await lib.getByTestId('confirm-ok').isEnabled()).toBe(true);
+      await lib.getByTestId('confirm-cancel').click();
+      expect(await lib.getByTestId('confirm-dialog').count()).toBe(0);
+    } finally {
+      await lib.evaluate(() => (window as unknown as { restoreWrites(): void }).restoreWrites());
+    }
+    expect(comparable(await readDb(lib))).toEqual(comparable(before));
+    expect(await lib.getByTestId('page-row').count()).toBe(before.pages.length);
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
   it('shows imported text as text, never as markup', async () => {
     const markup = '<img src=x onerror="window.pwned=1">';
     const url = 'https://www.example.gov.cn/markup.html';

@@ -251,4 +251,56 @@ describe('user glossary', () => {
     }
     expect(ext.extensionErrors).toEqual([]);
   });
+
+  it('refuses a file larger than the limit before reading it, even one whose text would pass', async () => {
+    await backToOptions();
+    const before = await storedEntries(options);
+    // 2,000,000 Han characters: 6 MB on disk, 2 million characters as text. The parser's own check
+    // counts characters, so only the size check says no; before it this file imported "0 entries".
+    const body = JSON.stringify({ format: 'report-lens-glossary', version: 1, entries: [], note: '很'.repeat(2_000_000) });
+    await options.getByTestId('ge-import-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(body) });
+    const error = options.getByTestId('ge-error').filter({ hasText: 'huge.json' });
+    await error.waitFor();
+    expect(await error.textContent()).toBe('无法导入「huge.json」，词表没有任何改动：文件太大，不像是词表导出文件。');
+    expect(await storedEntries(options)).toEqual(before);
+  });
+
+  it('showing a hidden entry whose term the user gave to an own entry meanwhile is refused, naming the entry', async () => {
+    await backToOptions();
+    // 四区一花园 is hidden (above), so its term is free for an own entry.
+    await options.getByTestId('ge-add').click();
+    await options.getByTestId('ge-f-term').fill('四区一花园');
+    await options.getByTestId('ge-f-definition').fill('（测试用）我自己的四区一花园。');
+    await options.getByTestId('ge-f-gloss').fill('x');
+    await options.getByTestId('ge-f-sourceTitle').fill('x');
+    await options.getByTestId('ge-f-sourceIssuer').fill('x');
+    await options.getByTestId('ge-save').click();
+    await options.getByTestId('ge-ok').filter({ hasText: '四区一花园' }).waitFor();
+    const before = await storedEntries(options);
+    const own = before.find((e) => e.term === '四区一花园' && e.id !== HIDDEN_ID)!;
+    expect(own.hidden).toBe(false);
+
+    await search(options, '四区一花园');
+    await row(options, HIDDEN_ID).getByTestId('ge-unhide').click();
+    const error = options.getByTestId('ge-error');
+    await error.waitFor();
+    expect(await error.getAttribute('role')).toBe('alert');
+    expect(await error.textContent()).toBe('无法恢复显示「四区一花园」，词表没有任何改动：「四区一花园」已经是词条「四区一花园」的写法，请编辑或隐藏那个词条。');
+    expect(await storedEntries(options)).toEqual(before);
+    expect(await row(options, HIDDEN_ID).getAttribute('data-status')).toBe('hidden');
+
+    // So the user's own export still imports back.
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('ge-export').click()]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    await options.getByTestId('ge-import-file').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await options.getByTestId('ge-ok').filter({ hasText: `替换 ${before.length} 条` }).waitFor();
+    expect(await storedEntries(options)).toEqual(before);
+
+    // Without the own entry the bundled one shows again.
+    await row(options, String(own.id)).getByTestId('ge-delete').click();
+    await row(options, HIDDEN_ID).getByTestId('ge-unhide').click();
+    await row(options, HIDDEN_ID).and(options.locator('[data-status=bundled]')).waitFor();
+    await search(options, '');
+    expect(ext.extensionErrors).toEqual([]);
+  });
 });

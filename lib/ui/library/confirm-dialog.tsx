@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 
 export interface ConfirmRequest {
@@ -7,44 +7,72 @@ export interface ConfirmRequest {
   onConfirm(): void | Promise<void>;
 }
 
+/** What a failed action says: the error's name and message, as text. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message ? `${e.name}: ${e.message}` : e.name;
+  return String(e);
+}
+
 /**
  * An in-page modal (<dialog> with showModal: focus stays inside, Esc cancels) instead of window.confirm,
  * which blocks the page and cannot be styled or translated. Cancel has the focus, so Enter is harmless.
+ *
+ * The dialog stays open while the action runs and closes once it succeeded. If it fails (a delete the
+ * database refuses), the error is shown in the dialog and the buttons come back, so the user can try
+ * again or cancel; a rejection is never left unhandled, and a second click cannot start it twice.
  */
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest; onClose(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  const [working, setWorking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const el = dialog.current;
     if (el && !el.open) el.showModal();
     cancel.current?.focus();
     return () => el?.close();
   }, []);
+  // A disabled button loses the focus: give it back to Cancel once the buttons are enabled again.
+  useEffect(() => {
+    if (!working && error !== null) cancel.current?.focus();
+  }, [working, error]);
+  const confirm = async () => {
+    if (working) return;
+    setWorking(true);
+    setError(null);
+    try {
+      await request.onConfirm();
+    } catch (e) {
+      setError(errorText(e));
+      setWorking(false);
+      return;
+    }
+    onClose();
+  };
   return (
     <dialog
       ref={dialog}
       class="confirm"
       aria-labelledby="confirm-message"
+      aria-busy={working}
       data-testid="confirm-dialog"
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        // Esc while the action runs would hide its outcome.
+        if (!working) onClose();
       }}
     >
       <p id="confirm-message">{request.message}</p>
+      {error !== null && (
+        <p class="notice error" role="alert" data-testid="confirm-error">
+          {t('confirmFailed', error)}
+        </p>
+      )}
       <div class="actions">
-        <button type="button" ref={cancel} onClick={onClose} data-testid="confirm-cancel">
+        <button type="button" ref={cancel} onClick={onClose} disabled={working} data-testid="confirm-cancel">
           {t('libraryCancel')}
         </button>
-        <button
-          type="button"
-          class="danger"
-          data-testid="confirm-ok"
-          onClick={async () => {
-            onClose();
-            await request.onConfirm();
-          }}
-        >
+        <button type="button" class="danger" data-testid="confirm-ok" disabled={working} onClick={() => void confirm()}>
           {request.confirmLabel}
         </button>
       </div>

@@ -9,6 +9,7 @@ import {
   saveUserEntry,
   liveUserMatcher,
   setUserEntryHidden,
+  SurfaceTakenError,
   userMatcherFor,
 } from '../../../lib/db/user-entries';
 import { glossaryEntries } from '../../../lib/glossary/entries';
@@ -305,20 +306,80 @@ describe('the store (Dexie)', () => {
   });
 
   it('hides and shows bundled entries; showing an unedited one leaves no record', async () => {
-    await setUserEntryHidden(db, 'liu-wen', true, bundled[0]);
+    await setUserEntryHidden(db, 'liu-wen', true, bundled);
     expect((await snapshot()).map((r) => [r.id, r.hidden])).toEqual([['liu-wen', true]]);
-    await setUserEntryHidden(db, 'liu-wen', false, bundled[0]);
+    await setUserEntryHidden(db, 'liu-wen', false, bundled);
     expect(await snapshot()).toEqual([]);
     await saveUserEntry(db, { ...bundled[1]!, definition: '改过' }, bundled[1]);
-    await setUserEntryHidden(db, 'liu-bao', true, bundled[1]);
-    await setUserEntryHidden(db, 'liu-bao', false, bundled[1]);
+    await setUserEntryHidden(db, 'liu-bao', true, bundled);
+    await setUserEntryHidden(db, 'liu-bao', false, bundled);
     expect((await snapshot()).map((r) => [r.id, r.hidden, r.definition])).toEqual([['liu-bao', false, '改过']]);
+  });
+
+  it('refuses to show a hidden entry whose term another visible entry took meanwhile, and changes nothing', async () => {
+    await setUserEntryHidden(db, 'liu-wen', true, bundled, 1);
+    // While it is hidden its term is free, so the form lets the user give it to an entry of their own.
+    await saveUserEntry(db, mine('user-x', '六稳'), undefined, 2);
+    const before = await snapshot();
+    const shown = setUserEntryHidden(db, 'liu-wen', false, bundled, 3);
+    await expect(shown).rejects.toBeInstanceOf(SurfaceTakenError);
+    await expect(shown).rejects.toMatchObject({
+      name: 'SurfaceTakenError',
+      id: 'liu-wen',
+      term: '六稳',
+      clashes: [{ surface: '六稳', id: 'liu-wen', ownerId: 'user-x', ownerTerm: '六稳' }],
+    });
+    await expect(shown).rejects.toThrow('cannot show 六稳 (liu-wen): “六稳” already belongs to “六稳” (user-x)');
+    expect(await snapshot()).toEqual(before);
+    // So the user's own export still imports, here and into a fresh profile.
+    const file = JSON.stringify(await exportUserGlossary(db));
+    expect(await importUserGlossary(db, file, bundled)).toEqual({ ok: true, added: 0, replaced: 2 });
+    const fresh = new ReportLensDB(`test-user-${Math.random()}`);
+    expect(await importUserGlossary(fresh, file, bundled)).toEqual({ ok: true, added: 2, replaced: 0 });
+    await fresh.delete();
+    // Once the own entry is gone the bundled one can be shown again.
+    await deleteUserEntry(db, 'user-x');
+    await setUserEntryHidden(db, 'liu-wen', false, bundled, 4);
+    expect(await snapshot()).toEqual([]);
+  });
+
+  it('checks an override\'s own surfaces and the bundled ones when it is shown; own entries too', async () => {
+    // A hidden override with a new alias; the alias goes to an own entry while it is hidden.
+    await saveUserEntry(db, { ...bundled[1]!, aliases: ['保六'] }, bundled[1], 1);
+    await setUserEntryHidden(db, 'liu-bao', true, bundled, 2);
+    await saveUserEntry(db, mine('user-a', '保六'), undefined, 3);
+    await expect(setUserEntryHidden(db, 'liu-bao', false, bundled, 4)).rejects.toMatchObject({
+      clashes: [{ surface: '保六', id: 'liu-bao', ownerId: 'user-a', ownerTerm: '保六' }],
+    });
+    // The bundled term of the override, taken in another script.
+    await deleteUserEntry(db, 'user-a');
+    await saveUserEntry(db, mine('user-b', '六保', { aliases: [] }), undefined, 5);
+    await expect(setUserEntryHidden(db, 'liu-bao', false, bundled, 6)).rejects.toMatchObject({
+      clashes: [{ surface: '六保', ownerId: 'user-b' }],
+    });
+    expect((await snapshot()).map((r) => [r.id, r.hidden])).toEqual([
+      ['liu-bao', true],
+      ['user-b', false],
+    ]);
+    // A hidden own entry (an import may carry one) whose term a bundled entry has.
+    await db.userEntries.put({ ...mine('user-c', '六稳六保'), hidden: true, updatedAt: 7 });
+    await expect(setUserEntryHidden(db, 'user-c', false, bundled, 8)).rejects.toMatchObject({
+      clashes: [{ surface: '六稳六保', ownerId: 'liu-wen-liu-bao' }],
+    });
+    // Hiding never clashes.
+    await setUserEntryHidden(db, 'user-b', true, bundled, 9);
+    await setUserEntryHidden(db, 'liu-bao', false, bundled, 10);
+    expect((await snapshot()).map((r) => [r.id, r.hidden])).toEqual([
+      ['liu-bao', false],
+      ['user-b', true],
+      ['user-c', true],
+    ]);
   });
 
   it('round-trips export → delete → import', async () => {
     await saveUserEntry(db, mine('user-a', '三清三建'), undefined);
     await saveUserEntry(db, { ...bundled[3]!, definition: '改过' }, bundled[3]);
-    await setUserEntryHidden(db, 'liu-wen', true, bundled[0]);
+    await setUserEntryHidden(db, 'liu-wen', true, bundled);
     const before = await snapshot();
     const file = JSON.stringify(await exportUserGlossary(db));
     for (const r of before) await deleteUserEntry(db, r.id);
@@ -350,7 +411,7 @@ describe('the store (Dexie)', () => {
     const m = await userMatcherFor(db);
     expect(m?.ids).toEqual(['user-a']);
     expect(await userMatcherFor(db)).toBe(m);
-    await setUserEntryHidden(db, 'liu-wen', true, bundled[0], 2);
+    await setUserEntryHidden(db, 'liu-wen', true, bundled, 2);
     const m2 = await userMatcherFor(db);
     expect(m2).not.toBe(m);
     expect([...(m2?.hidden ?? [])]).toEqual(['liu-wen']);

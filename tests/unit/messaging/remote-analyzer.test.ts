@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PageAnalysis } from '../../../lib/analyze';
-import { remoteAnalyzer, type AnalysisChannel } from '../../../lib/messaging/remote-analyzer';
+import { remoteAnalyzer, targetsUnknown, type AnalysisChannel } from '../../../lib/messaging/remote-analyzer';
 import type { TermsFirstAnalysis } from '../../../lib/messaging/protocol';
 import type { PageInput, Target } from '../../../lib/types';
 
@@ -34,9 +34,10 @@ describe('remoteAnalyzer', () => {
     const a = await r.analyze(input, false);
     expect(ch.analyzePage).toHaveBeenCalledWith({ input, force: false, deferTargets: true });
     expect(a.targets).toEqual([]);
-    await Promise.all([r.targetsOf(a), r.targetsOf(a)]);
-    await r.targetsOf(a);
+    expect(await Promise.all([r.targetsOf(a), r.targetsOf(a)])).toEqual([true, true]);
+    expect(await r.targetsOf(a)).toBe(true);
     expect(a.targets).toEqual([target]);
+    expect(targetsUnknown(a)).toBe(false);
     expect(ch.pageTargets).toHaveBeenCalledTimes(1);
     expect(ch.pageTargets).toHaveBeenCalledWith({ token: 'tok' });
     expect((a as TermsFirstAnalysis).targetsToken).toBeUndefined();
@@ -51,7 +52,7 @@ describe('remoteAnalyzer', () => {
     expect(a.targets).toEqual([target]);
   });
 
-  it('also when the fetch itself fails, and leaves the targets empty (never rejects) if that fails too', async () => {
+  it('also when the fetch itself fails; if that fails too it resolves false, marks the targets unknown, and asks again next time', async () => {
     const failing = channel({ pageTargets: vi.fn(async () => Promise.reject(new Error('Could not establish connection'))) });
     const r = remoteAnalyzer(failing);
     const a = await r.analyze(input, false);
@@ -59,21 +60,38 @@ describe('remoteAnalyzer', () => {
     expect(a.targets).toEqual([target]);
 
     let calls = 0;
-    const down = channel({
-      pageTargets: vi.fn(async () => null),
-      analyzePage: vi.fn(async () => (calls++ === 0 ? analysis({ targetsToken: 'tok' }) : Promise.reject(new Error('gone')))),
-    });
+    let up = false;
+    const analyzePage = vi.fn(async () =>
+      calls++ === 0 ? analysis({ targetsToken: 'tok' }) : up ? analysis({ targets: [target] }) : Promise.reject(new Error('gone')),
+    );
+    const down = channel({ pageTargets: vi.fn(async () => null), analyzePage });
     const r2 = remoteAnalyzer(down);
     const b = await r2.analyze(input, false);
-    await expect(r2.targetsOf(b)).resolves.toBeUndefined();
+    await expect(r2.targetsOf(b)).resolves.toBe(false);
     expect(b.targets).toEqual([]);
+    // Empty here means "not known", which buildPageReport refuses to report (it would wipe the saved ones).
+    expect(targetsUnknown(b)).toBe(true);
+    expect(down.pageTargets).toHaveBeenCalledTimes(1);
+    expect(analyzePage).toHaveBeenCalledTimes(2);
+
+    // The next call asks again — the whole analysis, the token was good for one fetch — and once the
+    // background answers, the targets are known.
+    up = true;
+    expect(await Promise.all([r2.targetsOf(b), r2.targetsOf(b)])).toEqual([true, true]);
+    expect(down.pageTargets).toHaveBeenCalledTimes(1);
+    expect(analyzePage).toHaveBeenCalledTimes(3);
+    expect(analyzePage).toHaveBeenLastCalledWith({ input, force: false, deferTargets: false });
+    expect(b.targets).toEqual([target]);
+    expect(targetsUnknown(b)).toBe(false);
+    expect(await r2.targetsOf(b)).toBe(true);
+    expect(analyzePage).toHaveBeenCalledTimes(3);
   });
 
   it('does nothing for an analysis that came with its targets', async () => {
     const ch = channel({ analyzePage: vi.fn(async () => analysis({ targets: [target] })) });
     const r = remoteAnalyzer(ch);
     const a = await r.analyze(input, false);
-    await r.targetsOf(a);
+    expect(await r.targetsOf(a)).toBe(true);
     expect(ch.pageTargets).not.toHaveBeenCalled();
     expect(a.targets).toEqual([target]);
   });
