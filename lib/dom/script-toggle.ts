@@ -8,7 +8,9 @@ import { isSkippedElement, OWN_UI_ATTR } from './text-model';
  * Simplified ⇄ traditional for the whole page, exactly reversible. The page's strings go to the
  * background (which alone holds the 1.2 MB OpenCC dictionary) and come back converted; each text
  * node and attribute keeps its original string, and aborting the signal writes those originals back,
- * so the restored DOM is byte-identical. Content the page adds while converted is converted too.
+ * so the restored DOM is byte-identical. Content the page adds while converted is converted too; text
+ * the page edits meanwhile comes back with the page's edits in it (see "Page edits" below). The
+ * user's selection and focus survive both directions.
  *
  * Converted: text nodes, the document title, and the title / alt / placeholder / aria-label
  * attributes. Left alone: what lib/dom/text-model skips (form fields, code, scripts, styles,
@@ -53,15 +55,312 @@ export async function convertDocument(doc: Document, options: ScriptConversionOp
 }
 
 interface Written {
-  /** What the page had; written back on restore. */
+  /** What the page had, with the page's edits since; written back on restore. */
   original: string;
-  /** What we wrote; a node still holding it is ours to restore. */
+  /** What the node holds as far as we know (what we wrote, and the page's edits since); a node still holding it is ours to restore. */
   converted: string;
+  /**
+   * `converted` holds characters the page wrote that are not converted yet (its text, added to ours,
+   * is converted as the whole `original` in the next batch).
+   */
+  raw: boolean;
   /** Times the page wrote back the value it had before our last write (a fight, not an update). */
   reverts: number;
   /** Page rewrites in the current burst, and when the last one came. */
   rewrites: number;
   at: number;
+}
+
+/*
+ * Page edits. When the page changes text we converted, the rule is: what the page did not change is still ours,
+ * and restore gives back its original byte for byte; the characters the page wrote are the page's,
+ * and restore leaves them exactly as the page wrote them. Storing the page's new value as the
+ * original (as if the page had written all of it) would put our converted characters back on restore
+ * as the page's own: appendData, splitText, a script that reads our text and writes it back shortened
+ * would leave the page in the other script for good.
+ *
+ * So an edit is split into the part the page kept (a common prefix and suffix with what we wrote,
+ * mapped back through the alignment below) and the part it wrote. Text that left one of our nodes in
+ * the same burst of mutations (the tail splitText moved out, a node the page removed while writing its
+ * replacement, nodes normalize() merged) is where new text in the same parent most likely came from:
+ * new text that matches it is mapped back the same way. Only what no such source explains is the
+ * page's, and only that is sent to be converted. A node's original is always a string the page could
+ * have had, so restore stays a plain write of one string per node.
+ */
+
+/** A stretch of text that left a node in this burst, with what it stood for. */
+interface Source {
+  original: string;
+  converted: string;
+  /** The stretch, in `converted`. */
+  from: number;
+  to: number;
+  /** The stretch may hold the page's text not converted yet (text we never converted, or Written.raw). */
+  raw: boolean;
+}
+
+/** Mutations to look through for the sources of new text; beyond this a page is re-rendering wholesale. */
+const MAX_SOURCE_NODES = 256;
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** Pinyin residue as mirror sites leave it (產(chǎn)): what the repair drops outright. */
+const RESIDUE = /[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,6}[)）]/g;
+const RESYNC_WINDOW = 24;
+
+/**
+ * Which part of `b` stands for which part of `a` (a string and its conversion, either way round): runs
+ * as flat boundaries [a0, b0, a1, b1, …] from [0, 0] to [a.length, b.length]. Within a run of equal
+ * lengths a position maps to the same position — OpenCC converts characters and same-length phrases
+ * in place; a run whose length changed (a longer phrase, dropped residue) maps only as a whole.
+ */
+function align(a: string, b: string): number[] {
+  if (a.length === b.length) return [0, 0, a.length, b.length];
+  return alignWithoutResidue(a, b) ?? alignByAnchors(a, b);
+}
+
+function push(out: number[], a: number, b: number): void {
+  if (out[out.length - 2] !== a || out[out.length - 1] !== b) out.push(a, b);
+}
+
+/** A mirror page's conversion: the same length once the residue is dropped. */
+function alignWithoutResidue(a: string, b: string): number[] | null {
+  const swap = a.length < b.length;
+  const long = swap ? b : a;
+  const short = swap ? a : b;
+  const runs = [0, 0];
+  let dropped = 0;
+  for (const m of long.matchAll(RESIDUE)) {
+    const start = m.index;
+    push(runs, start, start - dropped);
+    dropped += m[0].length;
+    push(runs, start + m[0].length, start + m[0].length - dropped);
+  }
+  if (!dropped || long.length - dropped !== short.length) return null;
+  push(runs, long.length, short.length);
+  if (swap) for (let i = 0; i < runs.length; i += 2) [runs[i], runs[i + 1]] = [runs[i + 1]!, runs[i]!];
+  return runs;
+}
+
+/** Otherwise identical characters anchor the runs between them (a greedy diff, same lengths first). */
+function alignByAnchors(a: string, b: string): number[] {
+  const runs = [0, 0];
+  let i = 0;
+  let j = 0;
+  const at = (x: number, y: number) =>
+    x <= a.length && y <= b.length && (x === a.length || y === b.length ? x === a.length && y === b.length : a[x] === b[y]);
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      do {
+        i++;
+        j++;
+      } while (i < a.length && j < b.length && a[i] === b[j]);
+    } else {
+      let next: [number, number] | null = null;
+      for (let d = 1; d <= RESYNC_WINDOW && !next; d++) {
+        if (at(i + d, j + d)) next = [i + d, j + d];
+        for (let k = 0; k < d && !next; k++) {
+          if (at(i + k, j + d)) next = [i + k, j + d];
+          else if (at(i + d, j + k)) next = [i + d, j + k];
+        }
+      }
+      if (!next) break;
+      [i, j] = next;
+    }
+    push(runs, i, j);
+  }
+  push(runs, a.length, b.length);
+  return runs;
+}
+
+/** Where `offset` in `a` lands in `b`: inside a run that changed length, at its start (or its end). */
+function mapOffset(runs: readonly number[], offset: number, end: boolean): number {
+  for (let r = 0; r + 3 < runs.length; r += 2) {
+    const a0 = runs[r]!, b0 = runs[r + 1]!, a1 = runs[r + 2]!, b1 = runs[r + 3]!;
+    if (offset >= a1) continue;
+    if (offset <= a0) return b0;
+    if (a1 - a0 === b1 - b0) return b0 + offset - a0;
+    return end ? b1 : b0;
+  }
+  return runs[runs.length - 1]!;
+}
+
+/**
+ * The text of `b` that stands for a[from, to). Part of a run that changed length has no exact
+ * counterpart: it is kept as it is in `a`. A run empty in `a` (residue the conversion dropped) goes
+ * with the text after it, or with the end.
+ */
+function mapRange(a: string, b: string, runs: readonly number[], from: number, to: number): string {
+  if (from >= to) return '';
+  let out = '';
+  for (let r = 0; r + 3 < runs.length; r += 2) {
+    const a0 = runs[r]!, b0 = runs[r + 1]!, a1 = runs[r + 2]!, b1 = runs[r + 3]!;
+    if (a0 === a1) {
+      if (from <= a0 && (a0 < to || to === a.length)) out += b.slice(b0, b1);
+      continue;
+    }
+    const s = Math.max(from, a0);
+    const e = Math.min(to, a1);
+    if (s >= e) continue;
+    if (s === a0 && e === a1) out += b.slice(b0, b1);
+    else if (a1 - a0 === b1 - b0) out += b.slice(b0 + s - a0, b0 + e - a0);
+    else out += a.slice(s, e);
+  }
+  return out;
+}
+
+/** The original of converted[from, to). */
+function originalOf(w: { original: string; converted: string }, from: number, to: number): string {
+  if (w.original === w.converted) return w.converted.slice(from, to);
+  return mapRange(w.converted, w.original, align(w.converted, w.original), from, to);
+}
+
+/**
+ * What `text`, new in the page, stood for before the conversion, as far as `sources` explain it, and
+ * the characters they do not explain (the page's own).
+ */
+function recover(text: string, sources: readonly Source[] | undefined): { original: string; known: number; raw: boolean } {
+  if (!text || !sources) return { original: text, known: 0, raw: needsConversion(text) };
+  let joined = '';
+  for (const s of sources) joined += s.converted.slice(s.from, s.to);
+  let raw = false;
+  const back = (from: number, to: number) => {
+    let out = '';
+    let base = 0;
+    for (const s of sources) {
+      const len = s.to - s.from;
+      const lo = Math.max(from, base);
+      const hi = Math.min(to, base + len);
+      if (lo < hi) {
+        out += originalOf(s, s.from + lo - base, s.from + hi - base);
+        raw ||= s.raw;
+      }
+      base += len;
+    }
+    return out;
+  };
+  const at = joined.indexOf(text);
+  if (at >= 0) return { original: back(at, at + text.length), known: text.length, raw };
+  const p = commonPrefix(text, joined);
+  const s = commonSuffix(text, joined, Math.min(text.length, joined.length) - p);
+  const fresh = text.slice(p, text.length - s);
+  const original = back(0, p) + fresh + back(joined.length - s, joined.length);
+  return { original, known: p + s, raw: raw || needsConversion(fresh) };
+}
+
+/** The page's edit of `w`'s converted value: what it kept (mapped back) around what it wrote. */
+function splitEdit(w: Written, value: string): { head: string; middle: string; tail: string; from: number; to: number } {
+  const c = w.converted;
+  const p = commonPrefix(c, value);
+  const s = commonSuffix(c, value, Math.min(c.length, value.length) - p);
+  return {
+    head: originalOf(w, 0, p),
+    middle: value.slice(p, value.length - s),
+    tail: originalOf(w, c.length - s, c.length),
+    from: p,
+    to: c.length - s,
+  };
+}
+
+function needsConversion(text: string): boolean {
+  return hasHan(text) || /[(（]/.test(text);
+}
+
+/**
+ * The document's selection and focus across our text writes. Replacing a node's data moves every
+ * range boundary inside it to the node's start, so a toggle would collapse what the user selected;
+ * the boundaries are read before the writes and put back after, through the alignment when the
+ * length changed.
+ */
+class SelectionKeeper {
+  private readonly before = new Map<Text, string>();
+
+  private constructor(
+    private readonly doc: Document,
+    private readonly selection: Selection,
+    /** Anchor and focus, or (several ranges, Firefox) each range's start and end. */
+    private readonly points: { node: Node; offset: number; end: boolean }[],
+    private readonly ranges: boolean,
+    private readonly watched: ReadonlySet<Node>,
+    private readonly active: Element | null,
+  ) {}
+
+  static capture(doc: Document): SelectionKeeper | null {
+    try {
+      const sel = doc.getSelection();
+      if (!sel || !sel.rangeCount) return null;
+      const points: { node: Node; offset: number; end: boolean }[] = [];
+      const ranges = sel.rangeCount > 1;
+      if (ranges) {
+        for (let i = 0; i < sel.rangeCount; i++) {
+          const r = sel.getRangeAt(i);
+          points.push({ node: r.startContainer, offset: r.startOffset, end: false }, { node: r.endContainer, offset: r.endOffset, end: true });
+        }
+      } else {
+        const { anchorNode, anchorOffset, focusNode, focusOffset } = sel;
+        if (!anchorNode || !focusNode) return null;
+        const backward =
+          anchorNode === focusNode
+            ? anchorOffset > focusOffset
+            : !!(anchorNode.compareDocumentPosition(focusNode) & 2 /* DOCUMENT_POSITION_PRECEDING */);
+        // A caret maps as one point.
+        const collapsed = sel.isCollapsed;
+        points.push({ node: anchorNode, offset: anchorOffset, end: !collapsed && backward }, { node: focusNode, offset: focusOffset, end: !collapsed && !backward });
+      }
+      const watched = new Set(points.filter((p) => p.node.nodeType === 3).map((p) => p.node));
+      return watched.size ? new SelectionKeeper(doc, sel, points, ranges, watched, doc.activeElement) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Before `node`'s data is replaced. */
+  writing(node: Text): void {
+    if (this.watched.has(node) && !this.before.has(node)) this.before.set(node, node.data);
+  }
+
+  restore(): void {
+    if (!this.before.size) return;
+    try {
+      const at = this.points.map(({ node, offset, end }) => {
+        const old = this.before.get(node as Text);
+        if (old === undefined) return offset;
+        const now = (node as Text).data;
+        return Math.min(now.length, Math.max(0, mapOffset(align(old, now), offset, end)));
+      });
+      const sel = this.selection;
+      if (this.ranges) {
+        sel.removeAllRanges();
+        for (let i = 0; i + 1 < this.points.length; i += 2) {
+          const r = this.doc.createRange();
+          r.setStart(this.points[i]!.node, at[i]!);
+          r.setEnd(this.points[i + 1]!.node, at[i + 1]!);
+          sel.addRange(r);
+        }
+      } else {
+        sel.setBaseAndExtent(this.points[0]!.node, at[0]!, this.points[1]!.node, at[1]!);
+      }
+    } catch {
+      // A selection that cannot be put back is left as the writes left it.
+    }
+    // Setting a selection may move focus (into an editable host); the user's focus stays where it was.
+    const active = this.doc.activeElement as HTMLElement | null;
+    if (active === this.active) return;
+    const before = this.active as HTMLElement | null;
+    if (before && before !== this.doc.body && before.isConnected) before.focus?.({ preventScroll: true });
+    else active?.blur?.();
+  }
 }
 
 // A page that keeps putting its own text back (a framework re-rendering from its state, another
@@ -98,16 +397,6 @@ function isEditable(el: Element): boolean {
   return ce !== null && ce !== 'false';
 }
 
-/**
- * Whether a node sits in a region the page made editable after we converted it. By attribute, not
- * isContentEditable: that reads computed style, and after thousands of text writes the first read
- * would cost a full style recalculation inside the restore.
- */
-function insideEditable(node: Node): boolean {
-  const host = node.parentElement?.closest('[contenteditable]');
-  return !!host && host.getAttribute('contenteditable') !== 'false';
-}
-
 /** Whether the text inside `el` is left alone. */
 function skipsText(el: Element): boolean {
   // A button's label is UI text, not a form value (its value is an attribute), so it flips too.
@@ -124,25 +413,31 @@ function parentOf(n: Node): Node | null {
 
 class Batch {
   readonly texts: Text[] = [];
+  /** What is sent: the text as the page means it (Written.original). */
   readonly textValues: string[] = [];
+  /** What the node holds now; the answer is written only over that. */
+  readonly textData: string[] = [];
   readonly attrs: { el: Element; name: string }[] = [];
   readonly attrValues: string[] = [];
+  readonly attrData: string[] = [];
   private readonly seen = new Set<Text>();
 
   get size(): number {
     return this.texts.length + this.attrs.length;
   }
 
-  addText(node: Text, value: string): void {
+  addText(node: Text, value: string, data: string): void {
     if (this.seen.has(node)) return;
     this.seen.add(node);
     this.texts.push(node);
     this.textValues.push(value);
+    this.textData.push(data);
   }
 
-  addAttr(el: Element, name: string, value: string): void {
+  addAttr(el: Element, name: string, value: string, data: string): void {
     this.attrs.push({ el, name });
     this.attrValues.push(value);
+    this.attrData.push(data);
   }
 }
 
@@ -214,6 +509,8 @@ class DocumentConversion implements ScriptConversion {
   /** Writes every original back. Synchronous: the page is restored when abort() returns. */
   restore(): void {
     if (this.restored) return;
+    // What the page changed in this very task is not delivered yet, and decides what is ours.
+    this.take(this.observer.takeRecords());
     this.restored = true;
     this.observer.disconnect();
     if (this.timer) clearTimeout(this.timer);
@@ -221,13 +518,19 @@ class DocumentConversion implements ScriptConversion {
     this.pendingRoots.clear();
     this.pendingTexts.clear();
     this.pendingAttrs.clear();
+    const selection = SelectionKeeper.capture(this.doc);
     for (const ref of this.textRefs) {
       const node = ref.deref();
       const w = node && this.texts.get(node);
-      // Text the page has changed since is the page's; so is text the user now edits.
-      if (!node || !w || node.data !== w.converted || insideEditable(node)) continue;
+      // A node holding anything but what we know of it is the page's. Text in a region that became
+      // editable after we converted it is restored all the same: the conversion is ours to undo, and
+      // left there the user would go on editing (and the page may save) text in the other script.
+      // What the user typed meanwhile is kept, as any page edit is (see Page edits).
+      if (!node || !w || node.data !== w.converted || w.converted === w.original) continue;
+      selection?.writing(node);
       node.data = w.original;
     }
+    selection?.restore();
     for (const ref of this.attrRefs) {
       const el = ref.deref();
       const map = el && this.attrs.get(el);
@@ -253,12 +556,18 @@ class DocumentConversion implements ScriptConversion {
   /** Queues what the page changed; our own writes come back as records too and are dropped here. */
   private take(records: MutationRecord[]): void {
     if (this.restored) return;
+    let edited: Set<Text> | null = null;
+    let lists: MutationRecord[] | null = null;
     for (const r of records) {
       if (r.type === 'childList') {
         for (const n of r.addedNodes) if (n.nodeType === 1 || n.nodeType === 3) this.pendingRoots.add(n);
+        (lists ??= []).push(r);
       } else if (r.type === 'characterData') {
         const node = r.target as Text;
-        if (node.nodeType === 3 && !this.isOwnText(node)) this.pendingTexts.add(node);
+        if (node.nodeType !== 3) continue;
+        const w = this.texts.get(node);
+        if (!w) this.pendingTexts.add(node);
+        else if (w.converted !== node.data) (edited ??= new Set()).add(node);
       } else if (r.type === 'attributes' && r.attributeName) {
         const el = r.target as Element;
         const name = r.attributeName;
@@ -270,11 +579,75 @@ class DocumentConversion implements ScriptConversion {
         }
       }
     }
+    if (edited || lists) this.follow(edited, lists);
     this.schedule();
   }
 
-  private isOwnText(node: Text): boolean {
-    return this.texts.get(node)?.converted === node.data;
+  /** Keeps what we know of text the page edited, split or rewrote from ours (see Page edits). */
+  private follow(edited: Set<Text> | null, lists: MutationRecord[] | null): void {
+    const sources = new Map<Node, Source[]>();
+    const give = (parent: Node | null, source: Source) => {
+      if (!parent || source.from >= source.to) return;
+      const list = sources.get(parent);
+      if (list) list.push(source);
+      else sources.set(parent, [source]);
+    };
+    const edits: { node: Text; w: Written; data: string; edit: ReturnType<typeof splitEdit> }[] = [];
+    for (const node of edited ?? []) {
+      const w = this.texts.get(node)!;
+      const data = node.data;
+      if (data === w.converted) continue;
+      const edit = splitEdit(w, data);
+      give(node.parentNode, { original: w.original, converted: w.converted, from: edit.from, to: edit.to, raw: w.raw });
+      edits.push({ node, w, data, edit });
+    }
+    const added: { node: Text; parent: Node }[] = [];
+    for (const r of lists ?? []) {
+      for (const n of r.addedNodes) if (n.nodeType === 3 && !this.texts.has(n as Text) && (n as Text).data) added.push({ node: n as Text, parent: r.target });
+    }
+    if (added.length || edits.some((e) => e.edit.middle)) {
+      let budget = MAX_SOURCE_NODES;
+      for (const r of lists ?? []) {
+        for (const removed of r.removedNodes) {
+          const stack: Node[] = [removed];
+          while (stack.length && budget > 0) {
+            const n = stack.pop()!;
+            if (n.nodeType === 3) {
+              budget--;
+              const text = n as Text;
+              const data = text.data;
+              const w = this.texts.get(text);
+              const known = w && w.converted === data ? w : { original: data, converted: data, raw: needsConversion(data) };
+              give(r.target, { original: known.original, converted: known.converted, from: 0, to: data.length, raw: known.raw });
+            } else for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+          }
+        }
+      }
+    }
+    const now = performance.now();
+    for (const { node, w, data, edit } of edits) {
+      const middle = recover(edit.middle, sources.get(node.parentNode!));
+      const original = edit.head + middle.original + edit.tail;
+      // Counted against text we wrote; a page changing its own text again before we converted it
+      // (a ticker faster than a batch) is not fighting us.
+      if (!w.raw) {
+        if (now - w.at > BURST_MS) w.rewrites = 0;
+        w.at = now;
+        w.rewrites++;
+        if (original === w.original) w.reverts++;
+      }
+      w.original = original;
+      w.converted = data;
+      // Characters of the page's still waiting keep waiting, whatever it changed around them.
+      w.raw ||= middle.raw;
+      if (w.raw) this.pendingTexts.add(node);
+    }
+    for (const { node, parent } of added) {
+      const found = recover(node.data, sources.get(parent));
+      if (!found.known) continue;
+      this.texts.set(node, { original: found.original, converted: node.data, raw: found.raw, reverts: 0, rewrites: 0, at: 0 });
+      this.textRefs.push(new WeakRef(node));
+    }
   }
 
   private isOwnAttr(el: Element, name: string): boolean {
@@ -384,10 +757,15 @@ class DocumentConversion implements ScriptConversion {
 
   private addText(node: Text, batch: Batch): void {
     const data = node.data;
-    if (!data || (!hasHan(data) && !LEADING_PAREN.test(data))) return;
     const w = this.texts.get(node);
-    if (w && (w.converted === data || w.reverts >= MAX_REVERTS || w.rewrites >= MAX_REWRITES)) return;
-    batch.addText(node, data);
+    if (w && (w.reverts >= MAX_REVERTS || w.rewrites >= MAX_REWRITES)) return;
+    if (w && w.converted === data) {
+      // The page's characters in text we know: converted within the text as the page means it.
+      if (w.raw) batch.addText(node, w.original, data);
+      return;
+    }
+    if (!data || (!hasHan(data) && !LEADING_PAREN.test(data))) return;
+    batch.addText(node, data, data);
   }
 
   private addAttr(el: Element, name: string, batch: Batch): void {
@@ -395,34 +773,41 @@ class DocumentConversion implements ScriptConversion {
     if (!value || !hasHan(value)) return;
     const w = this.attrs.get(el)?.get(name);
     if (w && (w.converted === value || w.reverts >= MAX_REVERTS || w.rewrites >= MAX_REWRITES)) return;
-    batch.addAttr(el, name, value);
+    // An attribute has no nodes to split: what the page kept of ours maps back, the rest is its own.
+    const edit = w && splitEdit(w, value);
+    batch.addAttr(el, name, edit ? edit.head + edit.middle + edit.tail : value, value);
   }
 
   /** Converts a batch and writes the results; null when restored meanwhile (nothing written). */
   private async apply(batch: Batch, to: Script | 'auto'): Promise<ConvertResult | null> {
     const result = await this.options.convert({ texts: batch.textValues, attrs: batch.attrValues, to });
     if (this.restored) return null;
+    const selection = SelectionKeeper.capture(this.doc);
     batch.texts.forEach((node, i) => {
       const original = batch.textValues[i]!;
+      const data = batch.textData[i]!;
       const converted = result.texts[i];
       if (converted === undefined) return;
       // Changed while the strings were away: convert the new text in the next batch.
-      if (node.data !== original) return void this.pendingTexts.add(node);
+      if (node.data !== data) return void this.pendingTexts.add(node);
+      // The page's edits are counted when they come (follow), not here.
       const w = this.texts.get(node);
-      if (w) this.rewrite(w, original, converted);
+      if (w) Object.assign(w, { original, converted, raw: false });
       else {
-        this.texts.set(node, { original, converted, reverts: 0, rewrites: 0, at: 0 });
+        this.texts.set(node, { original, converted, raw: false, reverts: 0, rewrites: 0, at: 0 });
         this.textRefs.push(new WeakRef(node));
       }
-      if (converted !== original) {
+      if (converted !== data) {
+        selection?.writing(node);
         node.data = converted;
         this.written++;
       }
     });
+    selection?.restore();
     batch.attrs.forEach(({ el, name }, i) => {
       const original = batch.attrValues[i]!;
       const converted = result.attrs[i];
-      if (converted === undefined || el.getAttribute(name) !== original) return;
+      if (converted === undefined || el.getAttribute(name) !== batch.attrData[i]) return;
       let map = this.attrs.get(el);
       if (!map) {
         this.attrs.set(el, (map = new Map()));
@@ -430,8 +815,8 @@ class DocumentConversion implements ScriptConversion {
       }
       const w = map.get(name);
       if (w) this.rewrite(w, original, converted);
-      else map.set(name, { original, converted, reverts: 0, rewrites: 0, at: 0 });
-      if (converted !== original) {
+      else map.set(name, { original, converted, raw: false, reverts: 0, rewrites: 0, at: 0 });
+      if (converted !== batch.attrData[i]) {
         el.setAttribute(name, converted);
         this.written++;
       }

@@ -64,32 +64,61 @@ export async function termPoint(page: Page, name: string, text: string, nth = 0)
   );
 }
 
+/**
+ * Runs `fn` on the tooltip's box, which lives in a closed shadow root: page scripts cannot reach it,
+ * DevTools can — the DOM domain describes closed shadow roots and resolves their nodes to objects in
+ * the page. Null when no tooltip was ever shown. `fn` is sent as source: no named inner functions.
+ */
+export async function onTooltip<T>(page: Page, fn: (box: HTMLElement) => T): Promise<T | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const host = (await cdp.send('Runtime.evaluate', { expression: "document.querySelector('report-lens-tooltip')" })) as { result: { objectId?: string } };
+    if (!host.result.objectId) return null;
+    const { node } = (await cdp.send('DOM.describeNode', { objectId: host.result.objectId, depth: 2, pierce: true })) as {
+      node: { shadowRoots?: { children?: { localName: string; backendNodeId: number }[] }[] };
+    };
+    const box = node.shadowRoots?.[0]?.children?.find((c) => c.localName === 'div');
+    if (!box) return null;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: box.backendNodeId })) as { object: { objectId?: string } };
+    const r = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function () { return (${String(fn)})(this); }`,
+      returnByValue: true,
+    })) as { result: { value?: T }; exceptionDetails?: { text: string } };
+    if (r.exceptionDetails) throw new Error(`in the tooltip: ${r.exceptionDetails.text}`);
+    return (r.result.value ?? null) as T | null;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 /** The open tooltip's text, or null when it is closed or absent. */
 export async function tooltipText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const box = document.querySelector('report-lens-tooltip')?.shadowRoot?.querySelector('.tip') as HTMLElement | null;
-    return box && !box.hidden ? box.innerText : null;
-  });
+  return onTooltip(page, (box) => (box.hidden ? null : box.innerText));
 }
 
 /** The tooltip's term (first line). */
 export async function tooltipTerm(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const el = document.querySelector('report-lens-tooltip')?.shadowRoot?.querySelector('.tip:not([hidden]) .term');
-    return el?.textContent ?? null;
-  });
+  return onTooltip(page, (box) => (box.hidden ? null : (box.querySelector('.term')?.textContent ?? null)));
+}
+
+/** Centre of an element in the open tooltip (viewport coordinates), to click it as the reader would. */
+export async function tooltipPoint(page: Page, selector: string): Promise<{ x: number; y: number } | null> {
+  const rect = await onTooltip(page, new Function('box', `const el = box.querySelector(${JSON.stringify(selector)}); if (!el || box.hidden) return null; const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 };`) as (box: HTMLElement) => { x: number; y: number } | null);
+  return rect;
 }
 
 /** Top of the open tooltip and of the focused term (viewport coordinates), or null when closed. */
 export async function tooltipAndFocusTop(page: Page): Promise<{ tip: number; term: number } | null> {
-  return page.evaluate(() => {
-    const box = document.querySelector('report-lens-tooltip')?.shadowRoot?.querySelector('.tip') as HTMLElement | null;
+  const tip = await onTooltip(page, (box) => (box.hidden ? null : box.getBoundingClientRect().top));
+  const term = await page.evaluate(() => {
     const focus = [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-focus') ?? [])][0];
-    if (!box || box.hidden || !focus) return null;
+    if (!focus) return null;
     const live = document.createRange();
     live.setStart(focus.startContainer, focus.startOffset);
     live.setEnd(focus.endContainer, focus.endOffset);
-    return { tip: box.getBoundingClientRect().top, term: live.getBoundingClientRect().top };
+    return live.getBoundingClientRect().top;
   });
+  return tip === null || term === null ? null : { tip, term };
 }
 

@@ -6,7 +6,7 @@ import { DEFAULT_VARIANTS } from '../../lib/convert/variants';
 import type { ScriptToggleState } from '../../lib/messaging/protocol';
 import { detectScript } from '../../lib/text/script';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { HIGHLIGHTS, highlightCounts, highlightTotal, tooltipTerm, tooltipText } from './page';
+import { HIGHLIGHTS, highlightCounts, highlightTotal, onTooltip, tooltipTerm, tooltipText } from './page';
 import { waitForState } from './state';
 
 let server: StaticServer;
@@ -46,9 +46,16 @@ async function toggle(tabId: number): Promise<ScriptToggleState> {
   return result.state!;
 }
 
+/** A short report page around `body` (served under a *.gov.cn name, so the content script starts). */
+function reportPage(body: string): string {
+  const paras = Array.from({ length: 5 }, (_, i) => `<p>第${i + 1}项：坚持以三高四新战略为引领，推动高质量发展，扎实做好六稳六保工作。</p>`).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳市2023年政府工作报告</title></head>
+<body><h1>2023年政府工作报告</h1><h2>一、2022年工作回顾</h2>${paras}<h2>二、2023年主要预期目标</h2>
+<p>地区生产总值增长6.5%以上，城镇调查失业率控制在5.5%以内。</p>${body}</body></html>`;
+}
+
 /** The open tooltip's glossary definition. */
-const tooltipDefinition = (page: Page) =>
-  page.evaluate(() => document.querySelector('report-lens-tooltip')?.shadowRoot?.querySelector('.tip:not([hidden]) .def')?.textContent ?? null);
+const tooltipDefinition = (page: Page) => onTooltip(page, (box) => (box.hidden ? null : (box.querySelector('.def')?.textContent ?? null)));
 const html = (page: Page) => page.evaluate(() => document.documentElement.outerHTML);
 const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
 
@@ -253,6 +260,87 @@ describe('simplified ⇄ traditional', () => {
     await page.keyboard.press('Alt+Shift+KeyN');
     await expect.poll(() => tooltipText(page)).not.toBeNull();
     expect(detectScript((await tooltipText(page))!)).toBe('simplified');
+    await page.close();
+  });
+
+  it('keeps the selection and focus across convert and restore', async () => {
+    server.route('toggle/selection.html', reportPage('<p id="sel">全面落实“三高四新”战略定位，奋力推进现代化新湖南建设。</p><p><a id="more" href="#sel">详情</a></p>'));
+    const { page, tabId } = await openAnnotated('toggle/selection.html');
+    const original = (await page.textContent('#sel'))!;
+    await page.focus('#more');
+    // Backwards, so the direction is checked too.
+    await page.evaluate(() => {
+      const t = document.getElementById('sel')!.firstChild as Text;
+      getSelection()!.setBaseAndExtent(t, 12, t, 5);
+    });
+    const read = () =>
+      page.evaluate(() => {
+        const s = getSelection()!;
+        const t = document.getElementById('sel')!.firstChild;
+        return { text: s.toString(), anchor: s.anchorNode === t ? s.anchorOffset : null, focus: s.focusNode === t ? s.focusOffset : null, active: document.activeElement?.id };
+      });
+    expect(await read()).toEqual({ text: '三高四新”战略', anchor: 12, focus: 5, active: 'more' });
+
+    await toggle(tabId);
+    expect(await page.textContent('#sel')).toBe(toTraditional(original));
+    expect(await read()).toEqual({ text: '三高四新”戰略', anchor: 12, focus: 5, active: 'more' });
+
+    await toggle(tabId);
+    expect(await page.textContent('#sel')).toBe(original);
+    expect(await read()).toEqual({ text: '三高四新”战略', anchor: 12, focus: 5, active: 'more' });
+    await page.close();
+  });
+
+  it('text the page touched while converted: appended and split text comes back exactly, the page’s own characters stay', async () => {
+    server.route(
+      'toggle/touched.html',
+      reportPage('<p id="a">全面落实战略定位，奋力推进现代化建设</p><p id="b">统筹发展和安全，保持经济运行在合理区间</p><p id="c">坚持稳中求进工作总基调</p>'),
+    );
+    const { page, tabId } = await openAnnotated('toggle/touched.html');
+    await toggle(tabId);
+    const texts = (id: string) => page.evaluate((id) => [...document.getElementById(id)!.childNodes].map((n) => (n as Text).data), id);
+    expect(await texts('b')).toEqual(['統籌發展和安全，保持經濟運行在合理區間']);
+    await page.evaluate(() => {
+      (document.getElementById('a')!.firstChild as Text).appendData('（更新于3日）');
+      (document.getElementById('b')!.firstChild as Text).splitText(4);
+      // A script that reads the text and writes it back shortened.
+      const c = document.getElementById('c')!;
+      c.textContent = c.textContent!.slice(0, 6) + '…';
+    });
+    // The page's own characters are converted like any it adds.
+    await expect.poll(() => texts('a')).toEqual(['全面落實戰略定位，奮力推進現代化建設（更新於3日）']);
+    expect(await texts('b')).toEqual(['統籌發展', '和安全，保持經濟運行在合理區間']);
+    expect(await texts('c')).toEqual(['堅持穩中求進…']);
+
+    await toggle(tabId);
+    expect(await texts('a')).toEqual(['全面落实战略定位，奋力推进现代化建设（更新于3日）']);
+    expect(await texts('b')).toEqual(['统筹发展', '和安全，保持经济运行在合理区间']);
+    expect(await texts('c')).toEqual(['坚持稳中求进…']);
+    await page.close();
+  });
+
+  it('a region made editable while converted is restored around what the user typed, caret and focus kept', async () => {
+    server.route('toggle/editable.html', reportPage('<div id="ed"><p id="edp">全面落实战略定位</p></div>'));
+    const { page, tabId } = await openAnnotated('toggle/editable.html');
+    await toggle(tabId);
+    await page.evaluate(() => {
+      const ed = document.getElementById('ed')!;
+      ed.setAttribute('contenteditable', 'true');
+      ed.focus();
+      const t = document.getElementById('edp')!.firstChild as Text;
+      getSelection()!.setBaseAndExtent(t, 4, t, 4);
+    });
+    await page.keyboard.type('新');
+    const read = () =>
+      page.evaluate(() => {
+        const s = getSelection()!;
+        const p = document.getElementById('edp')!;
+        return { text: p.textContent, nodes: p.childNodes.length, caret: s.isCollapsed && s.anchorNode === p.firstChild ? s.anchorOffset : null, active: document.activeElement?.id };
+      });
+    // Typed text in an editable region is not converted.
+    await expect.poll(read).toEqual({ text: '全面落實新戰略定位', nodes: 1, caret: 5, active: 'ed' });
+    await toggle(tabId);
+    expect(await read()).toEqual({ text: '全面落实新战略定位', nodes: 1, caret: 5, active: 'ed' });
     await page.close();
   });
 

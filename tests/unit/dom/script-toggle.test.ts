@@ -226,13 +226,20 @@ describe('convertDocument', () => {
     expect(tab.textContent).toBe('六穩六保');
   });
 
-  it('leaves text alone on restore that the user is editing by then', async () => {
+  it('restores text in a region made editable after converting, keeping what the user typed', async () => {
     page('<title>报告</title>', '<div id="d"><p>全面落实</p></div><p id="q">六稳六保</p>');
     const c = controller();
-    await convertDocument(document, options(backend().convert), c.signal);
-    document.getElementById('d')!.setAttribute('contenteditable', 'true');
+    const conversion = (await convertDocument(document, options(backend().convert), c.signal))!;
+    const d = document.getElementById('d')!;
+    d.setAttribute('contenteditable', 'true');
+    (d.querySelector('p')!.firstChild as Text).appendData('战略');
+    await tick();
+    await conversion.settled();
+    // Typed text in an editable region is not converted…
+    expect(d.textContent).toBe('全面落實战略');
     c.abort();
-    expect(document.getElementById('d')!.textContent).toBe('全面落實');
+    // …and our conversion is undone around it.
+    expect(d.textContent).toBe('全面落实战略');
     expect(document.getElementById('q')!.textContent).toBe('六稳六保');
   });
 
@@ -249,6 +256,151 @@ describe('convertDocument', () => {
   it('has nothing to do on a page without Han text', async () => {
     page('<title>Report</title>', '<p>Annual report</p>', 'en');
     expect(await convertDocument(document, options(backend().convert), controller().signal)).toBeNull();
+  });
+});
+
+describe('convertDocument: text the page changes while converted', () => {
+  /** Converts `body`, lets `edit` change the page, waits for the conversion to catch up. */
+  async function converted(body: string, lang = 'zh-CN') {
+    page('<title>报告</title>', body, lang);
+    const before = document.documentElement.outerHTML;
+    const { convert, requests } = backend();
+    const c = controller();
+    const conversion = (await convertDocument(document, options(convert), c.signal))!;
+    const settle = async () => {
+      await tick();
+      await conversion.settled();
+    };
+    return { before, requests, c, settle };
+  }
+  const text = (id: string) => document.getElementById(id)!.firstChild as Text;
+
+  it('appendData: the untouched text comes back, the appended text stays the page’s', async () => {
+    const { c, settle } = await converted('<p id="a">全面落实战略定位</p>');
+    expect(text('a').data).toBe('全面落實戰略定位');
+    text('a').appendData('，奋力推进现代化建设');
+    await settle();
+    expect(text('a').data).toBe('全面落實戰略定位，奮力推進現代化建設');
+    c.abort();
+    expect(text('a').data).toBe('全面落实战略定位，奋力推进现代化建设');
+  });
+
+  it('splitText: both halves come back byte for byte, and nothing is sent to convert', async () => {
+    const { before, requests, c, settle } = await converted('<p id="b">统筹发展和安全，保持经济运行在合理区间</p>');
+    const head = text('b');
+    const count = requests.length;
+    const tail = head.splitText(4);
+    await settle();
+    expect([head.data, tail.data]).toEqual(['統籌發展', '和安全，保持經濟運行在合理區間']);
+    expect(requests.length).toBe(count);
+    c.abort();
+    expect([head.data, tail.data]).toEqual(['统筹发展', '和安全，保持经济运行在合理区间']);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('a script that reads the converted text and writes it back shortened: the kept part comes back', async () => {
+    const { c, settle } = await converted('<p id="c">坚持稳中求进工作总基调</p>');
+    const p = document.getElementById('c')!;
+    p.textContent = p.textContent!.slice(0, 6) + '…';
+    await settle();
+    expect(p.textContent).toBe('堅持穩中求進…');
+    c.abort();
+    expect(p.textContent).toBe('坚持稳中求进…');
+  });
+
+  it('the page replaces a stretch in the middle: its text is its own, ours around it comes back', async () => {
+    const { c, settle } = await converted('<p id="a">全面落实战略定位，奋力推进现代化建设</p>');
+    text('a').replaceData(9, 4, '加快建设');
+    expect(text('a').data).toBe('全面落實戰略定位，加快建设現代化建設');
+    await settle();
+    expect(text('a').data).toBe('全面落實戰略定位，加快建設現代化建設');
+    c.abort();
+    expect(text('a').data).toBe('全面落实战略定位，加快建设现代化建设');
+  });
+
+  it('normalize() and a textContent round trip over inline markup merge our nodes: their originals merge too', async () => {
+    const { c, settle } = await converted('<p id="n"></p><p id="m">全面落实“三高<b>四新</b>”战略</p>');
+    const n = document.getElementById('n')!;
+    const m = document.getElementById('m')!;
+    // Two adjacent text nodes, as scripts build them, then merged.
+    n.append('全面落实', '战略定位');
+    await settle();
+    expect(n.textContent).toBe('全面落實戰略定位');
+    n.normalize();
+    m.textContent = m.textContent;
+    await settle();
+    expect([n.childNodes.length, m.childNodes.length]).toEqual([1, 1]);
+    expect(m.textContent).toBe('全面落實“三高四新”戰略');
+    c.abort();
+    expect(n.textContent).toBe('全面落实战略定位');
+    expect(m.textContent).toBe('全面落实“三高四新”战略');
+  });
+
+  it('a script wrapping part of our text in an element (surroundContents): all three parts come back', async () => {
+    const { before, c, settle } = await converted('<p id="w">全面落实三高四新战略定位</p>');
+    const t = text('w');
+    const range = document.createRange();
+    range.setStart(t, 4);
+    range.setEnd(t, 8);
+    range.surroundContents(document.createElement('mark'));
+    await settle();
+    expect(document.getElementById('w')!.innerHTML).toBe('全面落實<mark>三高四新</mark>戰略定位');
+    c.abort();
+    expect(document.getElementById('w')!.innerHTML).toBe('全面落实<mark>三高四新</mark>战略定位');
+    document.querySelector('mark')!.replaceWith(...document.querySelector('mark')!.childNodes);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('text the page rewrites from its own text we had not converted yet is still converted', async () => {
+    const { c, settle } = await converted('<p id="x">全面落实</p><p id="y"></p>');
+    const y = document.getElementById('y')!;
+    y.textContent = '六稳六保';
+    await tick();
+    y.textContent = y.textContent + '…';
+    await settle();
+    expect(y.textContent).toBe('六穩六保…');
+    c.abort();
+    expect(y.textContent).toBe('六稳六保…');
+  });
+
+  it('a mirror page whose conversion dropped residue: a split maps back through it exactly', async () => {
+    const { before, c, settle } = await converted('<p id="r">推動產(chǎn)業發(fā)展，全麵落實</p>', 'zh-Hant');
+    const head = text('r');
+    expect(head.data).toBe('推动产业发展，全面落实');
+    const tail = head.splitText(4);
+    await settle();
+    c.abort();
+    expect([head.data, tail.data]).toEqual(['推動產(chǎn)業', '發(fā)展，全麵落實']);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('an attribute the page appended to: ours comes back, the page’s addition stays', async () => {
+    const { c, settle } = await converted('<p><img id="img" alt="图解" src="data:,">全面落实</p>');
+    const img = document.getElementById('img')!;
+    img.setAttribute('alt', img.getAttribute('alt') + '：六稳六保');
+    await settle();
+    expect(img.getAttribute('alt')).toBe('圖解：六穩六保');
+    c.abort();
+    expect(img.getAttribute('alt')).toBe('图解：六稳六保');
+  });
+});
+
+describe('convertDocument: the selection', () => {
+  it('maps the selection through text whose length changes (dropped residue), both ways', async () => {
+    page('<title>報告</title>', '<p id="r">推動產(chǎn)業發(fā)展，全麵落實</p>', 'zh-Hant');
+    const t = document.getElementById('r')!.firstChild as Text;
+    const sel = document.getSelection()!;
+    // Backwards, over 產(chǎn)業.
+    sel.setBaseAndExtent(t, 10, t, 2);
+    const c = controller();
+    await convertDocument(document, options(backend().convert), c.signal);
+    expect(t.data).toBe('推动产业发展，全面落实');
+    expect([sel.anchorNode, sel.anchorOffset, sel.focusNode, sel.focusOffset]).toEqual([t, 4, t, 2]);
+    expect(sel.toString()).toBe('产业');
+    c.abort();
+    expect([sel.anchorNode, sel.anchorOffset, sel.focusNode, sel.focusOffset]).toEqual([t, 10, t, 2]);
+    expect(sel.toString()).toBe('產(chǎn)業');
+    sel.removeAllRanges();
   });
 });
 
