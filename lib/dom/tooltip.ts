@@ -106,7 +106,8 @@ export class Tooltip {
     if (this.box && this.host?.isConnected) return this.box;
     const host = this.doc.createElement('report-lens-tooltip');
     host.setAttribute(OWN_UI_ATTR, '');
-    const root = host.attachShadow({ mode: 'open' });
+    // Closed: page scripts cannot read what the tooltip shows (the reader's own glossary text included).
+    const root = host.attachShadow({ mode: 'closed' });
     const style = this.doc.createElement('style');
     style.textContent = CSS;
     const box = this.doc.createElement('div');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { HIGHLIGHTS, highlightCounts, highlightTotal, termPoint, tooltipAndFocusTop, tooltipTerm, tooltipText } from './page';
+import { HIGHLIGHTS, highlightCounts, highlightTotal, onTooltip, termPoint, tooltipAndFocusTop, tooltipTerm, tooltipText } from './page';
 import { pageStateOf, waitForState } from './state';
 
 let server: StaticServer;
@@ -75,7 +75,9 @@ describe('tooltips', () => {
     const text = (await tooltipText(page))!;
     expect(text).toContain('湖南省');
     expect(text).toMatch(/来源|Source/);
-    expect(await page.evaluate(() => document.querySelector('report-lens-tooltip')!.shadowRoot!.querySelector('.tip')!.getAttribute('role'))).toBe('tooltip');
+    expect(await onTooltip(page, (box) => box.getAttribute('role'))).toBe('tooltip');
+    // Its shadow root is closed: page scripts cannot read what it shows (the reader's own entries included).
+    expect(await page.evaluate(() => document.querySelector('report-lens-tooltip')!.shadowRoot)).toBeNull();
     await page.mouse.move(5, 5);
     await expect.poll(() => tooltipText(page)).toBeNull();
     await page.close();
@@ -96,10 +98,10 @@ describe('tooltips', () => {
     await page.mouse.move(x, y);
     await expect.poll(() => tooltipText(page)).toContain('未收录');
     expect(await tooltipText(page)).toContain('一拆二改三清四化');
-    expect(await page.evaluate(() => !!document.querySelector('report-lens-tooltip')!.shadowRoot!.querySelector('button.add'))).toBe(true);
-    // A page script's click is not the reader's: no editor tab opens for it.
+    expect(await onTooltip(page, (box) => !!box.querySelector('button.add'))).toBe(true);
+    // A script's click is not the reader's: no editor tab opens for it (DevTools reaches the closed root).
     const tabs = ext.context.pages().length;
-    await page.evaluate(() => (document.querySelector('report-lens-tooltip')?.shadowRoot?.querySelector('button.add') as HTMLButtonElement | null)?.click());
+    await onTooltip(page, (box) => (box.querySelector('button.add') as HTMLButtonElement).click());
     await page.waitForTimeout(1000);
     expect(ext.context.pages().length).toBe(tabs);
     await page.close();
@@ -287,7 +289,7 @@ describe('dark pages', () => {
     expect(state?.termCount).toBeGreaterThan(0);
     await page.keyboard.press('Alt+Shift+KeyN');
     await expect.poll(() => tooltipText(page)).not.toBeNull();
-    const bg = await page.evaluate(() => getComputedStyle(document.querySelector('report-lens-tooltip')!.shadowRoot!.querySelector('.tip')!).backgroundColor);
+    const bg = await onTooltip(page, (box) => getComputedStyle(box).backgroundColor);
     expect(bg).toBe('rgb(38, 35, 30)');
     await page.close();
   });
@@ -296,7 +298,7 @@ describe('dark pages', () => {
     const { page } = await openAnnotated('pages/seed-000.html');
     await page.keyboard.press('Alt+Shift+KeyN');
     await expect.poll(() => tooltipText(page)).not.toBeNull();
-    const bg = await page.evaluate(() => getComputedStyle(document.querySelector('report-lens-tooltip')!.shadowRoot!.querySelector('.tip')!).backgroundColor);
+    const bg = await onTooltip(page, (box) => getComputedStyle(box).backgroundColor);
     expect(bg).toBe('rgb(255, 253, 247)');
     await page.close();
   });

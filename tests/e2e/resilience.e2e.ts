@@ -136,15 +136,13 @@ describe('a stopped service worker (Chrome stops it after 30 s idle)', () => {
     await page.mouse.move(5, 5);
     await ext.stopWorker();
     // Records whether the tooltip ever shows: this test is about what happens before it opens (250 ms).
+    // Its host element is added when it first shows; this page has shown none yet.
     await page.evaluate(() => {
       const w = window as unknown as { __tipShown: boolean };
-      w.__tipShown = false;
-      const tick = () => {
-        const box = document.querySelector('report-lens-tooltip')?.shadowRoot?.querySelector('.tip') as HTMLElement | null;
-        if (box && !box.hidden) w.__tipShown = true;
-        requestAnimationFrame(tick);
-      };
-      tick();
+      w.__tipShown = !!document.querySelector('report-lens-tooltip');
+      new MutationObserver(() => {
+        if (document.querySelector('report-lens-tooltip')) w.__tipShown = true;
+      }).observe(document.documentElement, { childList: true });
     });
     // A few frames on the term (hover reads the pointer once per frame), then away.
     await page.mouse.move(term.x, term.y);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldChars } from '../../lib/text/normalize';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { HIGHLIGHTS, highlightCounts, termPoint } from './page';
+import { HIGHLIGHTS, highlightCounts, onTooltip, termPoint, tooltipPoint, tooltipTerm } from './page';
 import { waitForState } from './state';
 
 // The user glossary end to end: the options page's editor writes the extension's database, and the
@@ -37,8 +37,7 @@ async function openAnnotated(path: string) {
 async function hoverTerm(page: Page, name: string, text: string) {
   const { x, y } = await termPoint(page, name, text);
   await page.mouse.move(x, y);
-  await page.locator('report-lens-tooltip .tip:not([hidden]) .term').filter({ hasText: text }).waitFor();
-  return page.locator('report-lens-tooltip .tip');
+  await expect.poll(() => tooltipTerm(page)).toBe(text);
 }
 
 async function openOptions(hash = ''): Promise<Page> {
@@ -83,8 +82,9 @@ describe('user glossary', () => {
   it('the 未收录 tooltip opens the editor with the term, its sentence and the page prefilled; saving adds the entry', async () => {
     const { page, state } = await openAnnotated('pages/seed-001.html');
     expect(state.terms).toContainEqual(expect.objectContaining({ text: '三清三建', source: 'unknown' }));
-    const tip = await hoverTerm(page, HIGHLIGHTS.unknown, '三清三建');
-    const [opened] = await Promise.all([ext.context.waitForEvent('page'), tip.locator('button.add').click()]);
+    await hoverTerm(page, HIGHLIGHTS.unknown, '三清三建');
+    const add = (await tooltipPoint(page, 'button.add'))!;
+    const [opened] = await Promise.all([ext.context.waitForEvent('page'), page.mouse.click(add.x, add.y)]);
     options = opened;
     await options.getByTestId('ge-form').waitFor();
     expect(await options.getByTestId('ge-f-term').inputValue()).toBe('三清三建');
@@ -134,9 +134,9 @@ describe('user glossary', () => {
     expect(state.terms).toContainEqual(expect.objectContaining({ text: '三清三建', source: 'user' }));
     expect(state.terms.some((t) => t.text === '三清三建' && t.source === 'unknown')).toBe(false);
     expect((await highlightCounts(page))[HIGHLIGHTS.defined]?.['三清三建']).toBe(1);
-    const tip = await hoverTerm(page, HIGHLIGHTS.defined, '三清三建');
-    expect(await tip.locator('.def').first().textContent()).toBe(MY_DEFINITION);
-    expect(await tip.locator('.badge.user').textContent()).toBe('我的词条');
+    await hoverTerm(page, HIGHLIGHTS.defined, '三清三建');
+    expect(await onTooltip(page, (box) => box.querySelector('.def')?.textContent)).toBe(MY_DEFINITION);
+    expect(await onTooltip(page, (box) => box.querySelector('.badge.user')?.textContent)).toBe('我的词条');
     await page.close();
   });
 
@@ -152,10 +152,10 @@ describe('user glossary', () => {
     await row(options, 'hunan-san-gao-si-xin').and(options.locator('[data-status=edited]')).waitFor();
 
     const { page } = await openAnnotated('pages/seed-004.html');
-    const tip = await hoverTerm(page, HIGHLIGHTS.defined, '三高四新');
+    await hoverTerm(page, HIGHLIGHTS.defined, '三高四新');
     // seed-004 is a traditional page: the tooltip shows the user's text in the page's script.
-    expect(foldChars((await tip.locator('.def').first().textContent()) ?? '')).toBe(foldChars(MY_OVERRIDE));
-    expect(await tip.locator('.badge.user').count()).toBe(1);
+    expect(foldChars((await onTooltip(page, (box) => box.querySelector('.def')?.textContent)) ?? '')).toBe(foldChars(MY_OVERRIDE));
+    expect(await onTooltip(page, (box) => box.querySelectorAll('.badge.user').length)).toBe(1);
     await page.close();
   });
 
