@@ -1,7 +1,7 @@
 import { detectReport, extractRegion } from './detect/report';
 import { extractTargets } from './extract/targets';
 import { matchTerms, type Matcher } from './glossary/match';
-import { pageEntryFor, pageTermSpans, parsePageGlossary } from './glossary/page';
+import { pageEntryIndex, pageTermSpans, parsePageGlossary } from './glossary/page';
 import { findUnknownSlogans } from './glossary/unknown';
 import { foldText, type FoldedText } from './text/normalize';
 import { detectScript, type Script } from './text/script';
@@ -116,8 +116,9 @@ export function collectTerms(
   if (pageGlossary.length) {
     for (const span of spans) {
       if (span.source === 'unknown') continue;
-      const entry = pageEntryFor(pageGlossary, span.text);
-      if (entry) span.pageEntry = pageGlossary.indexOf(entry);
+      // One map lookup per span (a scan of the entries per span was quadratic on a huge 名词解释).
+      const k = pageEntryIndex(pageGlossary, span.text);
+      if (k >= 0) span.pageEntry = k;
     }
   }
   return spans;

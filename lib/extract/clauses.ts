@@ -47,7 +47,7 @@ interface VerbMatch {
  */
 function matchVerb(head: string): VerbMatch | null {
   let end = head.length;
-  while (end > 0 && /\s/.test(head[end - 1]!)) end--;
+  while (end > 0 && /[\s\u200b]/.test(head[end - 1]!)) end--;
   if (head[end - 1] === '约' || head[end - 1] === '近') end--;
   let respectively = false;
   if (head.endsWith('分别', end)) {
@@ -119,13 +119,16 @@ function parseClause(s: string, cs: number, ce: number, out: ValueItem[]): void 
     // 不漏一户、不落一人, 办好一所: a written-out 一 with a measure word is idiom, not a target value.
     if (q.chinese && q.value === 1 && q.valueMax === null && !/[万亿%]/.test(q.unit)) continue;
     const followOk = followsOk(s, q.end, ce);
-    const head = s.slice(Math.max(prevEnd, q.start - HEAD_MAX), q.start);
+    // Zero-width spaces (masked footnotes, joined line wraps: "增⏎长") are not there for the reader.
+    const head = s.slice(Math.max(prevEnd, q.start - HEAD_MAX), q.start).replace(/\u200b/g, '');
     const vm = matchVerb(head);
     const verb = vm?.verb ?? '';
     const targetVerb = TARGET_VERB.test(verb);
     // A number glued to the next word (百亿企业, 55人以上大班额) is part of a name unless a qualifier
     // or a target verb marks it as a value; the caller decides on the weaker cases.
     if (!followOk && !q.qualifier && !targetVerb) continue;
+    // A span of years or an age is a value only after its verb (达到79岁, 提高到11.3年), not in 今后5年.
+    if ((q.unit === '年' || q.unit === '岁') && !verb) continue;
     const headNoVerb = vm ? head.slice(0, vm.index) : head;
     // "亩均生产总值、亩均税收均增长15%以上": one value that each listed member reaches.
     const each = /[均都][\s]*$/.test(headNoVerb);

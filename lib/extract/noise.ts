@@ -47,3 +47,44 @@ export function maskNoise(folded: string): string {
   }
   return out + folded.slice(pos);
 }
+
+const HAN = /[\u3400-\u9fff]/;
+const HAN_OR_DIGIT = /[\u3400-\u9fff0-9]/;
+/** A line that opens with a list or heading marker starts something new, even where no heading was found. */
+const MARKER_START = /^(?:[0-9]{1,2}(?:\.(?![0-9])|、)|[一二三四五六七八九十]{1,3}、|[(（]|第[一二三四五六七八九十0-9]{1,3}[章节条])/;
+const YEAR_START = /^[0-9]{4}年/;
+/** Shorter lines are titles, bylines and table cells, not wrapped prose. */
+const WRAPPED_LINE_MIN = 8;
+
+/**
+ * Hard-wrapped text: a <br> or a fixed-width layout breaks a sentence anywhere ("城镇调查失⏎业率控制在
+ * 5.5%以内", "地区生产总值增长⏎8%以上"). A line break between a Han character and the Han character or
+ * digit that continues it is masked with zero-width spaces (same length, same offsets), so the sentence,
+ * its clauses and its indicator read as one, as footnote markers are. A break stays where punctuation
+ * or a space ends the line or indents the next, where either line is a heading (`headingLines`: line
+ * starts), where the next line opens with a marker (1. / 一、 / （一）) or a year, after a short line,
+ * and between Han characters after a line that is not prose (no comma: a label, a title).
+ */
+export function joinWrappedLines(s: string, headingLines: ReadonlySet<number>): string {
+  let out = '';
+  let pos = 0;
+  let ls = 0;
+  for (let i = s.indexOf('\n'); i >= 0; ls = i + 1, i = s.indexOf('\n', i + 1)) {
+    const cr = s[i - 1] === '\r' ? 1 : 0;
+    const prev = s[i - 1 - cr];
+    const next = s[i + 1];
+    if (prev === undefined || next === undefined || !HAN.test(prev) || !HAN_OR_DIGIT.test(next)) continue;
+    if (headingLines.has(ls) || headingLines.has(i + 1)) continue;
+    const line = s.slice(ls, i - cr).trim();
+    if (line.length < WRAPPED_LINE_MIN) continue;
+    const after = s.slice(i + 1, i + 6);
+    if (MARKER_START.test(after)) continue;
+    // Han to Han, the line must read as running prose (it has clauses: "…稳中有进，…，城⏎镇"), not a
+    // label or a title ("目标：稳步推进…跃升⏎今后五年…"); Han to digit is a value carried over
+    // ("增长⏎8%以上"), unless the next line opens with a year, as paragraphs do.
+    if (HAN.test(next) ? !/[,，、]/.test(line) : YEAR_START.test(after)) continue;
+    out += s.slice(pos, i - cr) + ZWSP.repeat(1 + cr);
+    pos = i + 1;
+  }
+  return pos ? out + s.slice(pos) : s;
+}

@@ -180,16 +180,30 @@ export function parseNumberAt(s: string, i: number): ParsedNumber | null {
 const MULTIPLIERS = ['万亿', '千万', '百万', '万', '亿'];
 
 /**
- * Measure words and units that follow a target value, longest first. Deliberately without 年/月/岁/级/
- * 强: 2022年, 1至4月, 0-3岁, 5A级 and 50强 are labels, not target values.
+ * Measure words and units that follow a target value, longest first. Deliberately without 月/级/强:
+ * 1至4月, 5A级 and 50强 are labels, not target values. 年 and 岁 are units only at the end of a clause
+ * (see DURATION_UNITS).
  */
 const UNITS = [
   '个百分点', '百分点', '平方公里', '平方米', '立方米', '千瓦时', '标准箱', '人次', '标箱',
-  '公里', '千米', '公顷', '千瓦', '兆瓦', '公斤', '千克', '美元',
+  '微克/立方米', '毫克/立方米', '微克每立方米', '毫克每立方米', '微克', '毫克',
+  '公里', '千米', '公顷', '千瓦', '兆瓦', '公斤', '千克', '美元', '年', '岁',
   '%', '‰', '吨', '斤', '亩', '米', '元', '人', '户', '个', '家', '所', '座', '条', '处', '项', '件', '台',
   '套', '辆', '列', '架', '艘', '名', '位', '张', '床', '间', '栋', '批', '场', '次', '倍', '块', '株',
   '棵', '头', '只', '份', '册',
 ];
+
+/**
+ * 年 and 岁 measure a target (人均预期寿命达到79岁, 平均受教育年限提高到11.3年) only where the value
+ * closes its clause; elsewhere they are labels and dates (2022年, 0-3岁婴幼儿, 用5年时间, 3岁以下婴幼儿).
+ */
+const DURATION_UNITS = new Set(['年', '岁']);
+const DURATION_MAX = 150;
+
+function closesClause(s: string, i: number): boolean {
+  const ch = s[i];
+  return ch === undefined || /[\s\u200b,，。;；:：!！?？、)）”"'’]/.test(ch);
+}
 
 /** Words of a list grouped by first code unit, longest first, so matching costs one map lookup. */
 function byFirst(list: readonly string[]): Map<number, string[]> {
@@ -247,6 +261,14 @@ const RANGE_SEPARATORS = byFirst(['-', '—', '–', '~', '至', '到', '－', '
  * A full quantity at i: number, unit, optional range, qualifier. Returns null when there is no number
  * or when a Chinese numeral has no unit (一批, 一体, 六稳 are words, not quantities).
  */
+/** parseUnitAt, with 年/岁 kept only at the end of a clause (after any qualifier) and below DURATION_MAX. */
+function unitOf(s: string, j: number, n: ParsedNumber): { unit: string; end: number } {
+  const u = parseUnitAt(s, j, n.big);
+  if (!DURATION_UNITS.has(u.unit)) return u;
+  const closes = n.value < DURATION_MAX && closesClause(s, u.end + parseQualifierAt(s, u.end).text.length);
+  return closes ? u : { unit: '', end: j };
+}
+
 export function parseQuantityAt(s: string, i: number): Quantity | null {
   const n1 = parseNumberAt(s, i);
   if (!n1) return null;
@@ -256,7 +278,7 @@ export function parseQuantityAt(s: string, i: number): Quantity | null {
   let j = n1.end;
   if (n1.percent) unit = '%';
   else {
-    const u = parseUnitAt(s, j, n1.big);
+    const u = unitOf(s, j, n1);
     unit = u.unit;
     j = u.end;
   }
@@ -272,7 +294,7 @@ export function parseQuantityAt(s: string, i: number): Quantity | null {
       let k = n2.end;
       if (n2.percent) unit2 = '%';
       else {
-        const u2 = parseUnitAt(s, k, n2.big);
+        const u2 = unitOf(s, k, n2);
         unit2 = u2.unit;
         k = u2.end;
       }

@@ -173,6 +173,9 @@ function isHanOnlyTitle(t: string): boolean {
  * A bare date or a separator line ends an entry of a listing page (news item, report, news item…), so
  * the next entry must not inherit the previous report's sections.
  */
+/** A target-like value: a number with a percent, a multiplier or a measure (8%左右, 3万人, 50万吨). */
+const VALUE = /[0-9](?:\.[0-9]+)?\s*(?:%|个百分点|[万亿千百]|[个家人户所套座公里亩吨元])/;
+
 const ENTRY_END = /^(?:[-—–_=*·]+|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
 
 const INLINE = /[。!?;:][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.、](?![0-9%])|[(（][0-9]{1,2}[)）])/g;
@@ -217,7 +220,9 @@ export function detectHeadings(s: string): HeadingHit[] {
       const nm = numberedMarker(s, i);
       if (nm) {
         const h = headingText(s, i + nm.length, le);
-        lineHit = { start: i, end: h.end, style: nm.style, ordinal: nm.ordinal, text: h.text, label: shortLabel(h.text), inline: false, terminated: h.terminated };
+        // "1.地区生产总值增长8%左右；" alone on its line is an item of a list, not a heading: headings state no values.
+        const item = VALUE.test(h.text) && !s.slice(h.end, le).replace(/^[;；,，。]/, '').trim();
+        if (!item) lineHit = { start: i, end: h.end, style: nm.style, ordinal: nm.ordinal, text: h.text, label: shortLabel(h.text), inline: false, terminated: h.terminated };
       } else {
         const wo = wordOrdinalMarker(raw);
         if (wo) {
@@ -261,24 +266,70 @@ export function detectHeadings(s: string): HeadingHit[] {
 
 const NOTES = /名词解释|名词注释|注释|附件|附录/;
 const REVIEW = /回顾|成就|成绩|过去|总结|一年来|五年来/;
+/**
+ * How a past period is reported on: 计划执行情况, 预算执行情况, 目标完成情况, and a plan's opening chapter
+ * 发展基础 ("十三五"时期…). Weaker than REVIEW: a heading that also names the years ahead
+ * (2022年计划执行情况和2023年计划草案) is left to its sentences.
+ */
+const REVIEW_STATE = /(?:执行|完成|落实)情况|^(?:["“]?十[一二三四]五["”]?(?:时期|期间)?)?发展(?:基础|成就)(?:[和与及](?:发展)?(?:环境|形势))?$/;
+/** A year told as a story (极不平凡的一年, 攻坚克难的五年), not the coming one (新的一年). */
+const STORY_YEAR = /的(?:一|五)年$/;
 const PLAN_STRONG = /今后|未来|今年|明年|安排|展望|十四五|十五五|远景/;
-const PLAN = /目标|任务|要求|计划|建议|重点工作|主要工作|措施/;
+const PLAN = /目标|任务|要求|计划|建议|重点工作|主要工作|措施|草案|打算|思路/;
+/**
+ * Under a review heading, a sub-heading reopens the plan only if it names the time ahead outright:
+ * 十四五 / 未来 / 今年 are also how achievements are titled ("十四五"实现良好开局, 未来产业加快布局).
+ */
+const FORWARD = /今后|明年|下一步|安排|展望|远景|草案/;
+
+/**
+ * Years of a heading that say when its content happens: not horizons (到2025年), baselines (比2020年,
+ * 2020年基础上) nor the date of a dateline (——2023年1月10日在…会议上).
+ */
+function ownYears(text: string) {
+  return findYears(text).filter(
+    (y) => !/[到比较]/.test(text[y.start - 1] ?? '') && !/^(?:的)?(?:基础|水平)|^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月/.test(text.slice(y.end)),
+  );
+}
+
+/** The numbering marker a DOM heading keeps (一、 （一） 1. 第一章): not part of what the heading says. */
+const MARKER = /^\s*(?:第[一二三四五六七八九十百0-9]{1,4}[章节篇编部分]{1,2}|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、](?![0-9%]))\s*/;
+const LIST_MARKER = /^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、](?![0-9%]))\s*/;
+
+/** The heading without its marker; `chapters`: 第一章 too (the path keeps it: "第一章 总体要求" names the chapter). */
+export function stripMarker(text: string, chapters = true): string {
+  const m = (chapters ? MARKER : LIST_MARKER).exec(text);
+  return m && m[0].length < text.length ? text.slice(m[0].length) : text;
+}
 
 /**
  * Review / plan / no opinion for one heading. A year before the report year marks a review
- * (一、2021年工作回顾, 2021年主要工作和五年发展成就); the report year or later marks a plan.
+ * (一、2021年工作回顾, 2021年主要工作和五年发展成就, 2022年经济社会发展情况, 砥砺奋进的2022年) unless the
+ * heading speaks of plans (2021年主要目标); the report year or later marks a plan.
  */
-export function classifyHeading(text: string, reportYear: number | null): { mode: Mode | null; strong: boolean } {
+export function classifyHeading(heading: string, reportYear: number | null): { mode: Mode | null; strong: boolean } {
+  const text = stripMarker(heading);
   if (NOTES.test(text)) return { mode: 'notes', strong: true };
   if (REVIEW.test(text)) return { mode: 'review', strong: true };
-  if (reportYear !== null) {
-    const ys = findYears(text).filter((y) => text[y.start - 1] !== '到');
-    if (ys.some((y) => y.year >= reportYear)) return { mode: 'plan', strong: true };
-    if (ys.length && /工作/.test(text)) return { mode: 'review', strong: true };
+  const ys = ownYears(text);
+  const ahead = reportYear !== null && ys.some((y) => y.year >= reportYear);
+  if (REVIEW_STATE.test(text)) {
+    const mixed = ys.some((y) => y.year > ys[0]!.year);
+    return mixed ? { mode: null, strong: false } : { mode: 'review', strong: true };
   }
+  if (reportYear !== null) {
+    if (ahead) return { mode: 'plan', strong: true };
+    if (ys.length && (/工作|情况/.test(text) || !(PLAN.test(text) || PLAN_STRONG.test(text)))) return { mode: 'review', strong: true };
+  }
+  if (STORY_YEAR.test(text) && !/新的|今年|明年|未来|今后/.test(text)) return { mode: 'review', strong: true };
   if (PLAN_STRONG.test(text)) return { mode: 'plan', strong: true };
   if (PLAN.test(text)) return { mode: 'plan', strong: false };
   return { mode: null, strong: false };
+}
+
+/** Whether a heading under a review section opens a plan part (see FORWARD). */
+function reopensPlan(text: string, reportYear: number | null): boolean {
+  return FORWARD.test(text) || (reportYear !== null && ownYears(text).some((y) => y.year >= reportYear));
 }
 
 interface Entry {
@@ -301,7 +352,8 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
       style: ty !== null ? 'title' : 'dom',
       ordinal: null,
       text,
-      label: shortLabel(text),
+      // The path names a section by its title, as for text headings: "二、2023年工作安排" → 2023年工作安排.
+      label: shortLabel(stripMarker(text, false)),
       inline: false,
       terminated: true,
       domLevel: d.level,
@@ -324,7 +376,7 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
     // A report title says nothing about the opening paragraphs under it.
     const own = hit.style === 'title' ? { mode: 'unknown' as Mode, strong: true } : classifyHeading(hit.text, reportYear);
     let mode: Mode = own.mode ?? parentMode;
-    if (parentMode === 'review' && own.mode === 'plan' && !own.strong) mode = 'review';
+    if (parentMode === 'review' && own.mode === 'plan' && !(own.strong && reopensPlan(hit.text, reportYear))) mode = 'review';
     // Inside 名词解释 every entry heading ("28."破零倍增"…") stays a definition.
     if (parentMode === 'notes') mode = 'notes';
     const horizon = statedYear(hit.text, 0, hit.text.length, reportYear) ?? parent?.horizon ?? null;

@@ -13,14 +13,15 @@
  *    "…远景目标。" headings (goals.ts).
  */
 import type { Heading, Target, TargetKind } from '../types';
-import { foldChars, foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
-import { maskNoise } from './noise';
+import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
+import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type SectionState } from './sections';
 import { detectReportYear, findYears, statedYear } from './years';
 import { parseItems, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
+import { isPastText, ParagraphTense } from './tense';
 
 export interface ExtractInput {
   text: string;
@@ -38,14 +39,21 @@ interface Region {
   year: number | null;
 }
 
-/** Achievements, not plans: verb + 了, 已, comparisons with last year, running totals. */
-const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|累计|预计完成|过去|一年来|五年来/;
 /** Weaker past cues, trusted only where no heading says review or plan. */
 const PAST_WEAK = /预计|截至|截止|先后|获评|荣获|首次|以来/;
 const HEDGE = ['确保', '力争', '争取', '预期'];
 const MULTI_YEAR = /今后|未来|十四五|十五五|远景|到(?:20|19)\d\d年|二〇三五/;
 const REGION_END = /上述目标|以下[^。]{0,12}?(?:工作|方面)|各位代表/;
 const REGION_MAX = 3000;
+/**
+ * Longest `sentence` a target keeps whole. The sentence is display context (the library's quote, the
+ * popup's tooltip), and a report written without full stops gives sentences thousands of characters
+ * long, which the background refuses (lib/messaging/validate.ts, 5,000) — and with one such target,
+ * every target of the page. A longer sentence is cut to a window of this size around the target's own
+ * clause, each cut marked with ….
+ */
+export const MAX_SENTENCE = 1000;
+const CUT = '…';
 /** A real sentence names its list once; more intros than this are noise. */
 const MAX_INTROS = 4;
 
@@ -88,13 +96,19 @@ export function extractTargets(input: ExtractInput): Target[] {
   const text = typeof input?.text === 'string' ? input.text : '';
   if (!text.trim()) return [];
   const f = input.folded?.original === text ? input.folded : foldText(text);
-  const s = maskNoise(f.folded);
-  const defaultYear = typeof input.year === 'number' ? input.year : detectReportYear(s);
+  const masked = maskNoise(f.folded);
+  const defaultYear = typeof input.year === 'number' ? input.year : detectReportYear(masked);
 
   const dom = (Array.isArray(input.headings) ? input.headings : [])
     .filter((h) => h && typeof h.text === 'string' && Number.isFinite(h.start) && h.start >= 0 && h.start < text.length)
-    .map((h) => ({ start: foldedIndexOf(f, h.start), text: foldChars(h.text), level: h.level }));
-  const states = buildOutline(detectHeadings(s), dom, defaultYear);
+    // Folded as the page text is (pinyin residue 发(fā)展 dropped), so the section path reads like the text.
+    .map((h) => ({ start: foldedIndexOf(f, h.start), text: foldText(h.text).folded, level: h.level }));
+  const hits = detectHeadings(masked);
+  // Hard-wrapped sentences read as one (same offsets); heading lines keep their breaks.
+  const headingLines = new Set<number>();
+  for (const h of [...hits, ...dom]) if (!('inline' in h && h.inline)) headingLines.add(masked.lastIndexOf('\n', h.start - 1) + 1);
+  const s = joinWrappedLines(masked, headingLines);
+  const states = buildOutline(hits, dom, defaultYear);
   const breaks = states.filter((st) => st.heading?.inline).map((st) => st.start);
   const sentences = splitSentences(s, breaks);
   const cursor = new SectionCursor(states);
@@ -102,13 +116,19 @@ export function extractTargets(input: ExtractInput): Target[] {
   const out: Target[] = [];
   let region: Region | null = null;
   let bulletGoals: { year: number | null } | null = null;
+  const paragraph = new ParagraphTense();
+  /** The sentence follows a review frame in its paragraph (报告回顾了过去一年的工作。全市…). */
+  let framed = false;
   let lineStart = 0;
   let nextNl = s.indexOf('\n');
   if (nextNl < 0) nextNl = s.length;
 
-  const spanOf = (sent: Span): { sentence: string; start: number; end: number } => {
+  /** The sentence, or a window of it around `own` (folded offsets; empty for a goal, which is the sentence from its start). */
+  const spanOf = (sent: Span, own: Span = { start: sent.start, end: sent.start }): { sentence: string; start: number; end: number } => {
     const o = toOriginalSpan(f, sent.start, sent.end);
-    return { sentence: text.slice(o.start, o.end), start: o.start, end: o.end };
+    if (o.end - o.start <= MAX_SENTENCE) return { sentence: text.slice(o.start, o.end), start: o.start, end: o.end };
+    const a = own.end > own.start ? toOriginalSpan(f, own.start, own.end) : { start: o.start, end: o.start };
+    return sentenceWindow(text, o.start, o.end, a.start, a.end);
   };
 
   const pushGoal = (sent: Span, raw: string, st: SectionState, yearHint: number | null): void => {
@@ -133,7 +153,7 @@ export function extractTargets(input: ExtractInput): Target[] {
 
   const regionEnd = (from: number): number => {
     let end = Math.min(s.length, from + REGION_MAX);
-    const nl = s.indexOf('\n', from);
+    const nl = listLinesEnd(s, from, end);
     if (nl >= 0 && nl < end) end = nl;
     const nextHeading = cursor.nextStart(from);
     if (nextHeading < end) end = nextHeading;
@@ -156,6 +176,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       continue;
     }
     const sentText = s.slice(sent.start, sent.end);
+    framed = paragraph.read(sentText, lineStart, st, { reportYear: st.reportYear, planned: st.mode === 'plan' });
     let k = sent.start;
     while (k > lineStart && /\s/.test(s[k - 1]!)) k--;
     const atLineStart = k === lineStart;
@@ -201,6 +222,8 @@ export function extractTargets(input: ExtractInput): Target[] {
         goalDone = true;
       }
       const prefix = s.slice(sent.start, introEnd);
+      // "去年的主要预期目标是：…" recalls last year's list.
+      if (isPastText(prefix, { reportYear: st.reportYear, planned: true })) continue;
       const multiYear =
         !/预期/.test(word) &&
         (MULTI_YEAR.test(prefix) || /奋斗|远景/.test(word) || st.texts.some((t) => MULTI_YEAR.test(t) && !/(?:20|19)\d\d年/.test(t)));
@@ -218,7 +241,10 @@ export function extractTargets(input: ExtractInput): Target[] {
 
     for (const it of items) {
       const t = acceptItem(it, sent, sentText, st, region);
-      if (t) out.push({ ...t, section: formatPath(st.path), ...spanOf(sent) });
+      // The target's own span: its clause (indicator, verb, value), or the value alone in a clause
+      // that is itself too long to show.
+      const own = it.clauseEnd - it.clauseStart <= MAX_SENTENCE ? { start: it.clauseStart, end: it.clauseEnd } : { start: it.q.start, end: it.q.end };
+      if (t) out.push({ ...t, section: formatPath(st.path), ...spanOf(sent, own) });
     }
   }
   return out;
@@ -238,8 +264,12 @@ export function extractTargets(input: ExtractInput): Target[] {
     // A value glued to the following word needs an explicit marker (missing punctuation in
     // "…62万吨以上居安思危…"), or "55人以上大班额" would read as a target.
     if (!it.followOk && !(hedge && (it.qualifier || it.targetVerb)) && !(it.qualifier && it.targetVerb)) return null;
-    // Tense is a property of the sentence: "…达1656.9亿元，同比增长2.2%" is past from 同比 on.
-    if (PAST.test(sentText)) return null;
+    // Tense is a property of the sentence: "…达1656.9亿元，同比增长2.2%" is past from 同比 on. In a main-target
+    // list it is one of each item's clause: "…，单位地区生产总值能耗比上年下降3%" names a base, and one
+    // clause that looks back ("已纳入…") does not make the list's other items achievements.
+    if (framed && !inRegion) return null;
+    const tense = { reportYear: st.reportYear, planned: inRegion || st.mode === 'plan' };
+    if (isPastText(inRegion ? s.slice(it.clauseStart, it.clauseEnd) : sentText, tense)) return null;
     if (!inRegion) {
       const pct = it.unit === '%' || it.unit === '个百分点';
       if (st.mode === 'plan') {
@@ -266,4 +296,54 @@ export function extractTargets(input: ExtractInput): Target[] {
       year: sentenceYear ?? (inRegion ? reg!.year : null) ?? st.horizon ?? st.reportYear,
     };
   }
+}
+
+/**
+ * Where a list that starts at `from` ends its paragraph: the first line break, or, when the intro closes
+ * its line ("主要预期目标是：⏎"), the end of the item lines that follow — each ends with ；/，/、 but the
+ * last (。 or nothing). Empty lines between items are skipped. -1 when the list runs to the end.
+ */
+function listLinesEnd(s: string, from: number, limit: number): number {
+  let nl = s.indexOf('\n', from);
+  if (nl < 0 || s.slice(from, nl).trim()) return nl;
+  let items = 0;
+  while (nl >= 0 && nl < limit) {
+    const next = s.indexOf('\n', nl + 1);
+    const line = s.slice(nl + 1, next < 0 ? s.length : next).trim();
+    if (line) {
+      items++;
+      if (!/[;；,，、]$/.test(line)) return next;
+    } else if (!items && next < 0) return nl;
+    nl = next;
+  }
+  return nl;
+}
+
+/**
+ * The part of the sentence text[start, end) a target shows: the whole sentence when it is at most
+ * {@link MAX_SENTENCE} long, else a window of that size around [ownStart, ownEnd) (centred on it,
+ * shifted to stay inside the sentence), with … where it was cut. `start`/`end` are then the window's
+ * offsets — `sentence` without its marks is text.slice(start, end) — so the quote's prefix and suffix
+ * (lib/dom/page-report.ts) continue exactly where the window was cut, and revealing the target scrolls
+ * to the window, not to the sentence's far-away beginning.
+ */
+export function sentenceWindow(text: string, start: number, end: number, ownStart: number, ownEnd: number): { sentence: string; start: number; end: number } {
+  if (end - start <= MAX_SENTENCE) return { sentence: text.slice(start, end), start, end };
+  let a = Math.min(Math.max(ownStart, start), end);
+  const b = Math.min(Math.max(ownEnd, a), end);
+  // An own span longer than the window keeps its end, where the value stands.
+  if (b - a > MAX_SENTENCE) a = b - MAX_SENTENCE;
+  const room = MAX_SENTENCE - (b - a);
+  let ws = a - Math.floor(room / 2);
+  let we = b + Math.ceil(room / 2);
+  if (ws < start) [ws, we] = [start, we + (start - ws)];
+  if (we > end) [ws, we] = [Math.max(start, ws - (we - end)), end];
+  // Never half a surrogate pair at a cut.
+  if (ws > start && isLowSurrogate(text.charCodeAt(ws))) ws++;
+  if (we < end && isLowSurrogate(text.charCodeAt(we))) we--;
+  return { sentence: (ws > start ? CUT : '') + text.slice(ws, we) + (we < end ? CUT : ''), start: ws, end: we };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

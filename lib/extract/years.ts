@@ -37,9 +37,14 @@ export function titleYear(line: string): number | null {
   const t = line.trim();
   if (t.length > 60 || !TITLE_WORDS.test(t)) return null;
   if (/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、])/.test(t)) return null;
-  for (const y of findYears(t)) {
+  const ys = findYears(t);
+  for (let i = 0; i < ys.length; i++) {
+    const y = ys[i]!;
     const before = t[y.start - 1];
     if (before === '到' || before === '至' || t.startsWith('远景', y.end)) continue;
+    // "关于2022年…计划执行情况与2023年计划草案的报告" is the report for the year after the one it accounts for.
+    const next = ys[i + 1];
+    if (next && next.year > y.year && /(?:执行|完成)情况/.test(t.slice(y.end, next.start))) continue;
     return y.year;
   }
   return null;

@@ -49,6 +49,14 @@ function isHeading(line: string): boolean {
 // final punctuation (so the continuation rule alone would swallow it).
 const FOOTER_RE = /扫一扫|打印本页|\[打印\]|【打印】|关闭窗口|相关稿件|相关链接|相关文章|责任编辑|分享到|上一篇|下一篇|网站地图|版权所有|主办单位|来源:/;
 
+// The byline a CMS page puts under its title (发布时间：2023-01-16 来源：市政府办 浏览次数：12 【字号：大 中 小】):
+// page furniture before the first entry, not an entry ("发布时间" would read as a label) nor a footer.
+const BYLINE_RE = /(?:发布|发表|更新|印发|成文)?(?:时间|日期)\s*:\s*\d{4}|(?:^|\s)(?:来源|作者|编辑|浏览次数|阅读次数|点击数|访问量)\s*:|字号\s*:?\s*[大中小]/;
+
+function isByline(line: string): boolean {
+  return line.length <= 120 && BYLINE_RE.test(foldChars(line));
+}
+
 type MarkerFamily = 'dot' | 'bracket' | 'paren' | 'circled' | 'han' | 'hanparen' | null;
 
 // Markers as they appear after folding (１． → 1., （1） → (1), ［1］ → [1]).
@@ -209,8 +217,22 @@ function parseSection(lines: Line[], from: number): { entries: ParsedPageEntry[]
     const line = lines[li]!;
     const t = line.text.trim();
     if (!t) continue;
+    if (!cur && !entries.length && isByline(t)) continue;
     if (t.length <= 40 && FOOTER_RE.test(foldChars(t))) break;
     if (isHeading(t)) break;
+    // An unmarked, unquoted first "entry" followed by numbered ones was a preamble line with a colon
+    // (说明：… / 发布时间：…): the numbered entries set the section's marker family.
+    if (family === null && entries.length + (cur ? 1 : 0) === 1) {
+      const first: EntryDraft | undefined = cur ?? undefined;
+      const firstLabel = first ? first.label : entries[0]!.label;
+      const firstTerm = first ? first.terms[0] : entries[0]!.term;
+      const marked = parseEntryLine(line);
+      if (marked && marked.family !== null && firstLabel === firstTerm) {
+        cur = null;
+        entries.length = 0;
+        family = undefined;
+      }
+    }
     const e = entryAt(li);
     if (e) {
       finish();
@@ -273,7 +295,28 @@ export function pageTermSpans(folded: FoldedText, entries: readonly PageGlossary
   const m = pageMatcher(entries);
   if (!m) return [];
   const spans = toTermSpans(folded, scanFolded(folded.folded, m), m, 'page');
-  return spans.filter((s) => !entries.some((e) => s.start < e.end && s.end > e.start));
+  const inEntry = entryCover(entries);
+  return spans.filter((s) => !inEntry(s.start, s.end));
+}
+
+/**
+ * Whether [start, end) overlaps an entry line: entry ranges sorted once, with the furthest end of
+ * each prefix, so one binary search answers (a 名词解释 section of 10^5 entries stays linearithmic).
+ */
+function entryCover(entries: readonly PageGlossaryEntry[]): (start: number, end: number) => boolean {
+  const ranges = entries.map((e) => [e.start, e.end] as const).sort((a, b) => a[0] - b[0]);
+  const maxEnd: number[] = [];
+  for (const [, e] of ranges) maxEnd.push(Math.max(e, maxEnd[maxEnd.length - 1] ?? -Infinity));
+  return (start, end) => {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]![0] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > start;
+  };
 }
 
 // New content observed later is matched against the same parsed entries; keep their matcher.
@@ -297,8 +340,24 @@ function pageMatcher(entries: readonly PageGlossaryEntry[]): Matcher | null {
   return m;
 }
 
+// key → index of the first entry defining it, per entries list (one map, not a scan per span).
+const keyIndexes = new WeakMap<readonly PageGlossaryEntry[], Map<string, number>>();
+
+/** Index in `entries` of the entry a page span refers to, or -1. */
+export function pageEntryIndex(entries: readonly PageGlossaryEntry[], spanText: string): number {
+  let index = keyIndexes.get(entries);
+  if (!index) {
+    index = new Map();
+    entries.forEach((e, k) => {
+      for (const key of keysOf(e)) if (!index!.has(key)) index!.set(key, k);
+    });
+    keyIndexes.set(entries, index);
+  }
+  return index.get(keyOf(spanText)) ?? -1;
+}
+
 /** The page entry a page span refers to (spans carry no id: page-local terms have none). */
 export function pageEntryFor<T extends PageGlossaryEntry>(entries: readonly T[], spanText: string): T | undefined {
-  const key = keyOf(spanText);
-  return entries.find((e) => keysOf(e).includes(key));
+  const k = pageEntryIndex(entries, spanText);
+  return k >= 0 ? entries[k] : undefined;
 }

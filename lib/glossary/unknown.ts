@@ -18,8 +18,10 @@ const RUN_RE = /双|[一二三四五六七八九十两百千万零〇]+|[0-9]+/g
 // 个/项/条/张/类/批/大/位/字 are deliberately absent: slogans count with them (三个代表, 八项规定,
 // 三条红线, 五张网, 三类500强, 六大强农, 六位, 八字方针).
 const UNIT = '年月日天号时点分秒周岁元块角毛米里斤吨亩克升倍次遍回趟届期层楼成人名口户家种步件只本页行句声下把杯碗';
-const QUANTITY_START_RE = new RegExp(`^(?:个|多|余|来)?[${UNIT}]`);
-const QUANTITY_ONLY_RE = new RegExp(`^(?:个|多|余|来)?[${UNIT}]+$`);
+// Measures of more than one character: 八小时以外, 五分钟, 三个星期, 两公里.
+const UNIT_WORD = '小时|钟头|分钟|星期|礼拜|世纪|年代|周年|季度|公里|公斤|公顷|千米|平方|立方';
+const QUANTITY_START_RE = new RegExp(`^(?:个|多|余|来)?(?:${UNIT_WORD}|[${UNIT}])`);
+const QUANTITY_ONLY_RE = new RegExp(`^(?:个|多|余|来)?(?:${UNIT_WORD}|[${UNIT}])+$`);
 const SOFT_CLASSIFIER_RE = /^[个项条张类批大位]$/;
 // A lone counter heading a slogan. 一 is lexical far more often than it counts (一般, 一体化, 一键);
 // 二 does not count nouns in Chinese (the counting form is 两: 两站, not 二站); 十/百/千/万 alone
@@ -33,6 +35,17 @@ const DIGIT_VALUE: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 
 function isCounting(run: string): boolean {
   const v = [...run].map((c) => DIGIT_VALUE[c] ?? -1);
   return v.length >= 3 && v.every((x, i) => i === 0 || x === v[i - 1]! + 1);
+}
+/**
+ * A three-digit run that reads as a month and a day names a date, as anniversaries are written (九一八 =
+ * 9.18, 一二九 = 12.9, 三一五 = 3.15); programme numbers (三三五) do not.
+ */
+function isDate(run: string): boolean {
+  const v = [...run].map((c) => DIGIT_VALUE[c] ?? -1);
+  if (v.length !== 3 || v.some((x) => x < 0)) return false;
+  const [a, b, c] = v as [number, number, number];
+  const monthDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  return monthDay(a, 10 * b + c) || monthDay(10 * a + b, c);
 }
 // 1+N, 1+X, 4+2: digits or single letters joined by plus signs.
 const PLUS_RE = /^(?:[0-9]{1,2}|[一二三四五六七八九十两])(?:\+(?:[0-9]{1,2}|[A-Za-z]|[一二三四五六七八九十两]))+$/;
@@ -57,9 +70,18 @@ export const NUMERAL_IDIOMS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+// Ordinary words that have the slogan shape: 双 as an adjective (双赢, 双向, 双方), geometry, eras. Like
+// the idiom list, a backstop: 双减, 双控, 双碳 have the very same shape and are slogans.
+export const ORDINARY_WORDS: ReadonlySet<string> = new Set(
+  (
+    '双赢 双向 双方 双重 双手 双边 双语 双面 双打 双眼 双亲 双全 双休 双休日 双胞胎 双轨制 ' +
+    '三维 四维 五维 三相 两栖 四边形 五边形 六边形 八边形 三国 两汉 五代 六朝 五官 四合院 五星红旗'
+  ).split(' '),
+);
+
 /** True when the inside of a quote is a counted slogan. `s` is folded (simplified, half-width). */
 export function isNumericSlogan(s: string): boolean {
-  return hasSloganShape(s) && !NUMERAL_IDIOMS.has(s);
+  return hasSloganShape(s) && !NUMERAL_IDIOMS.has(s) && !ORDINARY_WORDS.has(s);
 }
 
 /** The structural test alone, without the idiom backstop. */
@@ -77,7 +99,7 @@ export function hasSloganShape(s: string): boolean {
   // Digits count slogans only in small numbers (1+N, 三类500强 after a Chinese counter); a leading
   // 2021 is a year that titles something (2021中国百佳县市).
   if (/^[0-9]{3,}/.test(first[0])) return false;
-  if (first[0].length === s.length) return PURE_RUN_RE.test(s) && !isCounting(s);
+  if (first[0].length === s.length) return PURE_RUN_RE.test(s) && !isCounting(s) && !isDate(s);
 
   const rests = runs.map((r, i) => s.slice(r.index + r[0].length, runs[i + 1]?.index ?? s.length));
   const rest = rests[0]!;

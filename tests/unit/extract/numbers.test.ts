@@ -121,3 +121,24 @@ describe('numbers: units, ranges, qualifiers', () => {
     ]);
   });
 });
+
+describe('numbers: units of environment and social targets (item 8)', () => {
+  it('reads concentrations in 微克/立方米', () => {
+    expect(q('35微克/立方米以内')).toEqual({ value: 35, valueMax: null, unit: '微克/立方米', qualifier: '以内' });
+    expect(q('35微克／立方米以內')).toEqual({ value: 35, valueMax: null, unit: '微克/立方米', qualifier: '以内' });
+  });
+
+  it('reads 岁 and 年 where the value closes its clause', () => {
+    expect(q('79岁。')).toEqual({ value: 79, valueMax: null, unit: '岁', qualifier: '' });
+    expect(q('11.3年，')).toEqual({ value: 11.3, valueMax: null, unit: '年', qualifier: '' });
+    expect(q('79.5歲以上')).toEqual({ value: 79.5, valueMax: null, unit: '岁', qualifier: '以上' });
+  });
+
+  it('leaves years, age groups and spans of time as labels', () => {
+    expect(q('2022年，')?.unit).toBe('');
+    expect(q('0-3岁婴幼儿')).toMatchObject({ value: 0, valueMax: null, unit: '' });
+    expect(q('3岁以下婴幼儿托位')?.unit).toBe('');
+    expect(q('5年时间')?.unit).toBe('');
+    expect(q('2021-2025年')).toMatchObject({ valueMax: null, unit: '' });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from '../../../lib/extract';
+import { MAX_SENTENCE, sentenceWindow } from '../../../lib/extract/targets';
 import type { Target } from '../../../lib/types';
 import { rows, type Row } from './helpers';
 
@@ -225,5 +226,70 @@ describe('bad input', () => {
     for (let n = 0; n < 100; n++) text += chunk.slice(n) + chunk.slice(0, n);
     const ts = extractTargets({ text });
     for (const t of ts) expect(text.slice(t.start, t.end)).toBe(t.sentence);
+  });
+});
+
+describe('sentences too long to keep whole (a report without full stops)', () => {
+  // 400 clauses joined by commas and no 。 until the end: one sentence of 6,332 characters.
+  const filler = Array.from({ length: 400 }, (_, i) => `推进第${i}项重点工作落地见效`).join('，');
+  const body = `今年发展主要预期目标是：地区生产总值增长6%左右，${filler}，城镇调查失业率控制在5.5%以内。`;
+  const text = `2024年政府工作报告\n${body}\n另外一句。`;
+  const bodyStart = text.indexOf(body);
+  const unmarked = (t: Target) => t.sentence.replace(/^…/, '').replace(/…$/, '');
+
+  it('keeps a window of MAX_SENTENCE characters around each target, marked … where cut, with its offsets', () => {
+    expect(body.length).toBe(6332);
+    const ts = extractTargets({ text, headings: [{ text: '2024年政府工作报告', level: 1, start: 0 }] });
+    expect(rows(ts)).toEqual<Row[]>([
+      ['地区生产总值', 6, null, '%', '左右'],
+      ['城镇调查失业率', 5.5, null, '%', '以内'],
+    ]);
+    const [first, last] = ts as [Target, Target];
+    // The first target stands at the sentence's start: the window starts there and is cut at its end.
+    expect(first.start).toBe(bodyStart);
+    expect(first.end).toBe(bodyStart + MAX_SENTENCE);
+    expect(first.sentence).toBe(text.slice(bodyStart, bodyStart + MAX_SENTENCE) + '…');
+    expect(first.sentence.startsWith('今年发展主要预期目标是：地区生产总值增长6%左右，')).toBe(true);
+    // The last one closes the sentence: the window ends with it and is cut at its start.
+    expect(last.end).toBe(bodyStart + body.length);
+    expect(last.start).toBe(last.end - MAX_SENTENCE);
+    expect(last.sentence).toBe('…' + text.slice(last.start, last.end));
+    expect(last.sentence.endsWith('，城镇调查失业率控制在5.5%以内。')).toBe(true);
+    for (const t of ts) {
+      expect(unmarked(t)).toBe(text.slice(t.start, t.end));
+      expect(t.sentence.length).toBeLessThanOrEqual(MAX_SENTENCE + 2);
+    }
+  });
+
+  it('centres the window on a target in the middle of the sentence', () => {
+    const mid = `今年发展主要预期目标是：${filler}，粮食产量稳定在60万吨以上，${filler}。`;
+    const ts = extractTargets({ text: plan(mid) });
+    expect(rows(ts)).toEqual<Row[]>([['粮食产量', 60, null, '万吨', '以上']]);
+    const t = ts[0]!;
+    const clause = '粮食产量稳定在60万吨以上';
+    const at = plan(mid).indexOf(clause);
+    const room = MAX_SENTENCE - clause.length;
+    expect([t.start, t.end]).toEqual([at - Math.floor(room / 2), at + clause.length + Math.ceil(room / 2)]);
+    expect(t.sentence).toBe('…' + plan(mid).slice(t.start, t.end) + '…');
+  });
+
+  it('keeps a long goal statement from its start', () => {
+    const goal = `目标：${Array.from({ length: 200 }, () => '稳步推进城乡面貌向更高层次跃升').join('，')}`;
+    const ts = extractTargets({ text: `关键词 1 城乡面貌\n${goal}`, year: 2022 });
+    expect(ts.map((t) => [t.kind, t.indicator])).toEqual([['goal', '稳步推进城乡面貌向更高层次跃升']]);
+    expect(ts[0]!.sentence).toBe(goal.slice(0, MAX_SENTENCE) + '…');
+  });
+
+  it('sentenceWindow: short sentences whole, a too-long own span keeps its end, never half a surrogate pair', () => {
+    expect(sentenceWindow('abc', 0, 3, 1, 2)).toEqual({ sentence: 'abc', start: 0, end: 3 });
+    const long = 'x'.repeat(3000);
+    expect(sentenceWindow(long, 0, 3000, 100, 2500)).toEqual({ sentence: '…' + 'x'.repeat(MAX_SENTENCE) + '…', start: 1500, end: 2500 });
+    // 𠮷 is a surrogate pair: a cut between its halves moves inside the window.
+    const astral = '𠮷'.repeat(1500);
+    for (const [a, b] of [[1001, 1001], [1000, 1000]] as const) {
+      const w = sentenceWindow(astral, 0, astral.length, a, b);
+      expect(w.sentence.replace(/…/g, '')).toMatch(/^(?:𠮷)+$/);
+      expect(w.sentence.replace(/…/g, '')).toBe(astral.slice(w.start, w.end));
+    }
   });
 });

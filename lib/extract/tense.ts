@@ -1,0 +1,100 @@
+/**
+ * Tense of report text: whether a sentence (or one clause of a main-target list) reports achievements
+ * rather than setting targets. All functions take folded (simplified, half-width) text.
+ *
+ *  - PAST: verb + 了, 已, 同比, last year (上年/去年), running totals, 过去/一年来.
+ *  - A five-year period that has ended ("十三五"期间/时期/以来 in a report of 2021 or later).
+ *  - A part of a year (上半年, 前三季度, 1-11月): statistics are reported by it, a plan speaks of the year.
+ *  - Completion (圆满完成/超额完成 …年度目标任务) without a modal before it (确保圆满完成 is a target).
+ *  - A paragraph framed as a review (报告回顾了过去一年的工作。全市…增长7.5%) stays past until a sentence
+ *    looks ahead (ParagraphTense).
+ * Comparison bases (比上年下降3%, 在去年基础上增长6%) are past cues only where nothing says the text is a
+ * plan: a target names its base too.
+ */
+import { findYears } from './years';
+
+/** Achievements, not plans: verb + 了, 已, comparisons with last year, running totals. */
+export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|累计|预计完成|过去|一年来|五年来/;
+/** Last year as the base of a comparison, which a target can name: 比上年下降3%, 在去年基础上增长6%. */
+const BASELINE = /(?:比|较|与|同)(?:上年|去年)(?:同期)?(?:相比)?|(?:在|以)?(?:上年|去年)(?:的)?(?:基础上|水平上?)/g;
+const PERIOD = /十([一二三四五六七八九])五["”」’']?(?:期间|时期|以来)/g;
+const PARTIAL_YEAR = /上半年|前三季度|[一二三四]季度|前[两二三四五六七八九十]{1,2}个月|[0-9]{1,2}\s*[-—–~至]\s*[0-9]{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,3}月/;
+const HEDGED = /确保|力争|争取|努力|力求/;
+const COMPLETED = /(?:圆满|超额|胜利|顺利)完成|完成了/g;
+const MODAL = /确保|力争|争取|努力|要|将|全力|奋力|坚决|必须|能够|可以|力求/;
+/** A sentence that frames its paragraph as a review. */
+const FRAME = /^去年|过去(?:的)?(?:一|五|几|这)?年|一年来|五年来|几年来|回顾/;
+/** Looking ahead in the framing sentence itself (回顾过去，展望未来) opens no frame. */
+const AHEAD = /今年|明年|今后|未来|下一步|展望/;
+/** A sentence that looks ahead, which ends a review frame. */
+const FORWARD = /今年|明年|今后|未来|下一步|目标|预期|力争|确保|争取|计划|到(?:20|19)\d\d年|到二〇/;
+
+export interface TenseOptions {
+  /** The report's year: a period that ended by then is past. */
+  reportYear: number | null;
+  /** A heading or list intro says this is a plan: comparisons with last year are bases, not past cues. */
+  planned: boolean;
+}
+
+function completedCue(t: string): boolean {
+  COMPLETED.lastIndex = 0;
+  for (let m = COMPLETED.exec(t); m; m = COMPLETED.exec(t)) {
+    if (!MODAL.test(t.slice(Math.max(0, m.index - 6), m.index))) return true;
+  }
+  return false;
+}
+
+function endedPeriod(t: string, reportYear: number | null): boolean {
+  if (reportYear === null) return false;
+  PERIOD.lastIndex = 0;
+  for (let m = PERIOD.exec(t); m; m = PERIOD.exec(t)) {
+    const plan = 10 + '一二三四五六七八九'.indexOf(m[1]!) + 1;
+    // The Nth five-year plan ends in 1955 + 5N (十三五: 2016–2020).
+    if (1955 + 5 * plan <= reportYear) return true;
+  }
+  return false;
+}
+
+/** Whether a sentence (or clause) reports achievements. */
+export function isPastText(text: string, opts: TenseOptions): boolean {
+  const t = opts.planned ? text.replace(BASELINE, '') : text;
+  if (PAST.test(t) || completedCue(t)) return true;
+  if (HEDGED.test(t)) return false;
+  return PARTIAL_YEAR.test(t) || endedPeriod(t, opts.reportYear);
+}
+
+/** A sentence opening with a year before the report's: "2022年，全市经济…" / "2022年全年…". */
+function opensWithPastYear(t: string, reportYear: number | null): boolean {
+  if (reportYear === null) return false;
+  const y = findYears(t, 0, Math.min(t.length, 6))[0];
+  return y !== undefined && y.start === 0 && y.year < reportYear && /^(?:[,，]|全年|以来)/.test(t.slice(y.end));
+}
+
+/**
+ * The tense a paragraph carries from sentence to sentence: after "报告回顾了过去一年的工作。" or
+ * "一年来，我们攻坚克难。" the figures that follow in the same paragraph are achievements, until a
+ * sentence looks ahead (今年 / 目标 / 力争 …). A new line or a new section ends the frame.
+ */
+export class ParagraphTense {
+  private line = -1;
+  private section: unknown = null;
+
+  /**
+   * Reads the next sentence (starting the line at `line`, in `section`); returns whether it is inside a
+   * review frame opened by an earlier sentence of its paragraph.
+   */
+  read(text: string, line: number, section: unknown, opts: TenseOptions): boolean {
+    if (line !== this.line || section !== this.section) this.line = -1;
+    const t = text.replace(BASELINE, '');
+    let framed = this.line >= 0;
+    if (framed && FORWARD.test(t) && !isPastText(text, opts)) {
+      framed = false;
+      this.line = -1;
+    }
+    if ((FRAME.test(t) && !AHEAD.test(t)) || opensWithPastYear(t, opts.reportYear)) {
+      this.line = line;
+      this.section = section;
+    }
+    return framed;
+  }
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { extractTargets } from '../../../lib/extract';
+import type { Target } from '../../../lib/types';
+
+const show = (ts: Target[]) => ts.map((t) => `${t.indicator}${t.value}${t.valueMax !== null ? `-${t.valueMax}` : ''}${t.unit}${t.qualifier}`);
+
+/** A 解读 page: no heading says review or plan, so the sentences decide. */
+const interp = (body: string) => extractTargets({ text: `一图读懂2023年衡山市政府工作报告\n${body}` });
+/** A work report's plan section. */
+const plan = (body: string) =>
+  extractTargets({ text: `衡山市2023年政府工作报告\n一、2022年工作回顾\n过去一年，全市地区生产总值增长7.5%。\n二、2023年工作安排\n${body}` });
+
+describe('past cues in a sentence (item 3)', () => {
+  const past = [
+    '“十三五”期间，全市地区生产总值年均增长7.8%左右。',
+    '“十三五”时期，全市地区生产总值年均增长7.8%以上。',
+    '「十三五」時期，全市地區生產總值年均增長7.8%以上。',
+    '“十二五”以来，全市城镇新增就业5万人以上。',
+    '上半年，全市地区生产总值增长7.5%左右。',
+    '前三季度，全市地区生产总值增长7.5%左右。',
+    '今年1-11月，全市规模工业增加值增长8.2%左右。',
+    '1—11月，全市规模工業增加值增長8.2%以上。',
+    '全年全市地区生产总值增长7.5%左右，圆满完成年度目标任务。',
+    '全市地区生产总值增长7.5%左右，超额完成年初目标。',
+    '全市地區生產總值增長7.5%左右，超額完成年初目標。',
+  ];
+  for (const p of past) it(`rejects "${p}"`, () => expect(show(interp(p))).toEqual([]));
+
+  it('carries a review frame to the next sentences of the paragraph', () => {
+    expect(show(interp('报告回顾了过去一年的工作。全市地区生产总值增长7.5%左右，城镇登记失业率控制在4.5%以内。'))).toEqual([]);
+    expect(show(interp('一年来，我们攻坚克难。地区生产总值增长7.5%左右，粮食产量稳定在50万吨以上。'))).toEqual([]);
+    expect(show(interp('2022年，全市经济稳中有进。地区生产总值增长7.5%左右，城镇登记失业率控制在4.5%以内。'))).toEqual([]);
+  });
+
+  it('keeps targets: a frame ends at a sentence that looks ahead, at the paragraph end', () => {
+    expect(show(interp('报告回顾了过去一年的工作。报告提出，今年全市地区生产总值增长8%以上，城镇调查失业率控制在5.5%以内。'))).toEqual([
+      '地区生产总值8%以上',
+      '城镇调查失业率5.5%以内',
+    ]);
+    expect(show(interp('报告回顾了过去一年的工作。\n全市地区生产总值增长8%以上。'))).toEqual(['地区生产总值8%以上']);
+    // Looking back and ahead in one breath opens no frame.
+    expect(show(interp('回顾过去，展望未来。全市地区生产总值增长8%以上。'))).toEqual(['地区生产总值8%以上']);
+  });
+
+  it('keeps targets that name a period, a part of the year or completion with a modal', () => {
+    expect(show(interp('力争上半年全市地区生产总值增长6%以上。'))).toEqual(['地区生产总值6%以上']);
+    expect(show(interp('确保圆满完成全年目标任务，全市地区生产总值增长8%以上。'))).toEqual(['地区生产总值8%以上']);
+    expect(show(plan('到2025年，单位地区生产总值能耗比“十三五”末下降13.5%以上。'))).toEqual(['单位地区生产总值能耗13.5%以上']);
+    expect(show(plan('力争“十四五”期间地区生产总值年均增长7%以上。'))).toEqual(['地区生产总值7%以上']);
+  });
+});
+
+describe('a past-looking word in a main-target list (item 4)', () => {
+  it('reads 比上年 as a comparison base and keeps every item', () => {
+    const ts = plan('今年全市经济社会发展的主要预期目标是：地区生产总值增长8%左右，一般公共预算收入增长6%，城镇调查失业率控制在5.5%以内，单位地区生产总值能耗比上年下降3%。');
+    expect(show(ts)).toEqual(['地区生产总值8%左右', '一般公共预算收入6%', '城镇调查失业率5.5%以内', '单位地区生产总值能耗3%']);
+    expect(ts.every((t) => t.kind === 'main')).toBe(true);
+  });
+
+  it('reads 在去年基础上 the same way (traditional too)', () => {
+    expect(show(plan('今年主要预期目标是：地区生产总值增长8%左右，一般公共预算收入在去年基础上增长6%，城镇调查失业率控制在5.5%以内。'))).toEqual([
+      '地区生产总值8%左右',
+      '一般公共预算收入6%',
+      '城镇调查失业率5.5%以内',
+    ]);
+    expect(show(plan('今年主要預期目標是：地區生產總值增長8%左右，一般公共預算收入在去年基礎上增長6%。'))).toEqual(['地区生产总值8%左右', '一般公共预算收入6%']);
+  });
+
+  it('drops only the clause that looks back', () => {
+    expect(show(plan('今年主要预期目标是：地区生产总值增长8%左右，城镇调查失业率控制在5.5%以内，已纳入省考核的12项指标全面完成。'))).toEqual([
+      '地区生产总值8%左右',
+      '城镇调查失业率5.5%以内',
+    ]);
+  });
+
+  it('still rejects a list recalled from last year, and 比上年 where nothing says plan', () => {
+    expect(show(interp('去年的主要预期目标是：地区生产总值增长7%左右，城镇调查失业率控制在5.5%以内。'))).toEqual([]);
+    expect(show(interp('全市地区生产总值比上年增长7.5%左右。'))).toEqual([]);
+  });
+
+  it('reads 比上年 in a plan section as a base', () => {
+    expect(show(plan('单位地区生产总值能耗比上年下降3%以上。'))).toEqual(['单位地区生产总值能耗3%以上']);
+  });
+});
