@@ -70,26 +70,41 @@ export async function termPoint(page: Page, name: string, text: string, nth = 0)
  * the page. Null when no tooltip was ever shown. `fn` is sent as source: no named inner functions.
  */
 export async function onTooltip<T>(page: Page, fn: (box: HTMLElement) => T): Promise<T | null> {
-  const cdp = await page.context().newCDPSession(page);
   try {
-    const host = (await cdp.send('Runtime.evaluate', { expression: "document.querySelector('report-lens-tooltip')" })) as { result: { objectId?: string } };
-    if (!host.result.objectId) return null;
-    const { node } = (await cdp.send('DOM.describeNode', { objectId: host.result.objectId, depth: 2, pierce: true })) as {
-      node: { shadowRoots?: { children?: { localName: string; backendNodeId: number }[] }[] };
-    };
-    const box = node.shadowRoots?.[0]?.children?.find((c) => c.localName === 'div');
-    if (!box) return null;
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: box.backendNodeId })) as { object: { objectId?: string } };
-    const r = (await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
-      functionDeclaration: `function () { return (${String(fn)})(this); }`,
-      returnByValue: true,
-    })) as { result: { value?: T }; exceptionDetails?: { text: string } };
-    if (r.exceptionDetails) throw new Error(`in the tooltip: ${r.exceptionDetails.text}`);
-    return (r.result.value ?? null) as T | null;
-  } finally {
-    await cdp.detach().catch(() => {});
+    return await tooltipCall(await cdpFor(page), fn);
+  } catch (e) {
+    // A session from before a navigation or a crash: once more on a fresh one.
+    sessions.delete(page);
+    if (page.isClosed()) throw e;
+    return tooltipCall(await cdpFor(page), fn);
   }
+}
+
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+// One session per page: polls call this many times a second, and a session costs several round trips.
+const sessions = new WeakMap<Page, Promise<Cdp>>();
+function cdpFor(page: Page): Promise<Cdp> {
+  let s = sessions.get(page);
+  if (!s) sessions.set(page, (s = page.context().newCDPSession(page)));
+  return s;
+}
+
+async function tooltipCall<T>(cdp: Cdp, fn: (box: HTMLElement) => T): Promise<T | null> {
+  const host = (await cdp.send('Runtime.evaluate', { expression: "document.querySelector('report-lens-tooltip')" })) as { result: { objectId?: string } };
+  if (!host.result.objectId) return null;
+  const { node } = (await cdp.send('DOM.describeNode', { objectId: host.result.objectId, depth: 2, pierce: true })) as {
+    node: { shadowRoots?: { children?: { localName: string; backendNodeId: number }[] }[] };
+  };
+  const box = node.shadowRoots?.[0]?.children?.find((c) => c.localName === 'div');
+  if (!box) return null;
+  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: box.backendNodeId })) as { object: { objectId?: string } };
+  const r = (await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId!,
+    functionDeclaration: `function () { return (${String(fn)})(this); }`,
+    returnByValue: true,
+  })) as { result: { value?: T }; exceptionDetails?: { text: string } };
+  if (r.exceptionDetails) throw new Error(`in the tooltip: ${r.exceptionDetails.text}`);
+  return (r.result.value ?? null) as T | null;
 }
 
 /** The open tooltip's text, or null when it is closed or absent. */

@@ -152,7 +152,7 @@ describe('a stopped service worker (Chrome stops it after 30 s idle)', () => {
     await expect.poll(() => ext.workerStatus(), { timeout: 20_000 }).toBe('RUNNING');
     // The entry came while the pointer was elsewhere: the tooltip opens with it.
     await page.mouse.move(term.x, term.y);
-    await expect.poll(() => tooltipText(page)).toContain('先進製造業高地');
+    await expect.poll(() => tooltipText(page), { timeout: 5000 }).toContain('先進製造業高地');
     await page.close();
   });
 
