@@ -1,5 +1,6 @@
 import type { PageGlossaryEntry, TermSpan } from '../types';
 import { foldChars, foldText, type FoldedText } from '../text/normalize';
+import { overlapTest } from '../text/ranges';
 import { createMatcherFromSurfaces, scanFolded, toTermSpans, type Matcher } from './match';
 
 /** A parsed entry of the page's own 名词解释 section, with everything the label defines. */
@@ -295,28 +296,8 @@ export function pageTermSpans(folded: FoldedText, entries: readonly PageGlossary
   const m = pageMatcher(entries);
   if (!m) return [];
   const spans = toTermSpans(folded, scanFolded(folded.folded, m), m, 'page');
-  const inEntry = entryCover(entries);
+  const inEntry = overlapTest(entries);
   return spans.filter((s) => !inEntry(s.start, s.end));
-}
-
-/**
- * Whether [start, end) overlaps an entry line: entry ranges sorted once, with the furthest end of
- * each prefix, so one binary search answers (a 名词解释 section of 10^5 entries stays linearithmic).
- */
-function entryCover(entries: readonly PageGlossaryEntry[]): (start: number, end: number) => boolean {
-  const ranges = entries.map((e) => [e.start, e.end] as const).sort((a, b) => a[0] - b[0]);
-  const maxEnd: number[] = [];
-  for (const [, e] of ranges) maxEnd.push(Math.max(e, maxEnd[maxEnd.length - 1] ?? -Infinity));
-  return (start, end) => {
-    let lo = 0;
-    let hi = ranges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ranges[mid]![0] < end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1]! > start;
-  };
 }
 
 // New content observed later is matched against the same parsed entries; keep their matcher.

@@ -1,5 +1,6 @@
 import type { UnknownSlogan } from '../types';
 import { toOriginalSpan, type FoldedText } from '../text/normalize';
+import { overlapTest } from '../text/ranges';
 
 /*
  * Quoted numeric slogans nobody defines. Reports coin counted slogans — 三清三建, 一拆二改三清四化,
@@ -213,20 +214,7 @@ export function findUnknownSlogans(
   known: ReadonlyArray<{ readonly start: number; readonly end: number }>,
 ): UnknownSlogan[] {
   const f = folded.folded;
-  const ranges = known.map((s) => [s.start, s.end] as const).sort((a, b) => a[0] - b[0]);
-  // maxEnd[i]: furthest end among the first i+1 known spans, so one binary search answers overlap.
-  const maxEnd: number[] = [];
-  for (const [, e] of ranges) maxEnd.push(Math.max(e, maxEnd[maxEnd.length - 1] ?? 0));
-  const covered = (start: number, end: number) => {
-    let lo = 0;
-    let hi = ranges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ranges[mid]![0] < end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1]! > start;
-  };
+  const covered = overlapTest(known);
 
   const out: UnknownSlogan[] = [];
   let lineStart = 0;
