@@ -8,6 +8,7 @@ import {
   meetingAt,
   nameBefore,
   nameBeforeReportPhrase,
+  parseSmallNumber,
   parseYear,
   partyCommitteeAt,
   reportYearFromDate,
@@ -60,6 +61,11 @@ class Evidence {
     return 1 - miss;
   }
 
+  /** Scale down the pool's signals that pass `test` (evidence that turned out to be quoted speech). */
+  discount(pool: Pool, factor: number, test: (name: string) => boolean): void {
+    for (const [name, s] of this.signals) if (s.pool === pool && test(name)) s.weight *= factor;
+  }
+
   reasons(): string[] {
     return [...this.signals.entries()].sort((a, b) => b[1].weight - a[1].weight).map(([name]) => name);
   }
@@ -105,8 +111,21 @@ function isWorkReportTitle(c: string): boolean {
   let prefix = c.slice(0, i).replace(YEAR_EDGE_END, '').replace(YEAR_EDGE_START, '');
   if (prefix === '' || prefix === '国务院') return true;
   prefix = prefix.replace(/人民政府$/, '');
-  const name = nameBefore(prefix, prefix.length);
-  return name !== null && name.start === 0;
+  return isNameChain(prefix);
+}
+
+/**
+ * The whole string is a place name, its parent units included: 天心区, 长沙市天心区, 湖南省衡阳市衡南县.
+ * nameBefore reads the lowest unit (it splits levels), so what it leaves must itself be a name chain.
+ */
+function isNameChain(s: string): boolean {
+  for (let end = s.length, guard = 0; guard < 4; guard++) {
+    const name = nameBefore(s, end);
+    if (name === null || name.end !== end) return false;
+    if (name.start === 0) return true;
+    end = name.start;
+  }
+  return false;
 }
 
 interface Form {
@@ -392,6 +411,66 @@ function hit(f: string, key: string, i: number, s: number, le: number, crumb: bo
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Speech without a report: fiction sets the opening formulas out as unquoted paragraphs.
+
+/**
+ * Work-report signals that belong to the report's own frame — its title, date line, section headings,
+ * target list — rather than to the speech: 各位代表, 我代表…向大会报告, 请予审议 and a line-initial
+ * 过去一年 are words a character can say, and a novel chapter may set them out unquoted.
+ */
+const REPORT_FRAME =
+  /^(?:title:政府工作报告|heading:政府工作报告|heading:工作回顾|heading:工作安排|heading:主要预期目标|text:主要预期目标|text:在…人民代表大会…会议上|breadcrumb:政府工作报告)$/;
+/** 第十二章 两会, 第3回, 第五节: a chapter heading (plans have 章 too, but they are not scored as speeches). */
+const CHAPTER_HEADING = /^第[一二三四五六七八九十百千零〇两\d]{1,5}[章回节卷](?:\s|$|[^\u4e00-\u9fff])/;
+/** A quotation that is speech (it has its own sentence punctuation inside), not a quoted slogan ("三清三建"). */
+const DIALOGUE = /[“「][^”」\n]{0,80}?[,，。!！?？…][^”」\n]{0,80}?[”」]/g;
+/** Third-person narration; 其他/他人/他国/他乡/吉他 are not. */
+const PRONOUN = /(?<![其吉利])[他她](?![人国乡方])/g;
+
+/**
+ * Narrative markers of a story around a speech: chapter headings in the title, headline or first lines,
+ * quoted dialogue, he/she narration. Reasons, empty when none.
+ */
+function narrativeMarks(f: string, tops: string[]): string[] {
+  const marks: string[] = [];
+  const head = f.slice(0, 400).split('\n').slice(0, 6).map((x) => x.trim());
+  if ([...tops, ...head].some((t) => CHAPTER_HEADING.test(t.trim()))) marks.push('narrative:第N章');
+  const dialogue = f.match(DIALOGUE)?.length ?? 0;
+  if (dialogue >= 2) marks.push(`narrative:对话×${dialogue}`);
+  const pronouns = f.match(PRONOUN)?.length ?? 0;
+  if (pronouns >= 3) marks.push(`narrative:他/她×${pronouns}`);
+  return marks;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Index pages: a column (政策解读, 政府工作报告) lists its articles as short dated link lines.
+
+/** A list entry: a short line ending in its date (…解读  2023-03-01, …[2023/01/15]), or a date on its own line. */
+const DATED_ENTRY = /(?:^|[\s(\[【])(?:19|20)\d{2}(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月\d{1,2}日)[)\]】]?$/;
+const PAGINATION = /共\s*\d+\s*(?:条|页|篇)|下一页|上一页|尾页|第\s*\d+\s*页\s*$/m;
+/** A line of running text: long enough, with sentence punctuation. */
+const PROSE_LINE = /[。;；!！?？]/;
+
+/**
+ * Many short dated link lines and (almost) no running text: a column index. Its title is the column's
+ * name, which is a kind's name (政策解读, 政府工作报告), but it is not that kind of page. Needs paging
+ * (共5条, 下一页) or a long list, so that an image-only 图解 page with a short "related" list stays a page.
+ */
+function indexShape(f: string): { dated: number; prose: number } | null {
+  let dated = 0;
+  let prose = 0;
+  for (const raw of f.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.length <= 100 && !NOT_HEADLINE.test(line) && DATED_ENTRY.test(line)) dated++;
+    else if (line.length >= 40 && PROSE_LINE.test(line)) prose += line.length;
+    if (prose >= 200) return null;
+  }
+  if (dated < 3 || !(dated >= 8 || PAGINATION.test(f))) return null;
+  return { dated, prose };
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Region fallback: a headline that names the place bare (衡阳目标篇) while the body spells it out
 // (《衡阳市三江六岸滨水区域规划条例》).
 
@@ -525,6 +604,23 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   if (facts.measures >= 2) ev.add('goals', `heading:措施×${facts.measures}`, 0.25);
   if (facts.glossaryEntries >= 3) ev.add('glossary', `text:名词解释条目×${facts.glossaryEntries}`, facts.glossaryEntries >= 5 ? 0.35 : 0.2);
 
+  // A speech with no report around it (no report title, date line, section headings or target list)
+  // inside a story is fiction: the speech's signals count for little.
+  if (ev.hasBody('work-report') && !ev.has('work-report', (name) => REPORT_FRAME.test(name))) {
+    const tops = [...titleParts(fTitle).map((p) => p.text), ...fHeads.slice(0, Math.max(0, top) + 2)];
+    const marks = narrativeMarks(f, tops);
+    if (marks.length) {
+      ev.discount('work-report', 0.3, (name) => !name.startsWith('url:'));
+      for (const mk of marks) ev.add('gov', mk, 0);
+    }
+  }
+
+  const index = indexShape(f);
+  if (index) {
+    for (const k of KINDS) ev.discount(k, 0.3, (name) => !name.startsWith('url:'));
+    ev.add('gov', `index:${index.dated} dated entries`, 0);
+  }
+
   // Kind: the page's own declaration (title, else headline) when its evidence holds, else the strongest.
   const strength = new Map<Kind, number>(KINDS.map((k) => [k, ev.strength(k)]));
   let kind: Kind = KINDS.reduce((a, b) => (strength.get(b)! > strength.get(a)! ? b : a));
@@ -611,9 +707,43 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
     const pub = PUBLISHED.exec(f.slice(0, 3000));
     year = pub ? parseYear(pub[1]!) : null;
   }
+  if (year === null && kind === 'plan') year = planYear(f, [...titleParts(fTitle).map((p) => p.text), ...fHeads.slice(0, Math.max(0, top) + 3)], ev);
   year ??= dominantYear(f);
 
   return { isReport, score, kind, reasons: ev.reasons(), region, regionKey, year };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Plan years.
+
+/** 第十四个五年规划, "十四五"规划, 十四五时期…规划纲要: the n-th five-year plan (n ≥ 11: 十五 alone is a plain number). */
+const FIVE_YEAR_PLAN = /第十([一二三四五六七八九])个五年规划|十([一二三四五六七八九])五[”"」]?[^\n。，,;；]{0,20}?(?:规划|纲要)/g;
+
+function fiveYearPlanStart(s: string): number | null {
+  let best = 0;
+  FIVE_YEAR_PLAN.lastIndex = 0;
+  for (let m = FIVE_YEAR_PLAN.exec(s); m; m = FIVE_YEAR_PLAN.exec(s)) {
+    const n = 10 + (parseSmallNumber(m[1] ?? m[2]!) ?? 0);
+    if (n > best) best = n;
+  }
+  // 十一五 = 2006–2010, 十四五 = 2021–2025.
+  return best >= 11 ? 2006 + 5 * (best - 11) : null;
+}
+
+/**
+ * The year of a plan when it states neither a dateline (…人民代表大会…会议批准, read as the meeting year
+ * earlier in the chain) nor a publication date: the year it was adopted. A 规划纲要 is adopted by the
+ * congress early in the period's first year (十四五纲要: 2021); a 规划建议 by the party plenum in the
+ * year before (2020). Never the horizon (二〇三五年, 到2025年) nor an indicator table's 2025 column.
+ * This is what targets expect of report.year: years before it are the past (the table's 2020 base
+ * column), and an unstated multi-year target lands on report.year + 4, the period's last year.
+ * The newest plan named wins (a 十四五 plan reviews 十三五规划); the title and headline first.
+ */
+function planYear(f: string, tops: string[], ev: Evidence): number | null {
+  const start = fiveYearPlanStart(tops.join('\n')) ?? fiveYearPlanStart(f.slice(0, 5000));
+  if (start === null) return null;
+  const proposal = tops.some((t) => /建议(?:\(.{0,16}\))?$/.test(clean(t))) || ev.has('plan', (name) => name === 'text:提出规划建议' || name === 'text:全会');
+  return proposal ? start - 1 : start;
 }
 
 /**

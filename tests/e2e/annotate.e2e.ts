@@ -263,7 +263,7 @@ describe('long pages', () => {
 });
 
 describe('pages that are not reports', () => {
-  for (const name of ['novel-chapter', 'readme-zh', 'tech-newsletter', 'sports-news', 'finance-article']) {
+  for (const name of ['novel-chapter', 'novel-unquoted-speech', 'readme-zh', 'tech-newsletter', 'sports-news', 'finance-article']) {
     it(`${name}: not recognised, nothing highlighted, nothing saved`, async () => {
       const page = await ext.open(server.govUrl(`negative/${name}.html`));
       const tabId = await ext.tabIdOf(page);

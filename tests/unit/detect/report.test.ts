@@ -45,7 +45,15 @@ const SEEDS: Record<string, Expected> = {
   '004_020949d135bebf3b.txt': { kind: 'work-report', region: '衡南縣', regionKey: '衡南县', year: 2022 },
 };
 
-const NEGATIVES = ['novel-chapter.html', 'readme-zh.html', 'tech-newsletter.html', 'sports-news.html', 'finance-article.html'];
+const NEGATIVES = [
+  'novel-chapter.html',
+  'readme-zh.html',
+  'tech-newsletter.html',
+  'sports-news.html',
+  'finance-article.html',
+  // A 官场 chapter that sets the speech's opening out as unquoted paragraphs (review item 1a).
+  'novel-unquoted-speech.html',
+];
 
 const pick = (r: ReportInfo) => ({ kind: r.kind, region: r.region, regionKey: r.regionKey, year: r.year });
 
@@ -137,8 +145,9 @@ describe('other kinds and tricky positives', () => {
       '专栏2 科技创新重大工程',
     ].join('\n');
     const r = detectReport(pageInputFromText(text, '衡州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要'));
-    // 二〇三五年 is the horizon, not the plan's year, and the text states no other year.
-    expect(pick(r)).toEqual({ kind: 'plan', region: '衡州市', regionKey: '衡州市', year: null });
+    // 二〇三五年 is the horizon, not the plan's year; with no dateline the 十四五 纲要 is dated to the
+    // year it is adopted, the period's first (2021).
+    expect(pick(r)).toEqual({ kind: 'plan', region: '衡州市', regionKey: '衡州市', year: 2021 });
     expect(r.isReport).toBe(true);
   });
 
