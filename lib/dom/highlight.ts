@@ -26,8 +26,10 @@ const CSS_TEXT = `
 
 export const STYLE_ATTR = 'data-report-lens-style';
 
-export function supportsHighlights(win: Window & typeof globalThis): boolean {
-  return typeof win.Highlight === 'function' && !!win.CSS && 'highlights' in win.CSS;
+export function supportsHighlights(win: (Window & typeof globalThis) | null): win is Window & typeof globalThis {
+  // No window: the document was left behind (an iframe that navigated or was removed); its registry
+  // went with it, so there is nothing to add to or clear.
+  return !!win && typeof win.Highlight === 'function' && !!win.CSS && 'highlights' in win.CSS;
 }
 
 export class HighlightLayer {
@@ -37,13 +39,12 @@ export class HighlightLayer {
 
   constructor(private readonly doc: Document) {}
 
-  private get win(): Window & typeof globalThis {
-    return this.doc.defaultView as Window & typeof globalThis;
+  private get win(): (Window & typeof globalThis) | null {
+    return this.doc.defaultView as (Window & typeof globalThis) | null;
   }
 
-  private ensureStyle(): void {
+  private ensureStyle(win: Window & typeof globalThis): void {
     if (this.sheet || this.styleEl) return;
-    const win = this.win;
     try {
       const sheet = new win.CSSStyleSheet();
       sheet.replaceSync(CSS_TEXT);
@@ -61,13 +62,14 @@ export class HighlightLayer {
 
   /** Adds ranges to the highlight of `source`. */
   add(source: TermSource | 'focus', ranges: AbstractRange[]): void {
-    if (!ranges.length || !supportsHighlights(this.win)) return;
-    this.ensureStyle();
+    const win = this.win;
+    if (!ranges.length || !supportsHighlights(win)) return;
+    this.ensureStyle(win);
     const name = HIGHLIGHT_NAMES[source];
-    const registry = this.win.CSS.highlights;
+    const registry = win.CSS.highlights;
     let hl = registry.get(name);
     if (!hl) {
-      hl = new this.win.Highlight();
+      hl = new win.Highlight();
       // Focus paints over the kind styles.
       if (source === 'focus') hl.priority = 1;
       registry.set(name, hl);
@@ -78,19 +80,22 @@ export class HighlightLayer {
 
   /** Takes ranges out of the highlight of `source` again. */
   remove(source: TermSource | 'focus', ranges: AbstractRange[]): void {
-    if (!ranges.length || !supportsHighlights(this.win)) return;
-    const hl = this.win.CSS.highlights.get(HIGHLIGHT_NAMES[source]);
+    const win = this.win;
+    if (!ranges.length || !supportsHighlights(win)) return;
+    const hl = win.CSS.highlights.get(HIGHLIGHT_NAMES[source]);
     if (hl) for (const r of ranges) hl.delete(r);
   }
 
   setFocus(range: Range | null): void {
-    const registry = supportsHighlights(this.win) ? this.win.CSS.highlights : null;
+    const win = this.win;
+    const registry = supportsHighlights(win) ? win.CSS.highlights : null;
     registry?.get(HIGHLIGHT_NAMES.focus)?.clear();
     if (range) this.add('focus', [range]);
   }
 
   clear(): void {
-    if (supportsHighlights(this.win)) for (const name of this.names) this.win.CSS.highlights.delete(name);
+    const win = this.win;
+    if (supportsHighlights(win)) for (const name of this.names) win.CSS.highlights.delete(name);
     this.names.clear();
     if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
     this.styleEl?.remove();

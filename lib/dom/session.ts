@@ -106,7 +106,22 @@ export class PageSession {
   /** Same-origin iframes, now and as they load; cross-origin ones are the browser's to keep apart. */
   private watchFrames(): void {
     const seen = new WeakSet<Document>();
+    const listening = new WeakSet<HTMLIFrameElement>();
+    // A frame that navigated or was removed leaves a document without a window: its annotator's terms
+    // are no longer on the page (counts, reports, keyboard order).
+    const dropGone = () => {
+      let dropped = false;
+      for (let i = this.annotators.length - 1; i > 0; i--) {
+        const a = this.annotators[i]!;
+        if (a.doc.defaultView) continue;
+        a.destroy();
+        this.annotators.splice(i, 1);
+        dropped = true;
+      }
+      if (dropped && !this.signal.aborted) this.deps.onUpdate(this);
+    };
     const tryFrame = (frame: HTMLIFrameElement) => {
+      dropGone();
       let doc: Document | null = null;
       try {
         doc = frame.contentDocument;
@@ -124,12 +139,16 @@ export class PageSession {
     const scan = () => {
       for (const frame of this.win.document.querySelectorAll('iframe')) {
         tryFrame(frame);
+        if (listening.has(frame)) continue;
+        listening.add(frame);
         frame.addEventListener('load', () => tryFrame(frame), { signal: this.signal });
       }
     };
     scan();
+    const hasFrame = (nodes: NodeList) => [...nodes].some((n) => n.nodeName === 'IFRAME' || !!(n as Element).querySelector?.('iframe'));
     const observer = new MutationObserver((records) => {
-      if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName === 'IFRAME' || (n as Element).querySelector?.('iframe')))) scan();
+      if (records.some((r) => hasFrame(r.addedNodes))) scan();
+      else if (records.some((r) => hasFrame(r.removedNodes))) dropGone();
     });
     observer.observe(this.win.document.documentElement, { childList: true, subtree: true });
     this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });

@@ -121,6 +121,20 @@ describe('a page that changes after annotation', () => {
   });
 });
 
+describe('same-origin iframes that change', () => {
+  it('counts a navigated iframe’s new page only, and nothing of a removed one', async () => {
+    server.route('gen/frame-a.html', report('<p>子页面：扎实做好六稳六保工作。</p>'));
+    server.route('gen/frame-b.html', report('<p>另一子页面：推进“一主一特双总部”建设。</p>'));
+    const { page, tabId } = await open('<p>坚持以三高四新战略为引领。</p>', '<iframe id="f" src="frame-a.html"></iframe>');
+    await expect.poll(() => termTexts(tabId)).toEqual(['三高四新×1', '六稳六保×1']);
+    await page.evaluate(() => ((document.querySelector('#f') as HTMLIFrameElement).src = 'frame-b.html'));
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '三高四新×1']);
+    await page.evaluate(() => document.querySelector('#f')!.remove());
+    await expect.poll(() => termTexts(tabId)).toEqual(['三高四新×1']);
+    await page.close();
+  });
+});
+
 describe('text the reader reveals', () => {
   it('reads an opened <details> and a display:contents wrapper', async () => {
     const { page, tabId } = await open(
