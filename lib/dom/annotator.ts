@@ -2,7 +2,6 @@ import type { PageAnalysis } from '../analyze';
 import type { PageGlossaryEntry, PageInput, TermSpan } from '../types';
 import { HighlightLayer } from './highlight';
 import {
-  blockOf,
   buildTextModel,
   buildTextModelSliced,
   highlightRangeMaker,
@@ -78,9 +77,18 @@ export class DocumentAnnotator {
   private readonly makeRange: ReturnType<typeof highlightRangeMaker>;
   /** Bumped by rerun(), so a flush that started before it does not append to the new model. */
   private generation = 0;
-  /** What run() read: the body, and the page's address without its fragment. */
+  /** The body run() read. */
   private root: Node | null = null;
-  private pageUrl = '';
+  /**
+   * The page's address as first read: what its report is saved under. A page that rewrites its address
+   * as the reader scrolls (replaceState ?section=…) or strips a tracking parameter stays one page; only
+   * a new page in the same document (see flush) takes the address it has then.
+   */
+  url = '';
+  /** Characters of the text read by the last run that have left the document since. */
+  private goneSinceRun = 0;
+  /** The latest run; a run that a newer one overtook hands its caller that one's result. */
+  private running: Promise<PageAnalysis> | null = null;
   /** Length of the model run() read; content added later is appended after it. */
   private baseLength = 0;
   /** Indexed text nodes whose characters a page script changed since the last flush. */
@@ -102,17 +110,30 @@ export class DocumentAnnotator {
     return this.analysis?.terms ?? [];
   }
 
-  async run(): Promise<PageAnalysis> {
+  run(): Promise<PageAnalysis> {
+    const run = this.runOnce(this.generation);
+    this.running = run;
+    return run;
+  }
+
+  private async runOnce(generation: number): Promise<PageAnalysis> {
+    // Two runs at once (a new page seen by flush, then the script toggle's rerun) would each paint and
+    // observe; the older one stops at its next step and answers with the newer one's result.
+    const overtaken = () => generation !== this.generation;
     const body = this.doc.body ?? this.doc.documentElement;
     this.root = body;
-    this.pageUrl = pageKey(this.doc.URL);
+    this.url ||= this.doc.URL;
+    this.goneSinceRun = 0;
     markPass(this.doc, 'run');
     // The walk starts in a task of its own: the one that injected the content script has already spent
     // ~16 ms compiling and evaluating it (a trace of seed 003), and on a loaded machine the two together
     // made a task over 50 ms.
     await nextTask();
+    if (overtaken()) return this.running!;
     const walkStats = { busyMs: 0, slices: [] as number[] };
-    this.model = await buildTextModelSliced(body, nextTask, 8, 0, walkStats);
+    const model = await buildTextModelSliced(body, nextTask, 8, 0, walkStats);
+    if (overtaken()) return this.running!;
+    this.model = model;
     this.indexSegments(0);
     // The walk's own time and its slices, without the page's tasks that ran while it yielded (read by
     // `npm run bench`, which tells the page's long tasks from ours by them).
@@ -122,6 +143,7 @@ export class DocumentAnnotator {
       { text: this.model.text, title: this.doc.title, url: this.doc.URL, headings: this.model.headings },
       this.options.force,
     );
+    if (overtaken()) return this.running!;
     markPass(this.doc, 'analyzed');
     this.analysis = analysis;
     this.baseLength = this.model.text.length;
@@ -245,14 +267,20 @@ export class DocumentAnnotator {
     const generation = this.generation;
     if (this.options.beforeFlush) await this.options.beforeFlush();
     if (this.destroyed || !this.analysis || generation !== this.generation) return;
-    // Content appended piecemeal grows the model; past twice the page's own text, reading it afresh is cheaper.
-    const bloated = this.model.text.length > 2 * this.baseLength + 200_000;
-    if (bloated || pageKey(this.doc.URL) !== this.pageUrl || (this.doc.body ?? this.doc.documentElement) !== this.root) {
+    const dropped = this.prune();
+    // A new page in the same document: a new body, or another address (pushState to another path or
+    // query) once most of what was read has left. An address alone is not: pages rewrite it as the reader
+    // scrolls. Content appended piecemeal grows the model; past twice the page's own text, reading it
+    // afresh is cheaper (the page stays the same page).
+    const newPage =
+      (this.doc.body ?? this.doc.documentElement) !== this.root ||
+      (pageKey(this.doc.URL) !== pageKey(this.url) && this.goneSinceRun >= NEW_PAGE_SHARE * this.baseLength);
+    if (newPage || this.model.text.length > 2 * this.baseLength + 200_000) {
+      if (newPage) this.url = this.doc.URL;
       await this.rerun();
       if (!this.destroyed) this.options.onUpdate?.();
       return;
     }
-    const dropped = this.prune();
     const added = await this.readAdded(generation);
     if (added === null) return;
     if (added.length) {
@@ -277,18 +305,21 @@ export class DocumentAnnotator {
       stale.add(i);
       this.nodeIndex.delete(t);
     };
-    // A changed node is read again with the rest of its block: a term may run across nodes (三高<b>四新</b>).
+    // A changed node is read again on its own. Its block would also find a term running across nodes
+    // (三高<b>四新</b>), but a page that updates text often (a clock, a counter) would have whole blocks
+    // — or a whole <br>-lined article — read again each time.
     for (const t of changed) {
-      if (!t.isConnected) {
-        forget(t);
-        continue;
-      }
-      const block = blockOf(t, this.root ?? this.doc.documentElement);
-      const walker = this.doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) forget(n as Text);
-      this.pending.add(block);
+      forget(t);
+      if (t.isConnected) this.pending.add(t);
     }
-    if (removals) for (let i = 0; i < segs.length; i++) if (!segs[i]!.node.isConnected && this.nodeIndex.get(segs[i]!.node) === i) forget(segs[i]!.node);
+    if (removals) {
+      for (let i = 0; i < segs.length; i++) {
+        const seg = segs[i]!;
+        if (seg.node.isConnected || this.nodeIndex.get(seg.node) !== i) continue;
+        forget(seg.node);
+        if (seg.start < this.baseLength) this.goneSinceRun += seg.end - seg.start;
+      }
+    }
     if (!stale.size || !this.analysis) return false;
     const gone = new Set<TermSpan>();
     for (const span of this.analysis.terms) {
@@ -384,7 +415,10 @@ export class DocumentAnnotator {
   }
 }
 
-/** The address without its fragment: a jump to an anchor stays on the page; another path or query is a new page. */
+/** Share of the text read by the last run that must have left for a new address to be a new page. */
+const NEW_PAGE_SHARE = 0.4;
+
+/** The address without its fragment: a jump to an anchor stays on the page; another path or query may be a new page. */
 function pageKey(url: string): string {
   const i = url.indexOf('#');
   return i < 0 ? url : url.slice(0, i);

@@ -91,7 +91,8 @@ export function buildPageReport(session: PageSession, requested: boolean): PageR
   }));
   const r = analysis.report;
   return {
-    url: reportUrl(session.top?.doc.URL ?? ''),
+    // The address the page was read under, not the one it shows now (lib/dom/annotator: url).
+    url: reportUrl(session.top?.url || session.top?.doc.URL || ''),
     // document.title is whatever the page sets, of any length.
     title: clip(session.top?.doc.title ?? '', L.title, '…'),
     report: {

@@ -44,14 +44,6 @@ export function isOutsideProse(node: Node, stopAt: Node | null): boolean {
   return !!el && isHidden(el);
 }
 
-/** The nearest block element around `node` (its paragraph, list item, cell…), or `stopAt`. */
-export function blockOf(node: Node, stopAt: Node): Node {
-  for (let el = node.parentElement; el && el !== stopAt; el = el.parentElement) {
-    if (BLOCK.has(el.tagName.toUpperCase())) return el;
-  }
-  return stopAt;
-}
-
 /** Attribute that marks the extension's own UI so the walk (and observers) skip it. */
 export const OWN_UI_ATTR = 'data-report-lens-ui';
 

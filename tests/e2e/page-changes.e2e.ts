@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { HIGHLIGHTS, highlightCounts, termPoint, tooltipTerm } from './page';
+import { HIGHLIGHTS, highlightCounts, highlightTotal, termPoint, tooltipTerm } from './page';
 import { pageStateOf, waitForState } from './state';
 
 /*
@@ -117,6 +117,93 @@ describe('a page that changes after annotation', () => {
       '规模工业增加值 9%以上',
       '固定资产投资 10%以上',
     ]);
+    await page.close();
+  });
+});
+
+describe('pages that keep changing a little', () => {
+  const runs = (page: Page) => page.evaluate(() => performance.getEntriesByName('report-lens:run', 'mark').length);
+
+  it('a ticking clock beside the terms neither re-reads the page nor makes highlights flicker', async () => {
+    const { page, tabId } = await open(
+      '<div id="art">坚持以三高四新战略为引领。<br>扎实做好六稳六保工作。<br>当前时间：<span id="clk">00:00:00</span><br>推进“一主一特双总部”建设。</div>',
+    );
+    const before = await defined(page);
+    expect(before).toEqual({ 三高四新: 1, 六稳六保: 1, 一主一特双总部: 1 });
+    await page.evaluate(() => {
+      // The highlights as registered now: terms whose own text does not change keep theirs, untouched.
+      (window as unknown as { __ranges: Set<AbstractRange> }).__ranges = new Set(
+        (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-defined'),
+      );
+      let n = 0;
+      setInterval(() => ((document.querySelector('#clk')!.firstChild as Text).data = `00:00:${String(++n % 60).padStart(2, '0')}`), 100);
+    });
+    const seen = new Set<string>();
+    for (let i = 0; i < 15; i++) {
+      seen.add(JSON.stringify(await defined(page)));
+      await page.waitForTimeout(150);
+    }
+    expect([...seen]).toEqual([JSON.stringify(before)]);
+    expect(
+      await page.evaluate(() => {
+        const kept = (window as unknown as { __ranges: Set<AbstractRange> }).__ranges;
+        const now = [...(CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-defined')!];
+        return now.every((r) => kept.has(r));
+      }),
+    ).toBe(true);
+    expect(await runs(page)).toBe(1);
+    expect(await termTexts(tabId)).toEqual(['一主一特双总部×1', '三高四新×1', '六稳六保×1']);
+    await page.close();
+  });
+
+  it('an address rewritten while the reader scrolls keeps the page one page, under its first address', async () => {
+    const { page, tabId } = await open('<p>坚持以三高四新战略为引领。</p><p id="n">阅读次数：0</p>');
+    const first = page.url();
+    await page.evaluate(() => {
+      let n = 0;
+      setInterval(() => {
+        history.replaceState(null, '', `?section=s${++n}`);
+        (document.querySelector('#n')!.firstChild as Text).data = `阅读次数：${n}`;
+      }, 150);
+    });
+    await page.waitForTimeout(2000);
+    expect(page.url()).not.toBe(first);
+    expect(await runs(page)).toBe(1);
+    expect((await pageStateOf(ext, tabId))?.url).toBe(first);
+    await page.close();
+  });
+
+  it('a page rewriting every line of a <br>-lined article gets each term back once', async () => {
+    const lines = Array.from({ length: 1500 }, (_, i) => `第${i + 1}行：扎实做好六稳六保工作`).join('<br>');
+    const { page, tabId } = await open(`<div id="art">${lines}</div>`);
+    expect(await termTexts(tabId)).toEqual(['六稳六保×1500']);
+    // What a site's own 简/繁 link does: every text node rewritten in place.
+    await page.evaluate(() => {
+      for (const n of document.querySelector('#art')!.childNodes) if (n.nodeType === 3) (n as Text).data = (n as Text).data.replace('工作', '工作。');
+    });
+    await expect.poll(() => termTexts(tabId), { timeout: 20_000 }).toEqual(['六稳六保×1500']);
+    expect(await runs(page)).toBe(1);
+    await page.close();
+  });
+});
+
+describe('two reasons to read the page again at once', () => {
+  it('a new page followed at once by the script toggle: one set of highlights, not two', async () => {
+    const paragraphs = (term: string) => Array.from({ length: 40 }, (_, i) => `<p>第${i + 1}段：坚持${term}，推动高质量发展。</p>`).join('');
+    const { page, tabId } = await open(`<div id="content">${paragraphs('三高四新战略')}</div>`);
+    await page.evaluate((html) => {
+      document.querySelector('#content')!.innerHTML = html;
+      history.pushState(null, '', '?page=2');
+    }, paragraphs('六稳六保工作'));
+    await page.waitForTimeout(100);
+    await ext.worker.evaluate(
+      (id) => (globalThis as unknown as { reportLens: { toggleScriptTab(id: number): Promise<unknown> } }).reportLens.toggleScriptTab(id),
+      tabId,
+    );
+    await page.waitForTimeout(3000);
+    const state = await waitForState(ext, tabId);
+    expect(state!.terms.map((t) => t.text).sort()).toEqual(['六穩六保', '高質量發展']);
+    expect(await highlightTotal(page)).toBe(state!.termCount);
     await page.close();
   });
 });
