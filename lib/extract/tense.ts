@@ -22,8 +22,12 @@ const PARTIAL_YEAR = /上半年|前三季度|[一二三四]季度|前[两二三�
 const HEDGED = /确保|力争|争取|努力|力求/;
 const COMPLETED = /(?:圆满|超额|胜利|顺利)完成|完成了/g;
 const MODAL = /确保|力争|争取|努力|要|将|全力|奋力|坚决|必须|能够|可以|力求/;
-/** A sentence that frames its paragraph as a review. */
-const FRAME = /^去年|过去(?:的)?(?:一|五|几|这)?年|一年来|五年来|几年来|回顾/;
+/**
+ * A sentence that frames its paragraph as a review: it opens with the look back (去年, 过去一年, 一年来,
+ * 回顾…) or says it gives one (报告回顾了…). 过去 inside a sentence is not a frame: a plan writes
+ * 巩固过去五年脱贫攻坚成果 as an aim.
+ */
+const FRAME = /^(?:去年|过去|一年来|五年来|几年来|这一年|回顾)|回顾了/;
 /** Looking ahead in the framing sentence itself (回顾过去，展望未来) opens no frame. */
 const AHEAD = /今年|明年|今后|未来|下一步|展望/;
 /** A sentence that looks ahead, which ends a review frame. */
@@ -59,7 +63,9 @@ function endedPeriod(t: string, reportYear: number | null): boolean {
 export function isPastText(text: string, opts: TenseOptions): boolean {
   const t = opts.planned ? text.replace(BASELINE, '') : text;
   if (PAST.test(t) || completedCue(t)) return true;
-  if (HEDGED.test(t)) return false;
+  // In a plan, an ended period and a part of the year are what a target is measured against or aims at
+  // (比“十三五”时期末下降14%, 在“十三五”基础上, 一季度规模工业增加值增长8%), not what was achieved.
+  if (HEDGED.test(t) || opts.planned) return false;
   return PARTIAL_YEAR.test(t) || endedPeriod(t, opts.reportYear);
 }
 
@@ -85,6 +91,11 @@ export class ParagraphTense {
    */
   read(text: string, line: number, section: unknown, opts: TenseOptions): boolean {
     if (line !== this.line || section !== this.section) this.line = -1;
+    // A plan's paragraphs look ahead whatever they recall on the way.
+    if (opts.planned) {
+      this.line = -1;
+      return false;
+    }
     const t = text.replace(BASELINE, '');
     let framed = this.line >= 0;
     if (framed && FORWARD.test(t) && !isPastText(text, opts)) {

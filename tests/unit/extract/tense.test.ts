@@ -82,3 +82,21 @@ describe('a past-looking word in a main-target list (item 4)', () => {
     expect(show(plan('单位地区生产总值能耗比上年下降3%以上。'))).toEqual(['单位地区生产总值能耗3%以上']);
   });
 });
+
+describe('plan sections recall the past on the way to their targets', () => {
+  it('keeps a target after a sentence that mentions 过去 as an aim', () => {
+    expect(show(plan('（三）巩固拓展脱贫攻坚成果。巩固过去五年脱贫攻坚成果，守住不发生规模性返贫底线。农村居民人均可支配收入增长7%以上。'))).toEqual([
+      '农村居民人均可支配收入7%以上',
+    ]);
+  });
+  it('keeps targets measured against an ended five-year period or aimed at part of the year', () => {
+    const gangyao = extractTargets({
+      text:
+        '衡阳市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n第一章 发展基础\n“十三五”时期，全市地区生产总值年均增长7.6%。\n' +
+        '第四章 主要目标\n生态环境持续改善。森林覆盖率保持在47%以上，单位地区生产总值能耗比“十三五”时期末下降14%。\n' +
+        '在“十三五”时期基础上，新增国家级创新平台20个以上。',
+    });
+    expect(show(gangyao)).toEqual(['森林覆盖率47%以上', '单位地区生产总值能耗14%', '新增国家级创新平台20个以上']);
+    expect(show(plan('（六）加快工业发展。一季度规模工业增加值增长8%。'))).toEqual(['规模工业增加值8%']);
+  });
+});
