@@ -422,10 +422,13 @@ const REPORT_FRAME =
   /^(?:title:政府工作报告|heading:政府工作报告|heading:工作回顾|heading:工作安排|heading:主要预期目标|text:主要预期目标|text:在…人民代表大会…会议上|breadcrumb:政府工作报告)$/;
 /** 第十二章 两会, 第3回, 第五节: a chapter heading (plans have 章 too, but they are not scored as speeches). */
 const CHAPTER_HEADING = /^第[一二三四五六七八九十百千零〇两\d]{1,5}[章回节卷](?:\s|$|[^\u4e00-\u9fff])/;
-/** A quotation that is speech (it has its own sentence punctuation inside), not a quoted slogan ("三清三建"). */
-const DIALOGUE = /[“「][^”」\n]{0,80}?[,，。!！?？…][^”」\n]{0,80}?[”」]/g;
-/** Third-person narration; 其他/他人/他国/他乡/吉他 are not. */
-const PRONOUN = /(?<![其吉利])[他她](?![人国乡方])/g;
+/**
+ * A quotation that is speech: said by someone (说：“…”, “…”他问道). Punctuation inside a quote is no
+ * sign of it — reports quote whole sentences (“发展是第一要务，人才是第一资源。”).
+ */
+const DIALOGUE = /[说道问喊答][：:，,]?[“「][^”」\n]{1,160}[”」]|[“「][^”」\n]{1,160}[”」][他她]?[^，。\n“”「」]{0,4}?[说道问]/g;
+/** Third-person narration; 其他/他人/他国/他乡/吉他 are not, nor 他们 (a report's people it serves: 让他们过上好日子). */
+const PRONOUN = /(?<![其吉利])[他她](?![人国乡方们])/g;
 
 /**
  * Narrative markers of a story around a speech: chapter headings in the title, headline or first lines,
@@ -436,7 +439,7 @@ function narrativeMarks(f: string, tops: string[]): string[] {
   const head = f.slice(0, 400).split('\n').slice(0, 6).map((x) => x.trim());
   if ([...tops, ...head].some((t) => CHAPTER_HEADING.test(t.trim()))) marks.push('narrative:第N章');
   const dialogue = f.match(DIALOGUE)?.length ?? 0;
-  if (dialogue >= 2) marks.push(`narrative:对话×${dialogue}`);
+  if (dialogue >= 1) marks.push(`narrative:对话×${dialogue}`);
   const pronouns = f.match(PRONOUN)?.length ?? 0;
   if (pronouns >= 3) marks.push(`narrative:他/她×${pronouns}`);
   return marks;
@@ -609,7 +612,9 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   if (ev.hasBody('work-report') && !ev.has('work-report', (name) => REPORT_FRAME.test(name))) {
     const tops = [...titleParts(fTitle).map((p) => p.text), ...fHeads.slice(0, Math.max(0, top) + 2)];
     const marks = narrativeMarks(f, tops);
-    if (marks.length) {
+    // One marker alone is weak (a report quotes a resident's words, or says 他们 of its people): a
+    // chapter heading, or dialogue together with narration.
+    if (marks.includes('narrative:第N章') || marks.length >= 2) {
       ev.discount('work-report', 0.3, (name) => !name.startsWith('url:'));
       for (const mk of marks) ev.add('gov', mk, 0);
     }

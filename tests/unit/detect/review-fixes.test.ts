@@ -39,6 +39,18 @@ describe('a speech inside a story is not a work report', () => {
     }
   });
 
+  it('a report without its own frame is not taken for a story for quoting whole sentences or saying 他们', () => {
+    const report =
+      '衡南县人民政府县长许达作政府工作报告\n' +
+      OPENING +
+      '一、过去一年的工作\n我们始终坚持“发展是第一要务，人才是第一资源。”，坚持“抓发展，促民生。”\n' +
+      '关心困难群众，让他们过上好日子，听他们说心里话，帮他们解难题。\n' +
+      '二、主要任务\n今年经济社会发展的主要目标是：地区生产总值增长8%以上。';
+    const r = detectReport({ text: report, title: '', url: '', headings: [] });
+    expect(r).toMatchObject({ isReport: true, kind: 'work-report' });
+    expect(r.reasons.filter((x) => x.startsWith('narrative:'))).toEqual([]);
+  });
+
   it('an opening-only page without narrative keeps the old verdict', () => {
     const r = detectReport({ text: OPENING + '过去一年，全县经济平稳运行。今年经济社会发展的主要预期目标是：地区生产总值增长8%以上。', title: '', url: '', headings: [] });
     expect(r).toMatchObject({ isReport: true, kind: 'work-report' });
