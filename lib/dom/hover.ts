@@ -94,10 +94,19 @@ export function initHover(session: PageSession, signal: AbortSignal): void {
       clearTimers();
       current = hit;
       session.prefetch(hit);
-      openTimer = setTimeout(() => void session.open(hit, false), OPEN_DELAY);
+      openTimer = setTimeout(() => {
+        openTimer = null;
+        void session.open(hit, false);
+      }, OPEN_DELAY);
     } else if (current) {
-      if (openTimer) clearTimeout(openTimer);
-      openTimer = null;
+      // Left before its tooltip opened: there is nothing to keep open, and coming back must open it
+      // (with a grace period here, a pointer back within 300 ms counted as never having left).
+      if (openTimer) {
+        clearTimeout(openTimer);
+        openTimer = null;
+        current = null;
+        return;
+      }
       if (!closeTimer) {
         closeTimer = setTimeout(() => {
           current = null;

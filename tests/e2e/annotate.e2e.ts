@@ -83,6 +83,18 @@ describe('tooltips', () => {
     await page.close();
   });
 
+  it('opens when the pointer comes back to a term it left before the tooltip opened', async () => {
+    const { page } = await openAnnotated('pages/seed-003.html');
+    const { x, y } = await termPoint(page, HIGHLIGHTS.defined, '三高四新', 0);
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(60);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(100);
+    await page.mouse.move(x, y);
+    await expect.poll(() => tooltipTerm(page)).toBe('三高四新');
+    await page.close();
+  });
+
   it('shows the page’s own 名词解释 definition for a page-defined term', async () => {
     const { page } = await openAnnotated('pages/seed-004.html');
     const { x, y } = await termPoint(page, HIGHLIGHTS.page, '三化', 0);
