@@ -177,7 +177,7 @@ export default defineBackground({
       const d = parseData(data, 'removePage');
       if (typeof d.url !== 'string') throw new MessageError('removePage.url: expected a string');
       const removed = await removePage(getDb(), d.url);
-      if (d.tabId !== undefined) await sendToTab(parseTabId(d.tabId), 'savedChanged', { pageId: null, saved: false }).catch(() => {});
+      if (d.tabId !== undefined) await sendToTab(parseTabId(d.tabId), 'savedChanged', { pageId: null, saved: false, removed: true }).catch(() => {});
       return { removed };
     });
   },

@@ -71,9 +71,12 @@ export default defineUnlistedScript({
       if (analysis) await analyzer.targetsOf(analysis);
     };
 
+    // The reader removed this page from the library (popup): content the page adds later must not save
+    // it back behind their back. Saving it again from the popup lifts this.
+    let removedByReader = false;
     const report = async () => {
       await targetsReady();
-      if (!session?.analysis) return;
+      if (!session?.analysis || removedByReader) return;
       let data: PageReport;
       try {
         data = buildPageReport(session, requested);
@@ -151,6 +154,8 @@ export default defineUnlistedScript({
     });
     onMessage('savedChanged', ({ data }) => {
       saved = { pageId: data.pageId ?? null, saved: data.saved === true, ...(data.error ? { error: String(data.error) } : {}) };
+      if (data.removed === true) removedByReader = true;
+      else if (saved.saved) removedByReader = false;
     });
     onMessage('annotateRequested', async () => {
       requested = true;

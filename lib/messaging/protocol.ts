@@ -106,7 +106,8 @@ export interface ProtocolMap {
   // background → content (sent to a tab): run or re-run on request
   annotateRequested(): PageState | null;
   /** The tab's page was saved or removed from the popup: the content script's state follows. */
-  savedChanged(data: SaveResult): void;
+  /** `removed`: the reader removed the page from the library (the popup); it is not saved again by itself. */
+  savedChanged(data: SaveResult & { removed?: boolean }): void;
   toggleScript(): ScriptToggleState;
 }
 

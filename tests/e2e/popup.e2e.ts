@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { HIGHLIGHTS, highlightCounts } from './page';
-import { waitForState } from './state';
+import { pageStateOf, waitForState } from './state';
 
 let server: StaticServer;
 
@@ -59,6 +59,18 @@ describe('popup summary (Chinese UI)', () => {
     await popup.getByTestId('remove').click();
     await popup.getByTestId('save').waitFor();
     expect(await popup.getByTestId('saved').count()).toBe(0);
+    // Content the page adds afterwards is annotated, but does not save the removed page back.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '扎实做好六稳六保工作，全面落实“三高四新”战略定位和使命任务。';
+      document.body.append(p);
+    });
+    const tabId = await ext.tabIdOf(page);
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.terms.some((t) => t.text === '六稳六保')).toBe(true);
+    await page.waitForTimeout(1200);
+    expect((await pageStateOf(ext, tabId))?.saved).toBe(false);
+    await popup.reload();
+    await popup.getByTestId('save').waitFor();
     await popup.getByTestId('save').click();
     await popup.getByTestId('saved').waitFor();
     await popup.close();
