@@ -5,12 +5,12 @@ import {
   buildTextModel,
   buildTextModelSliced,
   highlightRangeMaker,
-  isOutsideProse,
   OWN_UI_ATTR,
   rangeFor,
   segmentAt,
   textStillAt,
   type TextModel,
+  walkPlaceOf,
 } from './text-model';
 import { VIEWPORT_MIN_TERMS, ViewportHighlights } from './viewport-highlights';
 
@@ -95,6 +95,13 @@ export class DocumentAnnotator {
   private changed = new Set<Text>();
   /** Whether nodes left the document since the last flush (their terms may have gone with them). */
   private removals = false;
+  /**
+   * Elements the walks left out as not rendered (see TextModel.hidden). A class or style change anywhere
+   * may show them — a tab panel, a 展开全文 section shown by script — so each such batch checks them.
+   */
+  private hiddenRoots = new Set<Element>();
+  /** A class or style changed since the last flush: the hidden elements may show now. */
+  private revealCheck = false;
   /** The range registered for each term (all terms, when not registered by viewport). */
   private readonly registered = new Map<TermSpan, { source: TermSpan['source']; range: AbstractRange }>();
 
@@ -135,6 +142,7 @@ export class DocumentAnnotator {
     if (overtaken()) return this.running!;
     this.model = model;
     this.indexSegments(0);
+    this.keepHidden(model.hidden);
     // The walk's own time and its slices, without the page's tasks that ran while it yielded (read by
     // `npm run bench`, which tells the page's long tasks from ours by them).
     markPass(this.doc, 'walked', { busyMs: walkStats.busyMs, slices: walkStats.slices });
@@ -239,10 +247,12 @@ export class DocumentAnnotator {
           continue;
         }
         // A <details> opened or a hidden attribute removed: text skipped as hidden may show now (what the
-        // model holds already is skipped when the element is read). Class and style changes are not
-        // watched: pages change them many times a second.
+        // model holds already is skipped when the element is read). Class and style change many times a
+        // second on some pages (animations, carousels): they only ask for one check of the elements left
+        // out as hidden, at the next flush, and only when there are any.
         if (rec.type === 'attributes') {
-          this.pending.add(rec.target);
+          if (rec.attributeName === 'open' || rec.attributeName === 'hidden') this.pending.add(rec.target);
+          else if (this.hiddenRoots.size && !(rec.target as Element).hasAttribute(OWN_UI_ATTR)) this.revealCheck = true;
           continue;
         }
         if (rec.removedNodes.length) this.removals = true;
@@ -251,9 +261,16 @@ export class DocumentAnnotator {
           if (n.nodeType === 1 || n.nodeType === 3) this.pending.add(n);
         }
       }
-      if ((this.pending.size || this.changed.size || this.removals) && !this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), 150);
+      if ((this.pending.size || this.changed.size || this.removals || this.revealCheck) && !this.flushTimer) {
+        this.flushTimer = setTimeout(() => void this.flush(), 150);
+      }
     });
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: ['open', 'hidden'] });
+    this.observer.observe(this.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: ['open', 'hidden', 'class', 'style'],
+    });
   }
 
   /**
@@ -267,6 +284,7 @@ export class DocumentAnnotator {
     const generation = this.generation;
     if (this.options.beforeFlush) await this.options.beforeFlush();
     if (this.destroyed || !this.analysis || generation !== this.generation) return;
+    if (this.revealCheck) this.collectRevealed();
     const dropped = this.prune();
     // A new page in the same document: a new body, or another address (pushState to another path or
     // query) once most of what was read has left. An address alone is not: pages rewrite it as the reader
@@ -288,6 +306,27 @@ export class DocumentAnnotator {
       await this.paint(added);
     }
     if (added.length || dropped) this.options.onUpdate?.();
+  }
+
+  /** Remembers elements a walk left out as not rendered, up to MAX_HIDDEN_ROOTS. */
+  private keepHidden(elements: Element[] | undefined): void {
+    if (!elements) return;
+    for (const el of elements) {
+      if (this.hiddenRoots.size >= MAX_HIDDEN_ROOTS) return;
+      this.hiddenRoots.add(el);
+    }
+  }
+
+  /** Queues for reading the hidden elements that are rendered now; forgets those that left the page. */
+  private collectRevealed(): void {
+    this.revealCheck = false;
+    for (const el of this.hiddenRoots) {
+      if (!el.isConnected) this.hiddenRoots.delete(el);
+      else if (walkPlaceOf(el, null) !== 'unrendered') {
+        this.hiddenRoots.delete(el);
+        this.pending.add(el);
+      }
+    }
   }
 
   /** Drops the terms whose text changed or is no longer in the document; true when any were dropped. */
@@ -361,7 +400,10 @@ export class DocumentAnnotator {
     const roots = pending.filter((n) => {
       if (!n.isConnected) return false;
       for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
-      return !isOutsideProse(n, stopAt);
+      const place = walkPlaceOf(n, stopAt);
+      // Added (or changed) while not rendered: read when a class or style change shows it.
+      if (place === 'unrendered') this.keepHidden([n.nodeType === 1 ? (n as Element) : n.parentElement!]);
+      return place === 'read';
     });
     if (!roots.length || !this.analysis) return [];
     const known = (t: Text) => this.nodeIndex.has(t);
@@ -371,6 +413,7 @@ export class DocumentAnnotator {
     for (const root of roots) {
       const base = start + text.length + (text ? 1 : 0);
       const sub = buildTextModel(root, base, known);
+      this.keepHidden(sub.hidden);
       if (!sub.text.trim()) continue;
       text += (text ? '\n' : '') + sub.text;
       this.model.segments.push(...sub.segments);
@@ -397,6 +440,8 @@ export class DocumentAnnotator {
     this.pending.clear();
     this.changed.clear();
     this.removals = false;
+    this.hiddenRoots.clear();
+    this.revealCheck = false;
     this.registered.clear();
     this.viewport?.destroy();
     this.viewport = null;
@@ -414,6 +459,12 @@ export class DocumentAnnotator {
     this.layer.clear();
   }
 }
+
+/**
+ * Hidden elements remembered per document. Each class or style batch checks them all (checkVisibility on
+ * styles already computed, microseconds each); past this a page is hiding far more than a report does.
+ */
+const MAX_HIDDEN_ROOTS = 2000;
 
 /** Share of the text read by the last run that must have left for a new address to be a new page. */
 const NEW_PAGE_SHARE = 0.4;

@@ -17,6 +17,11 @@ export interface TextModel {
   text: string;
   segments: TextSegment[];
   headings: Heading[];
+  /**
+   * The outermost elements the walk left out because they were not rendered (display:none by a class or
+   * a style): a tab panel or a 展开全文 section a page script may show later.
+   */
+  hidden?: Element[];
 }
 
 /** Elements whose text is not prose to annotate, or belongs to the user (forms, editors). */
@@ -35,13 +40,16 @@ const BLOCK = new Set([
 
 const HEADING = /^H([1-6])$/;
 
-/** Whether `node` sits where the walk from the body would never read it (a script, a form field, an editor, hidden). */
-export function isOutsideProse(node: Node, stopAt: Node | null): boolean {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== stopAt; el = el.parentElement) {
-    if (isSkippedElement(el)) return true;
-  }
+/**
+ * How the walk from the body would treat `node`: never read (inside a script, a form field, an editor,
+ * [hidden] or our own UI), left out for now (not rendered: display:none by a class or style), or read.
+ */
+export function walkPlaceOf(node: Node, stopAt: Node | null): 'skipped' | 'unrendered' | 'read' {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!el && isHidden(el);
+  for (let a = el; a && a !== stopAt; a = a.parentElement) {
+    if (isSkippedElement(a)) return 'skipped';
+  }
+  return el && isHidden(el) ? 'unrendered' : 'read';
 }
 
 /** Attribute that marks the extension's own UI so the walk (and observers) skip it. */
@@ -135,6 +143,7 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
     }
   };
   const openHeadings: { el: Element; level: number; start: number; text: string }[] = [];
+  const hidden: Element[] = [];
 
   const visitElementEnd = (el: Element) => {
     const tag = el.tagName.toUpperCase();
@@ -151,7 +160,7 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
   if (root.nodeType === 3) node = root;
   if (root.nodeType === 1) {
     const el = root as Element;
-    if (isSkippedElement(el)) return { text: '', segments, headings };
+    if (isSkippedElement(el)) return { text: '', segments, headings, hidden };
     if (BLOCK.has(el.tagName.toUpperCase())) lastNewline = true;
   }
 
@@ -169,7 +178,11 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
       }
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (!isSkippedElement(el) && !isHidden(el)) {
+      if (isSkippedElement(el)) {
+        // Scripts, forms, editors, our own UI, [hidden] (watched by the annotator as an attribute).
+      } else if (isHidden(el)) {
+        hidden.push(el);
+      } else {
         const tag = el.tagName.toUpperCase();
         if (BLOCK.has(tag)) newline();
         const m = HEADING.exec(tag);
@@ -195,7 +208,7 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
     }
     if (node === root) node = null;
   }
-  return { text: parts.join(''), segments, headings };
+  return { text: parts.join(''), segments, headings, hidden };
 }
 
 // Open shadow roots are walked as if their content were the host's first children.

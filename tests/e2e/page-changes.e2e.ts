@@ -222,13 +222,69 @@ describe('same-origin iframes that change', () => {
   });
 });
 
-describe('text the reader reveals', () => {
+describe('text the reader or the page reveals', () => {
   it('reads an opened <details> and a display:contents wrapper', async () => {
     const { page, tabId } = await open(
       '<div style="display:contents"><p>坚持以三高四新战略为引领。</p></div><details id="more"><summary>展开全文</summary><p>扎实做好六稳六保工作。</p></details>',
     );
     expect(await termTexts(tabId)).toEqual(['三高四新×1']);
     await page.click('summary');
+    await expect.poll(() => termTexts(tabId)).toEqual(['三高四新×1', '六稳六保×1']);
+    expect(await defined(page)).toEqual({ 三高四新: 1, 六稳六保: 1 });
+    await page.close();
+  });
+
+  it('reads a tab panel shown by a class and a 展开全文 section shown by a style, once each', async () => {
+    const { page, tabId } = await open(
+      `<style>.pane { display: none } .pane.on { display: block }</style>
+      <p>坚持以三高四新战略为引领。</p>
+      <div class="pane on" id="p1"><p>第一页：推动经济高位运行。</p></div>
+      <div class="pane" id="p2"><p>第二页：扎实做好六稳六保工作。</p></div>
+      <div id="rest" style="display:none"><p>全力推进“一主一特双总部”建设。</p><p>不忘三高四新。</p></div>
+      <div id="spin" class="a" style="left:0"></div>`,
+    );
+    expect(await termTexts(tabId)).toEqual(['三高四新×1']);
+    // A page animating one element's class and style all along: nothing hidden shows, nothing is read.
+    await page.evaluate(() => {
+      const spin = document.querySelector<HTMLElement>('#spin')!;
+      let n = 0;
+      setInterval(() => {
+        spin.className = n % 2 ? 'a' : 'b';
+        spin.style.left = `${++n}px`;
+      }, 30);
+    });
+    await page.waitForTimeout(600);
+    expect(await termTexts(tabId)).toEqual(['三高四新×1']);
+    await page.evaluate(() => {
+      document.querySelector('#p1')!.classList.remove('on');
+      document.querySelector('#p2')!.classList.add('on');
+    });
+    await expect.poll(() => termTexts(tabId)).toEqual(['三高四新×1', '六稳六保×1']);
+    // Back and forth between the tabs: what was read once is not read again.
+    await page.evaluate(() => {
+      document.querySelector('#p2')!.classList.remove('on');
+      document.querySelector('#p1')!.classList.add('on');
+    });
+    await page.waitForTimeout(400);
+    await page.evaluate(() => document.querySelector('#p2')!.classList.add('on'));
+    await page.evaluate(() => ((document.querySelector('#rest') as HTMLElement).style.display = ''));
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '三高四新×2', '六稳六保×1']);
+    expect(await defined(page)).toEqual({ 三高四新: 2, 六稳六保: 1, 一主一特双总部: 1 });
+    await page.close();
+  });
+
+  it('reads a panel the page adds hidden and shows later', async () => {
+    const { page, tabId } = await open('<p>坚持以三高四新战略为引领。</p><div id="slot"></div>');
+    await page.evaluate(() => {
+      const panel = document.createElement('div');
+      panel.id = 'late';
+      panel.style.display = 'none';
+      panel.innerHTML = '<p>扎实做好六稳六保工作。</p>';
+      document.querySelector('#slot')!.append(panel);
+    });
+    await page.waitForTimeout(500);
+    expect(await termTexts(tabId)).toEqual(['三高四新×1']);
+    await page.evaluate(() => ((document.querySelector('#late') as HTMLElement).style.display = 'block'));
     await expect.poll(() => termTexts(tabId)).toEqual(['三高四新×1', '六稳六保×1']);
     expect(await defined(page)).toEqual({ 三高四新: 1, 六稳六保: 1 });
     await page.close();
