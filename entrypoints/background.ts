@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '../lib/db/schema';
 import { removePage } from '../lib/db/pages';
+import { removedSince } from '../lib/db/removals';
 import { storeReport } from '../lib/background/save';
 import { glossaryEntry } from '../lib/glossary/entries';
 import { entryView } from '../lib/glossary/view';
@@ -108,7 +109,10 @@ export default defineBackground({
       requireSameSite(report.url, sender, 'reportPage');
       const tabId = sender.tab?.id;
       if (tabId !== undefined) setBadge(tabId, report.termCount);
-      return storeReport(getDb(), report, { autoSave: await autoSave.getValue() });
+      return storeReport(getDb(), report, {
+        autoSave: await autoSave.getValue(),
+        removedSinceRead: await removedSince(report.url, report.readAt),
+      });
     });
 
     onMessage('getEntries', async ({ data }) => {

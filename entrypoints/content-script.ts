@@ -71,8 +71,9 @@ export default defineUnlistedScript({
       if (analysis) await analyzer.targetsOf(analysis);
     };
 
-    // The reader removed this page from the library (popup): content the page adds later must not save
-    // it back behind their back. Saving it again from the popup lifts this.
+    // The reader removed this page from the library (the popup tells us; after a removal elsewhere the
+    // background refuses the next report): content the page adds later must not save it back behind
+    // their back. Saving it again from the popup lifts this.
     let removedByReader = false;
     const report = async () => {
       await targetsReady();
@@ -88,6 +89,7 @@ export default defineUnlistedScript({
       }
       try {
         saved = await sendMessage('reportPage', data);
+        if (saved.removed === true) removedByReader = true;
       } catch (e) {
         saved = { pageId: null, saved: false, error: String(e) };
       }

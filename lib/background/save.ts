@@ -1,4 +1,4 @@
-import { savePageReport } from '../db/pages';
+import { pageKey, savePageReport } from '../db/pages';
 import type { ReportLensDB } from '../db/schema';
 import type { PageReport, SaveResult } from '../messaging/protocol';
 
@@ -8,9 +8,18 @@ import type { PageReport, SaveResult } from '../messaging/protocol';
  * QuotaExceededError, a profile in use raises something else — becomes an error the popup shows;
  * nothing is half-written (savePageReport is one transaction) and the page keeps its annotations.
  */
-export async function storeReport(db: ReportLensDB, report: PageReport, options: { autoSave: boolean; force?: boolean }): Promise<SaveResult> {
+export async function storeReport(
+  db: ReportLensDB,
+  report: PageReport,
+  options: { autoSave: boolean; force?: boolean; removedSinceRead?: boolean },
+): Promise<SaveResult> {
   const wanted = options.force || (report.report.isReport && (report.requested || options.autoSave));
   if (!wanted) return { pageId: null, saved: false };
+  // Removed from the library after this tab read it: not put back — unless it was saved again since
+  // (the popup's save), which a report keeps up to date as usual.
+  if (!options.force && options.removedSinceRead && !(await db.pages.where('url').equals(pageKey(report.url)).count())) {
+    return { pageId: null, saved: false, removed: true };
+  }
   try {
     return { pageId: await savePageReport(db, report), saved: true };
   } catch (e) {

@@ -1,6 +1,7 @@
 import { MessageError, parseReportInfo, parseTarget } from '../messaging/validate';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { pageKey } from './pages';
+import { noteRemoved } from './removals';
 import type { PageRecord, ReportLensDB, TargetRecord } from './schema';
 
 /**
@@ -180,4 +181,6 @@ export async function clearLibrary(db: ReportLensDB): Promise<void> {
     await db.targets.clear();
     await db.pages.clear();
   });
+  // Tabs still open on saved pages do not save them back (lib/db/removals).
+  await noteRemoved('all');
 }

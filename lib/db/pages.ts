@@ -1,11 +1,9 @@
 import type { PageReport } from '../messaging/protocol';
 import type { PageRecord, ReportLensDB, TargetRecord } from './schema';
+import { pageKey } from './page-key';
+import { noteRemoved } from './removals';
 
-/** The page URL without its fragment: one record per document, however it was reached. */
-export function pageKey(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
-}
+export { pageKey };
 
 /**
  * Stores (or refreshes) a page and replaces its targets in one transaction, so a visit either lands
@@ -48,12 +46,15 @@ export async function savePageReport(db: ReportLensDB, report: PageReport, now =
 
 type PageRecordInput = Omit<PageRecord, 'id'>;
 
+/** Removes a saved page and its targets; a tab still open on it will not save it back (lib/db/removals). */
 export async function removePage(db: ReportLensDB, url: string): Promise<boolean> {
-  return db.transaction('rw', db.pages, db.targets, async () => {
+  const removed = await db.transaction('rw', db.pages, db.targets, async () => {
     const page = await db.pages.where('url').equals(pageKey(url)).first();
     if (!page) return false;
     await db.targets.where('pageId').equals(page.id).delete();
     await db.pages.delete(page.id);
     return true;
   });
+  if (removed) await noteRemoved([url]);
+  return removed;
 }

@@ -85,6 +85,8 @@ export class DocumentAnnotator {
    * a new page in the same document (see flush) takes the address it has then.
    */
   url = '';
+  /** When the page at `url` was read (ms since the epoch). */
+  readAt = 0;
   /** Characters of the text read by the last run that have left the document since. */
   private goneSinceRun = 0;
   /** The latest run; a run that a newer one overtook hands its caller that one's result. */
@@ -129,7 +131,10 @@ export class DocumentAnnotator {
     const overtaken = () => generation !== this.generation;
     const body = this.doc.body ?? this.doc.documentElement;
     this.root = body;
-    this.url ||= this.doc.URL;
+    if (!this.url) {
+      this.url = this.doc.URL;
+      this.readAt = Date.now();
+    }
     this.goneSinceRun = 0;
     markPass(this.doc, 'run');
     // The walk starts in a task of its own: the one that injected the content script has already spent
@@ -294,7 +299,10 @@ export class DocumentAnnotator {
       (this.doc.body ?? this.doc.documentElement) !== this.root ||
       (pageKey(this.doc.URL) !== pageKey(this.url) && this.goneSinceRun >= NEW_PAGE_SHARE * this.baseLength);
     if (newPage || this.model.text.length > 2 * this.baseLength + 200_000) {
-      if (newPage) this.url = this.doc.URL;
+      if (newPage) {
+        this.url = this.doc.URL;
+        this.readAt = Date.now();
+      }
       await this.rerun();
       if (!this.destroyed) this.options.onUpdate?.();
       return;

@@ -106,5 +106,6 @@ export function buildPageReport(session: PageSession, requested: boolean): PageR
     terms: [...counts.values()],
     targets,
     requested,
+    readAt: session.top?.readAt ?? 0,
   };
 }

@@ -31,6 +31,11 @@ export interface PageReport {
   targets: ReportedTarget[];
   /** Whether the content script ran because the user asked (popup, menu, shortcut). */
   requested: boolean;
+  /**
+   * When the page was read (ms since the epoch): a page the reader removed from the library after that
+   * is not saved back by this report (lib/db/removals).
+   */
+  readAt: number;
 }
 
 /** What the popup shows for a tab (the content script's live state). */
@@ -40,6 +45,8 @@ export interface PageState extends PageReport {
   saved: boolean;
   /** Why the page could not be saved (a full disk, a blocked database). */
   error?: string;
+  /** The reader removed the page from the library after this tab read it: it is not saved back by itself. */
+  removed?: boolean;
 }
 
 /** A glossary entry as the tooltip shows it, already in the page's script. */
@@ -61,6 +68,8 @@ export interface SaveResult {
   pageId: number | null;
   saved: boolean;
   error?: string;
+  /** Not saved: the reader removed the page from the library after it was read. */
+  removed?: boolean;
 }
 
 /**

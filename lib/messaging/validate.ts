@@ -98,6 +98,7 @@ export function parsePageReport(v: unknown): PageReport {
     }),
     targets: arr(o.targets, 'page.targets', 5000, parseTarget),
     requested: o.requested === true,
+    readAt: num(o.readAt, 'page.readAt'),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../../lib/messaging/protocol';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { waitForState } from './state';
+import { pageStateOf, waitForState } from './state';
 
 let server: StaticServer;
 let ext: ExtensionBrowser;
@@ -78,6 +78,30 @@ async function openLibrary(): Promise<Page> {
   await page.goto(`chrome-extension://${ext.extensionId}/library.html`);
   await page.getByTestId('summary').waitFor();
   return page;
+}
+
+/** Puts the rows back as they were (ids included) and reloads the library page, whose live queries do not see raw writes. */
+async function restore(rows: { pages: StoredPage[]; targets: StoredTarget[] }): Promise<void> {
+  await lib.evaluate(
+    (data) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('report-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['pages', 'targets'], 'readwrite');
+          for (const p of data.pages) tx.objectStore('pages').put(p);
+          for (const t of data.targets) tx.objectStore('targets').put(t);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rows,
+  );
+  await lib.reload();
+  await lib.getByTestId('summary').waitFor();
 }
 
 /** A minimal RFC 4180 reader: records, with quoted fields that may hold commas, quotes and line breaks. */
@@ -311,6 +335,56 @@ describe('library page', () => {
     expect(after.targets.some((t) => t.pageId === page.id)).toBe(false);
     expect(await lib.getByTestId('page-row').count()).toBe(before.pages.length - 1);
     expect(await lib.locator('[data-testid="filter-region"] option[value="衡南县"]').count()).toBe(0);
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('a page deleted here while open in a tab is not saved back by what the tab adds; reading it again saves it', async () => {
+    const url = server.govUrl('gen/open-while-deleted.html');
+    server.route(
+      'gen/open-while-deleted.html',
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳县2023年政府工作报告</title></head><body>
+      <h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳县第十八届人民代表大会第二次会议上</p>
+      <p>各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。</p>
+      <h2>二、2023年工作安排</h2><p>今年经济社会发展的主要预期目标是：地区生产总值增长6.5%左右。</p></body></html>`,
+    );
+    const tab = await ext.open(url);
+    const tabId = await ext.tabIdOf(tab);
+    expect((await waitForState(ext, tabId))?.saved).toBe(true);
+    const row = () => lib.locator(`[data-testid="page-row"][data-url="${url}"]`);
+    await row().waitFor();
+    await row().getByTestId('delete-page').click();
+    await lib.getByTestId('confirm-ok').click();
+    await row().waitFor({ state: 'detached' });
+    // The tab's page adds a paragraph: it is annotated, and the report it sends is refused.
+    await tab.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '扎实做好六稳六保工作，城镇调查失业率控制在5.5%以内。';
+      document.body.append(p);
+    });
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.terms.some((t) => t.text === '六稳六保')).toBe(true);
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.removed).toBe(true);
+    await tab.waitForTimeout(1000);
+    expect((await readDb(lib)).pages.some((p) => p.url === url)).toBe(false);
+    expect((await pageStateOf(ext, tabId))?.saved).toBe(false);
+    // Read again (a reload): saved as any report page is.
+    await tab.reload();
+    expect((await waitForState(ext, tabId))?.saved).toBe(true);
+    await row().waitFor();
+
+    // "Clear all" the same way; the library's own rows come back from the next export test's import.
+    const before = await readDb(lib);
+    await lib.getByTestId('clear-all').click();
+    await lib.getByTestId('confirm-ok').click();
+    await lib.getByTestId('empty').waitFor();
+    await tab.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '全面落实“三高四新”战略定位和使命任务。';
+      document.body.append(p);
+    });
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.removed).toBe(true);
+    expect((await readDb(lib)).pages).toEqual([]);
+    await tab.close();
+    await restore(before);
     expect(ext.extensionErrors).toEqual([]);
   });
 

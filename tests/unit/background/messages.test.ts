@@ -1,16 +1,18 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { getDb } from '../../../lib/db/schema';
 import { savePageReport } from '../../../lib/db/pages';
 import type { PageReport } from '../../../lib/messaging/protocol';
 import { contentScriptOn, extensionPage, send, startBackground } from '../helpers/background';
 
-const report = (url: string, value = 5): PageReport => ({
+const report = (url: string, value = 5, readAt = 1_700_000_000_000): PageReport => ({
   url,
   title: '2024年政府工作报告',
   script: 'simplified',
   termCount: 0,
   terms: [],
   requested: true,
+  readAt,
   report: { isReport: true, score: 9, kind: 'work-report', reasons: [], region: null, regionKey: null, year: 2024 },
   targets: [
     {
@@ -28,6 +30,7 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     const db = getDb();
     await db.pages.clear();
     await db.targets.clear();
+    await fakeBrowser.storage.session.clear();
   });
 
   it('removes a page only when an extension page asks; a content script is refused and nothing is lost', async () => {
@@ -43,6 +46,18 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     expect(await send('removePage', { url: GOV }, extensionPage('library.html'))).toEqual({ res: { removed: true } });
     expect(await db.pages.count()).toBe(0);
     expect(await db.targets.count()).toBe(0);
+  });
+
+  it('does not let a tab put back a page removed after the tab read it; a later read saves it', async () => {
+    const db = getDb();
+    const tab = contentScriptOn(GOV);
+    const readAt = Date.now() - 60_000;
+    expect((await send('reportPage', report(GOV, 5, readAt), tab))?.res).toMatchObject({ saved: true });
+    await send('removePage', { url: GOV }, extensionPage('library.html'));
+    expect(await send('reportPage', report(GOV, 6, readAt), tab)).toEqual({ res: { pageId: null, saved: false, removed: true } });
+    expect(await db.pages.count()).toBe(0);
+    expect((await send('reportPage', report(GOV, 7, Date.now() + 1), tab))?.res).toMatchObject({ saved: true });
+    expect((await db.targets.toArray()).map((t) => t.value)).toEqual([7]);
   });
 
   it('stores a page report only for the sender’s own site', async () => {

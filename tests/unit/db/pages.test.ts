@@ -13,7 +13,7 @@ function target(indicator: string, value: number): ReportedTarget {
 
 function report(url: string, targets: ReportedTarget[]): PageReport {
   return {
-    url, title: '衡南縣2022年政府工作報告', script: 'traditional', termCount: 3, terms: [], targets, requested: false,
+    url, title: '衡南縣2022年政府工作報告', script: 'traditional', termCount: 3, terms: [], targets, requested: false, readAt: 1_700_000_000_000,
     report: { isReport: true, score: 0.9, kind: 'work-report', reasons: ['title:政府工作报告'], region: '衡南縣', regionKey: '衡南县', year: 2022 },
   };
 }

@@ -4,7 +4,7 @@ import { ReportLensDB } from '../../../lib/db/schema';
 import type { PageReport } from '../../../lib/messaging/protocol';
 
 const report = (isReport: boolean, requested = false): PageReport => ({
-  url: 'https://www.hengnan.gov.cn/a.html', title: '衡南县2022年政府工作报告', script: 'simplified', termCount: 1, terms: [], targets: [], requested,
+  url: 'https://www.hengnan.gov.cn/a.html', title: '衡南县2022年政府工作报告', script: 'simplified', termCount: 1, terms: [], targets: [], requested, readAt: 1_700_000_000_000,
   report: { isReport, score: isReport ? 0.9 : 0.1, kind: isReport ? 'work-report' : 'other', reasons: [], region: null, regionKey: null, year: 2022 },
 });
 

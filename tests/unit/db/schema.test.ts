@@ -73,7 +73,7 @@ describe('opening a version 1 database with the current schema', () => {
     const pageId = await writeV1(name);
     const db = new ReportLensDB(name);
     const report = {
-      url: V1_PAGE.url, title: V1_PAGE.title, script: 'traditional' as const, termCount: 35, terms: [], requested: false, targets: [],
+      url: V1_PAGE.url, title: V1_PAGE.title, script: 'traditional' as const, termCount: 35, terms: [], requested: false, readAt: 1_700_000_000_000, targets: [],
       report: { isReport: true, score: 0.99, kind: 'work-report' as const, reasons: [], region: '衡南縣', regionKey: '衡南县', year: 2022 },
     };
     expect(await savePageReport(db, report, 1_700_000_000_000)).toBe(pageId);

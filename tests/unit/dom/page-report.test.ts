@@ -14,8 +14,10 @@ import type { PageInput, ReportInfo, Target, TermSpan } from '../../../lib/types
 const URL_ = 'https://www.example.gov.cn/r.html';
 
 /** What buildPageReport reads of a session: the top document's text, URL and title, and the terms painted. */
+const READ_AT = 1_700_000_000_000;
+
 function sessionOf(analysis: PageAnalysis, text: string, doc: { URL: string; title: string } = { URL: URL_, title: 'T' }, terms: TermSpan[] = analysis.terms): PageSession {
-  return { analysis, top: { model: { text }, doc }, annotators: [{ terms }] } as unknown as PageSession;
+  return { analysis, top: { model: { text }, doc, readAt: READ_AT }, annotators: [{ terms }] } as unknown as PageSession;
 }
 
 const target = (over: Partial<Target> = {}): Target => ({
@@ -117,6 +119,7 @@ describe('buildPageReport stays within what the background accepts', () => {
       terms: [],
       targets: [{ ...target(), prefix: '', suffix: '后文' }],
       requested: false,
+      readAt: READ_AT,
     });
   });
 

@@ -9,6 +9,7 @@ const valid = {
   terms: [{ text: '三高四新', source: 'glossary', entry: 'hunan-san-gao-si-xin', count: 2 }],
   targets: [],
   requested: false,
+  readAt: 1_700_000_000_000,
   report: { isReport: true, score: 0.8, kind: 'interpretation', reasons: ['title:解读'], region: '衡阳', regionKey: '衡阳', year: 2022 },
 };
 
