@@ -243,8 +243,7 @@ export class PageSession {
     if (focus) hit.annotator.layer.setFocus(range);
     const content = await this.contentFor(hit);
     if (this.signal.aborted) return;
-    // Iframe terms: position against the iframe's rect, since the tooltip lives in the top document.
-    this.tooltip.show(hit.annotator.doc === this.win.document ? range : offsetRange(range, hit.annotator.doc), content);
+    this.tooltip.show(range, content);
   }
 
   close(): void {
@@ -297,18 +296,4 @@ export function sentenceAround(text: string, start: number, end: number): string
   while (e < text.length && !ENDS.includes(text[e]!) && e - end < 200) e++;
   if (e < text.length && text[e] !== '\n') e++;
   return text.slice(s, e).trim();
-}
-
-function offsetRange(range: Range, doc: Document): Range {
-  const frame = doc.defaultView?.frameElement;
-  if (!frame) return range;
-  const shifted = {
-    getBoundingClientRect: () => {
-      const r = range.getBoundingClientRect();
-      const f = frame.getBoundingClientRect();
-      return new DOMRect(r.x + f.x, r.y + f.y, r.width, r.height);
-    },
-    getClientRects: () => range.getClientRects(),
-  };
-  return shifted as unknown as Range;
 }

@@ -131,13 +131,8 @@ export class Tooltip {
     box.replaceChildren(...this.render(content));
     box.hidden = false;
     // Follows its term while the page scrolls or reflows (a keyboard-opened tooltip stays open while the
-    // reader scrolls). The term's element tells floating-ui which scroll containers to listen to.
-    const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-      contextElement: anchor.startContainer.parentElement ?? undefined,
-    };
-    this.stopFollowing = autoUpdate(reference, box, () => void this.position());
+    // reader scrolls).
+    this.stopFollowing = autoUpdate(referenceFor(anchor), box, () => void this.position());
   }
 
   private el(tag: string, cls?: string, text?: string): HTMLElement {
@@ -189,11 +184,7 @@ export class Tooltip {
     const box = this.box;
     const anchor = this.anchor;
     if (!box || !anchor) return;
-    const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-    };
-    const { x, y, middlewareData } = await computePosition(reference, box, {
+    const { x, y, middlewareData } = await computePosition(referenceFor(anchor), box, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -235,4 +226,17 @@ export class Tooltip {
     this.box = null;
     this.anchor = null;
   }
+}
+
+/**
+ * The term as floating-ui's reference. Its element tells floating-ui which scroll containers to listen
+ * to and which document the term is in: for a term in a same-origin iframe it adds the frame's offset
+ * (border and padding included, nested frames too), as the tooltip lives in the top document.
+ */
+function referenceFor(anchor: Range) {
+  return {
+    getBoundingClientRect: () => anchor.getBoundingClientRect(),
+    getClientRects: () => anchor.getClientRects(),
+    contextElement: anchor.startContainer.parentElement ?? undefined,
+  };
 }

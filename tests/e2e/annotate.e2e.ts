@@ -95,6 +95,49 @@ describe('tooltips', () => {
     await page.close();
   });
 
+  it('in an iframe with a thick border and padding, opens just below its term and follows it as the frame scrolls', async () => {
+    server.route(
+      'gen/framed-child.html',
+      '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>附件</title></head><body style="margin:0"><p style="margin:40px 0 0 30px">全面落实三高四新战略定位和使命任务。</p><div style="height:2000px"></div></body></html>',
+    );
+    server.route(
+      'gen/framed-host.html',
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳市2023年政府工作报告</title></head><body>
+      <h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上</p>
+      <p>各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。</p>
+      <iframe src="framed-child.html" style="width:600px;height:300px;border:24px solid #ccc;padding:16px 10px"></iframe></body></html>`,
+    );
+    const { page } = await openAnnotated('gen/framed-host.html');
+    const frame = page.frames().find((f) => f.url().endsWith('framed-child.html'))!;
+    await expect.poll(async () => Object.keys((await highlightCounts(page, 'iframe'))[HIGHLIGHTS.defined] ?? {})).toEqual(['三高四新']);
+    const term = await frame.evaluate(() => {
+      const hl = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-defined')!;
+      const r = [...hl][0]!;
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      const b = live.getBoundingClientRect();
+      return { left: b.left, bottom: b.bottom, x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    const origin = await page.evaluate(() => {
+      const f = document.querySelector('iframe')!;
+      const r = f.getBoundingClientRect();
+      const cs = getComputedStyle(f);
+      return { x: r.left + f.clientLeft + parseFloat(cs.paddingLeft), y: r.top + f.clientTop + parseFloat(cs.paddingTop) };
+    });
+    await page.mouse.move(origin.x + term.x, origin.y + term.y);
+    await expect.poll(() => tooltipTerm(page)).toBe('三高四新');
+    // bottom-start with a 6 px gap, in the top document's coordinates (positioned a frame after it shows).
+    const at = () => onTooltip(page, (b) => {
+      const r = b.getBoundingClientRect();
+      return `${Math.round(r.left)},${Math.round(r.top)}`;
+    });
+    await expect.poll(at).toBe(`${Math.round(origin.x + term.left)},${Math.round(origin.y + term.bottom + 6)}`);
+    await frame.evaluate(() => window.scrollBy(0, 20));
+    await expect.poll(at).toBe(`${Math.round(origin.x + term.left)},${Math.round(origin.y + term.bottom + 6 - 20)}`);
+    await page.close();
+  });
+
   it('shows the page’s own 名词解释 definition for a page-defined term', async () => {
     const { page } = await openAnnotated('pages/seed-004.html');
     const { x, y } = await termPoint(page, HIGHLIGHTS.page, '三化', 0);
