@@ -23,7 +23,14 @@ export const MAX_YEAR = 2100;
 /** No target states a number past a trillion (万亿 values are stored in 亿 or 万亿); beyond it the chart has no scale. */
 export const MAX_VALUE = 1e12;
 
-export type ImportErrorCode = 'tooBig' | 'notJson' | 'foreign' | 'version' | 'invalid' | 'database';
+export type ImportErrorCode = 'tooBig' | 'notJson' | 'foreign' | 'glossary' | 'version' | 'invalid' | 'database';
+
+/**
+ * The options page's glossary export (lib/glossary/user.ts EXPORT_FORMAT; a unit test keeps the two
+ * equal): a file readers drop here by mistake, told where it belongs. Not imported, so the library page
+ * does not load the glossary code.
+ */
+export const GLOSSARY_EXPORT_FORMAT = 'report-lens-glossary';
 
 /** `code` picks the message shown to the reader; `detail` names the field or the parser's complaint. */
 export class ImportError extends Error {
@@ -116,7 +123,7 @@ function parseStoredTarget(v: unknown, path: string): ImportTarget {
 
 /**
  * Reads and checks an export file. Throws ImportError: `tooBig`, `notJson`, `foreign` (JSON, but not
- * ours), `version` (ours, another version; detail = the version found) or `invalid` (detail = the field).
+ * ours), `glossary` (our glossary export), `version` (ours, another version; detail = the version found) or `invalid` (detail = the field).
  */
 export function parseImport(text: string, maxChars = MAX_IMPORT_BYTES): ImportData {
   if (text.length > maxChars) throw new ImportError('tooBig', String(text.length));
@@ -127,7 +134,7 @@ export function parseImport(text: string, maxChars = MAX_IMPORT_BYTES): ImportDa
     throw new ImportError('notJson', e instanceof Error ? e.message : String(e));
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as Obj).format !== EXPORT_FORMAT) {
-    throw new ImportError('foreign');
+    throw new ImportError(json && (json as Obj).format === GLOSSARY_EXPORT_FORMAT ? 'glossary' : 'foreign');
   }
   const file = json as Obj;
   if (file.version !== EXPORT_VERSION) throw new ImportError('version', String(file.version));

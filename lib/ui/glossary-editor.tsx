@@ -93,6 +93,8 @@ function importProblemText(p: ImportProblem): string {
       return t('geImpNotJson', p.detail ?? '');
     case 'foreign':
       return t('geImpForeign');
+    case 'library':
+      return t('geImpLibrary');
     case 'version':
       return t('geImpVersion', p.detail ?? '');
     case 'noEntries':

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportAll, toJson } from '../../../lib/db/export';
-import { clearLibrary, ImportError, importLibrary, parseImport, type ImportData } from '../../../lib/db/import';
+import { clearLibrary, GLOSSARY_EXPORT_FORMAT, ImportError, importLibrary, parseImport, type ImportData } from '../../../lib/db/import';
+import { EXPORT_FORMAT as GLOSSARY_FORMAT } from '../../../lib/glossary/user';
 import { ReportLensDB, type PageRecord, type TargetRecord } from '../../../lib/db/schema';
 import { page, target } from './library-fixtures';
 
@@ -53,6 +54,11 @@ describe('parseImport', () => {
     ['JSON of another tool', JSON.stringify({ name: 'package', version: '1.0.0', dependencies: {} }), 'foreign'],
   ])('rejects %s', (_, text, code) => {
     expect(errorOf(() => parseImport(text)).code).toBe(code);
+  });
+
+  it('recognises a glossary export dropped here by mistake (the reader is sent to the options page)', () => {
+    expect(GLOSSARY_EXPORT_FORMAT).toBe(GLOSSARY_FORMAT);
+    expect(errorOf(() => parseImport(JSON.stringify({ format: GLOSSARY_FORMAT, version: 1, entries: [] }))).code).toBe('glossary');
   });
 
   it('rejects another version and says which', () => {
