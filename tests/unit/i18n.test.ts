@@ -73,9 +73,11 @@ describe('the UI language, plurals and counts', () => {
 
   it('says 1 page, 2 pages in English and groups counts; Chinese has one form', () => {
     use('en');
-    // Before: "1 pages · 1 targets", and 10000 ungrouped.
+    // Before: "1 pages · 1 targets", "Exported 1 entries", and 10000 ungrouped.
     expect(t('librarySummary', [tn('nPages', 1), tn('nTargets', 1)])).toBe('1 page · 1 target');
     expect(t('librarySummary', [tn('nPages', 2), tn('nTargets', 10000)])).toBe('2 pages · 10,000 targets');
+    expect(tn('geExported', 1)).toBe('Exported 1 entry.');
+    expect(tn('geCount', 0)).toBe('0 entries');
     expect(t('confirmDeletePage', ['P', tn('nTargets', 1)])).toBe('Delete the page “P” and its 1 target?');
     expect(`${t('importDone', [tn('nPages', 1), tn('nTargets', 1)])} ${tn('importReplaced', 1)}`).toBe(
       'Imported 1 page and 1 target. 1 of them replaced the saved page with the same URL.',
@@ -83,6 +85,7 @@ describe('the UI language, plurals and counts', () => {
     expect(formatCount(1234567)).toBe('1,234,567');
     use('zh_CN');
     expect(t('librarySummary', [tn('nPages', 1), tn('nTargets', 10000)])).toBe('1 个页面 · 10,000 条目标');
+    expect(tn('geCount', 1)).toBe('共 1 条');
     use('zh_TW');
     expect(t('confirmClearAll', [tn('nPages', 2), tn('nTargets', 1)])).toMatch(/^刪除全部 2 個頁面和 1 條目標？/);
   });
@@ -91,7 +94,7 @@ describe('the UI language, plurals and counts', () => {
     const keys = LOCALES.map((l) => Object.keys(files[l]).sort());
     expect(keys[1]).toEqual(keys[0]);
     expect(keys[2]).toEqual(keys[0]);
-    for (const base of ['nPages', 'nTargets', 'importReplaced']) expect(keys[0]).toContain(`${base}_one`);
+    for (const base of ['nPages', 'nTargets', 'importReplaced', 'geCount', 'geExported', 'geMoreProblems']) expect(keys[0]).toContain(`${base}_one`);
     for (const key of keys[0]!) {
       const slots = LOCALES.map((l) => Object.keys(files[l][key]!.placeholders ?? {}).sort().join());
       expect(new Set(slots).size, key).toBe(1);
