@@ -351,20 +351,28 @@ export function GlossaryEditor() {
         <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="ge-import-file" onChange={(e) => void doImport(e)} />
       </div>
 
-      {notice && (
-        <div class={`ge-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={notice.kind === 'error' ? 'ge-error' : 'ge-ok'}>
+      {/* Mounted from the start: a status region inserted together with its text is often not read out. */}
+      <div role="status" data-testid="ge-live">
+        {notice?.kind === 'ok' && (
+          <div class="ge-notice ok" data-testid="ge-ok">
+            <p>{notice.text}</p>
+            {notice.undo && (
+              <button type="button" class="link" data-testid="ge-undo" onClick={() => void act(notice.undo!, t('geUndone'))}>
+                {t('geUndo')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      {notice?.kind === 'error' && (
+        <div class="ge-notice error" role="alert" data-testid="ge-error">
           <p>{notice.text}</p>
-          {notice.kind === 'error' && notice.details.length > 0 && (
+          {notice.details.length > 0 && (
             <ul>
               {notice.details.map((d) => (
                 <li>{d}</li>
               ))}
             </ul>
-          )}
-          {notice.kind === 'ok' && notice.undo && (
-            <button type="button" class="link" data-testid="ge-undo" onClick={() => void act(notice.undo!, t('geUndone'))}>
-              {t('geUndo')}
-            </button>
           )}
         </div>
       )}

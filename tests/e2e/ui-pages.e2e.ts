@@ -233,6 +233,9 @@ describe('in an English browser', () => {
     });
 
     it('names each row button after its entry; headers are column headers; counts are plural and grouped', async () => {
+      // Mounted empty from the start, so the notices swapped into it are announced.
+      expect(await opts.getByTestId('ge-live').getAttribute('role')).toBe('status');
+      expect(await opts.getByTestId('ge-live').textContent()).toBe('');
       expect(await opts.locator('.ge-list thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('scope')))).toEqual(['col', 'col', 'col', 'col', 'col']);
       const first = opts.getByTestId('ge-row').first();
       const term = await first.getByTestId('ge-term').textContent();
@@ -307,6 +310,7 @@ describe('in an English browser', () => {
       await opts.keyboard.press('Enter');
       await row(firstId!).waitFor({ state: 'detached' });
       await expect.poll(active).toEqual({ testid: 'ge-edit', row: secondId });
+      expect(await opts.getByTestId('ge-live').getByTestId('ge-ok').locator('p').textContent()).toBe(`Deleted “${term}”.`);
     });
 
     it('a library export dropped on the glossary import is sent to the library', async () => {
