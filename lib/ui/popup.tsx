@@ -165,7 +165,6 @@ export function Popup() {
           state={status.state}
           showReasons={showReasons}
           onReasons={() => setShowReasons(!showReasons)}
-          busy={busy}
           onAnnotate={() => void annotate()}
           onToggle={(enabled) => void toggleHighlights(enabled)}
           onSave={() => void save()}
@@ -179,7 +178,6 @@ export function Popup() {
 
 function PageSummary(props: {
   state: PageState;
-  busy: boolean;
   showReasons: boolean;
   onReasons(): void;
   onAnnotate(): void;
