@@ -14,8 +14,23 @@ import type { PageRecord, ReportLensDB, TargetRecord } from './schema';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_PAGES = 50_000;
 export const MAX_IMPORT_TARGETS = 500_000;
+/**
+ * Years a report in the library can have: the People's Republic's first to a far plan horizon. Outside
+ * them (2024.5, -3, 1e21) a year is a mistake in the file, and the menus and the chart would show it.
+ */
+export const MIN_YEAR = 1949;
+export const MAX_YEAR = 2100;
+/** No target states a number past a trillion (万亿 values are stored in 亿 or 万亿); beyond it the chart has no scale. */
+export const MAX_VALUE = 1e12;
 
-export type ImportErrorCode = 'tooBig' | 'notJson' | 'foreign' | 'version' | 'invalid' | 'database';
+export type ImportErrorCode = 'tooBig' | 'notJson' | 'foreign' | 'glossary' | 'version' | 'invalid' | 'database';
+
+/**
+ * The options page's glossary export (lib/glossary/user.ts EXPORT_FORMAT; a unit test keeps the two
+ * equal): a file readers drop here by mistake, told where it belongs. Not imported, so the library page
+ * does not load the glossary code.
+ */
+export const GLOSSARY_EXPORT_FORMAT = 'report-lens-glossary';
 
 /** `code` picks the message shown to the reader; `detail` names the field or the parser's complaint. */
 export class ImportError extends Error {
@@ -49,7 +64,17 @@ function str(v: unknown, path: string, max: number): string {
   return v;
 }
 function int(v: unknown, path: string, min = 0): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) throw new MessageError(`${path}: expected a whole number ≥ ${min}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new MessageError(`${path}: expected a whole number ≥ ${min}`);
+  // 1e300 is a whole number too: say what is wrong with it.
+  if (!Number.isSafeInteger(v)) throw new MessageError(`${path}: out of range (at most ${Number.MAX_SAFE_INTEGER})`);
+  return v;
+}
+function year(v: number | null, path: string): number | null {
+  if (v !== null && (!Number.isInteger(v) || v < MIN_YEAR || v > MAX_YEAR)) throw new MessageError(`${path}: expected a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+  return v;
+}
+function value(v: number | null, path: string): number | null {
+  if (v !== null && Math.abs(v) > MAX_VALUE) throw new MessageError(`${path}: out of range (expected -1e12 to 1e12)`);
   return v;
 }
 function list(v: unknown, path: string, max: number): unknown[] {
@@ -72,7 +97,7 @@ function parsePage(v: unknown, path: string): ImportPage {
     score: info.score,
     region: info.region,
     regionKey: info.regionKey,
-    year: info.year,
+    year: year(info.year, `${path}.year`),
     termCount: int(o.termCount, `${path}.termCount`),
     targetCount: 0,
     firstSeen: int(o.firstSeen, `${path}.firstSeen`),
@@ -87,6 +112,9 @@ function parseStoredTarget(v: unknown, path: string): ImportTarget {
   const { prefix, suffix, ...target } = parseTarget({ ...o, prefix: quote.prefix, suffix: quote.suffix }, path);
   return {
     ...target,
+    year: year(target.year, `${path}.year`),
+    value: value(target.value, `${path}.value`),
+    valueMax: value(target.valueMax, `${path}.valueMax`),
     pageId: int(o.pageId, `${path}.pageId`, 1),
     regionKey: o.regionKey === null || o.regionKey === undefined ? null : str(o.regionKey, `${path}.regionKey`, 100),
     quote: { exact: str(quote.exact, `${path}.quote.exact`, 5000), prefix, suffix },
@@ -95,7 +123,7 @@ function parseStoredTarget(v: unknown, path: string): ImportTarget {
 
 /**
  * Reads and checks an export file. Throws ImportError: `tooBig`, `notJson`, `foreign` (JSON, but not
- * ours), `version` (ours, another version; detail = the version found) or `invalid` (detail = the field).
+ * ours), `glossary` (our glossary export), `version` (ours, another version; detail = the version found) or `invalid` (detail = the field).
  */
 export function parseImport(text: string, maxChars = MAX_IMPORT_BYTES): ImportData {
   if (text.length > maxChars) throw new ImportError('tooBig', String(text.length));
@@ -106,7 +134,7 @@ export function parseImport(text: string, maxChars = MAX_IMPORT_BYTES): ImportDa
     throw new ImportError('notJson', e instanceof Error ? e.message : String(e));
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as Obj).format !== EXPORT_FORMAT) {
-    throw new ImportError('foreign');
+    throw new ImportError(json && (json as Obj).format === GLOSSARY_EXPORT_FORMAT ? 'glossary' : 'foreign');
   }
   const file = json as Obj;
   if (file.version !== EXPORT_VERSION) throw new ImportError('version', String(file.version));

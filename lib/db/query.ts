@@ -172,15 +172,18 @@ export function compareGroups(rows: readonly TargetRecord[], indicatorKey: strin
 export function niceTicks(min: number, max: number, count = 5): number[] {
   const lo = Math.min(0, min);
   const hi = Math.max(0, max);
-  if (hi === lo) return [0, 1];
+  // NaN, ±Infinity or a span past Number.MAX_VALUE (±1e308) has no ticks to draw: a safe axis instead.
+  if (!(hi - lo > 0) || !Number.isFinite(hi - lo)) return [0, 1];
   const raw = (hi - lo) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  // Each tick is a whole number of steps, rounded to 12 significant digits: no 0.30000000000000004 in
+  // the labels, and unlike toFixed (at most 100 digits) it works at any magnitude (1e-200, 1e300).
+  const tick = (k: number) => Number((k * step).toPrecision(12));
   const ticks: number[] = [];
-  // Rounding each tick to the step's precision avoids 0.30000000000000004 in the labels.
-  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
-  for (let v = Math.floor(lo / step) * step; v < hi + step / 2; v += step) ticks.push(Number(v.toFixed(digits)));
-  if (ticks[ticks.length - 1]! < hi) ticks.push(Number((ticks[ticks.length - 1]! + step).toFixed(digits)));
+  let k = Math.floor(lo / step);
+  for (; k * step < hi + step / 2; k++) ticks.push(tick(k));
+  if (ticks[ticks.length - 1]! < hi) ticks.push(tick(k));
   return ticks;
 }
 

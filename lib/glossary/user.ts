@@ -1,3 +1,4 @@
+import { EXPORT_FORMAT as LIBRARY_EXPORT_FORMAT } from '../db/export';
 import type { UserEntryRecord } from '../db/schema';
 import { foldChars } from '../text/normalize';
 import type { GlossaryEntry, GlossarySource, Scope } from '../types';
@@ -388,6 +389,7 @@ export type ImportProblemCode =
   | 'tooLarge'
   | 'notJson'
   | 'foreign'
+  | 'library'
   | 'version'
   | 'noEntries'
   | 'tooMany'
@@ -421,7 +423,8 @@ export function parseGlossaryFile(text: string): ParsedFile {
     return { ok: false, problems: [{ code: 'notJson', detail: e instanceof Error ? e.message : String(e) }] };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data) || (data as Record<string, unknown>).format !== EXPORT_FORMAT) {
-    return { ok: false, problems: [{ code: 'foreign' }] };
+    // The library's export, dropped here by mistake: said so, with where it belongs.
+    return { ok: false, problems: [{ code: (data as Record<string, unknown> | null)?.format === LIBRARY_EXPORT_FORMAT ? 'library' : 'foreign' }] };
   }
   const file = data as Record<string, unknown>;
   if (file.version !== EXPORT_VERSION) return { ok: false, problems: [{ code: 'version', detail: String(file.version) }] };

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getDb, type UserEntryRecord } from '../db/schema';
 import { deleteUserEntry, exportUserGlossary, importUserGlossary, saveUserEntry, setUserEntryHidden, SurfaceTakenError } from '../db/user-entries';
 import { glossaryEntries, glossaryEntry } from '../glossary/entries';
@@ -22,7 +22,7 @@ import {
   type MergedEntry,
   type ScopeLevel,
 } from '../glossary/user';
-import { t } from '../i18n';
+import { formatCount, t, tn } from '../i18n';
 import { foldChars } from '../text/normalize';
 import type { GlossaryEntry } from '../types';
 
@@ -93,6 +93,8 @@ function importProblemText(p: ImportProblem): string {
       return t('geImpNotJson', p.detail ?? '');
     case 'foreign':
       return t('geImpForeign');
+    case 'library':
+      return t('geImpLibrary');
     case 'version':
       return t('geImpVersion', p.detail ?? '');
     case 'noEntries':
@@ -126,6 +128,16 @@ export function GlossaryEditor() {
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  // The button that opened the form, where the focus goes back when it closes.
+  const opener = useRef<HTMLElement | null>(null);
+  const [returnFocus, setReturnFocus] = useState(0);
+  // Bumped by a save that found problems: the first invalid field takes the focus.
+  const [invalidSubmit, setInvalidSubmit] = useState(0);
+  // The last row button focused, and its row's place in the list: if a re-render takes the row away
+  // (a delete, a hide under a filter, an edit the search no longer finds), the row now at that place
+  // takes the focus instead of <body>.
+  const lastRowFocus = useRef<{ el: HTMLElement; index: number } | null>(null);
 
   const merged = useMemo(() => mergeGlossary(bundled, records ?? []), [bundled, records]);
   const rows = useMemo(
@@ -134,6 +146,8 @@ export function GlossaryEditor() {
   );
 
   const open = (row: MergedEntry | null, prefill?: AddEntryRequest) => {
+    const active = document.activeElement;
+    opener.current = active instanceof HTMLElement && active !== document.body && !formRef.current?.contains(active) ? active : opener.current;
     setProblems([]);
     setEditing({
       draft: draftFrom(row?.entry ?? null, prefill),
@@ -161,9 +175,55 @@ export function GlossaryEditor() {
     history.replaceState(null, '', location.pathname + location.search);
   }, [records]);
 
+  // The form opens above the list, out of sight of the row that opened it: it comes into view and takes
+  // the focus (its heading), so keyboard users do not have to tab back through every row to reach it.
   useEffect(() => {
-    if (editing) formRef.current?.scrollIntoView({ block: 'start' });
+    if (!editing) return;
+    formRef.current?.scrollIntoView({ block: 'start' });
+    formRef.current?.querySelector<HTMLElement>('[data-testid="ge-form-heading"]')?.focus({ preventScroll: true });
   }, [editing?.base, editing?.context]);
+
+  const closeForm = () => {
+    setEditing(null);
+    setProblems([]);
+    setReturnFocus((n) => n + 1);
+  };
+  useLayoutEffect(() => {
+    if (!returnFocus) return;
+    const el = opener.current;
+    opener.current = null;
+    const target = el?.isConnected ? el : sectionRef.current?.querySelector<HTMLElement>('[data-testid="ge-add"]');
+    target?.focus();
+  }, [returnFocus]);
+
+  useLayoutEffect(() => {
+    if (!invalidSubmit) return;
+    const form = formRef.current;
+    (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[data-testid="ge-form-heading"]'))?.focus();
+  }, [invalidSubmit]);
+
+  useEffect(() => {
+    const section = sectionRef.current;
+    if (!section) return;
+    const onFocus = (e: FocusEvent) => {
+      const el = e.target as HTMLElement;
+      const row = el.closest('tr[data-testid="ge-row"]');
+      lastRowFocus.current = row ? { el, index: [...(row.parentElement?.children ?? [])].indexOf(row) } : null;
+    };
+    section.addEventListener('focusin', onFocus);
+    return () => section.removeEventListener('focusin', onFocus);
+  }, []);
+  // After every render: a focused row button that is gone hands the focus on, as described above.
+  useLayoutEffect(() => {
+    const last = lastRowFocus.current;
+    if (!last || last.el.isConnected) return;
+    lastRowFocus.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const rows = sectionRef.current?.querySelectorAll<HTMLElement>('tr[data-testid="ge-row"]') ?? [];
+    const row = rows[Math.min(last.index, rows.length - 1)];
+    (row?.querySelector<HTMLElement>('td.ge-actions button') ?? sectionRef.current?.querySelector<HTMLElement>('[data-testid="ge-search"]'))?.focus();
+  });
 
   const update = (field: keyof EntryDraft, value: string) => {
     setEditing((e) => (e ? { ...e, draft: { ...e.draft, [field]: value } } : e));
@@ -176,12 +236,12 @@ export function GlossaryEditor() {
     const id = draft.id ?? newUserId((x) => !!glossaryEntry(x) || records.some((r) => r.id === x));
     const found = validateDraft(draft, id, base, bundled, records);
     setProblems(found);
-    if (found.length) return;
+    if (found.length) return setInvalidSubmit((n) => n + 1);
     const entry = entryFromDraft(draft, id, base);
     setBusy(true);
     try {
       await saveUserEntry(getDb(), entry, b);
-      setEditing(null);
+      closeForm();
       setNotice({ kind: 'ok', text: t('geSaved', entry.term) });
     } catch (e) {
       setNotice({ kind: 'error', text: t('geSaveFailed'), details: [String(e)] });
@@ -228,7 +288,7 @@ export function GlossaryEditor() {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    setNotice({ kind: 'ok', text: t('geExported', String(file.entries.length)) });
+    setNotice({ kind: 'ok', text: tn('geExported', file.entries.length) });
   };
 
   const doImport = async (ev: Event) => {
@@ -245,10 +305,10 @@ export function GlossaryEditor() {
     setBusy(true);
     try {
       const result = await importUserGlossary(getDb(), await file.text(), bundled);
-      if (result.ok) setNotice({ kind: 'ok', text: t('geImported', [String(result.added), String(result.replaced)]) });
+      if (result.ok) setNotice({ kind: 'ok', text: t('geImported', [formatCount(result.added), formatCount(result.replaced)]) });
       else {
         const details = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map(importProblemText);
-        if (result.problems.length > MAX_PROBLEMS_SHOWN) details.push(t('geMoreProblems', String(result.problems.length - MAX_PROBLEMS_SHOWN)));
+        if (result.problems.length > MAX_PROBLEMS_SHOWN) details.push(tn('geMoreProblems', result.problems.length - MAX_PROBLEMS_SHOWN));
         setNotice({ kind: 'error', text: t('geImportFailed', file.name), details });
       }
     } catch (e) {
@@ -259,7 +319,7 @@ export function GlossaryEditor() {
   };
 
   return (
-    <section class="ge" data-testid="glossary-editor" aria-busy={busy || !records}>
+    <section class="ge" data-testid="glossary-editor" aria-busy={busy || !records} ref={sectionRef}>
       <h2>{t('geTitle')}</h2>
       <p class="muted">{t('geIntro')}</p>
       <div class="ge-tools">
@@ -291,20 +351,28 @@ export function GlossaryEditor() {
         <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="ge-import-file" onChange={(e) => void doImport(e)} />
       </div>
 
-      {notice && (
-        <div class={`ge-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={notice.kind === 'error' ? 'ge-error' : 'ge-ok'}>
+      {/* Mounted from the start: a status region inserted together with its text is often not read out. */}
+      <div role="status" data-testid="ge-live">
+        {notice?.kind === 'ok' && (
+          <div class="ge-notice ok" data-testid="ge-ok">
+            <p>{notice.text}</p>
+            {notice.undo && (
+              <button type="button" class="link" data-testid="ge-undo" onClick={() => void act(notice.undo!, t('geUndone'))}>
+                {t('geUndo')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      {notice?.kind === 'error' && (
+        <div class="ge-notice error" role="alert" data-testid="ge-error">
           <p>{notice.text}</p>
-          {notice.kind === 'error' && notice.details.length > 0 && (
+          {notice.details.length > 0 && (
             <ul>
               {notice.details.map((d) => (
                 <li>{d}</li>
               ))}
             </ul>
-          )}
-          {notice.kind === 'ok' && notice.undo && (
-            <button type="button" class="link" data-testid="ge-undo" onClick={() => void act(notice.undo!, t('geUndone'))}>
-              {t('geUndo')}
-            </button>
           )}
         </div>
       )}
@@ -318,15 +386,12 @@ export function GlossaryEditor() {
           onChange={update}
           onLevel={(level) => setEditing((e) => (e ? { ...e, draft: { ...e.draft, level } } : e))}
           onSubmit={save}
-          onCancel={() => {
-            setEditing(null);
-            setProblems([]);
-          }}
+          onCancel={closeForm}
         />
       )}
 
       <p class="muted" data-testid="ge-count">
-        {rows.length > limit ? t('geShowing', [String(limit), String(rows.length)]) : t('geCount', String(rows.length))}
+        {rows.length > limit ? t('geShowing', [formatCount(limit), formatCount(rows.length)]) : tn('geCount', rows.length)}
       </p>
       {rows.length === 0 ? (
         <p class="muted" data-testid="ge-empty">{t('geEmpty')}</p>
@@ -334,11 +399,11 @@ export function GlossaryEditor() {
         <table class="ge-list" data-testid="ge-list">
           <thead>
             <tr>
-              <th>{t('geColTerm')}</th>
-              <th>{t('geColDefinition')}</th>
-              <th>{t('geColScope')}</th>
-              <th>{t('geColStatus')}</th>
-              <th>{t('geColActions')}</th>
+              <th scope="col">{t('geColTerm')}</th>
+              <th scope="col">{t('geColDefinition')}</th>
+              <th scope="col">{t('geColScope')}</th>
+              <th scope="col">{t('geColStatus')}</th>
+              <th scope="col">{t('geColActions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -374,27 +439,27 @@ function Row({ row, onEdit, onHide, onRemove }: { row: MergedEntry; onEdit(): vo
         <span class={`ge-badge ${row.status}`}>{t(`geStatus_${row.status}`)}</span>
       </td>
       <td class="ge-actions">
-        <button type="button" data-testid="ge-edit" onClick={onEdit}>
+        <button type="button" data-testid="ge-edit" onClick={onEdit} aria-label={t('geEditLabel', e.term)}>
           {t('geEdit')}
         </button>
         {row.status === 'hidden' ? (
-          <button type="button" data-testid="ge-unhide" onClick={() => onHide(false)}>
+          <button type="button" data-testid="ge-unhide" onClick={() => onHide(false)} aria-label={t('geUnhideLabel', e.term)}>
             {t('geUnhide')}
           </button>
         ) : (
           row.bundled && (
-            <button type="button" data-testid="ge-hide" onClick={() => onHide(true)}>
+            <button type="button" data-testid="ge-hide" onClick={() => onHide(true)} aria-label={t('geHideLabel', e.term)}>
               {t('geHide')}
             </button>
           )
         )}
         {row.status === 'edited' && (
-          <button type="button" data-testid="ge-revert" onClick={onRemove}>
+          <button type="button" data-testid="ge-revert" onClick={onRemove} aria-label={t('geRevertLabel', e.term)}>
             {t('geRevert')}
           </button>
         )}
         {!row.bundled && (
-          <button type="button" data-testid="ge-delete" onClick={onRemove}>
+          <button type="button" data-testid="ge-delete" onClick={onRemove} aria-label={t('geDeleteLabel', e.term)}>
             {t('geDelete')}
           </button>
         )}
@@ -420,13 +485,17 @@ function EntryForm({ editing, problems, busy, formRef, onChange, onLevel, onSubm
   const field = (name: DraftField, label: string, opts: { multiline?: number; required?: boolean; readOnly?: boolean; hint?: string } = {}) => {
     const errs = errorsOf(name);
     const id = `ge-f-${name}`;
+    const describedBy = [opts.hint && `${id}-hint`, errs.length && `${id}-err`].filter(Boolean).join(' ');
     const common = {
       id,
       name,
       value: draft[name],
       readOnly: opts.readOnly,
+      // The form checks itself (noValidate): `required` only tells assistive technology.
+      required: opts.required,
+      'aria-required': opts.required ? true : undefined,
       'aria-invalid': errs.length > 0,
-      'aria-describedby': errs.length ? `${id}-err` : undefined,
+      'aria-describedby': describedBy || undefined,
       'data-testid': id,
       onInput: (e: Event) => onChange(name, (e.target as HTMLInputElement | HTMLTextAreaElement).value),
     };
@@ -434,10 +503,19 @@ function EntryForm({ editing, problems, busy, formRef, onChange, onLevel, onSubm
       <div class={`ge-field${errs.length ? ' invalid' : ''}`}>
         <label for={id}>
           {label}
-          {opts.required && <span class="ge-req"> *</span>}
+          {opts.required && (
+            <span class="ge-req" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
         </label>
         {opts.multiline ? <textarea rows={opts.multiline} {...common} /> : <input type="text" {...common} />}
-        {opts.hint && <div class="muted ge-hint">{opts.hint}</div>}
+        {opts.hint && (
+          <div class="muted ge-hint" id={`${id}-hint`}>
+            {opts.hint}
+          </div>
+        )}
         {errs.length > 0 && (
           <div class="error" id={`${id}-err`} data-testid={`${id}-error`}>
             {errs.map(problemText).join(' ')}
@@ -450,7 +528,9 @@ function EntryForm({ editing, problems, busy, formRef, onChange, onLevel, onSubm
 
   return (
     <form class="ge-form" data-testid="ge-form" ref={formRef} onSubmit={onSubmit} noValidate>
-      <h3>{base ? t('geFormEdit', base.term) : t('geFormAdd')}</h3>
+      <h3 tabIndex={-1} data-testid="ge-form-heading">
+        {base ? t('geFormEdit', base.term) : t('geFormAdd')}
+      </h3>
       {bundled && <p class="muted">{t('geOverrideNote')}</p>}
       {context && (
         <figure class="ge-context">

@@ -4,7 +4,7 @@ import { clearLibrary, ImportError, importLibrary, MAX_IMPORT_BYTES, parseImport
 import { removePage } from '../db/pages';
 import { filterTargets, headable, loadFacets, pageIndex, queryHead, queryTargets, sortTargets, type Sort, type SortKey, type TargetFilter } from '../db/query';
 import { getDb, type PageRecord, type TargetRecord } from '../db/schema';
-import { t } from '../i18n';
+import { formatCount, t, tn } from '../i18n';
 import { CompareView } from './library/compare-view';
 import { ConfirmDialog, type ConfirmRequest } from './library/confirm-dialog';
 import { FilterBar } from './library/filter-bar';
@@ -70,6 +70,7 @@ export function Library() {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   // The first screen comes from an index-ordered read of HEAD rows plus a key count (queryHead), so it
   // costs the same with 100 targets or 100,000. Every row of the filter is read only when something
@@ -159,7 +160,8 @@ export function Library() {
       if (file.size > MAX_IMPORT_BYTES) throw new ImportError('tooBig', String(file.size));
       const data = parseImport(await file.text());
       const result = await importLibrary(db, data);
-      setNotice({ kind: 'ok', text: t('importDone', [String(result.pages), String(result.targets), String(result.replaced)]) });
+      const done = t('importDone', [tn('nPages', result.pages), tn('nTargets', result.targets)]);
+      setNotice({ kind: 'ok', text: result.replaced ? `${done} ${tn('importReplaced', result.replaced)}` : done });
     } catch (e) {
       setNotice({ kind: 'error', text: importMessage(e) });
     } finally {
@@ -169,8 +171,15 @@ export function Library() {
 
   const askDeletePage = (page: PageRecord) =>
     setConfirm({
-      message: t('confirmDeletePage', [page.title || page.url, String(page.targetCount)]),
+      message: t('confirmDeletePage', [page.title || page.url, tn('nTargets', page.targetCount)]),
       confirmLabel: t('libraryDelete'),
+      // The page's row (and its button, which opened the dialog) goes with it: the next row's button
+      // takes the focus, or the one before, or the page's heading when it was the last page.
+      focusAfter: () => {
+        const row = [...document.querySelectorAll<HTMLElement>('[data-testid="page-row"]')].find((r) => r.dataset.url === page.url);
+        const near = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('[data-testid="delete-page"]');
+        return near ?? heading.current;
+      },
       onConfirm: async () => {
         await removePage(db, page.url);
         setNotice({ kind: 'ok', text: t('pageDeleted', page.title || page.url) });
@@ -178,8 +187,10 @@ export function Library() {
     });
   const askClearAll = () =>
     setConfirm({
-      message: t('confirmClearAll', [String(pages?.length ?? 0), String(totalCount ?? 0)]),
+      message: t('confirmClearAll', [tn('nPages', pages?.length ?? 0), tn('nTargets', totalCount ?? 0)]),
       confirmLabel: t('libraryClearAll'),
+      // The button is disabled once the library is empty.
+      focusAfter: () => heading.current,
       onConfirm: async () => {
         await clearLibrary(db);
         setFilter({});
@@ -190,21 +201,26 @@ export function Library() {
 
   const ready = pages !== undefined && totalCount !== undefined && loaded !== undefined;
   const empty = ready && pages.length === 0 && totalCount === 0;
+  // Nothing to chart: the compare view is offered only once some indicator is saved.
+  const canCompare = !!facets && facets.indicators.length > 0;
+  const shown: View = canCompare ? view : 'list';
 
   return (
     <main class="library-main">
       <header class="bar">
         <div>
-          <h1>{t('libraryTitle')}</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            {t('libraryTitle')}
+          </h1>
           {ready && (
             <p class="muted summary" data-testid="summary" data-pages={pages.length} data-targets={totalCount}>
-              {t('librarySummary', [String(pages.length), String(totalCount)])}
+              {t('librarySummary', [tn('nPages', pages.length), tn('nTargets', totalCount)])}
             </p>
           )}
         </div>
         <nav class="actions">
           <button type="button" onClick={() => void exportCsv()} disabled={!ready || matching === 0} data-testid="export-csv">
-            {t('exportCsv', String(matching))}
+            {t('exportCsv', formatCount(matching))}
           </button>
           <button type="button" onClick={() => void exportJson()} disabled={empty || !ready} data-testid="export-json">
             {t('exportJson')}
@@ -232,12 +248,24 @@ export function Library() {
         </nav>
       </header>
 
-      {notice && (
-        <p class={notice.kind === 'error' ? 'notice error' : 'notice ok'} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={notice.kind === 'error' ? 'import-error' : 'notice'}>
+      {/* Mounted from the start: a status region inserted together with its text is often not read out. */}
+      <div role="status" data-testid="live-status">
+        {notice?.kind === 'ok' && (
+          <p class="notice ok" data-testid="notice">
+            {notice.text}
+          </p>
+        )}
+        {busy && (
+          <p class="muted" data-testid="working">
+            {t('libraryWorking')}
+          </p>
+        )}
+      </div>
+      {notice?.kind === 'error' && (
+        <p class="notice error" role="alert" data-testid="import-error">
           {notice.text}
         </p>
       )}
-      {busy && <p class="muted">{t('libraryWorking')}</p>}
       {!ready && <p class="muted">{t('libraryLoading')}</p>}
       {empty && (
         <p class="muted" data-testid="empty">
@@ -250,24 +278,33 @@ export function Library() {
           <h2>{t('libraryTargets')}</h2>
           <FilterBar facets={facets} filter={filter} onChange={setFilter} onSearchFocus={wantAll} />
           <div class="tabs" role="group">
-            <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')} data-testid="view-list">
+            <button type="button" aria-pressed={shown === 'list'} onClick={() => setView('list')} data-testid="view-list">
               {t('viewList')}
             </button>
-            <button type="button" aria-pressed={view === 'compare'} onClick={() => setView('compare')} data-testid="view-compare">
-              {t('viewCompare')}
-            </button>
+            {canCompare && (
+              <button type="button" aria-pressed={shown === 'compare'} onClick={() => setView('compare')} data-testid="view-compare">
+                {t('viewCompare')}
+              </button>
+            )}
             <span class="muted count" data-testid="target-count" data-count={matching} data-total={totalCount} aria-live="polite">
-              {t('libraryShowing', [String(matching), String(totalCount)])}
+              {t('libraryShowing', [formatCount(matching), formatCount(totalCount)])}
             </span>
           </div>
-          {view === 'list' && (
+          {shown === 'list' && (
             <>
-              {loadingAll && (
-                <p class="muted" role="status" data-testid="loading-all">
-                  {t('libraryLoadingAll', String(matching))}
+              <div role="status">
+                {loadingAll && (
+                  <p class="muted" data-testid="loading-all">
+                    {t('libraryLoadingAll', formatCount(matching))}
+                  </p>
+                )}
+              </div>
+              {loaded && matching === 0 && totalCount === 0 && (
+                <p class="muted" data-testid="no-targets">
+                  {t('libraryNoTargets')}
                 </p>
               )}
-              {loaded && matching === 0 && (
+              {loaded && matching === 0 && totalCount > 0 && (
                 <p class="muted" data-testid="no-matches">
                   {t('libraryNoMatches')}
                 </p>
@@ -276,7 +313,7 @@ export function Library() {
               {selectedRow && <TargetDetail row={selectedRow} page={pageMap.get(selectedRow.pageId)} />}
             </>
           )}
-          {view === 'compare' && facets && <CompareView indicators={facets.indicators} filter={filter} pages={pageMap} />}
+          {shown === 'compare' && facets && <CompareView indicators={facets.indicators} filter={filter} pages={pageMap} />}
 
           <h2>{t('libraryPages')}</h2>
           <PagesTable pages={pages} onDelete={askDeletePage} />

@@ -3,10 +3,23 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { sendMessage, type PageState } from '../messaging/protocol';
 import { sendToTab } from '../messaging/tabs';
+import { errorText } from './library/confirm-dialog';
 import { ScriptToggleButton } from './script-toggle-button';
 import type { Target } from '../types';
 
-type Status = { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable'; error?: string } | { kind: 'ready'; state: PageState };
+type Status = { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable' } | { kind: 'ready'; state: PageState };
+/** What the last action came to: said in the reader's language; the browser's own text, if any, on request. */
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string; detail?: string };
+
+/** An action that did not do what it says: the message to show, and the raw reason. */
+class ActionFailed extends Error {
+  constructor(
+    readonly text: string,
+    readonly detail?: string,
+  ) {
+    super(text);
+  }
+}
 
 /** The tab the popup is about: `?tab=ID` (tests, the library) or the active tab of the window. */
 async function currentTabId(): Promise<number | undefined> {
@@ -40,6 +53,7 @@ export function Popup() {
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [showReasons, setShowReasons] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const refresh = async (id: number | undefined) => {
     if (id === undefined) return setStatus({ kind: 'unavailable' });
@@ -58,30 +72,53 @@ export function Popup() {
     });
   }, []);
 
-  const annotate = async () => {
-    if (tabId === undefined) return;
+  /**
+   * Runs one of the popup's actions: its outcome is said in the live regions below, the page's state is
+   * read again whatever happened (a failed save may still have changed it), and nothing is left
+   * rejected — a tab whose content script is gone (reloaded, navigated) made the popup go blank.
+   */
+  const run = async (work: () => Promise<string>, failed: string) => {
+    if (tabId === undefined || busy) return;
     setBusy(true);
-    const result = await sendMessage('annotateTab', { tabId });
-    setBusy(false);
-    if (!result.ok) setStatus({ kind: 'unavailable', error: result.error });
-    else await refresh(tabId);
+    setOutcome(null);
+    try {
+      setOutcome({ kind: 'ok', text: await work() });
+    } catch (e) {
+      setOutcome(e instanceof ActionFailed ? { kind: 'error', text: e.text, detail: e.detail } : { kind: 'error', text: failed, detail: errorText(e) });
+    } finally {
+      setBusy(false);
+      await refresh(tabId);
+    }
   };
 
-  const toggleHighlights = async (enabled: boolean) => {
-    if (tabId === undefined) return;
-    const state = await sendToTab(tabId, 'setAnnotations', { enabled });
-    if (state) setStatus({ kind: 'ready', state });
-  };
+  const annotate = () =>
+    run(async () => {
+      const result = await sendMessage('annotateTab', { tabId: tabId! });
+      // Chrome's own reason (in English, naming the URL) is kept for the curious, behind a disclosure.
+      if (!result.ok) throw new ActionFailed(t('popupUnavailable'), result.error);
+      return t('popupAnnotatedDone');
+    }, t('popupUnavailable'));
 
-  const save = async () => {
-    if (tabId === undefined) return;
-    await sendMessage('savePage', { tabId });
-    await refresh(tabId);
-  };
-  const remove = async (url: string) => {
-    await sendMessage('removePage', { url, tabId });
-    await refresh(tabId);
-  };
+  const toggleHighlights = (enabled: boolean) =>
+    run(async () => {
+      const state = await sendToTab(tabId!, 'setAnnotations', { enabled });
+      if (!state) throw new ActionFailed(t('popupPageGone'));
+      setStatus({ kind: 'ready', state });
+      return t(enabled ? 'popupHighlightsOnDone' : 'popupHighlightsOffDone');
+    }, t('popupPageGone'));
+
+  const save = () =>
+    run(async () => {
+      const result = await sendMessage('savePage', { tabId: tabId! });
+      if (result.error || !result.saved) throw new ActionFailed(t('popupSaveFailed'), result.error);
+      return t('popupSavedDone');
+    }, t('popupSaveFailed'));
+
+  const remove = (url: string) =>
+    run(async () => {
+      await sendMessage('removePage', { url, tabId });
+      return t('popupRemovedDone');
+    }, t('popupRemoveFailed'));
 
   const openPage = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/library.html') });
 
@@ -100,11 +137,25 @@ export function Popup() {
       </header>
       <ScriptToggleButton tabId={tabId} onToggled={() => void refresh(tabId)} />
       {status.kind === 'loading' && <p class="muted">…</p>}
+      {/* Mounted from the start, so screen readers hear each result that is swapped in. */}
+      <div role="status" class="outcome" data-testid="popup-status">
+        {outcome?.kind === 'ok' ? outcome.text : ''}
+      </div>
+      {outcome?.kind === 'error' && (
+        <div class="error" role="alert" data-testid="popup-error">
+          <p>{outcome.text}</p>
+          {outcome.detail && (
+            <details>
+              <summary>{t('popupErrorDetails')}</summary>
+              <code data-testid="popup-error-detail">{outcome.detail}</code>
+            </details>
+          )}
+        </div>
+      )}
       {(status.kind === 'none' || status.kind === 'unavailable') && (
         <section>
           <p class="muted" data-testid="status">{status.kind === 'none' ? t('popupNotAnnotated') : t('popupUnavailable')}</p>
-          {status.kind === 'unavailable' && status.error && <p class="error">{status.error}</p>}
-          <button type="button" class="primary" disabled={busy || tabId === undefined} onClick={annotate} data-testid="annotate">
+          <button type="button" class="primary" disabled={busy || tabId === undefined} onClick={() => void annotate()} data-testid="annotate">
             {t('popupAnnotate')}
           </button>
         </section>
@@ -114,10 +165,10 @@ export function Popup() {
           state={status.state}
           showReasons={showReasons}
           onReasons={() => setShowReasons(!showReasons)}
-          onAnnotate={annotate}
-          onToggle={toggleHighlights}
-          onSave={save}
-          onRemove={remove}
+          onAnnotate={() => void annotate()}
+          onToggle={(enabled) => void toggleHighlights(enabled)}
+          onSave={() => void save()}
+          onRemove={(url) => void remove(url)}
           onTarget={(index) => tabId !== undefined && void sendToTab(tabId, 'scrollToTarget', { index })}
         />
       )}
@@ -167,7 +218,7 @@ function PageSummary(props: {
         {state.saved && <span class="saved" data-testid="saved">{t('popupSaved')}</span>}
       </div>
       {state.error && (
-        <p class="error" data-testid="save-error">
+        <p class="error" role="alert" data-testid="save-error">
           {t('errorPrefix')}
           {state.error}
         </p>

@@ -49,7 +49,12 @@ export function CompareChart({ groups, unit, indicator, pages }: { groups: Compa
   const ticks = niceTicks(Math.min(...groups.map((g) => g.min)), Math.max(...groups.map((g) => g.max)));
   const lo = ticks[0]!;
   const hi = ticks[ticks.length - 1]!;
-  const y = (v: number) => TOP + PLOT * (1 - (v - lo) / (hi - lo));
+  // Kept inside the plot: when niceTicks had to fall back (values past what an axis can span), a mark
+  // is drawn at the edge rather than at y="NaN" or far outside the chart.
+  const y = (v: number) => {
+    const f = (v - lo) / (hi - lo);
+    return TOP + PLOT * (1 - (Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0));
+  };
 
   // Bars of one region stand together, centred over the region's name; a wider gap separates regions.
   const bars: { group: CompareGroup; x: number }[] = [];

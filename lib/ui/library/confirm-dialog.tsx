@@ -5,6 +5,11 @@ export interface ConfirmRequest {
   message: string;
   confirmLabel: string;
   onConfirm(): void | Promise<void>;
+  /**
+   * Where the focus goes once the action succeeded, when it may take the element that opened the
+   * dialog with it (a deleted page's row). Otherwise the focus goes back to that element.
+   */
+  focusAfter?(): HTMLElement | null | undefined;
 }
 
 /** What a failed action says: the error's name and message, as text. */
@@ -20,17 +25,26 @@ export function errorText(e: unknown): string {
  * The dialog stays open while the action runs and closes once it succeeded. If it fails (a delete the
  * database refuses), the error is shown in the dialog and the buttons come back, so the user can try
  * again or cancel; a rejection is never left unhandled, and a second click cannot start it twice.
+ *
+ * Closing it puts the focus back where it was (Preact removes the <dialog> rather than letting
+ * close() restore it, which left keyboard users on <body>), or where `focusAfter` says after a success.
  */
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest; onClose(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const succeeded = useRef(false);
   useEffect(() => {
     const el = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     if (el && !el.open) el.showModal();
     cancel.current?.focus();
-    return () => el?.close();
+    return () => {
+      el?.close();
+      const target = (succeeded.current && request.focusAfter?.()) || opener;
+      if (target?.isConnected) target.focus();
+    };
   }, []);
   // A disabled button loses the focus: give it back to Cancel once the buttons are enabled again.
   useEffect(() => {
@@ -47,6 +61,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest; o
       setWorking(false);
       return;
     }
+    succeeded.current = true;
     onClose();
   };
   return (

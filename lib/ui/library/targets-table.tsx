@@ -101,6 +101,9 @@ export function TargetsTable(props: {
           {visible.map((row, i) => {
             const page = pages.get(row.pageId);
             const title = page ? page.title || page.url : '';
+            const value = valueText(row);
+            const kind = kindLabel(row.kind);
+            const region = regionLabel(row.regionKey);
             return (
               <tr
                 key={row.id}
@@ -110,7 +113,9 @@ export function TargetsTable(props: {
                 data-testid="target-row"
                 data-id={row.id}
               >
-                <td data-col="region">{regionLabel(row.regionKey)}</td>
+                <td data-col="region" title={region}>
+                  {region}
+                </td>
                 <td data-col="year">{row.year ?? '—'}</td>
                 <td data-col="indicator" title={row.indicator}>
                   {/* The button makes rows reachable by keyboard; the whole row is clickable for the mouse. */}
@@ -118,12 +123,14 @@ export function TargetsTable(props: {
                     {row.indicator}
                   </button>
                 </td>
-                <td data-col="value" class="num">
-                  <span class="arrow" aria-hidden="true">{ARROWS[row.direction]}</span> {valueText(row)}
+                <td data-col="value" class="num" title={value}>
+                  <span class="arrow" aria-hidden="true">{ARROWS[row.direction]}</span> {value}
                 </td>
                 <td data-col="qualifier">{row.qualifier}</td>
                 <td data-col="hedge">{row.hedge}</td>
-                <td data-col="kind">{kindLabel(row.kind)}</td>
+                <td data-col="kind" title={kind}>
+                  {kind}
+                </td>
                 <td data-col="sentence" title={row.sentence}>
                   {row.sentence}
                 </td>

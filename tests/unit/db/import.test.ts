@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportAll, toJson } from '../../../lib/db/export';
-import { clearLibrary, ImportError, importLibrary, parseImport, type ImportData } from '../../../lib/db/import';
+import { clearLibrary, GLOSSARY_EXPORT_FORMAT, ImportError, importLibrary, parseImport, type ImportData } from '../../../lib/db/import';
+import { EXPORT_FORMAT as GLOSSARY_FORMAT } from '../../../lib/glossary/user';
 import { ReportLensDB, type PageRecord, type TargetRecord } from '../../../lib/db/schema';
 import { page, target } from './library-fixtures';
 
@@ -55,6 +56,11 @@ describe('parseImport', () => {
     expect(errorOf(() => parseImport(text)).code).toBe(code);
   });
 
+  it('recognises a glossary export dropped here by mistake (the reader is sent to the options page)', () => {
+    expect(GLOSSARY_EXPORT_FORMAT).toBe(GLOSSARY_FORMAT);
+    expect(errorOf(() => parseImport(JSON.stringify({ format: GLOSSARY_FORMAT, version: 1, entries: [] }))).code).toBe('glossary');
+  });
+
   it('rejects another version and says which', () => {
     const e = errorOf(() => parseImport(file({ version: 2 })));
     expect([e.code, e.detail]).toEqual(['version', '2']);
@@ -78,10 +84,33 @@ describe('parseImport', () => {
     ['an unknown qualifier', { targets: [TARGETS[0], { ...TARGETS[1], qualifier: '<b>以上</b>' }] }, /^targets\[1\]\.qualifier: expected one of/],
     ['a target without its quote', { targets: [{ ...TARGETS[0], quote: undefined }] }, /^targets\[0\]\.quote: expected an object/],
     ['a target of no page', { targets: [{ ...TARGETS[0], pageId: 7 }] }, /^targets\[0\]\.pageId: no page with id 7/],
+    // Numbers JSON can hold but the library cannot show: the chart's axis broke on them (y="NaN", a
+    // RangeError), the year menu listed 1e+21.
+    ['a term count past the safe integers', { pages: [{ ...PAGES[0], termCount: 1e300 }, PAGES[1]] }, /^pages\[0\]\.termCount: out of range \(at most 9007199254740991\)$/],
+    ['a fractional page year', { pages: [{ ...PAGES[0], year: 2024.5 }, PAGES[1]] }, /^pages\[0\]\.year: expected a year from 1949 to 2100$/],
+    ['a negative page year', { pages: [{ ...PAGES[0], year: -3 }, PAGES[1]] }, /^pages\[0\]\.year: expected a year from 1949 to 2100$/],
+    ['a target year of 1e21', { targets: [{ ...TARGETS[0], year: 1e21 }] }, /^targets\[0\]\.year: expected a year from 1949 to 2100$/],
+    ['a target year before 1949', { targets: [{ ...TARGETS[0], year: 1948 }] }, /^targets\[0\]\.year: expected a year from 1949 to 2100$/],
+    ['a value of 1e308', { targets: [{ ...TARGETS[0], value: 1e308 }] }, /^targets\[0\]\.value: out of range \(expected -1e12 to 1e12\)$/],
+    ['a value of -1e308', { targets: [{ ...TARGETS[0], value: -1e308 }] }, /^targets\[0\]\.value: out of range/],
+    ['a range end past 1e12', { targets: [{ ...TARGETS[0], valueMax: 2e12 }] }, /^targets\[0\]\.valueMax: out of range/],
   ])('rejects %s, naming the field', (_, over, message) => {
     const e = errorOf(() => parseImport(file(over)));
     expect(e.code).toBe('invalid');
     expect(e.detail).toMatch(message);
+  });
+});
+
+describe('parseImport at the edges of the ranges', () => {
+  it('accepts the first and last plausible years, values up to ±1e12, and tiny values', () => {
+    const data = parseImport(
+      file({
+        pages: [{ ...PAGES[0], year: 1949 }, { ...PAGES[1], year: 2100 }],
+        targets: [{ ...TARGETS[0], value: 1e12 }, { ...TARGETS[1], value: -1e12, year: 2100 }, { ...TARGETS[2], value: 1e-200, valueMax: 1e-199 }],
+      }),
+    );
+    expect(data.pages.map((p) => p.year)).toEqual([1949, 2100]);
+    expect(data.targets.map((t) => t.value)).toEqual([1e12, -1e12, 1e-200]);
   });
 });
 

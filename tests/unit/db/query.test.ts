@@ -117,6 +117,23 @@ describe('niceTicks', () => {
     expect(niceTicks(-2, 5)).toEqual([-2, 0, 2, 4, 6]);
     expect(niceTicks(0, 0)).toEqual([0, 1]);
   });
+
+  it('works at any magnitude an import can hold, and falls back to a plain axis where none can be drawn', () => {
+    // 1e-200 made toFixed(202) throw a RangeError and the whole library page went blank.
+    expect(niceTicks(1e-200, 1e-200)).toEqual([0, 2e-201, 4e-201, 6e-201, 8e-201, 1e-200]);
+    expect(niceTicks(1e300, 1e300)).toEqual([0, 2e299, 4e299, 6e299, 8e299, 1e300]);
+    expect(niceTicks(-1e12, 1e12)).toEqual([-1e12, -5e11, 0, 5e11, 1e12]);
+    // ±1e308 span more than Number.MAX_VALUE: the axis was NaN and every mark drawn at y="NaN".
+    expect(niceTicks(-1e308, 1e308)).toEqual([0, 1]);
+    expect(niceTicks(Number.NaN, 5)).toEqual([0, 1]);
+    expect(niceTicks(0, Number.POSITIVE_INFINITY)).toEqual([0, 1]);
+    for (const [lo, hi] of [[1e-200, 1e-200], [1e300, 1e300], [-1e12, 1e12], [0.07, 0.3], [-7.3e-9, 2.1e-8]] as const) {
+      const ticks = niceTicks(lo, hi);
+      expect(ticks.every(Number.isFinite), `${lo}..${hi}`).toBe(true);
+      expect(ticks[0]! <= Math.min(0, lo) && ticks.at(-1)! >= hi, `${lo}..${hi}`).toBe(true);
+      expect(new Set(ticks).size, `${lo}..${hi}`).toBe(ticks.length);
+    }
+  });
 });
 
 describe('queryTargets and loadFacets (IndexedDB)', () => {

@@ -228,6 +228,8 @@ describe('export and import parsing', () => {
     expect(code('{"name": "report-lens", "version": "0.1.0"}')).toBe('foreign');
     expect(code('[{"id": "liu-wen"}]')).toBe('foreign');
     expect(code('{"entries": []}')).toBe('foreign');
+    // The library's export: named, so the reader is sent to the library rather than told "not ours".
+    expect(code('{"format": "report-lens", "version": 1, "pages": [], "targets": []}')).toBe('library');
     expect(code('{"format": "report-lens-glossary", "version": 2, "entries": []}')).toBe('version');
     expect(code('{"format": "report-lens-glossary", "version": 1}')).toBe('noEntries');
     expect(code('\uFEFF{"format": "report-lens-glossary", "version": 1, "entries": []}')).toBe('ok');

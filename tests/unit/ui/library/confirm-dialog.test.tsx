@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { URL as NodeURL } from 'node:url';
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -95,5 +96,62 @@ describe('ConfirmDialog', () => {
     expect(errorText(new TypeError('x is undefined'))).toBe('TypeError: x is undefined');
     expect(errorText(Object.assign(new Error(''), { name: 'QuotaExceededError' }))).toBe('QuotaExceededError');
     expect(errorText('gone')).toBe('gone');
+  });
+});
+
+describe('ConfirmDialog focus', () => {
+  /** A host that opens the dialog from a button and closes it as the library does (unmounting it). */
+  function Host({ request }: { request: ConfirmRequest }) {
+    const [open, setOpen] = useState(false);
+    return (
+      <>
+        <button type="button" data-testid="opener" onClick={() => setOpen(true)}>
+          删除
+        </button>
+        <button type="button" data-testid="other">
+          另一个
+        </button>
+        {open && <ConfirmDialog request={request} onClose={() => setOpen(false)} />}
+      </>
+    );
+  }
+  function openFrom(request: ConfirmRequest) {
+    act(() => render(<Host request={request} />, root));
+    q('opener')!.focus();
+    act(() => q('opener')!.click());
+    expect(document.activeElement).toBe(q('confirm-cancel'));
+  }
+
+  it('goes back to the button that opened the dialog after Cancel, Esc and a confirmed action', async () => {
+    const request: ConfirmRequest = { message: '删除？', confirmLabel: '删除', onConfirm: async () => {} };
+    openFrom(request);
+    act(() => q('confirm-cancel')!.click());
+    // Before: the dialog was removed with the focus inside it, which left it on <body>.
+    expect(q('confirm-dialog')).toBeNull();
+    expect(document.activeElement).toBe(q('opener'));
+
+    openFrom(request);
+    act(() => void q('confirm-dialog')!.dispatchEvent(new Event('cancel', { cancelable: true })));
+    expect(document.activeElement).toBe(q('opener'));
+
+    openFrom(request);
+    q('confirm-ok')!.click();
+    await settle();
+    expect(q('confirm-dialog')).toBeNull();
+    expect(document.activeElement).toBe(q('opener'));
+  });
+
+  it('goes where focusAfter says once the action succeeded (the opener goes with it), and back to the opener after Cancel', async () => {
+    const focusAfter = vi.fn(() => q('other'));
+    const request: ConfirmRequest = { message: '删除？', confirmLabel: '删除', onConfirm: async () => {}, focusAfter };
+    openFrom(request);
+    act(() => q('confirm-cancel')!.click());
+    expect(focusAfter).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(q('opener'));
+
+    openFrom(request);
+    q('confirm-ok')!.click();
+    await settle();
+    expect(document.activeElement).toBe(q('other'));
   });
 });
