@@ -27,15 +27,36 @@ export function findYears(s: string, from = 0, to = s.length): YearMention[] {
 }
 
 /**
- * A report title line: 2022年邵阳市政府工作报告, 衡南县2022年政府工作报告, 政府工作报告解读④丨实干2022年.
+ * A report title line: 2022年邵阳市政府工作报告, 衡南县2022年政府工作报告, 政府工作报告解读④丨实干2022年,
+ * 关于…2024年…计划执行情况与2025年…计划草案的报告, 《2025年政府工作报告》名词解释.
  * Not a numbered heading ("十三、…为实现“十四五”规划和二〇三五年远景目标而奋斗"), and the year must be
  * the report's own, not a horizon (到2035年, 二〇三五年远景目标).
+ *
+ * Prose names the same words: "2024年，我们认真办理人大代表建议325件", "2025年是“十四五”规划收官之年",
+ * "今年计划改造老旧小区120个". A title is a name, not a clause: the title word comes before any
+ * punctuation, and what follows it is nothing, a title word again (草案的报告, 解读, 名词解释), a
+ * parenthesis ((全文), (征求意见稿), (一)), an instalment number (④) or a separator to a subtitle or a
+ * site name (丨 : _ —) — never the object of a verb (建议325件, 计划改造…, 规划收官之年).
  */
-const TITLE_WORDS = /工作报告|规划纲要|规划|建议|计划/;
+const TITLE_WORDS = /工作报告|规划纲要|纲要|规划|建议|计划/g;
+/** Punctuation of prose: a title word after any of these is inside a sentence. */
+const PROSE_PUNCT = /[,，。;；!！?？:：、]/;
+/** What may follow a title word: more of the title, then its end, a parenthesis, a number or a separator. */
+const TITLE_TAIL =
+  /^[》”"」]?(?:的?报告|草案|纲要|全文|摘要|解读|读本|图解|修订稿|征求意见稿|(?:相关|有关)?名词解释|[》”"」])*(?:$|[(（【[〔]|[\u2460-\u2473]|\s*[丨|:：_—–\-·])/;
+
+function hasTitleShape(t: string): boolean {
+  if (/^(?:[0-9]{4}|[一二〇零]{4})年\s*(?:[,，]|是)/.test(t) || /[。;；!！?？]$/.test(t)) return false;
+  for (const m of t.matchAll(TITLE_WORDS)) {
+    if (PROSE_PUNCT.test(t.slice(0, m.index))) return false;
+    if (TITLE_TAIL.test(t.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
 
 export function titleYear(line: string): number | null {
   const t = line.trim();
-  if (t.length > 60 || !TITLE_WORDS.test(t)) return null;
+  if (t.length > 60 || !hasTitleShape(t)) return null;
   if (/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、])/.test(t)) return null;
   const ys = findYears(t);
   for (let i = 0; i < ys.length; i++) {
