@@ -169,14 +169,17 @@ function isHanOnlyTitle(t: string): boolean {
   return t.length >= 2 && t.length <= 20 && /^[\u4e00-\u9fff“”"《》·\s]+$/.test(t);
 }
 
-/**
- * A bare date or a separator line ends an entry of a listing page (news item, report, news item…), so
- * the next entry must not inherit the previous report's sections.
- */
+
 /** A target-like value: a number with a percent, a multiplier or a measure (8%左右, 3万人, 50万吨). */
 const VALUE = /[0-9](?:\.[0-9]+)?\s*(?:%|个百分点|[万亿千百]|[个家人户所套座公里亩吨元])/;
 
-const ENTRY_END = /^(?:[-—–_=*·]+|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
+/**
+ * A bare date or a separator line ends an entry of a listing page (news item, report, news item…), so
+ * the next entry must not inherit the previous report's sections. A separator is a rule of three or more
+ * dashes: one or two (— / —— / -) alone on a line are a table's empty cell ("no value", one cell per line
+ * in the page text) or a dash of prose, and must not reset the outline of the plan around the table.
+ */
+const ENTRY_END = /^(?:[-—–_=*·]{3,}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
 
 const INLINE = /[。!?;:][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.、](?![0-9%])|[(（][0-9]{1,2}[)）])/g;
 
