@@ -8,7 +8,7 @@
  * sequence, which both nests sub-lists (一、 under 三、) and rejects look-alikes ("质量第 一、创新为要").
  */
 import { parseChineseAt } from './numbers';
-import { statedYear, titleYear, findYears } from './years';
+import { statedYear, titleYear, findYears, isTitleLine, planEndYear } from './years';
 import { isKeywordHeadingLine } from './noise';
 
 /** review: past achievements; plan: work ahead; notes: 名词解释 / 附录 (definitions, not targets). */
@@ -214,7 +214,8 @@ export function detectHeadings(s: string): HeadingHit[] {
     const ty = le - i <= 60 ? titleYear(raw) : null;
     if (ENTRY_END.test(trimmed)) {
       lineHit = { start: i, end: le, style: 'end', ordinal: null, text: '', label: '', inline: false, terminated: true };
-    } else if (ty !== null) {
+    } else if (ty !== null || (le - i <= 60 && planEndYear(trimmed) !== null && isTitleLine(trimmed))) {
+      // A five-year plan's title names no year of its own ("…第十五个五年规划的建议") but is a title all the same.
       lineHit = { start: i, end: le, style: 'title', ordinal: null, text: trimmed, label: shortLabel(trimmed), inline: false, terminated: true, titleYear: ty };
     } else if (isKeywordHeadingLine(raw)) {
       const n = /\d+/.exec(raw);
@@ -382,7 +383,8 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
     if (parentMode === 'review' && own.mode === 'plan' && !(own.strong && reopensPlan(hit.text, reportYear))) mode = 'review';
     // Inside 名词解释 every entry heading ("28."破零倍增"…") stays a definition.
     if (parentMode === 'notes') mode = 'notes';
-    const horizon = statedYear(hit.text, 0, hit.text.length, reportYear) ?? parent?.horizon ?? null;
+    // A heading naming a five-year plan as a whole dates by the plan's end, before any year it states.
+    const horizon = planEndYear(hit.text) ?? statedYear(hit.text, 0, hit.text.length, reportYear) ?? parent?.horizon ?? null;
     stack.push({ hit, mode, horizon });
     states.push({
       start: hit.start,

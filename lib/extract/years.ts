@@ -54,10 +54,15 @@ function hasTitleShape(t: string): boolean {
   return false;
 }
 
+/** A line shaped like a report's title (see above), numbered headings excluded. */
+export function isTitleLine(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 60 && hasTitleShape(t) && !/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、])/.test(t);
+}
+
 export function titleYear(line: string): number | null {
   const t = line.trim();
-  if (t.length > 60 || !hasTitleShape(t)) return null;
-  if (/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、])/.test(t)) return null;
+  if (!isTitleLine(t)) return null;
   const ys = findYears(t);
   for (let i = 0; i < ys.length; i++) {
     const y = ys[i]!;
@@ -134,4 +139,26 @@ export function statedYear(s: string, from: number, to: number, reportYear: numb
   }
   for (const y of ys) if (reportYear === null || y.year >= reportYear) return y.year;
   return horizonYear(s.slice(from, to), reportYear);
+}
+
+/**
+ * A heading that names a five-year plan document as a whole — …第十四个五年规划和二〇三五年远景目标纲要,
+ * …第十五个五年规划的建议, “十四五”规划纲要 — and the year the plan ends: its targets without a year of
+ * their own are for that year, not for the year the plan was adopted in (2021 for the 十四五 纲要), nor
+ * for the year of the vision that comes with it (…和二〇三五年远景目标纲要: a heading that is only
+ * "二〇三五年远景目标" does point to 2035).
+ * The nth plan ends in 1955 + 5n from the third on (三五 1966–1970 … 十四五 2021–2025, 十五五 2026–2030);
+ * the first two (1953–1957, 1958–1962) were followed by three years of readjustment.
+ * Only at the end of the heading: "…为实现“十四五”规划和二〇三五年远景目标而奋斗" is a work report's
+ * chapter, and "今年是实施“十四五”规划的关键之年" names the plan in passing.
+ */
+const PLAN_DOC =
+  /(?:第([一二三四五六七八九十]{1,3})个五年|["“]?(十[一二三四五六七八九]?|[三四五六七八九])五["”]?)(?:规划|计划)(?:纲要)?(?:和(?:二〇三五|2035)年远景目标(?:纲要)?)?(?:的?建议)?(?:[(（][^)）]{0,10}[)）])?$/;
+
+export function planEndYear(text: string): number | null {
+  const m = PLAN_DOC.exec(text.trim());
+  if (!m) return null;
+  const written = m[1] ?? m[2]!;
+  const n = written === '十' ? 10 : written.length === 2 ? 10 + '一二三四五六七八九'.indexOf(written[1]!) + 1 : '一二三四五六七八九十'.indexOf(written) + 1;
+  return n >= 3 ? 1955 + 5 * n : null;
 }
