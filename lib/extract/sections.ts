@@ -269,6 +269,8 @@ export function detectHeadings(s: string): HeadingHit[] {
 }
 
 const NOTES = /名词解释|名词注释|注释|附件|附录/;
+/** A title that is a glossary of the report it names; not 附件 (a title may list its attachments). */
+const NOTES_TITLE = /名词(?:解释|注释)|(?:术语|词语)(?:解释|释义)/;
 const REVIEW = /回顾|成就|成绩|过去|总结|一年来|五年来/;
 /**
  * How a past period is reported on: 计划执行情况, 预算执行情况, 目标完成情况, and a plan's opening chapter
@@ -377,8 +379,9 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
     if (stack.length >= MAX_DEPTH) stack.length = MAX_DEPTH - 1;
     const parent = stack[stack.length - 1];
     const parentMode: Mode = parent?.mode ?? 'unknown';
-    // A report title says nothing about the opening paragraphs under it.
-    const own = hit.style === 'title' ? { mode: 'unknown' as Mode, strong: true } : classifyHeading(hit.text, reportYear);
+    // A report title says nothing about the opening paragraphs under it — unless the page is the report's
+    // 名词解释 (2025年政府工作报告名词解释): then everything under it is a definition.
+    const own = hit.style === 'title' ? { mode: (NOTES_TITLE.test(hit.text) ? 'notes' : 'unknown') as Mode, strong: true } : classifyHeading(hit.text, reportYear);
     let mode: Mode = own.mode ?? parentMode;
     if (parentMode === 'review' && own.mode === 'plan' && !(own.strong && reopensPlan(hit.text, reportYear))) mode = 'review';
     // Inside 名词解释 every entry heading ("28."破零倍增"…") stays a definition.
