@@ -333,6 +333,21 @@ export function classifyHeading(heading: string, reportYear: number | null): { m
   return { mode: null, strong: false };
 }
 
+/**
+ * How a review titles what was done without saying 回顾: 经济社会发展取得新成效, 改革开放实现新突破,
+ * 民生事业取得显著进展. A plan titles its aims the same way (推动乡村振兴取得新进展), so this cue alone
+ * decides nothing: it counts only before the report's plan part (see buildOutline).
+ */
+const ACHIEVED = /成效|成果|进展|突破|取得/;
+
+/** The kind of document a title names: a work report reviews before it plans; a plan's chapters all plan. */
+function docKind(title: string | undefined): 'work-report' | 'plan' | null {
+  if (!title) return null;
+  if (/工作报告/.test(title)) return 'work-report';
+  if (/规划|纲要|建议/.test(title)) return 'plan';
+  return null;
+}
+
 /** Whether a heading under a review section opens a plan part (see FORWARD). */
 function reopensPlan(text: string, reportYear: number | null): boolean {
   return FORWARD.test(text) || (reportYear !== null && ownYears(text).some((y) => y.year >= reportYear));
@@ -374,6 +389,33 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
   let stack: Entry[] = [];
   let reportYear = defaultYear;
 
+  // Whether a later heading of the same level, before the next title or entry end, opens the plan part
+  // (二、2025年工作安排, 三、今年主要目标). A work report reviews the past year before it plans the next,
+  // so a top-level section before its plan part is a review even when its heading names no year and no
+  // 回顾 ("一、攻坚克难、砥砺前行，经济社会发展取得新成效").
+  const yearAt: Array<number | null> = [];
+  for (let i = 0, y = defaultYear; i < all.length; i++) {
+    const h = all[i]!;
+    if (h.style === 'end') y = defaultYear;
+    else if (h.style === 'title') y = h.titleYear ?? y;
+    yearAt.push(y);
+  }
+  const planAhead: boolean[] = new Array<boolean>(all.length).fill(false);
+  const seen = new Set<string>();
+  const levelKey = (h: HeadingHit) => (h.style === 'dom' ? `dom${h.domLevel ?? 0}` : h.style);
+  for (let i = all.length - 1; i >= 0; i--) {
+    const h = all[i]!;
+    if (h.style === 'end' || h.style === 'title') {
+      seen.clear();
+      continue;
+    }
+    planAhead[i] = seen.has(levelKey(h));
+    const c = classifyHeading(h.text, yearAt[i]!);
+    if (c.mode === 'plan' && c.strong) seen.add(levelKey(h));
+  }
+  let index = -1;
+  let title: string | undefined;
+
   const push = (hit: HeadingHit): void => {
     // Real outlines are a few levels deep; a run of "一、一、一、" must not build a 10^5-deep path.
     if (stack.length >= MAX_DEPTH) stack.length = MAX_DEPTH - 1;
@@ -383,6 +425,14 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
     // 名词解释 (2025年政府工作报告名词解释): then everything under it is a definition.
     const own = hit.style === 'title' ? { mode: (NOTES_TITLE.test(hit.text) ? 'notes' : 'unknown') as Mode, strong: true } : classifyHeading(hit.text, reportYear);
     let mode: Mode = own.mode ?? parentMode;
+    // A heading with no cue of its own, before the plan part: in a work report any top-level section, in
+    // other documents one that titles achievements. Never in a plan (规划, 纲要, 建议), whose chapters
+    // before the tasks are guiding thoughts and aims; its 发展基础 is read by REVIEW_STATE.
+    const kind = docKind(title) ?? docKind(stack[0]?.hit.text);
+    if (own.mode === null && parentMode === 'unknown' && planAhead[index] && kind !== 'plan') {
+      const topLevel = !parent || parent.hit.style === 'title' || (parent.hit.style === 'dom' && stack.length === 1 && docKind(parent.hit.text) !== null);
+      if ((kind === 'work-report' && topLevel) || ACHIEVED.test(hit.text)) mode = 'review';
+    }
     if (parentMode === 'review' && own.mode === 'plan' && !(own.strong && reopensPlan(hit.text, reportYear))) mode = 'review';
     // Inside 名词解释 every entry heading ("28."破零倍增"…") stays a definition.
     if (parentMode === 'notes') mode = 'notes';
@@ -401,13 +451,16 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
   };
 
   for (const hit of all) {
+    index++;
     if (hit.style === 'end') {
+      title = undefined;
       stack = [];
       reportYear = defaultYear;
       states.push({ start: hit.start, path: [], texts: [], mode: 'unknown', reportYear, horizon: null, heading: null });
       continue;
     }
     if (hit.style === 'title') {
+      title = hit.text;
       stack = [];
       reportYear = hit.titleYear ?? reportYear;
       push(hit);
