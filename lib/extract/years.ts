@@ -43,13 +43,16 @@ const TITLE_WORDS = /工作报告|规划纲要|纲要|规划|建议|计划/g;
 const PROSE_PUNCT = /[,，。;；!！?？:：、]/;
 /** What may follow a title word: more of the title, then its end, a parenthesis, a number or a separator. */
 const TITLE_TAIL =
-  /^[》”"」]?(?:的?报告|草案|纲要|全文|摘要|解读|读本|图解|修订稿|征求意见稿|(?:相关|有关)?名词解释|[》”"」])*(?:$|[(（【[〔]|[\u2460-\u2473]|\s*[丨|:：_—–\-·])/;
+  /^[》”"」]?(?:的?报告|草案|纲要|全文|摘要|(?:政策)?解读|读本|图解|修订稿|征求意见稿|(?:相关|有关)?名词解释|[》”"」])*(?:$|[(（【[〔]|[\u2460-\u2473]|\s*[丨|:：_—–\-·])/;
+/** After the book-title marks close the name, a short word says what the page is: 《…报告》政策解读, 》要点速览. */
+const BOOK_TAIL = /^》[\u4e00-\u9fff]{0,6}(?:$|[(（【[〔]|\s*[丨|:：_—–\-·])/;
 
 function hasTitleShape(t: string): boolean {
   if (/^(?:[0-9]{4}|[一二〇零]{4})年\s*(?:[,，]|是)/.test(t) || /[。;；!！?？]$/.test(t)) return false;
   for (const m of t.matchAll(TITLE_WORDS)) {
     if (PROSE_PUNCT.test(t.slice(0, m.index))) return false;
-    if (TITLE_TAIL.test(t.slice(m.index + m[0].length))) return true;
+    const tail = t.slice(m.index + m[0].length);
+    if (TITLE_TAIL.test(tail) || BOOK_TAIL.test(tail)) return true;
   }
   return false;
 }

@@ -19,8 +19,10 @@ describe('report title lines versus prose naming 建议 / 规划 / 计划 (P1)',
         '关于邵阳市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告',
         '《2025年政府工作报告》名词解释',
         '2025年政府工作报告名词解释',
+        '《邵阳市2025年政府工作报告》政策解读',
+        '《2025年政府工作报告》要点速览_邵阳市人民政府',
       ].map((l) => titleYear(fold(l))),
-    ).toEqual([2022, 2022, 2025, 2025, 2023, 2022, 2025, 2025, 2025]);
+    ).toEqual([2022, 2022, 2025, 2025, 2023, 2022, 2025, 2025, 2025, 2025, 2025]);
   });
 
   it('rejects sentences that name the same words', () => {
@@ -32,8 +34,9 @@ describe('report title lines versus prose naming 建议 / 规划 / 计划 (P1)',
         '今年计划改造老旧小区120个，2024年完成156个',
         '2024年全市办理人大代表建议325件',
         '全市编制2024年度重点项目计划。',
+        '《2025年政府工作报告》提出今年地区生产总值增长6%左右',
       ].map((l) => titleYear(fold(l))),
-    ).toEqual([null, null, null, null, null, null]);
+    ).toEqual([null, null, null, null, null, null, null]);
   });
 
   it('keeps the report year of a work report whose review names 建议 in a dated sentence', () => {
@@ -50,5 +53,15 @@ describe('report title lines versus prose naming 建议 / 规划 / 计划 (P1)',
     expect(detectReportYear(fold(text))).toBe(2025);
     // The achievements stay in the review; the 2025 list keeps its year and its path.
     expect(brief(text)).toEqual(['地区生产总值5.5%以上|2025|2025年益阳市政府工作报告 › 2025年工作安排']);
+  });
+
+  it('keeps a 解读 page title a title: its year does not make the page a plan section', () => {
+    const text = `《邵阳市2025年政府工作报告》政策解读
+问：2024年全市经济发展取得了哪些成绩？
+答：2024年，全市地区生产总值达到2850亿元，增长5.3%；规模工业增加值增长8.1%。
+问：今年在民生方面有哪些安排？
+答：今年将新建改扩建公办幼儿园20所，新增学位1.2万个以上。`;
+    const headings = [{ text: '《邵阳市2025年政府工作报告》政策解读', level: 1, start: 0 }];
+    expect(extractTargets({ text, headings, year: 2025 }).map((t) => `${t.indicator}${t.value}${t.unit}${t.qualifier}|${t.year}`)).toEqual(['新增学位1.2万个以上|2025']);
   });
 });
