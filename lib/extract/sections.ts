@@ -8,7 +8,7 @@
  * sequence, which both nests sub-lists (一、 under 三、) and rejects look-alikes ("质量第 一、创新为要").
  */
 import { parseChineseAt } from './numbers';
-import { statedYear, titleYear, findYears } from './years';
+import { statedYear, titleYear, findYears, isTitleLine, planEndYear } from './years';
 import { isKeywordHeadingLine } from './noise';
 
 /** review: past achievements; plan: work ahead; notes: 名词解释 / 附录 (definitions, not targets). */
@@ -169,14 +169,17 @@ function isHanOnlyTitle(t: string): boolean {
   return t.length >= 2 && t.length <= 20 && /^[\u4e00-\u9fff“”"《》·\s]+$/.test(t);
 }
 
-/**
- * A bare date or a separator line ends an entry of a listing page (news item, report, news item…), so
- * the next entry must not inherit the previous report's sections.
- */
+
 /** A target-like value: a number with a percent, a multiplier or a measure (8%左右, 3万人, 50万吨). */
 const VALUE = /[0-9](?:\.[0-9]+)?\s*(?:%|个百分点|[万亿千百]|[个家人户所套座公里亩吨元])/;
 
-const ENTRY_END = /^(?:[-—–_=*·]+|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
+/**
+ * A bare date or a separator line ends an entry of a listing page (news item, report, news item…), so
+ * the next entry must not inherit the previous report's sections. A separator is a rule of three or more
+ * dashes: one or two (— / —— / -) alone on a line are a table's empty cell ("no value", one cell per line
+ * in the page text) or a dash of prose, and must not reset the outline of the plan around the table.
+ */
+const ENTRY_END = /^(?:[-—–_=*·]{3,}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
 
 const INLINE = /[。!?;:][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.、](?![0-9%])|[(（][0-9]{1,2}[)）])/g;
 
@@ -211,7 +214,8 @@ export function detectHeadings(s: string): HeadingHit[] {
     const ty = le - i <= 60 ? titleYear(raw) : null;
     if (ENTRY_END.test(trimmed)) {
       lineHit = { start: i, end: le, style: 'end', ordinal: null, text: '', label: '', inline: false, terminated: true };
-    } else if (ty !== null) {
+    } else if (ty !== null || (le - i <= 60 && planEndYear(trimmed) !== null && isTitleLine(trimmed))) {
+      // A five-year plan's title names no year of its own ("…第十五个五年规划的建议") but is a title all the same.
       lineHit = { start: i, end: le, style: 'title', ordinal: null, text: trimmed, label: shortLabel(trimmed), inline: false, terminated: true, titleYear: ty };
     } else if (isKeywordHeadingLine(raw)) {
       const n = /\d+/.exec(raw);
@@ -265,6 +269,8 @@ export function detectHeadings(s: string): HeadingHit[] {
 }
 
 const NOTES = /名词解释|名词注释|注释|附件|附录/;
+/** A title that is a glossary of the report it names; not 附件 (a title may list its attachments). */
+const NOTES_TITLE = /名词(?:解释|注释)|(?:术语|词语)(?:解释|释义)/;
 const REVIEW = /回顾|成就|成绩|过去|总结|一年来|五年来/;
 /**
  * How a past period is reported on: 计划执行情况, 预算执行情况, 目标完成情况, and a plan's opening chapter
@@ -327,6 +333,21 @@ export function classifyHeading(heading: string, reportYear: number | null): { m
   return { mode: null, strong: false };
 }
 
+/**
+ * How a review titles what was done without saying 回顾: 经济社会发展取得新成效, 改革开放实现新突破,
+ * 民生事业取得显著进展. A plan titles its aims the same way (推动乡村振兴取得新进展), so this cue alone
+ * decides nothing: it counts only before the report's plan part (see buildOutline).
+ */
+const ACHIEVED = /成效|成果|进展|突破|取得/;
+
+/** The kind of document a title names: a work report reviews before it plans; a plan's chapters all plan. */
+function docKind(title: string | undefined): 'work-report' | 'plan' | null {
+  if (!title) return null;
+  if (/工作报告/.test(title)) return 'work-report';
+  if (/规划|纲要|建议/.test(title)) return 'plan';
+  return null;
+}
+
 /** Whether a heading under a review section opens a plan part (see FORWARD). */
 function reopensPlan(text: string, reportYear: number | null): boolean {
   return FORWARD.test(text) || (reportYear !== null && ownYears(text).some((y) => y.year >= reportYear));
@@ -368,18 +389,55 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
   let stack: Entry[] = [];
   let reportYear = defaultYear;
 
+  // Whether a later heading of the same level, before the next title or entry end, opens the plan part
+  // (二、2025年工作安排, 三、今年主要目标). A work report reviews the past year before it plans the next,
+  // so a top-level section before its plan part is a review even when its heading names no year and no
+  // 回顾 ("一、攻坚克难、砥砺前行，经济社会发展取得新成效").
+  const yearAt: Array<number | null> = [];
+  for (let i = 0, y = defaultYear; i < all.length; i++) {
+    const h = all[i]!;
+    if (h.style === 'end') y = defaultYear;
+    else if (h.style === 'title') y = h.titleYear ?? y;
+    yearAt.push(y);
+  }
+  const planAhead: boolean[] = new Array<boolean>(all.length).fill(false);
+  const seen = new Set<string>();
+  const levelKey = (h: HeadingHit) => (h.style === 'dom' ? `dom${h.domLevel ?? 0}` : h.style);
+  for (let i = all.length - 1; i >= 0; i--) {
+    const h = all[i]!;
+    if (h.style === 'end' || h.style === 'title') {
+      seen.clear();
+      continue;
+    }
+    planAhead[i] = seen.has(levelKey(h));
+    const c = classifyHeading(h.text, yearAt[i]!);
+    if (c.mode === 'plan' && c.strong) seen.add(levelKey(h));
+  }
+  let index = -1;
+  let title: string | undefined;
+
   const push = (hit: HeadingHit): void => {
     // Real outlines are a few levels deep; a run of "一、一、一、" must not build a 10^5-deep path.
     if (stack.length >= MAX_DEPTH) stack.length = MAX_DEPTH - 1;
     const parent = stack[stack.length - 1];
     const parentMode: Mode = parent?.mode ?? 'unknown';
-    // A report title says nothing about the opening paragraphs under it.
-    const own = hit.style === 'title' ? { mode: 'unknown' as Mode, strong: true } : classifyHeading(hit.text, reportYear);
+    // A report title says nothing about the opening paragraphs under it — unless the page is the report's
+    // 名词解释 (2025年政府工作报告名词解释): then everything under it is a definition.
+    const own = hit.style === 'title' ? { mode: (NOTES_TITLE.test(hit.text) ? 'notes' : 'unknown') as Mode, strong: true } : classifyHeading(hit.text, reportYear);
     let mode: Mode = own.mode ?? parentMode;
+    // A heading with no cue of its own, before the plan part: in a work report any top-level section, in
+    // other documents one that titles achievements. Never in a plan (规划, 纲要, 建议), whose chapters
+    // before the tasks are guiding thoughts and aims; its 发展基础 is read by REVIEW_STATE.
+    const kind = docKind(title) ?? docKind(stack[0]?.hit.text);
+    if (own.mode === null && parentMode === 'unknown' && planAhead[index] && kind !== 'plan') {
+      const topLevel = !parent || parent.hit.style === 'title' || (parent.hit.style === 'dom' && stack.length === 1 && docKind(parent.hit.text) !== null);
+      if ((kind === 'work-report' && topLevel) || ACHIEVED.test(hit.text)) mode = 'review';
+    }
     if (parentMode === 'review' && own.mode === 'plan' && !(own.strong && reopensPlan(hit.text, reportYear))) mode = 'review';
     // Inside 名词解释 every entry heading ("28."破零倍增"…") stays a definition.
     if (parentMode === 'notes') mode = 'notes';
-    const horizon = statedYear(hit.text, 0, hit.text.length, reportYear) ?? parent?.horizon ?? null;
+    // A heading naming a five-year plan as a whole dates by the plan's end, before any year it states.
+    const horizon = planEndYear(hit.text) ?? statedYear(hit.text, 0, hit.text.length, reportYear) ?? parent?.horizon ?? null;
     stack.push({ hit, mode, horizon });
     states.push({
       start: hit.start,
@@ -393,13 +451,16 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
   };
 
   for (const hit of all) {
+    index++;
     if (hit.style === 'end') {
+      title = undefined;
       stack = [];
       reportYear = defaultYear;
       states.push({ start: hit.start, path: [], texts: [], mode: 'unknown', reportYear, horizon: null, heading: null });
       continue;
     }
     if (hit.style === 'title') {
+      title = hit.text;
       stack = [];
       reportYear = hit.titleYear ?? reportYear;
       push(hit);

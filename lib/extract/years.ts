@@ -27,16 +27,45 @@ export function findYears(s: string, from = 0, to = s.length): YearMention[] {
 }
 
 /**
- * A report title line: 2022年邵阳市政府工作报告, 衡南县2022年政府工作报告, 政府工作报告解读④丨实干2022年.
+ * A report title line: 2022年邵阳市政府工作报告, 衡南县2022年政府工作报告, 政府工作报告解读④丨实干2022年,
+ * 关于…2024年…计划执行情况与2025年…计划草案的报告, 《2025年政府工作报告》名词解释.
  * Not a numbered heading ("十三、…为实现“十四五”规划和二〇三五年远景目标而奋斗"), and the year must be
  * the report's own, not a horizon (到2035年, 二〇三五年远景目标).
+ *
+ * Prose names the same words: "2024年，我们认真办理人大代表建议325件", "2025年是“十四五”规划收官之年",
+ * "今年计划改造老旧小区120个". A title is a name, not a clause: the title word comes before any
+ * punctuation, and what follows it is nothing, a title word again (草案的报告, 解读, 名词解释), a
+ * parenthesis ((全文), (征求意见稿), (一)), an instalment number (④) or a separator to a subtitle or a
+ * site name (丨 : _ —) — never the object of a verb (建议325件, 计划改造…, 规划收官之年).
  */
-const TITLE_WORDS = /工作报告|规划纲要|规划|建议|计划/;
+const TITLE_WORDS = /工作报告|规划纲要|纲要|规划|建议|计划/g;
+/** Punctuation of prose: a title word after any of these is inside a sentence. */
+const PROSE_PUNCT = /[,，。;；!！?？:：、]/;
+/** What may follow a title word: more of the title, then its end, a parenthesis, a number or a separator. */
+const TITLE_TAIL =
+  /^[》”"」]?(?:的?报告|草案|纲要|全文|摘要|(?:政策)?解读|读本|图解|修订稿|征求意见稿|(?:相关|有关)?名词解释|[》”"」])*(?:$|[(（【[〔]|[\u2460-\u2473]|\s*[丨|:：_—–\-·])/;
+/** After the book-title marks close the name, a short word says what the page is: 《…报告》政策解读, 》要点速览. */
+const BOOK_TAIL = /^》[\u4e00-\u9fff]{0,6}(?:$|[(（【[〔]|\s*[丨|:：_—–\-·])/;
+
+function hasTitleShape(t: string): boolean {
+  if (/^(?:[0-9]{4}|[一二〇零]{4})年\s*(?:[,，]|是)/.test(t) || /[。;；!！?？]$/.test(t)) return false;
+  for (const m of t.matchAll(TITLE_WORDS)) {
+    if (PROSE_PUNCT.test(t.slice(0, m.index))) return false;
+    const tail = t.slice(m.index + m[0].length);
+    if (TITLE_TAIL.test(tail) || BOOK_TAIL.test(tail)) return true;
+  }
+  return false;
+}
+
+/** A line shaped like a report's title (see above), numbered headings excluded. */
+export function isTitleLine(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 60 && hasTitleShape(t) && !/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、])/.test(t);
+}
 
 export function titleYear(line: string): number | null {
   const t = line.trim();
-  if (t.length > 60 || !TITLE_WORDS.test(t)) return null;
-  if (/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、])/.test(t)) return null;
+  if (!isTitleLine(t)) return null;
   const ys = findYears(t);
   for (let i = 0; i < ys.length; i++) {
     const y = ys[i]!;
@@ -113,4 +142,26 @@ export function statedYear(s: string, from: number, to: number, reportYear: numb
   }
   for (const y of ys) if (reportYear === null || y.year >= reportYear) return y.year;
   return horizonYear(s.slice(from, to), reportYear);
+}
+
+/**
+ * A heading that names a five-year plan document as a whole — …第十四个五年规划和二〇三五年远景目标纲要,
+ * …第十五个五年规划的建议, “十四五”规划纲要 — and the year the plan ends: its targets without a year of
+ * their own are for that year, not for the year the plan was adopted in (2021 for the 十四五 纲要), nor
+ * for the year of the vision that comes with it (…和二〇三五年远景目标纲要: a heading that is only
+ * "二〇三五年远景目标" does point to 2035).
+ * The nth plan ends in 1955 + 5n from the third on (三五 1966–1970 … 十四五 2021–2025, 十五五 2026–2030);
+ * the first two (1953–1957, 1958–1962) were followed by three years of readjustment.
+ * Only at the end of the heading: "…为实现“十四五”规划和二〇三五年远景目标而奋斗" is a work report's
+ * chapter, and "今年是实施“十四五”规划的关键之年" names the plan in passing.
+ */
+const PLAN_DOC =
+  /(?:第([一二三四五六七八九十]{1,3})个五年|["“]?(十[一二三四五六七八九]?|[三四五六七八九])五["”]?)(?:规划|计划)(?:纲要)?(?:和(?:二〇三五|2035)年远景目标(?:纲要)?)?(?:的?建议)?(?:[(（][^)）]{0,10}[)）])?$/;
+
+export function planEndYear(text: string): number | null {
+  const m = PLAN_DOC.exec(text.trim());
+  if (!m) return null;
+  const written = m[1] ?? m[2]!;
+  const n = written === '十' ? 10 : written.length === 2 ? 10 + '一二三四五六七八九'.indexOf(written[1]!) + 1 : '一二三四五六七八九十'.indexOf(written) + 1;
+  return n >= 3 ? 1955 + 5 * n : null;
 }

@@ -36,9 +36,11 @@ function splitLines(text: string): Line[] {
 }
 
 // Headings are tested on the folded line with whitespace removed, so 名詞解釋, 名词解释 and
-// 名 词 解 释 all pass. Pages prefix the report title (《政府工作报告》相关名词解释) or 附/附件.
+// 名 词 解 释 all pass. Pages prefix the report title (《政府工作报告》相关名词解释) or 附/附件. A standalone
+// 名词解释 page often writes the title without book-title marks: 2025年政府工作报告名词解释,
+// 长沙市“十四五”规划名词解释 — a name that ends in the kind of document (报告, 规划, 纲要, 建议, 计划).
 const HEADING_RE =
-  /^(?:附(?:件|录)?\d*[:、]?)?(?:《[^》]{1,40}》)?(?:中的?|有关|相关|部分|主要|重要)?(?:名词|术语|词语)(?:解释|注释|释义|说明|解读)(?:\([^)]{0,10}\))?[:]?$/;
+  /^(?:附(?:件|录)?\d*[:、]?)?(?:《[^》]{1,40}》|[\u4e00-\u9fff0-9“”"]{0,30}?(?:报告|规划|纲要|建议|计划))?(?:中的?|有关|相关|部分|主要|重要)?(?:名词|术语|词语)(?:解释|注释|释义|说明|解读)(?:\([^)]{0,10}\))?[:]?$/;
 
 function isHeading(line: string): boolean {
   if (line.length > 80 || !/[名术術詞词語语]/.test(line)) return false; // cheap reject before folding

@@ -15,10 +15,11 @@ const MAX_INNER = 12;
 // Counters: a run of Chinese numerals or of digits. 双 is always a counter of its own (双一流 = 双 + 一流),
 // never part of a number, so it is not merged into runs.
 const RUN_RE = /双|[一二三四五六七八九十两百千万零〇]+|[0-9]+/g;
-// Units after which a numeral is a quantity, not a slogan counter (三个月, 两年, 五次, 3步, 两种).
+// Units after which a numeral is a quantity, not a slogan counter (三个月, 两年, 五次, 3步, 两种, 三级:
+// a count of tiers, as in 三级联动, 三级医院, 县乡村三级).
 // 个/项/条/张/类/批/大/位/字 are deliberately absent: slogans count with them (三个代表, 八项规定,
 // 三条红线, 五张网, 三类500强, 六大强农, 六位, 八字方针).
-const UNIT = '年月日天号时点分秒周岁元块角毛米里斤吨亩克升倍次遍回趟届期层楼成人名口户家种步件只本页行句声下把杯碗';
+const UNIT = '年月日天号时点分秒周岁元块角毛米里斤吨亩克升倍次遍回趟届期层级楼成人名口户家种步件只本页行句声下把杯碗';
 // Measures of more than one character: 八小时以外, 五分钟, 三个星期, 两公里.
 const UNIT_WORD = '小时|钟头|分钟|星期|礼拜|世纪|年代|周年|季度|公里|公斤|公顷|千米|平方|立方';
 const QUANTITY_START_RE = new RegExp(`^(?:个|多|余|来)?(?:${UNIT_WORD}|[${UNIT}])`);
@@ -71,12 +72,13 @@ export const NUMERAL_IDIOMS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-// Ordinary words that have the slogan shape: 双 as an adjective (双赢, 双向, 双方), geometry, eras. Like
+// Ordinary words that have the slogan shape: 双 as an adjective (双赢, 双向, 双方), geometry, eras, the
+// shopping days named by their date (双十一 = 11.11), the top hospital grade (三甲 = 三级甲等). Like
 // the idiom list, a backstop: 双减, 双控, 双碳 have the very same shape and are slogans.
 export const ORDINARY_WORDS: ReadonlySet<string> = new Set(
   (
     '双赢 双向 双方 双重 双手 双边 双语 双面 双打 双眼 双亲 双全 双休 双休日 双胞胎 双轨制 ' +
-    '三维 四维 五维 三相 两栖 四边形 五边形 六边形 八边形 三国 两汉 五代 六朝 五官 四合院 五星红旗'
+    '双十一 双十二 三甲 三维 四维 五维 三相 两栖 四边形 五边形 六边形 八边形 三国 两汉 五代 六朝 五官 四合院 五星红旗'
   ).split(' '),
 );
 

@@ -26,6 +26,14 @@ describe('未收录 false positives (item 10)', () => {
     expect(['八小时以外', '五分钟', '两个星期', '三公里'].filter(isNumericSlogan)).toEqual([]);
   });
 
+  it('reads a tier count as a quantity, shopping days and the hospital grade as ordinary words', () => {
+    const text = '打造“双十一”电商节，新建“三甲”医院1所，实施“三级”联动，建设「雙十二」購物節，推进“三级医院”建设。';
+    expect(unknown(text)).toEqual([]);
+    expect(['三级', '四级联动', '双十一', '三甲'].filter(isNumericSlogan)).toEqual([]);
+    // Programme numbers and counted slogans next to them stay flagged.
+    expect(unknown('建设“三三五”平台，推行“三甲”评审，落实“两个三年”行动，开展“六个一”活动。')).toEqual(['三三五', '两个三年', '六个一']);
+  });
+
   it('keeps the ordinary-word list a backstop: each entry has the slogan shape', () => {
     expect([...ORDINARY_WORDS].filter((s) => !hasSloganShape(s))).toEqual([]);
   });
