@@ -100,3 +100,32 @@ describe('plan sections recall the past on the way to their targets', () => {
     expect(show(plan('（六）加快工业发展。一季度规模工业增加值增长8%。'))).toEqual(['规模工业增加值8%']);
   });
 });
+
+describe('a review frame behind a speaker label or a source lead-in (Q&A, news)', () => {
+  /** An untitled text of 2025: no heading says review or plan. */
+  const news = (body: string) => extractTargets({ text: body, year: 2025 });
+  const tail = '全年新增市场主体5.1万户以上，城镇新增就业4.3万人。';
+
+  it('reads the frame after 答：/记者：/局长： and 据统计，/数据显示，', () => {
+    for (const lead of ['答：', '记者：', '市统计局局长：', '据统计，', '据市统计局初步核算，', '数据显示，', '答：据统计，']) {
+      expect(show(news(`${lead}2024年，全市地区生产总值达到2850亿元，增长5.3%。${tail}`)), lead).toEqual([]);
+      expect(show(news(`${lead}去年，全市地区生产总值增长5.3%。${tail}`)), lead).toEqual([]);
+    }
+  });
+
+  it('a past year that governs the first sentence of a paragraph frames it without a comma', () => {
+    expect(show(news(`2024年全市地区生产总值增长5.3%。${tail}`))).toEqual([]);
+    expect(show(news(`截至2024年底，全市市场主体达到52万户。${tail}`))).toEqual([]);
+    expect(show(news(`答：2024年全市经济稳中有进。${tail}`))).toEqual([]);
+  });
+
+  it('keeps what looks ahead: the year itself, a span into it, a later sentence with 今年, a new paragraph', () => {
+    expect(show(news('答：今年，全市地区生产总值增长6%左右。'))).toEqual(['地区生产总值6%左右']);
+    expect(show(news(`答：2024年全市经济稳中有进。今年力争新增市场主体5万户以上。`))).toEqual(['新增市场主体5万户以上']);
+    expect(show(news(`答：2024年全市经济稳中有进。\n问：今年呢？\n答：新增市场主体5万户以上。`))).toEqual(['新增市场主体5万户以上']);
+    // Not the paragraph's first sentence: a year in the middle of a paragraph needs its comma to frame.
+    expect(show(news('全市经济稳中有进。2024年全市市场主体增长较快。新增市场主体5万户以上。'))).toEqual(['新增市场主体5万户以上']);
+    // The label is not a lead-in when nothing past follows it.
+    expect(show(news('据介绍，全市新增市场主体5万户以上。'))).toEqual(['新增市场主体5万户以上']);
+  });
+});
