@@ -17,7 +17,7 @@ import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
 import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type SectionState } from './sections';
-import { detectReportYear, findYears, statedYear } from './years';
+import { detectReportYear, findYears, statedYear, type YearMention } from './years';
 import { parseItems, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
@@ -83,14 +83,46 @@ function lastHedge(s: string, from: number, to: number): string {
   return word;
 }
 
+/**
+ * A year a target is measured against, not the time it speaks of: 比2020年翻一番, 较2020年末下降,
+ * 由2020年的3500亿元 (增加到…), 与2020年相比, 在2024年(的)基础上, 以2020年为基期.
+ */
+function isBaseYear(s: string, y: YearMention): boolean {
+  const before = s[y.start - 1] ?? '';
+  if (/[比较与同由从]/.test(before)) return true;
+  return /^(?:底|末)?(?:的)?(?:基础上|水平上?|基数|为基)/.test(s.slice(y.end, y.end + 6));
+}
+
+/** A span or a start that reaches on (2024年至2026年, 2024—2026年, 2024年起): no past time. */
+function opensSpan(s: string, y: YearMention): boolean {
+  return /^(?:[-—–~至到](?:20|19|二〇)|起)/.test(s.slice(y.end, y.end + 3));
+}
+
+/** Whether y, a year in the text, places what follows before the report's year. */
+function pastYear(s: string, y: YearMention, reportYear: number): boolean {
+  return y.year < reportYear && !isBaseYear(s, y) && !opensSpan(s, y);
+}
+
+/** A past year anywhere in s[from, to) (where nothing says plan, any such year makes the sentence a report). */
 function hasPastYear(s: string, from: number, to: number, reportYear: number | null): boolean {
   if (reportYear === null) return false;
-  for (const y of findYears(s, from, to)) {
-    const before = s[y.start - 1];
-    if (y.year < reportYear && before !== '到' && before !== '至' && before !== '比' && before !== '较') return true;
-  }
-  return false;
+  return findYears(s, from, to).some((y) => pastYear(s, y, reportYear));
 }
+
+/**
+ * In a plan the time a value speaks of is the last year named before it: "2024年，全市粮食总产量达到62万吨以上",
+ * "截至2024年底，…", "预计2024年…", "由2020年的3500亿元增加到2024年的4300亿元" look back even under a
+ * 工作安排 heading, while "比2020年翻一番" or "到2027年" do not, nor "2024年…，2025年力争…".
+ */
+function governedByPastYear(s: string, from: number, to: number, reportYear: number | null): boolean {
+  if (reportYear === null) return false;
+  const ys = findYears(s, from, to).filter((y) => !isBaseYear(s, y));
+  const last = ys[ys.length - 1];
+  return last !== undefined && last.year < reportYear && !opensSpan(s, last);
+}
+
+/** 以来 looks back from now ("十四五"以来, 今年以来, 党的二十大以来), unless it names a base (…以来的基础上). */
+const SINCE = /以来(?!的?基础)/;
 
 export function extractTargets(input: ExtractInput): Target[] {
   const text = typeof input?.text === 'string' ? input.text : '';
@@ -270,6 +302,11 @@ export function extractTargets(input: ExtractInput): Target[] {
     if (framed && !inRegion) return null;
     const tense = { reportYear: st.reportYear, planned: inRegion || st.mode === 'plan' };
     if (isPastText(inRegion ? s.slice(it.clauseStart, it.clauseEnd) : sentText, tense)) return null;
+    // A plan recalls the past on the way to its targets: the year (or 以来) that governs the value decides.
+    if (tense.planned) {
+      const from = inRegion ? it.clauseStart : sent.start;
+      if (governedByPastYear(s, from, q.start, st.reportYear) || SINCE.test(s.slice(from, q.start))) return null;
+    }
     if (!inRegion) {
       const pct = it.unit === '%' || it.unit === '个百分点';
       if (st.mode === 'plan') {

@@ -129,3 +129,42 @@ describe('a review frame behind a speaker label or a source lead-in (Q&A, news)'
     expect(show(news('据介绍，全市新增市场主体5万户以上。'))).toEqual(['新增市场主体5万户以上']);
   });
 });
+
+describe('a plan section still hears a past year, 截至, 以来 and 预计 of the past year', () => {
+  /** A 2025 work report's plan section. */
+  const plan25 = (body: string) => extractTargets({ text: `二、2025年工作安排\n${body}`, year: 2025 });
+
+  const past = [
+    '2024年，全市粮食总产量达到62万吨以上。',
+    '截至2024年底，全市建成5G基站1.2万个以上。',
+    '“十四五”以来，全市高新技术企业数量突破1000家。',
+    '今年以来，全市新增市场主体2万户以上。',
+    '全市经济总量由2020年的3500亿元增加到2024年的4300亿元以上。',
+    '预计2024年全市地区生产总值增长5%左右。',
+    '到2024年底，全市累计建成5G基站1.2万个以上。',
+  ];
+  for (const p of past) it(`rejects "${p}"`, () => expect(show(plan25(p))).toEqual([]));
+
+  it('keeps targets measured against a past year, aimed at a later one, or after a past clause and a new year', () => {
+    expect(show(plan25('单位地区生产总值能耗比2020年下降13.5%。'))).toEqual(['单位地区生产总值能耗13.5%']);
+    expect(show(plan25('与2020年相比，单位地区生产总值能耗下降13.5%以上。'))).toEqual(['单位地区生产总值能耗13.5%以上']);
+    expect(show(plan25('一般公共预算收入在2024年基础上增长6%左右。'))).toEqual(['一般公共预算收入6%左右']);
+    expect(show(plan25('到2027年，全市高新技术企业数量突破1500家。'))).toEqual(['高新技术企业数量1500家']);
+    expect(show(plan25('2024年至2026年，全市新增市场主体5万户以上。'))).toEqual(['新增市场主体5万户以上']);
+    expect(show(plan25('2024年全市粮食总产量60万吨，2025年粮食总产量力争达到62万吨以上。'))).toEqual(['粮食总产量62万吨以上']);
+    expect(show(plan25('预计全年地区生产总值增长6%左右。'))).toEqual(['地区生产总值6%左右']);
+  });
+
+  it('where nothing says plan, 到 a past year is past too and a span into the report year is not', () => {
+    const untitled = (body: string) => extractTargets({ text: body, year: 2025 });
+    expect(show(untitled('全市5G基站到2024年底达到1.2万个以上。'))).toEqual([]);
+    expect(show(untitled('2024年至2026年，全市新增市场主体5万户以上。'))).toEqual(['新增市场主体5万户以上']);
+  });
+
+  it('reads a main-target list clause by clause: a base year stays, a past year drops only its clause', () => {
+    expect(show(plan25('今年主要预期目标是：地区生产总值增长6%左右，单位地区生产总值能耗比2020年下降13.5%，2024年新增的5G基站1.2万个以上全部开通。'))).toEqual([
+      '地区生产总值6%左右',
+      '单位地区生产总值能耗13.5%',
+    ]);
+  });
+});
