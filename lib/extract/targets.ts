@@ -21,7 +21,7 @@ import { detectReportYear, findYears, statedYear, type YearMention } from './yea
 import { parseItems, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
-import { isPastText, ParagraphTense } from './tense';
+import { isPastText, looksAhead, ParagraphTense } from './tense';
 
 export interface ExtractInput {
   text: string;
@@ -301,7 +301,12 @@ export function extractTargets(input: ExtractInput): Target[] {
     // clause that looks back ("已纳入…") does not make the list's other items achievements.
     if (framed && !inRegion) return null;
     const tense = { reportYear: st.reportYear, planned: inRegion || st.mode === 'plan' };
-    if (isPastText(inRegion ? s.slice(it.clauseStart, it.clauseEnd) : sentText, tense)) return null;
+    const clause = s.slice(it.clauseStart, it.clauseEnd);
+    if (isPastText(inRegion ? clause : sentText, tense)) {
+      // In a plan a clause that looks ahead by itself is not made past by another clause's cue:
+      // "去年全市建成5G基站1万个，今年力争新增5000个以上".
+      if (inRegion || !tense.planned || !looksAhead(clause) || isPastText(clause, tense)) return null;
+    }
     // A plan recalls the past on the way to its targets: the year (or 以来) that governs the value decides.
     if (tense.planned) {
       const from = inRegion ? it.clauseStart : sent.start;

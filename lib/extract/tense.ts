@@ -14,7 +14,14 @@
 import { findYears } from './years';
 
 /** Achievements, not plans: verb + 了, 已, comparisons with last year, running totals. */
-export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|累计|预计完成|过去|一年来|五年来/;
+export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|预计完成|过去|一年来|五年来/;
+/**
+ * 累计 (a running total) reports what was achieved where nothing says plan; a plan sets running totals as
+ * targets (今后五年累计新增城镇就业30万人以上, 实际利用外资累计达到50亿美元), so there it is past only when
+ * the total is said to be done: 累计…了, 已累计, 累计已, 累计完成.
+ */
+const RUNNING_TOTAL = /累计/;
+const RUNNING_TOTAL_DONE = /已累计|累计(?:已|完成)|累计[^,，;；。]{0,12}?了/;
 /** Last year as the base of a comparison, which a target can name: 比上年下降3%, 在去年基础上增长6%. */
 const BASELINE = /(?:比|较|与|同)(?:上年|去年)(?:同期)?(?:相比)?|(?:在|以)?(?:上年|去年)(?:的)?(?:基础上|水平上?)/g;
 const PERIOD = /十([一二三四五六七八九])五["”」’']?(?:期间|时期|以来)/g;
@@ -31,7 +38,12 @@ const FRAME = /^(?:去年|过去|一年来|五年来|几年来|这一年|回顾)
 /** Looking ahead in the framing sentence itself (回顾过去，展望未来) opens no frame. */
 const AHEAD = /今年|明年|今后|未来|下一步|展望/;
 /** A sentence that looks ahead, which ends a review frame. */
-const FORWARD = /今年|明年|今后|未来|下一步|目标|预期|力争|确保|争取|计划|到(?:20|19)\d\d年|到二〇/;
+const FORWARD = /今年|明年|今后|未来|下一步|目标|预期(?!寿命|性)|力争|确保|争取|计划|到(?:20|19)\d\d年|到二〇/;
+
+/** Whether text looks ahead (今年, 力争, 目标, 到2027年 …). */
+export function looksAhead(text: string): boolean {
+  return FORWARD.test(text);
+}
 
 export interface TenseOptions {
   /** The report's year: a period that ended by then is past. */
@@ -63,6 +75,7 @@ function endedPeriod(t: string, reportYear: number | null): boolean {
 export function isPastText(text: string, opts: TenseOptions): boolean {
   const t = opts.planned ? text.replace(BASELINE, '') : text;
   if (PAST.test(t) || completedCue(t)) return true;
+  if (opts.planned ? RUNNING_TOTAL_DONE.test(t) : RUNNING_TOTAL.test(t)) return true;
   // In a plan, an ended period and a part of the year are what a target is measured against or aims at
   // (比“十三五”时期末下降14%, 在“十三五”基础上, 一季度规模工业增加值增长8%), not what was achieved.
   if (HEDGED.test(t) || opts.planned) return false;

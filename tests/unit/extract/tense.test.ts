@@ -168,3 +168,24 @@ describe('a plan section still hears a past year, 截至, 以来 and 预计 of t
     ]);
   });
 });
+
+describe('累计 in a plan is a running-total target; tense by clause where a clause looks ahead', () => {
+  const plan25 = (body: string) => extractTargets({ text: `二、2025年工作安排\n${body}`, year: 2025 });
+
+  it('keeps running totals a plan sets', () => {
+    expect(show(plan25('——改革开放迈出新步伐。进出口总额年均增长8%，实际利用外资累计达到50亿美元。'))).toEqual(['进出口总额8%', '实际利用外资50亿美元']);
+    expect(show(plan25('今后五年，全市累计新增城镇就业30万人以上，人均预期寿命达到79.5岁。'))).toEqual(['累计新增城镇就业30万人以上', '人均预期寿命79.5岁']);
+  });
+
+  it('rejects a running total said to be done, and any 累计 where nothing says plan', () => {
+    expect(show(plan25('全市5G基站已累计建成1万个以上。'))).toEqual([]);
+    expect(show(plan25('全市5G基站累计建成了1万个以上。'))).toEqual([]);
+    expect(show(plan25('全市累计完成投资500亿元以上。'))).toEqual([]);
+    expect(show(extractTargets({ text: '全市累计新增城镇就业30万人以上。', year: 2025 }))).toEqual([]);
+  });
+
+  it('in a plan, a clause that looks ahead is not made past by another clause of its sentence', () => {
+    expect(show(plan25('去年全市城镇新增就业5.5万人，今年力争城镇新增就业6万人以上。'))).toEqual(['城镇新增就业6万人以上']);
+    expect(show(plan25('去年全市城镇新增就业5.5万人，城镇新增就业6万人以上。'))).toEqual([]);
+  });
+});
