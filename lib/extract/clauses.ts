@@ -107,9 +107,16 @@ interface Draft extends ValueItem {
   each: boolean;
 }
 
-function parseClause(s: string, cs: number, ce: number, out: ValueItem[]): void {
+/**
+ * A head that names nothing but opens with a hedge or a modal (力争7%, 要达到, 将突破): the value belongs to
+ * the indicator named just before, as one with a verb of its own does (…提高0.3个百分点，达到2.6%).
+ */
+const OPENER = /^[、\s]*(?:力争|确保|争取|努力|力求|要|将)/;
+
+/** Returns the clause's last item, which the next clause may continue (see OPENER). */
+function parseClause(s: string, cs: number, ce: number, out: ValueItem[], carry: ValueItem | null): ValueItem | null {
   const qs = scanQuantities(s, cs, ce);
-  if (!qs.length) return;
+  if (!qs.length) return null;
   const drafts: Draft[] = [];
   let prevEnd = cs;
   let prev: Draft | null = null;
@@ -161,8 +168,21 @@ function parseClause(s: string, cs: number, ce: number, out: ValueItem[]): void 
     } else {
       group++;
       draft.group = group;
-      // 、突破3400亿元: a second verb for the indicator just named.
+      const named = prev ?? carry;
+      // 、突破3400亿元: a second verb for the indicator just named. A clause or list member with no name of
+      // its own that opens with a verb, a comparison base or a hedge continues it too: "研发经费投入强度
+      // 提高0.3个百分点，达到2.6%", "增长6%以上、力争7%", "…6万人以上，较上年增长2%" (what 较上年 compares
+      // is the indicator just named; a verb-less 力争7% keeps that indicator's verb).
       if (!indicator && prev && /^[、\s]*$/.test(headNoVerb)) draft.indicator = prev.indicator;
+      // A value glued to the words after it names its subject there (力争2家以上产业园区进入…): not this one.
+      else if (!indicator && named && followOk && (verb || OPENER.test(headNoVerb))) {
+        draft.indicator = named.indicator;
+        if (!verb) {
+          draft.verb = named.verb;
+          draft.direction = named.direction;
+          draft.targetVerb = named.targetVerb;
+        }
+      }
       // "“小巨人”企业国家级3家、省级20家以上": a bare tier word continues the previous name.
       else if (prev && /^[、\s]/.test(headNoVerb) && TIER.test(indicator)) {
         const stem = prev.indicator.replace(TIER_END, '');
@@ -200,6 +220,7 @@ function parseClause(s: string, cs: number, ce: number, out: ValueItem[]): void 
     if (members.length > 1) for (const m of members) out.push({ ...item, indicator: m });
     else out.push(item);
   }
+  return out.length && drafts.length ? out[out.length - 1]! : null;
 }
 
 /**
@@ -210,16 +231,20 @@ export function parseItems(s: string, start: number, end: number, cuts: readonly
   const out: ValueItem[] = [];
   let cs = start;
   let c = 0;
+  // The last item of the clause just read: a clause that opens with a verb continues its indicator.
+  let carry: ValueItem | null = null;
   const closeAt = (i: number): void => {
     // Intro cuts before this break start a new clause without consuming a character.
     while (c < cuts.length && cuts[c]! <= i) {
       const cut = cuts[c++]!;
       if (cut > cs && cut < i) {
-        parseClause(s, cs, cut, out);
+        parseClause(s, cs, cut, out, null);
+        // An intro ends what came before it: its first item names its own indicator.
+        carry = null;
         cs = cut;
       }
     }
-    if (i > cs) parseClause(s, cs, i, out);
+    carry = i > cs ? parseClause(s, cs, i, out, carry) : null;
     cs = i + 1;
   };
   // A slice bounds the search to this sentence.

@@ -56,6 +56,32 @@ describe('lists and shared qualifiers', () => {
     ]);
   });
 
+  it('gives a clause or member with no name that opens with a verb, a base or a hedge the indicator just named', () => {
+    const read = (body: string) =>
+      extractTargets({ text: plan(body) }).map((t) => [t.indicator, t.value, t.unit, t.qualifier, t.direction, t.hedge]);
+    expect(read('研发经费投入强度提高0.3个百分点，达到2.6%。')).toEqual([
+      ['研发经费投入强度', 0.3, '个百分点', '', 'increase', ''],
+      ['研发经费投入强度', 2.6, '%', '', 'increase', ''],
+    ]);
+    // A hedge without a verb keeps the verb of the value before it.
+    expect(read('地区生产总值增长6%以上、力争7%。')).toEqual([
+      ['地区生产总值', 6, '%', '以上', 'increase', ''],
+      ['地区生产总值', 7, '%', '', 'increase', '力争'],
+    ]);
+    // 较上年 compares the indicator just named, as "新增城镇就业较上年增长2%" would.
+    expect(read('新增城镇就业6万人以上，较上年增长2%。')).toEqual([
+      ['新增城镇就业', 6, '万人', '以上', 'level', ''],
+      ['新增城镇就业', 2, '%', '', 'increase', ''],
+    ]);
+  });
+
+  it('does not carry an indicator past a clause without values, into a value glued to its own subject, or across an intro', () => {
+    const read = (body: string) => extractTargets({ text: plan(body) }).map((t) => `${t.indicator}${t.value}${t.unit}`);
+    expect(read('研发经费投入强度提高0.3个百分点，全社会创新活力增强，达到2.6%。')).toEqual(['研发经费投入强度0.3个百分点']);
+    expect(read('园区规模工业增加值增长9.5%以上，力争2家以上产业园区进入全省50强。')).toEqual(['园区规模工业增加值9.5%']);
+    expect(read('研发经费投入强度提高0.3个百分点。达到2.6%。')).toEqual(['研发经费投入强度0.3个百分点']);
+  });
+
   it('reads a main list without 目标 in each item, across sentences, up to 围绕上述目标', () => {
     const text = plan(
       '主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长6%。城镇新增就业1.2万人，城镇调查失业率控制在5.5%以内。粮食产量稳定在60万吨。生态环境质量持续改善。围绕上述目标，重点抓好以下工作：新建学校3所。',
