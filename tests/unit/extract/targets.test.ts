@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from '../../../lib/extract';
 import { MAX_SENTENCE, sentenceWindow } from '../../../lib/extract/targets';
+import { indicatorKey } from '../../../lib/extract/indicator';
 import type { Target } from '../../../lib/types';
 import { rows, type Row } from './helpers';
 
@@ -317,5 +318,39 @@ describe('sentences too long to keep whole (a report without full stops)', () =>
       expect(w.sentence.replace(/…/g, '')).toMatch(/^(?:𠮷)+$/);
       expect(w.sentence.replace(/…/g, '')).toBe(astral.slice(w.start, w.end));
     }
+  });
+});
+
+describe('list intros and list marks', () => {
+  const read = (text: string) => extractTargets({ text, year: 2025 }).map((t) => [t.kind, t.indicator, t.value, t.unit, t.hedge]);
+
+  it('reads intros a draft words with a verb: 安排如下：, 建议为：, 拟定为', () => {
+    const items = [
+      ['main', '地区生产总值', 6, '%', '预期'],
+      ['main', '城镇新增就业', 4, '万人', '预期'],
+    ];
+    expect(read('主要预期目标安排如下：地区生产总值增长6%左右；城镇新增就业4万人。')).toEqual(items);
+    expect(read('主要预期目标建议为：地区生产总值增长6%左右；城镇新增就业4万人。')).toEqual(items);
+    expect(read('今年主要预期目标拟定为地区生产总值增长6%左右，城镇新增就业4万人。')).toEqual(items);
+    // Without such a word a bare number (城镇新增就业4万人) is still not a target.
+    expect(read('主要预期目标的安排经过反复测算。城镇新增就业4万人。')).toEqual([]);
+  });
+
+  it('drops list marks from indicator names and keys', () => {
+    const ts = extractTargets({
+      text: '主要预期目标是：\n——地区生产总值增长6%左右；\n①规模工业增加值增长7%；\n（一）固定资产投资增长5%；\n(2)城镇新增就业4万人；\n●社会消费品零售总额增长6%。',
+      year: 2025,
+    });
+    expect(ts.map((t) => [t.indicator, t.indicatorKey])).toEqual([
+      ['地区生产总值', '地区生产总值'],
+      ['规模工业增加值', '规模工业增加值'],
+      ['固定资产投资', '固定资产投资'],
+      ['城镇新增就业', '城镇新增就业'],
+      ['社会消费品零售总额', '社会消费品零售总额'],
+    ]);
+    expect(indicatorKey('——地区生产总值')).toBe('地区生产总值');
+    expect(indicatorKey('①规模以上工业增加值')).toBe('规模工业增加值');
+    // A name that starts with a digit keeps it.
+    expect(indicatorKey('5G基站')).toBe('5G基站');
   });
 });
