@@ -41,7 +41,6 @@ interface Region {
 
 /** Weaker past cues, trusted only where no heading says review or plan. */
 const PAST_WEAK = /预计|截至|截止|先后|获评|荣获|首次|以来/;
-const HEDGE = ['确保', '力争', '争取', '预期'];
 const MULTI_YEAR = /今后|未来|十四五|十五五|远景|到(?:20|19)\d\d年|二〇三五/;
 const REGION_END = /上述目标|以下[^。]{0,12}?(?:工作|方面)|各位代表/;
 const REGION_MAX = 3000;
@@ -69,17 +68,16 @@ function foldedIndexOf(f: FoldedText, orig: number): number {
   return lo;
 }
 
+/**
+ * Hedges as words: 预期 in 人均预期寿命, 预期性 (指标) or 预期收益 is part of a name, not the hedge.
+ */
+const HEDGE_WORD = /确保|力争|争取|预期(?!寿命|性|收益|效果|管理|转弱)/g;
+
 function lastHedge(s: string, from: number, to: number): string {
-  let best = -1;
   let word = '';
   const seg = s.slice(from, to);
-  for (const h of HEDGE) {
-    const at = seg.lastIndexOf(h);
-    if (at > best) {
-      best = at;
-      word = h;
-    }
-  }
+  HEDGE_WORD.lastIndex = 0;
+  for (let m = HEDGE_WORD.exec(seg); m; m = HEDGE_WORD.exec(seg)) word = m[0];
   return word;
 }
 

@@ -354,3 +354,18 @@ describe('list intros and list marks', () => {
     expect(indicatorKey('5G基站')).toBe('5G基站');
   });
 });
+
+describe('hedges are words', () => {
+  it('does not read 预期 in 人均预期寿命 as the hedge, nor strip it from the name', () => {
+    const ts = extractTargets({ text: plan('新增城镇就业6万人以上，人均预期寿命达到79.5岁。') });
+    expect(ts.map((t) => [t.indicator, t.value, t.hedge])).toEqual([
+      ['新增城镇就业', 6, ''],
+      ['人均预期寿命', 79.5, ''],
+    ]);
+    const hedged = extractTargets({ text: plan('力争全年新增城镇就业6万人，预期寿命达到79.5岁。') });
+    expect(hedged.map((t) => [t.indicator, t.hedge])).toEqual([
+      ['新增城镇就业', '力争'],
+      ['预期寿命', '力争'],
+    ]);
+  });
+});
