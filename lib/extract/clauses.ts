@@ -29,7 +29,8 @@ const VERBS = [
   '下降到', '下降至', '降低到', '降低至', '减少到', '减少至', '控制在', '控制到', '稳定在', '保持在',
   '维持在', '不低于', '不少于', '不超过', '不高于', '超过', '突破', '达到', '增至', '降至', '增长', '增加',
   '提高', '提升', '扩大', '下降', '降低', '减少', '压减', '压缩', '缩减', '削减', '保持', '稳定', '维持',
-  '高于', '低于', '至少', '达',
+  '高于', '低于', '至少', '达', '回落至', '回落到', '回升至', '回升到', '缩小到', '缩小至', '上涨到', '上涨至',
+  '上涨', '回落', '回升', '缩小',
 ];
 const VERB_SET = new Set(VERBS);
 
@@ -69,10 +70,15 @@ function matchVerb(head: string): VerbMatch | null {
   return { verb, index, respectively };
 }
 
-const DECREASE = /^(?:下降|降低|减少|降至|压减|压缩|缩减|削减)/;
-const LEVEL = /^(?:控制|稳定|保持|维持|不低于|不少于|不超过|不高于|低于|至少)/;
-const TARGET_VERB = /^(?:控制在|稳定在|保持在|维持在|不低于|不少于|不超过|不高于|至少|超过|突破|达到|达|增至|降至|.{2}[到至])$/;
-const PREFIX_QUALIFIER: Record<string, Qualifier> = { 不低于: '以上', 不少于: '以上', 至少: '以上', 不超过: '以内', 不高于: '以内' };
+const DECREASE = /^(?:下降|降低|减少|降至|压减|压缩|缩减|削减|回落|缩小)/;
+const LEVEL = /^(?:控制|稳定|保持|维持|不低于|不少于|不超过|不高于|低于|高于|至少)/;
+// 回落至/回升至 tell where a figure moves (forecasts, analysis), not where a plan puts it: a verb that names
+// the indicator's end, not one that makes a target by itself.
+const TARGET_VERB = /^(?!回落|回升)(?:控制在|稳定在|保持在|维持在|不低于|不少于|不超过|不高于|至少|超过|突破|达到|达|增至|降至|.{2}[到至])$/;
+/** Bounds said by the verb: 低于5.5% is a ceiling as 5.5%以内 is (the strict 低于 is not kept apart). */
+const PREFIX_QUALIFIER: Record<string, Qualifier> = {
+  不低于: '以上', 不少于: '以上', 至少: '以上', 高于: '以上', 不超过: '以内', 不高于: '以内', 低于: '以内',
+};
 
 export function verbDirection(verb: string, indicator = ''): Direction {
   if (verb) {
@@ -87,6 +93,8 @@ export function verbDirection(verb: string, indicator = ''): Direction {
 
 const BOUNDARY = new Set(['、', '”', '’', '"', "'", ')', '）', '」', '』', '】', ']', ' ', '\t', '\u3000', '\u200b', '.', '…']);
 const TAIL = /^(?:达标|的目标|目标)/;
+/** "实现6%左右的增长": the growth the value is of, after it. */
+const GROWTH_AFTER = /^的?(增长|增幅|提升|提高|下降|降幅)/;
 const HEAD_MAX = 80;
 const CLAUSE_BREAK = /[,，;；:：。!?！？\n]/g;
 /** Administrative tiers that enumerations repeat after one shared name (国家级…、省级…). */
@@ -97,7 +105,13 @@ const INDICATOR_MAX = 24;
 function followsOk(s: string, end: number, clauseEnd: number): boolean {
   if (end >= clauseEnd) return true;
   const ch = s[end]!;
-  return BOUNDARY.has(ch) || isClauseBreak(ch) || TAIL.test(s.slice(end, end + 3));
+  return BOUNDARY.has(ch) || isClauseBreak(ch) || TAIL.test(s.slice(end, end + 3)) || growthAfter(s, end, clauseEnd) !== '';
+}
+
+/** The growth word that closes the clause after a value (6%左右的增长), or ''. */
+function growthAfter(s: string, end: number, clauseEnd: number): string {
+  const m = GROWTH_AFTER.exec(s.slice(end, Math.min(clauseEnd, end + 4)));
+  return m && end + m[0].length >= clauseEnd - 0 && /^[\s。]*$/.test(s.slice(end + m[0].length, clauseEnd)) ? m[1]! : '';
 }
 
 interface Draft extends ValueItem {
@@ -129,7 +143,9 @@ function parseClause(s: string, cs: number, ce: number, out: ValueItem[], carry:
     // Zero-width spaces (masked footnotes, joined line wraps: "增⏎长") are not there for the reader.
     const head = s.slice(Math.max(prevEnd, q.start - HEAD_MAX), q.start).replace(/\u200b/g, '');
     const vm = matchVerb(head);
-    const verb = vm?.verb ?? '';
+    // "地区生产总值实现6%左右的增长": with no verb before it (实现 only carries), the growth after it is the verb.
+    const after = !vm && /实现\s*$/.test(head) ? growthAfter(s, q.end, ce) : '';
+    const verb = vm?.verb ?? after;
     const targetVerb = TARGET_VERB.test(verb);
     // A number glued to the next word (百亿企业, 55人以上大班额) is part of a name unless a qualifier
     // or a target verb marks it as a value; the caller decides on the weaker cases.

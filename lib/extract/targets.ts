@@ -119,6 +119,12 @@ function governedByPastYear(s: string, from: number, to: number, reportYear: num
   return last !== undefined && last.year < reportYear && !opensSpan(s, last);
 }
 
+/**
+ * A condition, a risk or a forecast, not a target: 如果外部环境进一步恶化，…增速可能回落至4%左右;
+ * 全年基建投资增速有望回升至8%至10%. 尽可能 (as far as possible) is effort, and 可能性 a noun.
+ */
+const CONDITIONAL = /如果|假如|倘若|如若|一旦|若(?:是|遇|出现|发生)|(?<!尽)可能(?!性)|有望/;
+
 /** 以来 looks back from now ("十四五"以来, 今年以来, 党的二十大以来), unless it names a base (…以来的基础上). */
 const SINCE = /以来(?!的?基础)/;
 
@@ -299,6 +305,7 @@ export function extractTargets(input: ExtractInput): Target[] {
     // clause that looks back ("已纳入…") does not make the list's other items achievements.
     if (framed && !inRegion) return null;
     const tense = { reportYear: st.reportYear, planned: inRegion || st.mode === 'plan' };
+    if (CONDITIONAL.test(s.slice(inRegion ? it.clauseStart : sent.start, it.clauseEnd))) return null;
     const clause = s.slice(it.clauseStart, it.clauseEnd);
     if (isPastText(inRegion ? clause : sentText, tense)) {
       // In a plan a clause that looks ahead by itself is not made past by another clause's cue:

@@ -369,3 +369,32 @@ describe('hedges are words', () => {
     ]);
   });
 });
+
+describe('movement verbs, bounds said by the verb, conditions and forecasts', () => {
+  const read = (body: string) =>
+    extractTargets({ text: plan(body) }).map((t) => [t.indicator, t.value, t.unit, t.qualifier, t.direction]);
+
+  it('ends the indicator before 缩小到/回落至/上涨 and reads their direction', () => {
+    expect(read('城乡居民收入比缩小到1.7以下。')).toEqual([['城乡居民收入比', 1.7, '', '以内', 'decrease']]);
+    expect(read('居民消费价格上涨3%左右。')).toEqual([['居民消费价格', 3, '%', '左右', 'increase']]);
+  });
+
+  it('reads 低于/高于 as the bound they say', () => {
+    expect(read('城镇调查失业率低于5.5%。')).toEqual([['城镇调查失业率', 5.5, '%', '以内', 'level']]);
+    expect(read('粮食综合产能高于60万吨。')).toEqual([['粮食综合产能', 60, '万吨', '以上', 'level']]);
+  });
+
+  it('rejects a condition, a risk or a forecast', () => {
+    expect(read('如果外部环境进一步恶化，地区生产总值增速可能回落至4%左右。')).toEqual([]);
+    expect(read('一旦需求收缩，规模工业增加值增长5%左右。')).toEqual([]);
+    expect(read('全年基建投资增速有望回升至8%至10%。')).toEqual([]);
+    expect(read('全年有望实现6%左右的增长。')).toEqual([]);
+    // 尽可能 is effort, not risk.
+    expect(read('尽可能使森林覆盖率稳定在65%以上。')).toEqual([['森林覆盖率', 65, '%', '以上', 'level']]);
+  });
+
+  it('reads "实现6%左右的增长" for the indicator before it', () => {
+    expect(read('全市地区生产总值实现6%左右的增长。')).toEqual([['地区生产总值', 6, '%', '左右', 'increase']]);
+    expect(read('一般公共预算收入实现5%的下降。')).toEqual([['一般公共预算收入', 5, '%', '', 'decrease']]);
+  });
+});
