@@ -29,7 +29,8 @@ const VERBS = [
   '下降到', '下降至', '降低到', '降低至', '减少到', '减少至', '控制在', '控制到', '稳定在', '保持在',
   '维持在', '不低于', '不少于', '不超过', '不高于', '超过', '突破', '达到', '增至', '降至', '增长', '增加',
   '提高', '提升', '扩大', '下降', '降低', '减少', '压减', '压缩', '缩减', '削减', '保持', '稳定', '维持',
-  '高于', '低于', '至少', '达',
+  '高于', '低于', '至少', '达', '回落至', '回落到', '回升至', '回升到', '缩小到', '缩小至', '上涨到', '上涨至',
+  '上涨', '回落', '回升', '缩小',
 ];
 const VERB_SET = new Set(VERBS);
 
@@ -69,10 +70,15 @@ function matchVerb(head: string): VerbMatch | null {
   return { verb, index, respectively };
 }
 
-const DECREASE = /^(?:下降|降低|减少|降至|压减|压缩|缩减|削减)/;
-const LEVEL = /^(?:控制|稳定|保持|维持|不低于|不少于|不超过|不高于|低于|至少)/;
-const TARGET_VERB = /^(?:控制在|稳定在|保持在|维持在|不低于|不少于|不超过|不高于|至少|超过|突破|达到|达|增至|降至|.{2}[到至])$/;
-const PREFIX_QUALIFIER: Record<string, Qualifier> = { 不低于: '以上', 不少于: '以上', 至少: '以上', 不超过: '以内', 不高于: '以内' };
+const DECREASE = /^(?:下降|降低|减少|降至|压减|压缩|缩减|削减|回落|缩小)/;
+const LEVEL = /^(?:控制|稳定|保持|维持|不低于|不少于|不超过|不高于|低于|高于|至少)/;
+// 回落至/回升至 tell where a figure moves (forecasts, analysis), not where a plan puts it: a verb that names
+// the indicator's end, not one that makes a target by itself.
+const TARGET_VERB = /^(?!回落|回升)(?:控制在|稳定在|保持在|维持在|不低于|不少于|不超过|不高于|至少|超过|突破|达到|达|增至|降至|.{2}[到至])$/;
+/** Bounds said by the verb: 低于5.5% is a ceiling as 5.5%以内 is (the strict 低于 is not kept apart). */
+const PREFIX_QUALIFIER: Record<string, Qualifier> = {
+  不低于: '以上', 不少于: '以上', 至少: '以上', 高于: '以上', 不超过: '以内', 不高于: '以内', 低于: '以内',
+};
 
 export function verbDirection(verb: string, indicator = ''): Direction {
   if (verb) {
@@ -87,6 +93,8 @@ export function verbDirection(verb: string, indicator = ''): Direction {
 
 const BOUNDARY = new Set(['、', '”', '’', '"', "'", ')', '）', '」', '』', '】', ']', ' ', '\t', '\u3000', '\u200b', '.', '…']);
 const TAIL = /^(?:达标|的目标|目标)/;
+/** "实现6%左右的增长": the growth the value is of, after it. */
+const GROWTH_AFTER = /^的?(增长|增幅|提升|提高|下降|降幅)/;
 const HEAD_MAX = 80;
 const CLAUSE_BREAK = /[,，;；:：。!?！？\n]/g;
 /** Administrative tiers that enumerations repeat after one shared name (国家级…、省级…). */
@@ -97,7 +105,13 @@ const INDICATOR_MAX = 24;
 function followsOk(s: string, end: number, clauseEnd: number): boolean {
   if (end >= clauseEnd) return true;
   const ch = s[end]!;
-  return BOUNDARY.has(ch) || isClauseBreak(ch) || TAIL.test(s.slice(end, end + 3));
+  return BOUNDARY.has(ch) || isClauseBreak(ch) || TAIL.test(s.slice(end, end + 3)) || growthAfter(s, end, clauseEnd) !== '';
+}
+
+/** The growth word that closes the clause after a value (6%左右的增长), or ''. */
+function growthAfter(s: string, end: number, clauseEnd: number): string {
+  const m = GROWTH_AFTER.exec(s.slice(end, Math.min(clauseEnd, end + 4)));
+  return m && end + m[0].length >= clauseEnd - 0 && /^[\s。]*$/.test(s.slice(end + m[0].length, clauseEnd)) ? m[1]! : '';
 }
 
 interface Draft extends ValueItem {
@@ -107,9 +121,16 @@ interface Draft extends ValueItem {
   each: boolean;
 }
 
-function parseClause(s: string, cs: number, ce: number, out: ValueItem[]): void {
+/**
+ * A head that names nothing but opens with a hedge or a modal (力争7%, 要达到, 将突破): the value belongs to
+ * the indicator named just before, as one with a verb of its own does (…提高0.3个百分点，达到2.6%).
+ */
+const OPENER = /^[、\s]*(?:力争|确保|争取|努力|力求|要|将)/;
+
+/** Returns the clause's last item, which the next clause may continue (see OPENER). */
+function parseClause(s: string, cs: number, ce: number, out: ValueItem[], carry: ValueItem | null): ValueItem | null {
   const qs = scanQuantities(s, cs, ce);
-  if (!qs.length) return;
+  if (!qs.length) return null;
   const drafts: Draft[] = [];
   let prevEnd = cs;
   let prev: Draft | null = null;
@@ -122,7 +143,9 @@ function parseClause(s: string, cs: number, ce: number, out: ValueItem[]): void 
     // Zero-width spaces (masked footnotes, joined line wraps: "增⏎长") are not there for the reader.
     const head = s.slice(Math.max(prevEnd, q.start - HEAD_MAX), q.start).replace(/\u200b/g, '');
     const vm = matchVerb(head);
-    const verb = vm?.verb ?? '';
+    // "地区生产总值实现6%左右的增长": with no verb before it (实现 only carries), the growth after it is the verb.
+    const after = !vm && /实现\s*$/.test(head) ? growthAfter(s, q.end, ce) : '';
+    const verb = vm?.verb ?? after;
     const targetVerb = TARGET_VERB.test(verb);
     // A number glued to the next word (百亿企业, 55人以上大班额) is part of a name unless a qualifier
     // or a target verb marks it as a value; the caller decides on the weaker cases.
@@ -161,8 +184,21 @@ function parseClause(s: string, cs: number, ce: number, out: ValueItem[]): void 
     } else {
       group++;
       draft.group = group;
-      // 、突破3400亿元: a second verb for the indicator just named.
+      const named = prev ?? carry;
+      // 、突破3400亿元: a second verb for the indicator just named. A clause or list member with no name of
+      // its own that opens with a verb, a comparison base or a hedge continues it too: "研发经费投入强度
+      // 提高0.3个百分点，达到2.6%", "增长6%以上、力争7%", "…6万人以上，较上年增长2%" (what 较上年 compares
+      // is the indicator just named; a verb-less 力争7% keeps that indicator's verb).
       if (!indicator && prev && /^[、\s]*$/.test(headNoVerb)) draft.indicator = prev.indicator;
+      // A value glued to the words after it names its subject there (力争2家以上产业园区进入…): not this one.
+      else if (!indicator && named && followOk && (verb || OPENER.test(headNoVerb))) {
+        draft.indicator = named.indicator;
+        if (!verb) {
+          draft.verb = named.verb;
+          draft.direction = named.direction;
+          draft.targetVerb = named.targetVerb;
+        }
+      }
       // "“小巨人”企业国家级3家、省级20家以上": a bare tier word continues the previous name.
       else if (prev && /^[、\s]/.test(headNoVerb) && TIER.test(indicator)) {
         const stem = prev.indicator.replace(TIER_END, '');
@@ -200,6 +236,7 @@ function parseClause(s: string, cs: number, ce: number, out: ValueItem[]): void 
     if (members.length > 1) for (const m of members) out.push({ ...item, indicator: m });
     else out.push(item);
   }
+  return out.length && drafts.length ? out[out.length - 1]! : null;
 }
 
 /**
@@ -210,16 +247,20 @@ export function parseItems(s: string, start: number, end: number, cuts: readonly
   const out: ValueItem[] = [];
   let cs = start;
   let c = 0;
+  // The last item of the clause just read: a clause that opens with a verb continues its indicator.
+  let carry: ValueItem | null = null;
   const closeAt = (i: number): void => {
     // Intro cuts before this break start a new clause without consuming a character.
     while (c < cuts.length && cuts[c]! <= i) {
       const cut = cuts[c++]!;
       if (cut > cs && cut < i) {
-        parseClause(s, cs, cut, out);
+        parseClause(s, cs, cut, out, null);
+        // An intro ends what came before it: its first item names its own indicator.
+        carry = null;
         cs = cut;
       }
     }
-    if (i > cs) parseClause(s, cs, i, out);
+    carry = i > cs ? parseClause(s, cs, i, out, carry) : null;
     cs = i + 1;
   };
   // A slice bounds the search to this sentence.

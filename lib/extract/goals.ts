@@ -10,9 +10,10 @@ export const GOAL_LABEL = /^[ \t\u3000]*(?:主要|奋斗|总体|发展|远景|�
 
 /**
  * An intro that a target list or a goal statement follows. Group 1 is the intro word, group 2 the
- * explicit 是/为/colon (absent in "2022年全县经济社会发展的主要预期目标地区生产总值增长8.5%以上").
+ * explicit 是/为/colon, also after the verbs drafts use (主要预期目标安排如下：, …建议为：, …拟定为) (absent in "2022年全县经济社会发展的主要预期目标地区生产总值增长8.5%以上").
  */
-export const INTRO = /(主要预期目标|预期目标|主要目标|奋斗目标|远景目标|总体目标|发展目标)((?:是|为)?[ \t\u3000]*[:：]|是|为)?/g;
+export const INTRO =
+  /(主要预期目标|预期目标|主要目标|奋斗目标|远景目标|总体目标|发展目标)((?:安排|建议|拟定|设定|确定)?(?:如下|是|为)?[ \t\u3000]*[:：]|(?:安排|建议|拟定|设定|确定)?(?:是|为))?/g;
 
 export const BULLET = /^[ \t\u3000]*(?:——|—|--|－－|·|•|●|▲|◆)/;
 

@@ -4,10 +4,13 @@
  * (城、乡居民人均可支配收入分别增长8.5%、10.5% → 城镇居民… / 农村居民…).
  */
 
-/** Scope and time words that open a clause but are not part of the indicator. */
-const LEADING = /^(?:[、，,:：;；.\s》)）]|其中|并且|并|同时|以及|将|要|使|让|把|全年|今年|明年|年内|上半年|前三季度|[一二三四]季度|["“]?十[一二三四五六]五["”]?(?:期间|时期|末)|到(?:20|19)\d\d年|(?:20|19)\d\d年|全市|全县|全区|全州|全省|全镇|全乡|确保|力争|争取|预期|努力|力求|继续|进一步|持续|稳步|逐步|稳定|保持|维持)+/;
+/**
+ * Scope and time words that open a clause but are not part of the indicator, and the list marks an item
+ * line opens with (——, ①, ●, (1), （一）, 1.), which are the layout's, not the statistic's name.
+ */
+const LEADING = /^(?:[、，,:：;；.\s》)）]|——|—|--|－－|[·•●○▲△◆◇■□★☆►▶→]|[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3251-\u325f]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．](?![0-9])|(?:在|以)?(?:上年|去年|(?:20|19)\d\d年)(?:的)?基础上|其中|并且|并|同时|以及|将|要|使|让|把|全年|今年|明年|年内|上半年|前三季度|[一二三四]季度|["“]?十[一二三四五六]五["”]?(?:期间|时期|末)|到(?:20|19)\d\d年|(?:20|19)\d\d年|全市|全县|全区|全州|全省|全镇|全乡|确保|力争|争取|预期(?!寿命|性)|预计|有望|尽可能|尽量|努力|力求|继续|进一步|持续|稳步|逐步|稳定|保持|维持)+/;
 /** Adverbs, rate words and comparison bases (比上年, 在去年基础上) between the indicator and its verb. */
-const TRAILING = /(?:[、，,\s“‘(（《]|(?:比|较)(?:上年|去年|(?:20|19)\d\d年|["“]?十[一二三四五]五["”]?(?:时期|期间)?末)(?:同期)?|(?:在|以)?(?:上年|去年)(?:的)?基础上|分别|年均|平均|同比|累计|均|要|将|继续|进一步|努力|持续|再|稳步|逐步|力争|确保|争取|总体|保持|实现)+$/;
+const TRAILING = /(?:[、，,\s“‘(（《]|(?:比|较)(?:上年|去年|(?:20|19)\d\d年|["“]?十[一二三四五]五["”]?(?:时期|期间)?末)(?:同期)?|(?:在|以)?(?:上年|去年|(?:20|19)\d\d年)(?:的)?基础上|分别|年均|平均|同比|累计|均|要|将|有望|可能|继续|进一步|努力|持续|再|稳步|逐步|力争|确保|争取|总体|保持|实现)+$/;
 /**
  * Action verbs whose object is the indicator (培育新型职业农民5000名以上 → 新型职业农民). Only the last
  * one counts and only when something is left after it, so 新增城镇就业 keeps its 新增.
@@ -58,8 +61,11 @@ for (const [key, names] of [
 }
 
 /** Simplified (the caller passes folded text), no spaces, quotes or brackets, synonyms merged. */
+/** A list mark in front of a name ("——地区生产总值", "①规模工业增加值", "(1)…") from an older record. */
+const KEY_MARK = /^(?:——|—|--|－－|[·•●○▲△◆◇■□★☆►▶→]|[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3251-\u325f]|[(（][一二三四五六七八九十0-9]{1,3}[)）])+/;
+
 export function indicatorKey(indicator: string): string {
-  const k = indicator.replace(KEY_NOISE, '');
+  const k = indicator.trim().replace(KEY_MARK, '').replace(KEY_NOISE, '');
   return ALIASES.get(k) ?? k;
 }
 

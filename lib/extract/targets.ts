@@ -17,11 +17,11 @@ import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
 import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type SectionState } from './sections';
-import { detectReportYear, findYears, statedYear } from './years';
+import { detectReportYear, findYears, statedYear, type YearMention } from './years';
 import { parseItems, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
-import { isPastText, ParagraphTense } from './tense';
+import { isPastText, looksAhead, ParagraphTense } from './tense';
 
 export interface ExtractInput {
   text: string;
@@ -41,7 +41,6 @@ interface Region {
 
 /** Weaker past cues, trusted only where no heading says review or plan. */
 const PAST_WEAK = /预计|截至|截止|先后|获评|荣获|首次|以来/;
-const HEDGE = ['确保', '力争', '争取', '预期'];
 const MULTI_YEAR = /今后|未来|十四五|十五五|远景|到(?:20|19)\d\d年|二〇三五/;
 const REGION_END = /上述目标|以下[^。]{0,12}?(?:工作|方面)|各位代表/;
 const REGION_MAX = 3000;
@@ -69,28 +68,65 @@ function foldedIndexOf(f: FoldedText, orig: number): number {
   return lo;
 }
 
+/**
+ * Hedges as words: 预期 in 人均预期寿命, 预期性 (指标) or 预期收益 is part of a name, not the hedge.
+ */
+const HEDGE_WORD = /确保|力争|争取|预期(?!寿命|性|收益|效果|管理|转弱)/g;
+
 function lastHedge(s: string, from: number, to: number): string {
-  let best = -1;
   let word = '';
   const seg = s.slice(from, to);
-  for (const h of HEDGE) {
-    const at = seg.lastIndexOf(h);
-    if (at > best) {
-      best = at;
-      word = h;
-    }
-  }
+  HEDGE_WORD.lastIndex = 0;
+  for (let m = HEDGE_WORD.exec(seg); m; m = HEDGE_WORD.exec(seg)) word = m[0];
   return word;
 }
 
+/**
+ * A year a target is measured against, not the time it speaks of: 比2020年翻一番, 较2020年末下降,
+ * 由2020年的3500亿元 (增加到…), 与2020年相比, 在2024年(的)基础上, 以2020年为基期.
+ */
+function isBaseYear(s: string, y: YearMention): boolean {
+  const before = s[y.start - 1] ?? '';
+  if (/[比较与同由从]/.test(before)) return true;
+  return /^(?:底|末)?(?:的)?(?:基础上|水平上?|基数|为基)/.test(s.slice(y.end, y.end + 6));
+}
+
+/** A span or a start that reaches on (2024年至2026年, 2024—2026年, 2024年起): no past time. */
+function opensSpan(s: string, y: YearMention): boolean {
+  return /^(?:[-—–~至到](?:20|19|二〇)|起)/.test(s.slice(y.end, y.end + 3));
+}
+
+/** Whether y, a year in the text, places what follows before the report's year. */
+function pastYear(s: string, y: YearMention, reportYear: number): boolean {
+  return y.year < reportYear && !isBaseYear(s, y) && !opensSpan(s, y);
+}
+
+/** A past year anywhere in s[from, to) (where nothing says plan, any such year makes the sentence a report). */
 function hasPastYear(s: string, from: number, to: number, reportYear: number | null): boolean {
   if (reportYear === null) return false;
-  for (const y of findYears(s, from, to)) {
-    const before = s[y.start - 1];
-    if (y.year < reportYear && before !== '到' && before !== '至' && before !== '比' && before !== '较') return true;
-  }
-  return false;
+  return findYears(s, from, to).some((y) => pastYear(s, y, reportYear));
 }
+
+/**
+ * In a plan the time a value speaks of is the last year named before it: "2024年，全市粮食总产量达到62万吨以上",
+ * "截至2024年底，…", "预计2024年…", "由2020年的3500亿元增加到2024年的4300亿元" look back even under a
+ * 工作安排 heading, while "比2020年翻一番" or "到2027年" do not, nor "2024年…，2025年力争…".
+ */
+function governedByPastYear(s: string, from: number, to: number, reportYear: number | null): boolean {
+  if (reportYear === null) return false;
+  const ys = findYears(s, from, to).filter((y) => !isBaseYear(s, y));
+  const last = ys[ys.length - 1];
+  return last !== undefined && last.year < reportYear && !opensSpan(s, last);
+}
+
+/**
+ * A condition, a risk or a forecast, not a target: 如果外部环境进一步恶化，…增速可能回落至4%左右;
+ * 全年基建投资增速有望回升至8%至10%. 尽可能 (as far as possible) is effort, and 可能性 a noun.
+ */
+const CONDITIONAL = /如果|假如|倘若|如若|一旦|若(?:是|遇|出现|发生)|(?<!尽)可能(?!性)|有望/;
+
+/** 以来 looks back from now ("十四五"以来, 今年以来, 党的二十大以来), unless it names a base (…以来的基础上). */
+const SINCE = /以来(?!的?基础)/;
 
 export function extractTargets(input: ExtractInput): Target[] {
   const text = typeof input?.text === 'string' ? input.text : '';
@@ -269,7 +305,18 @@ export function extractTargets(input: ExtractInput): Target[] {
     // clause that looks back ("已纳入…") does not make the list's other items achievements.
     if (framed && !inRegion) return null;
     const tense = { reportYear: st.reportYear, planned: inRegion || st.mode === 'plan' };
-    if (isPastText(inRegion ? s.slice(it.clauseStart, it.clauseEnd) : sentText, tense)) return null;
+    if (CONDITIONAL.test(s.slice(inRegion ? it.clauseStart : sent.start, it.clauseEnd))) return null;
+    const clause = s.slice(it.clauseStart, it.clauseEnd);
+    if (isPastText(inRegion ? clause : sentText, tense)) {
+      // In a plan a clause that looks ahead by itself is not made past by another clause's cue:
+      // "去年全市建成5G基站1万个，今年力争新增5000个以上".
+      if (inRegion || !tense.planned || !looksAhead(clause) || isPastText(clause, tense)) return null;
+    }
+    // A plan recalls the past on the way to its targets: the year (or 以来) that governs the value decides.
+    if (tense.planned) {
+      const from = inRegion ? it.clauseStart : sent.start;
+      if (governedByPastYear(s, from, q.start, st.reportYear) || SINCE.test(s.slice(from, q.start))) return null;
+    }
     if (!inRegion) {
       const pct = it.unit === '%' || it.unit === '个百分点';
       if (st.mode === 'plan') {

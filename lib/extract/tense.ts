@@ -14,7 +14,14 @@
 import { findYears } from './years';
 
 /** Achievements, not plans: verb + 了, 已, comparisons with last year, running totals. */
-export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|累计|预计完成|过去|一年来|五年来/;
+export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|预计完成|过去|一年来|五年来/;
+/**
+ * 累计 (a running total) reports what was achieved where nothing says plan; a plan sets running totals as
+ * targets (今后五年累计新增城镇就业30万人以上, 实际利用外资累计达到50亿美元), so there it is past only when
+ * the total is said to be done: 累计…了, 已累计, 累计已, 累计完成.
+ */
+const RUNNING_TOTAL = /累计/;
+const RUNNING_TOTAL_DONE = /已累计|累计(?:已|完成)|累计[^,，;；。]{0,12}?了/;
 /** Last year as the base of a comparison, which a target can name: 比上年下降3%, 在去年基础上增长6%. */
 const BASELINE = /(?:比|较|与|同)(?:上年|去年)(?:同期)?(?:相比)?|(?:在|以)?(?:上年|去年)(?:的)?(?:基础上|水平上?)/g;
 const PERIOD = /十([一二三四五六七八九])五["”」’']?(?:期间|时期|以来)/g;
@@ -31,7 +38,12 @@ const FRAME = /^(?:去年|过去|一年来|五年来|几年来|这一年|回顾)
 /** Looking ahead in the framing sentence itself (回顾过去，展望未来) opens no frame. */
 const AHEAD = /今年|明年|今后|未来|下一步|展望/;
 /** A sentence that looks ahead, which ends a review frame. */
-const FORWARD = /今年|明年|今后|未来|下一步|目标|预期|力争|确保|争取|计划|到(?:20|19)\d\d年|到二〇/;
+const FORWARD = /今年|明年|今后|未来|下一步|目标|预期(?!寿命|性)|力争|确保|争取|计划|到(?:20|19)\d\d年|到二〇/;
+
+/** Whether text looks ahead (今年, 力争, 目标, 到2027年 …). */
+export function looksAhead(text: string): boolean {
+  return FORWARD.test(text);
+}
 
 export interface TenseOptions {
   /** The report's year: a period that ended by then is past. */
@@ -63,17 +75,42 @@ function endedPeriod(t: string, reportYear: number | null): boolean {
 export function isPastText(text: string, opts: TenseOptions): boolean {
   const t = opts.planned ? text.replace(BASELINE, '') : text;
   if (PAST.test(t) || completedCue(t)) return true;
+  if (opts.planned ? RUNNING_TOTAL_DONE.test(t) : RUNNING_TOTAL.test(t)) return true;
   // In a plan, an ended period and a part of the year are what a target is measured against or aims at
   // (比“十三五”时期末下降14%, 在“十三五”基础上, 一季度规模工业增加值增长8%), not what was achieved.
   if (HEDGED.test(t) || opts.planned) return false;
   return PARTIAL_YEAR.test(t) || endedPeriod(t, opts.reportYear);
 }
 
-/** A sentence opening with a year before the report's: "2022年，全市经济…" / "2022年全年…". */
-function opensWithPastYear(t: string, reportYear: number | null): boolean {
+/**
+ * What a sentence may say before its own first word: a speaker label of an interview or a Q&A
+ * (答：, 记者：, 主持人：, 市统计局局长张三：) and a source lead-in of a news story or a bulletin (据统计，
+ * 据市统计局初步核算， 数据显示， 经初步核算). Neither changes what the sentence frames, so the review frame
+ * and the past year are read after them: "答：2024年，全市…" opens a review as "2024年，全市…" does.
+ */
+const SPEAKER = /^[\s\u3000]*(?:问|答|[QA]|记者|主持人|嘉宾|发布人|发言人|网友|[^\s,，。:：;；!?！？]{1,12}?(?:局长|主任|市长|县长|区长|书记|负责人|发言人))[\s\u3000]*[:：][\s\u3000]*/;
+const LEAD_IN = /^(?:据[^,，。:：;；]{0,14}(?:统计|核算|测算|了解|介绍|监测|调查|数据|显示|报道|消息)|[^,，。:：;；]{0,12}(?:数据|统计|资料|监测|核算)(?:结果)?显示|(?:经|据)?初步(?:核算|统计|测算))[\s\u3000]*[,，:：][\s\u3000]*/;
+
+/** The sentence without its speaker label and source lead-in (see SPEAKER, LEAD_IN). */
+export function stripLeadIn(t: string): string {
+  return t.replace(SPEAKER, '').replace(LEAD_IN, '');
+}
+
+/**
+ * A sentence governed by a year before the report's: "2022年，全市经济…", "2022年全年…", "截至2022年底，…",
+ * "2022年以来". 到/至 are included: in a report of 2025, "到2024年底，全市已…" looks back. The first sentence
+ * of a paragraph (`first`) needs no comma: "2022年全市地区生产总值增长5.3%" opens a news story or an answer
+ * as a statistics bulletin does. A span (2024—2026年, 2024年至2026年) or a start (2024年起) reaches into the
+ * report's year and frames nothing.
+ */
+function opensWithPastYear(t: string, reportYear: number | null, first: boolean): boolean {
   if (reportYear === null) return false;
-  const y = findYears(t, 0, Math.min(t.length, 6))[0];
-  return y !== undefined && y.start === 0 && y.year < reportYear && /^(?:[,，]|全年|以来)/.test(t.slice(y.end));
+  const lead = /^(?:截至|截止到?|到|至|在)?/.exec(t)![0].length;
+  const y = findYears(t, lead, Math.min(t.length, lead + 6))[0];
+  if (y === undefined || y.start !== lead || y.year >= reportYear) return false;
+  const rest = t.slice(y.end);
+  if (/^(?:[,，]|全年|以来|(?:底|末|度)[,，])/.test(rest)) return true;
+  return first && !/^(?:[-—–~至到起]|[0-9])/.test(rest);
 }
 
 /**
@@ -84,6 +121,9 @@ function opensWithPastYear(t: string, reportYear: number | null): boolean {
 export class ParagraphTense {
   private line = -1;
   private section: unknown = null;
+  /** The line and section of the sentence read last: the next one on another line opens a paragraph. */
+  private lastLine = -1;
+  private lastSection: unknown = null;
 
   /**
    * Reads the next sentence (starting the line at `line`, in `section`); returns whether it is inside a
@@ -91,18 +131,21 @@ export class ParagraphTense {
    */
   read(text: string, line: number, section: unknown, opts: TenseOptions): boolean {
     if (line !== this.line || section !== this.section) this.line = -1;
+    const first = line !== this.lastLine || section !== this.lastSection;
+    this.lastLine = line;
+    this.lastSection = section;
     // A plan's paragraphs look ahead whatever they recall on the way.
     if (opts.planned) {
       this.line = -1;
       return false;
     }
-    const t = text.replace(BASELINE, '');
+    const t = stripLeadIn(text).replace(BASELINE, '');
     let framed = this.line >= 0;
     if (framed && FORWARD.test(t) && !isPastText(text, opts)) {
       framed = false;
       this.line = -1;
     }
-    if ((FRAME.test(t) && !AHEAD.test(t)) || opensWithPastYear(t, opts.reportYear)) {
+    if ((FRAME.test(t) && !AHEAD.test(t)) || opensWithPastYear(t, opts.reportYear, first && !AHEAD.test(t))) {
       this.line = line;
       this.section = section;
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from '../../../lib/extract';
 import { MAX_SENTENCE, sentenceWindow } from '../../../lib/extract/targets';
+import { indicatorKey } from '../../../lib/extract/indicator';
 import type { Target } from '../../../lib/types';
 import { rows, type Row } from './helpers';
 
@@ -54,6 +55,32 @@ describe('lists and shared qualifiers', () => {
       ['地区生产总值', 7.5, '%', 'increase', 'other'],
       ['地区生产总值', 3400, '亿元', 'increase', 'other'],
     ]);
+  });
+
+  it('gives a clause or member with no name that opens with a verb, a base or a hedge the indicator just named', () => {
+    const read = (body: string) =>
+      extractTargets({ text: plan(body) }).map((t) => [t.indicator, t.value, t.unit, t.qualifier, t.direction, t.hedge]);
+    expect(read('研发经费投入强度提高0.3个百分点，达到2.6%。')).toEqual([
+      ['研发经费投入强度', 0.3, '个百分点', '', 'increase', ''],
+      ['研发经费投入强度', 2.6, '%', '', 'increase', ''],
+    ]);
+    // A hedge without a verb keeps the verb of the value before it.
+    expect(read('地区生产总值增长6%以上、力争7%。')).toEqual([
+      ['地区生产总值', 6, '%', '以上', 'increase', ''],
+      ['地区生产总值', 7, '%', '', 'increase', '力争'],
+    ]);
+    // 较上年 compares the indicator just named, as "新增城镇就业较上年增长2%" would.
+    expect(read('新增城镇就业6万人以上，较上年增长2%。')).toEqual([
+      ['新增城镇就业', 6, '万人', '以上', 'level', ''],
+      ['新增城镇就业', 2, '%', '', 'increase', ''],
+    ]);
+  });
+
+  it('does not carry an indicator past a clause without values, into a value glued to its own subject, or across an intro', () => {
+    const read = (body: string) => extractTargets({ text: plan(body) }).map((t) => `${t.indicator}${t.value}${t.unit}`);
+    expect(read('研发经费投入强度提高0.3个百分点，全社会创新活力增强，达到2.6%。')).toEqual(['研发经费投入强度0.3个百分点']);
+    expect(read('园区规模工业增加值增长9.5%以上，力争2家以上产业园区进入全省50强。')).toEqual(['园区规模工业增加值9.5%']);
+    expect(read('研发经费投入强度提高0.3个百分点。达到2.6%。')).toEqual(['研发经费投入强度0.3个百分点']);
   });
 
   it('reads a main list without 目标 in each item, across sentences, up to 围绕上述目标', () => {
@@ -291,5 +318,83 @@ describe('sentences too long to keep whole (a report without full stops)', () =>
       expect(w.sentence.replace(/…/g, '')).toMatch(/^(?:𠮷)+$/);
       expect(w.sentence.replace(/…/g, '')).toBe(astral.slice(w.start, w.end));
     }
+  });
+});
+
+describe('list intros and list marks', () => {
+  const read = (text: string) => extractTargets({ text, year: 2025 }).map((t) => [t.kind, t.indicator, t.value, t.unit, t.hedge]);
+
+  it('reads intros a draft words with a verb: 安排如下：, 建议为：, 拟定为', () => {
+    const items = [
+      ['main', '地区生产总值', 6, '%', '预期'],
+      ['main', '城镇新增就业', 4, '万人', '预期'],
+    ];
+    expect(read('主要预期目标安排如下：地区生产总值增长6%左右；城镇新增就业4万人。')).toEqual(items);
+    expect(read('主要预期目标建议为：地区生产总值增长6%左右；城镇新增就业4万人。')).toEqual(items);
+    expect(read('今年主要预期目标拟定为地区生产总值增长6%左右，城镇新增就业4万人。')).toEqual(items);
+    // Without such a word a bare number (城镇新增就业4万人) is still not a target.
+    expect(read('主要预期目标的安排经过反复测算。城镇新增就业4万人。')).toEqual([]);
+  });
+
+  it('drops list marks from indicator names and keys', () => {
+    const ts = extractTargets({
+      text: '主要预期目标是：\n——地区生产总值增长6%左右；\n①规模工业增加值增长7%；\n（一）固定资产投资增长5%；\n(2)城镇新增就业4万人；\n●社会消费品零售总额增长6%。',
+      year: 2025,
+    });
+    expect(ts.map((t) => [t.indicator, t.indicatorKey])).toEqual([
+      ['地区生产总值', '地区生产总值'],
+      ['规模工业增加值', '规模工业增加值'],
+      ['固定资产投资', '固定资产投资'],
+      ['城镇新增就业', '城镇新增就业'],
+      ['社会消费品零售总额', '社会消费品零售总额'],
+    ]);
+    expect(indicatorKey('——地区生产总值')).toBe('地区生产总值');
+    expect(indicatorKey('①规模以上工业增加值')).toBe('规模工业增加值');
+    // A name that starts with a digit keeps it.
+    expect(indicatorKey('5G基站')).toBe('5G基站');
+  });
+});
+
+describe('hedges are words', () => {
+  it('does not read 预期 in 人均预期寿命 as the hedge, nor strip it from the name', () => {
+    const ts = extractTargets({ text: plan('新增城镇就业6万人以上，人均预期寿命达到79.5岁。') });
+    expect(ts.map((t) => [t.indicator, t.value, t.hedge])).toEqual([
+      ['新增城镇就业', 6, ''],
+      ['人均预期寿命', 79.5, ''],
+    ]);
+    const hedged = extractTargets({ text: plan('力争全年新增城镇就业6万人，预期寿命达到79.5岁。') });
+    expect(hedged.map((t) => [t.indicator, t.hedge])).toEqual([
+      ['新增城镇就业', '力争'],
+      ['预期寿命', '力争'],
+    ]);
+  });
+});
+
+describe('movement verbs, bounds said by the verb, conditions and forecasts', () => {
+  const read = (body: string) =>
+    extractTargets({ text: plan(body) }).map((t) => [t.indicator, t.value, t.unit, t.qualifier, t.direction]);
+
+  it('ends the indicator before 缩小到/回落至/上涨 and reads their direction', () => {
+    expect(read('城乡居民收入比缩小到1.7以下。')).toEqual([['城乡居民收入比', 1.7, '', '以内', 'decrease']]);
+    expect(read('居民消费价格上涨3%左右。')).toEqual([['居民消费价格', 3, '%', '左右', 'increase']]);
+  });
+
+  it('reads 低于/高于 as the bound they say', () => {
+    expect(read('城镇调查失业率低于5.5%。')).toEqual([['城镇调查失业率', 5.5, '%', '以内', 'level']]);
+    expect(read('粮食综合产能高于60万吨。')).toEqual([['粮食综合产能', 60, '万吨', '以上', 'level']]);
+  });
+
+  it('rejects a condition, a risk or a forecast', () => {
+    expect(read('如果外部环境进一步恶化，地区生产总值增速可能回落至4%左右。')).toEqual([]);
+    expect(read('一旦需求收缩，规模工业增加值增长5%左右。')).toEqual([]);
+    expect(read('全年基建投资增速有望回升至8%至10%。')).toEqual([]);
+    expect(read('全年有望实现6%左右的增长。')).toEqual([]);
+    // 尽可能 is effort, not risk.
+    expect(read('尽可能使森林覆盖率稳定在65%以上。')).toEqual([['森林覆盖率', 65, '%', '以上', 'level']]);
+  });
+
+  it('reads "实现6%左右的增长" for the indicator before it', () => {
+    expect(read('全市地区生产总值实现6%左右的增长。')).toEqual([['地区生产总值', 6, '%', '左右', 'increase']]);
+    expect(read('一般公共预算收入实现5%的下降。')).toEqual([['一般公共预算收入', 5, '%', '', 'decrease']]);
   });
 });

@@ -100,3 +100,92 @@ describe('plan sections recall the past on the way to their targets', () => {
     expect(show(plan('（六）加快工业发展。一季度规模工业增加值增长8%。'))).toEqual(['规模工业增加值8%']);
   });
 });
+
+describe('a review frame behind a speaker label or a source lead-in (Q&A, news)', () => {
+  /** An untitled text of 2025: no heading says review or plan. */
+  const news = (body: string) => extractTargets({ text: body, year: 2025 });
+  const tail = '全年新增市场主体5.1万户以上，城镇新增就业4.3万人。';
+
+  it('reads the frame after 答：/记者：/局长： and 据统计，/数据显示，', () => {
+    for (const lead of ['答：', '记者：', '市统计局局长：', '据统计，', '据市统计局初步核算，', '数据显示，', '答：据统计，']) {
+      expect(show(news(`${lead}2024年，全市地区生产总值达到2850亿元，增长5.3%。${tail}`)), lead).toEqual([]);
+      expect(show(news(`${lead}去年，全市地区生产总值增长5.3%。${tail}`)), lead).toEqual([]);
+    }
+  });
+
+  it('a past year that governs the first sentence of a paragraph frames it without a comma', () => {
+    expect(show(news(`2024年全市地区生产总值增长5.3%。${tail}`))).toEqual([]);
+    expect(show(news(`截至2024年底，全市市场主体达到52万户。${tail}`))).toEqual([]);
+    expect(show(news(`答：2024年全市经济稳中有进。${tail}`))).toEqual([]);
+  });
+
+  it('keeps what looks ahead: the year itself, a span into it, a later sentence with 今年, a new paragraph', () => {
+    expect(show(news('答：今年，全市地区生产总值增长6%左右。'))).toEqual(['地区生产总值6%左右']);
+    expect(show(news(`答：2024年全市经济稳中有进。今年力争新增市场主体5万户以上。`))).toEqual(['新增市场主体5万户以上']);
+    expect(show(news(`答：2024年全市经济稳中有进。\n问：今年呢？\n答：新增市场主体5万户以上。`))).toEqual(['新增市场主体5万户以上']);
+    // Not the paragraph's first sentence: a year in the middle of a paragraph needs its comma to frame.
+    expect(show(news('全市经济稳中有进。2024年全市市场主体增长较快。新增市场主体5万户以上。'))).toEqual(['新增市场主体5万户以上']);
+    // The label is not a lead-in when nothing past follows it.
+    expect(show(news('据介绍，全市新增市场主体5万户以上。'))).toEqual(['新增市场主体5万户以上']);
+  });
+});
+
+describe('a plan section still hears a past year, 截至, 以来 and 预计 of the past year', () => {
+  /** A 2025 work report's plan section. */
+  const plan25 = (body: string) => extractTargets({ text: `二、2025年工作安排\n${body}`, year: 2025 });
+
+  const past = [
+    '2024年，全市粮食总产量达到62万吨以上。',
+    '截至2024年底，全市建成5G基站1.2万个以上。',
+    '“十四五”以来，全市高新技术企业数量突破1000家。',
+    '今年以来，全市新增市场主体2万户以上。',
+    '全市经济总量由2020年的3500亿元增加到2024年的4300亿元以上。',
+    '预计2024年全市地区生产总值增长5%左右。',
+    '到2024年底，全市累计建成5G基站1.2万个以上。',
+  ];
+  for (const p of past) it(`rejects "${p}"`, () => expect(show(plan25(p))).toEqual([]));
+
+  it('keeps targets measured against a past year, aimed at a later one, or after a past clause and a new year', () => {
+    expect(show(plan25('单位地区生产总值能耗比2020年下降13.5%。'))).toEqual(['单位地区生产总值能耗13.5%']);
+    expect(show(plan25('与2020年相比，单位地区生产总值能耗下降13.5%以上。'))).toEqual(['单位地区生产总值能耗13.5%以上']);
+    expect(show(plan25('一般公共预算收入在2024年基础上增长6%左右。'))).toEqual(['一般公共预算收入6%左右']);
+    expect(show(plan25('到2027年，全市高新技术企业数量突破1500家。'))).toEqual(['高新技术企业数量1500家']);
+    expect(show(plan25('2024年至2026年，全市新增市场主体5万户以上。'))).toEqual(['新增市场主体5万户以上']);
+    expect(show(plan25('2024年全市粮食总产量60万吨，2025年粮食总产量力争达到62万吨以上。'))).toEqual(['粮食总产量62万吨以上']);
+    expect(show(plan25('预计全年地区生产总值增长6%左右。'))).toEqual(['地区生产总值6%左右']);
+  });
+
+  it('where nothing says plan, 到 a past year is past too and a span into the report year is not', () => {
+    const untitled = (body: string) => extractTargets({ text: body, year: 2025 });
+    expect(show(untitled('全市5G基站到2024年底达到1.2万个以上。'))).toEqual([]);
+    expect(show(untitled('2024年至2026年，全市新增市场主体5万户以上。'))).toEqual(['新增市场主体5万户以上']);
+  });
+
+  it('reads a main-target list clause by clause: a base year stays, a past year drops only its clause', () => {
+    expect(show(plan25('今年主要预期目标是：地区生产总值增长6%左右，单位地区生产总值能耗比2020年下降13.5%，2024年新增的5G基站1.2万个以上全部开通。'))).toEqual([
+      '地区生产总值6%左右',
+      '单位地区生产总值能耗13.5%',
+    ]);
+  });
+});
+
+describe('累计 in a plan is a running-total target; tense by clause where a clause looks ahead', () => {
+  const plan25 = (body: string) => extractTargets({ text: `二、2025年工作安排\n${body}`, year: 2025 });
+
+  it('keeps running totals a plan sets', () => {
+    expect(show(plan25('——改革开放迈出新步伐。进出口总额年均增长8%，实际利用外资累计达到50亿美元。'))).toEqual(['进出口总额8%', '实际利用外资50亿美元']);
+    expect(show(plan25('今后五年，全市累计新增城镇就业30万人以上，人均预期寿命达到79.5岁。'))).toEqual(['累计新增城镇就业30万人以上', '人均预期寿命79.5岁']);
+  });
+
+  it('rejects a running total said to be done, and any 累计 where nothing says plan', () => {
+    expect(show(plan25('全市5G基站已累计建成1万个以上。'))).toEqual([]);
+    expect(show(plan25('全市5G基站累计建成了1万个以上。'))).toEqual([]);
+    expect(show(plan25('全市累计完成投资500亿元以上。'))).toEqual([]);
+    expect(show(extractTargets({ text: '全市累计新增城镇就业30万人以上。', year: 2025 }))).toEqual([]);
+  });
+
+  it('in a plan, a clause that looks ahead is not made past by another clause of its sentence', () => {
+    expect(show(plan25('去年全市城镇新增就业5.5万人，今年力争城镇新增就业6万人以上。'))).toEqual(['城镇新增就业6万人以上']);
+    expect(show(plan25('去年全市城镇新增就业5.5万人，城镇新增就业6万人以上。'))).toEqual([]);
+  });
+});
