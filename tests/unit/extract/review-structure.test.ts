@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from '../../../lib/extract';
-import type { Heading } from '../../../lib/types';
+import { domHeadings } from '../helpers/dom-headings';
 
-/** DOM headings as the content script gives them: short lines without 。 (marker kept). */
-function domHeadings(text: string): Heading[] {
-  const out: Heading[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    const level = !out.length ? 1 : /^[（(]/.test(line) ? 3 : 2;
-    if (line.length >= 2 && line.length <= 40 && !line.includes('。')) out.push({ text: line, level, start: pos });
-    pos += line.length + 1;
-  }
-  return out;
-}
 const values = (text: string) =>
   [extractTargets({ text }), extractTargets({ text, headings: domHeadings(text) })].map((ts) => ts.map((t) => `${t.indicator}${t.value}${t.unit}${t.qualifier}|${t.year}`));
 
