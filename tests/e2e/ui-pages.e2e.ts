@@ -397,6 +397,22 @@ describe('in an English browser', () => {
       expect(ext.extensionErrors).toEqual([]);
     });
 
+    it('keeps the keyboard focus on the button that turns from Remove into Save and back', async () => {
+      const page = await ext.open(server.govUrl('pages/seed-003.html'));
+      await waitForState(ext, await ext.tabIdOf(page));
+      const popup = await ext.popupFor(page);
+      const focused = () => popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
+      await popup.getByTestId('remove').focus();
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('save').waitFor();
+      expect(await focused()).toBe('save');
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('remove').waitFor();
+      expect(await focused()).toBe('remove');
+      await popup.close();
+      await page.close();
+    });
+
     it('says what saving and removing did in its status region', async () => {
       const page = await ext.open(server.govUrl('pages/seed-003.html'));
       await waitForState(ext, await ext.tabIdOf(page));
