@@ -18,7 +18,14 @@ const RIGHT = 16;
 const TOP = 26;
 const PLOT = 220;
 const BOTTOM = 52;
-const PALETTE = ['#b5651d', '#2f6fb0', '#4c9a2a', '#8e44ad', '#c0392b', '#16a085', '#d4a017', '#6d4c41'];
+/**
+ * One colour per year. Bars are graphics the reader must tell apart from the page: each colour keeps 3:1
+ * against both the light (#fff) and the dark (#1e1e1e) background (WCAG 1.4.11), so none is very light
+ * (the former gold, 2.4:1 on white) or very dark (the former brown, 2.2:1 on dark).
+ */
+export const PALETTE = ['#ae611c', '#2f6fb0', '#4c9a2a', '#9b59b6', '#c0392b', '#16a085', '#a07800', '#8d6e63'];
+/** Bars of targets without a year. */
+export const NO_YEAR = '#808080';
 
 function fmt(v: number): string {
   return String(Number(v.toFixed(2)));
@@ -45,7 +52,7 @@ function fit(label: string): string {
 
 export function CompareChart({ groups, unit, indicator, pages }: { groups: CompareGroup[]; unit: string; indicator: string; pages: PageIndex }) {
   const years = [...new Set(groups.map((g) => g.year))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
-  const color = (year: number | null) => (year === null ? '#999' : PALETTE[years.indexOf(year) % PALETTE.length]!);
+  const color = (year: number | null) => (year === null ? NO_YEAR : PALETTE[years.indexOf(year) % PALETTE.length]!);
   const ticks = niceTicks(Math.min(...groups.map((g) => g.min)), Math.max(...groups.map((g) => g.max)));
   const lo = ticks[0]!;
   const hi = ticks[ticks.length - 1]!;
