@@ -49,6 +49,9 @@ function within(range: Range, x: number, y: number): boolean {
  */
 export function initHover(session: PageSession, signal: AbortSignal): void {
   let current: TermHit | null = null;
+  // Esc over a term: its tooltip stays closed while the pointer stays on it, and opens again once the
+  // pointer has left and come back (10ten's behaviour), without the 300 ms grace that keeps a tooltip open.
+  let dismissed = false;
   let openTimer: ReturnType<typeof setTimeout> | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | null = null;
   let frame = 0;
@@ -93,6 +96,7 @@ export function initHover(session: PageSession, signal: AbortSignal): void {
     if (hit) {
       clearTimers();
       current = hit;
+      dismissed = false;
       session.prefetch(hit);
       openTimer = setTimeout(() => {
         openTimer = null;
@@ -101,10 +105,10 @@ export function initHover(session: PageSession, signal: AbortSignal): void {
     } else if (current) {
       // Left before its tooltip opened: there is nothing to keep open, and coming back must open it
       // (with a grace period here, a pointer back within 300 ms counted as never having left).
-      if (openTimer) {
-        clearTimeout(openTimer);
-        openTimer = null;
+      if (openTimer || dismissed) {
+        clearTimers();
         current = null;
+        dismissed = false;
         return;
       }
       if (!closeTimer) {
@@ -120,6 +124,13 @@ export function initHover(session: PageSession, signal: AbortSignal): void {
     lastEvent = e;
     if (!frame) frame = requestAnimationFrame(onFrame);
   };
+
+  session.dismissers.push(() => {
+    const pending = !!openTimer;
+    clearTimers();
+    if (current) dismissed = true;
+    return pending;
+  });
 
   const bind = (doc: Document) => doc.addEventListener('mousemove', onMove, { passive: true, signal });
   for (const a of session.annotators) bind(a.doc);

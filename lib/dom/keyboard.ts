@@ -13,8 +13,8 @@ function isEditable(t: EventTarget | null): boolean {
 export function initKeyboard(session: PageSession, signal: AbortSignal): void {
   let index = -1;
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && session.tooltip.isOpen) {
-      session.close();
+    if (e.key === 'Escape') {
+      session.dismiss();
       return;
     }
     if (isEditable(e.target)) return;

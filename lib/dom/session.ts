@@ -36,6 +36,9 @@ export class PageSession {
   readonly tooltip: Tooltip;
   private readonly win: Window;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  // Bumped by every open and close: an open whose entry arrives after a later close or open (a stopped
+  // worker takes ~100 ms to answer) must not show over it.
+  private openSeq = 0;
 
   constructor(
     win: Window,
@@ -168,6 +171,8 @@ export class PageSession {
     for (const cb of this.docBinders) cb(doc);
   }
   readonly docBinders: ((doc: Document) => void)[] = [];
+  /** Features with something of their own to drop when the reader dismisses (hover's pending open); each says whether it had any. */
+  readonly dismissers: (() => boolean)[] = [];
 
   /** Every term in document order across frames (the top document first, then iframes). */
   allTerms(): TermHit[] {
@@ -239,16 +244,29 @@ export class PageSession {
   async open(hit: TermHit, focus: boolean): Promise<void> {
     const range = hit.annotator.rangeOf(hit.span);
     if (!range) return;
+    const seq = ++this.openSeq;
     for (const a of this.annotators) a.layer.setFocus(null);
     if (focus) hit.annotator.layer.setFocus(range);
     const content = await this.contentFor(hit);
-    if (this.signal.aborted) return;
+    if (this.signal.aborted || seq !== this.openSeq) return;
     this.tooltip.show(range, content);
   }
 
   close(): void {
+    this.openSeq++;
     this.tooltip.hide();
     for (const a of this.annotators) a.layer.setFocus(null);
+  }
+
+  /**
+   * The reader's Esc: closes the tooltip and cancels one about to open. Returns whether there was
+   * anything to dismiss, so an Esc meant for the page is left alone otherwise.
+   */
+  dismiss(): boolean {
+    let any = this.tooltip.isOpen;
+    for (const drop of this.dismissers) any = drop() || any;
+    if (any) this.close();
+    return any;
   }
 
   /** Scrolls to [start, end) of the top document's text and flashes it. */
