@@ -73,12 +73,14 @@ export const NUMERAL_IDIOMS: ReadonlySet<string> = new Set(
 );
 
 // Ordinary words that have the slogan shape: 双 as an adjective (双赢, 双向, 双方), geometry, eras, the
-// shopping days named by their date (双十一 = 11.11), the top hospital grade (三甲 = 三级甲等). Like
-// the idiom list, a backstop: 双减, 双控, 双碳 have the very same shape and are slogans.
+// shopping days named by their date (双十一 = 11.11), the top hospital grade (三甲 = 三级甲等), the
+// seasons and directions (“四季”文旅节), places named by a numeral (四川, 九州, 三峡). Like the idiom
+// list, a backstop: 双减, 双控, 双碳 have the very same shape and are slogans.
 export const ORDINARY_WORDS: ReadonlySet<string> = new Set(
   (
     '双赢 双向 双方 双重 双手 双边 双语 双面 双打 双眼 双亲 双全 双休 双休日 双胞胎 双轨制 ' +
-    '双十一 双十二 三甲 三维 四维 五维 三相 两栖 四边形 五边形 六边形 八边形 三国 两汉 五代 六朝 五官 四合院 五星红旗'
+    '双十一 双十二 三甲 三维 四维 五维 三相 两栖 四边形 五边形 六边形 八边形 三国 两汉 五代 六朝 五官 四合院 五星红旗 ' +
+    '四季 四方 八方 四肢 五金 八卦 九州 四川 三峡 三亚 五岳'
   ).split(' '),
 );
 

@@ -34,6 +34,12 @@ describe('未收录 false positives (item 10)', () => {
     expect(unknown('建设“三三五”平台，推行“三甲”评审，落实“两个三年”行动，开展“六个一”活动。')).toEqual(['三三五', '两个三年', '六个一']);
   });
 
+  it('reads the seasons, directions and numeral place names as ordinary words, in either script', () => {
+    // seed 004 (traditional, straight quotes): 今年,將紮實開展"四季"文旅節
+    expect(unknown('今年,將紮實開展"四季"文旅節,推動“四川”“九州”合作,打造“四方”共建、“三峽”旅游。')).toEqual([]);
+    expect(unknown('开展“四季”文旅节，落实“四个专项”行动，建设“一江三水”。')).toEqual(['四个专项', '一江三水']);
+  });
+
   it('keeps the ordinary-word list a backstop: each entry has the slogan shape', () => {
     expect([...ORDINARY_WORDS].filter((s) => !hasSloganShape(s))).toEqual([]);
   });

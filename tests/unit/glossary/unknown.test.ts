@@ -92,7 +92,7 @@ describe('findUnknownSlogans', () => {
     const found = findUnknownSlogans(text, folded, [...pageTermSpans(folded, entries), ...entries]);
     expect(found.map((u) => u.text)).toEqual([
       '十四五', '十四五', '十三五', '十四五', '四個專項打擊整治行動', '一江三水', '三生融合', '一件事一次辦', '兩項補貼',
-      '四季', '一老一小', '四個意識', '四個自信', '兩個確立', '兩個維護',
+      '一老一小', '四個意識', '四個自信', '兩個確立', '兩個維護',
     ]);
     // The page's full stops are lost: the sentence is cut at clause boundaries around the slogan.
     expect(found[6]!.sentence).toBe('著力推進園區生產、生活、生態"三生融合",依法有序開展調區擴區,加快完善基礎設施。');
