@@ -14,7 +14,7 @@
 import { findYears } from './years';
 
 /** Achievements, not plans: verb + 了, 已, comparisons with last year, running totals. */
-export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|预计完成|过去|一年来|五年来/;
+export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达|翻)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|预计完成|过去|一年来|五年来/;
 /**
  * 累计 (a running total) reports what was achieved where nothing says plan; a plan sets running totals as
  * targets (今后五年累计新增城镇就业30万人以上, 实际利用外资累计达到50亿美元), so there it is past only when
