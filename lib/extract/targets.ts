@@ -17,7 +17,7 @@ import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
 import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type SectionState } from './sections';
-import { detectReportYear, findYears, statedYear, type YearMention } from './years';
+import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type YearMention } from './years';
 import { parseItems, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
@@ -85,21 +85,6 @@ function lastHedge(s: string, from: number, to: number): string {
   HEDGE_WORD.lastIndex = 0;
   for (let m = HEDGE_WORD.exec(seg); m; m = HEDGE_WORD.exec(seg)) word = m[0];
   return word;
-}
-
-/**
- * A year a target is measured against, not the time it speaks of: 比2020年翻一番, 较2020年末下降,
- * 由2020年的3500亿元 (增加到…), 与2020年相比, 在2024年(的)基础上, 以2020年为基期.
- */
-function isBaseYear(s: string, y: YearMention): boolean {
-  const before = s[y.start - 1] ?? '';
-  if (/[比较与同由从]/.test(before)) return true;
-  return /^(?:底|末)?(?:的)?(?:基础上|水平上?|基数|为基)/.test(s.slice(y.end, y.end + 6));
-}
-
-/** A span or a start that reaches on (2024年至2026年, 2024—2026年, 2024年起): no past time. */
-function opensSpan(s: string, y: YearMention): boolean {
-  return /^(?:[-—–~至到](?:20|19|二〇)|起)/.test(s.slice(y.end, y.end + 3));
 }
 
 /** Whether y, a year in the text, places what follows before the report's year. */
