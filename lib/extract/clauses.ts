@@ -161,8 +161,9 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
   let group = 0;
   const sharedGroups = new Set<number>();
   for (const q of qs) {
-    // 不漏一户、不落一人, 办好一所: a written-out 一 with a measure word is idiom, not a target value.
-    if (q.chinese && q.value === 1 && q.valueMax === null && !/[万亿%]/.test(q.unit)) continue;
+    // 不漏一户、不落一人, 办好一所: a written-out 一 with a measure word is idiom, not a target value (一倍 is one:
+    // 比2020年增长一倍).
+    if (q.chinese && q.value === 1 && q.valueMax === null && !/[万亿%倍]/.test(q.unit)) continue;
     const followOk = followsOk(s, q.end, ce);
     // Zero-width spaces (masked footnotes, joined line wraps: "增⏎长") are not there for the reader.
     const head = s.slice(Math.max(prevEnd, q.start - HEAD_MAX), q.start).replace(/\u200b/g, '');

@@ -141,6 +141,24 @@ describe('a doubling said in words (翻一番, 实现翻番, 实现倍增) names
     ]);
   });
 
+  it('keeps the base out of the name however it is written (与…相比, 同…相比, 年底/年末), and reads 一倍 as a value', () => {
+    expect(read('地区生产总值与2020年相比翻一番，达到6000亿元以上。')).toEqual<Row[]>([['地区生产总值', 6000, null, '亿元', '以上']]);
+    expect(read('地区生产总值同2020年相比增长50%以上，与上年相比增长6%。')).toEqual<Row[]>([
+      ['地区生产总值', 50, null, '%', '以上'],
+      ['地区生产总值', 6, null, '%', ''],
+    ]);
+    expect(read('单位地区生产总值能耗较2020年底下降14%，二氧化碳排放量比2020年末下降18%。')).toEqual<Row[]>([
+      ['单位地区生产总值能耗', 14, null, '%', ''],
+      ['二氧化碳排放量', 18, null, '%', ''],
+    ]);
+    expect(read('地区生产总值比2020年增长一倍，达到6000亿元以上。')).toEqual<Row[]>([['地区生产总值', 6000, null, '亿元', '以上']]);
+    expect(read('全社会研发经费投入比2020年增长一倍以上。')).toEqual<Row[]>([['全社会研发经费投入', 1, null, '倍', '以上']]);
+    // As 1倍 was already.
+    expect(read('全社会研发经费投入比2020年增长1倍以上。')).toEqual<Row[]>([['全社会研发经费投入', 1, null, '倍', '以上']]);
+    // A written-out 一 with another measure word is still idiom.
+    expect(read('确保不漏一户、不落一人。')).toEqual([]);
+  });
+
   it('does not keep a doubling that was achieved: in a review, with 已/了, or under a past year', () => {
     expect(extractTargets({ text: '一、过去五年工作回顾\n地区生产总值比2015年翻一番，达到6000亿元以上。', year: 2021 })).toEqual([]);
     expect(read('地区生产总值比2015年已翻一番，达到6000亿元以上。')).toEqual([]);
