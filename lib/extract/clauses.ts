@@ -122,23 +122,48 @@ interface Draft extends ValueItem {
 }
 
 /**
+ * A doubling said in words at the end of a head: 翻一番, 翻两番, (实现)翻番, 翻一番以上, and 倍增 where a base
+ * or 实现 stands before it (比2020年倍增, 实现倍增; 倍增 alone names programmes: 破零倍增, 倍增工程). It
+ * carries no value of its own, so the indicator it names goes on to the value after it: "地区生产总值比
+ * 2020年翻一番，达到6000亿元以上", "…翻一番、达到…", "…实现翻番，突破…".
+ */
+const DOUBLING = /(?:实现)?(?:翻了?[一两二三四]?番多?|(?<=年|底|末|基础上|相比|实现)倍增)(?:以上|左右)?[、\s]*$/;
+
+/** What a clause without a value of its own names for the next one: the indicator before a doubling. */
+type Named = Pick<ValueItem, 'indicator' | 'verb' | 'direction' | 'targetVerb'>;
+
+function doublingName(s: string, cs: number, ce: number): Named | null {
+  const head = s.slice(cs, ce).replace(/\u200b/g, '').trimEnd();
+  if (!DOUBLING.test(head)) return null;
+  const indicator = cleanIndicator(head.replace(DOUBLING, ''));
+  return indicator ? { indicator, verb: '', direction: 'increase', targetVerb: false } : null;
+}
+
+/**
  * A head that names nothing but opens with a hedge or a modal (力争7%, 要达到, 将突破): the value belongs to
  * the indicator named just before, as one with a verb of its own does (…提高0.3个百分点，达到2.6%).
  */
 const OPENER = /^[、\s]*(?:力争|确保|争取|努力|力求|要|将)/;
 
-/** Returns the clause's last item, which the next clause may continue (see OPENER). */
-function parseClause(s: string, cs: number, ce: number, out: ValueItem[], carry: ValueItem | null): ValueItem | null {
+/**
+ * Returns the clause's last item, which the next clause may continue (see OPENER), or for a clause without
+ * values the indicator its doubling names (see DOUBLING).
+ */
+function parseClause(s: string, cs: number, ce: number, out: ValueItem[], carry: Named | null): Named | null {
   const qs = scanQuantities(s, cs, ce);
-  if (!qs.length) return null;
+  return (qs.length ? parseValues(s, qs, cs, ce, out, carry) : null) ?? doublingName(s, cs, ce);
+}
+
+function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: ValueItem[], carry: Named | null): ValueItem | null {
   const drafts: Draft[] = [];
   let prevEnd = cs;
   let prev: Draft | null = null;
   let group = 0;
   const sharedGroups = new Set<number>();
   for (const q of qs) {
-    // 不漏一户、不落一人, 办好一所: a written-out 一 with a measure word is idiom, not a target value.
-    if (q.chinese && q.value === 1 && q.valueMax === null && !/[万亿%]/.test(q.unit)) continue;
+    // 不漏一户、不落一人, 办好一所: a written-out 一 with a measure word is idiom, not a target value (一倍 is one:
+    // 比2020年增长一倍).
+    if (q.chinese && q.value === 1 && q.valueMax === null && !/[万亿%倍]/.test(q.unit)) continue;
     const followOk = followsOk(s, q.end, ce);
     // Zero-width spaces (masked footnotes, joined line wraps: "增⏎长") are not there for the reader.
     const head = s.slice(Math.max(prevEnd, q.start - HEAD_MAX), q.start).replace(/\u200b/g, '');
@@ -155,7 +180,7 @@ function parseClause(s: string, cs: number, ce: number, out: ValueItem[], carry:
     const headNoVerb = vm ? head.slice(0, vm.index) : head;
     // "亩均生产总值、亩均税收均增长15%以上": one value that each listed member reaches.
     const each = /[均都][\s]*$/.test(headNoVerb);
-    let indicator = cleanIndicator(headNoVerb);
+    let indicator = cleanIndicator(headNoVerb.replace(DOUBLING, ''));
     if (indicator.length > INDICATOR_MAX) indicator = indicator.slice(-INDICATOR_MAX);
     const onlySeparator = prev !== null && /^[、\s]*$/.test(headNoVerb);
     let qualifier = q.qualifier;
@@ -247,8 +272,8 @@ export function parseItems(s: string, start: number, end: number, cuts: readonly
   const out: ValueItem[] = [];
   let cs = start;
   let c = 0;
-  // The last item of the clause just read: a clause that opens with a verb continues its indicator.
-  let carry: ValueItem | null = null;
+  // The last item (or doubled indicator) of the clause just read: a clause that opens with a verb continues its indicator.
+  let carry: Named | null = null;
   const closeAt = (i: number): void => {
     // Intro cuts before this break start a new clause without consuming a character.
     while (c < cuts.length && cuts[c]! <= i) {

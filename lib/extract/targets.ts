@@ -17,11 +17,11 @@ import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
 import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type SectionState } from './sections';
-import { detectReportYear, findYears, statedYear, type YearMention } from './years';
+import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type YearMention } from './years';
 import { parseItems, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
-import { isPastText, looksAhead, ParagraphTense } from './tense';
+import { cueWithoutModal, isPastText, looksAhead, ParagraphTense } from './tense';
 
 export interface ExtractInput {
   text: string;
@@ -39,8 +39,14 @@ interface Region {
   year: number | null;
 }
 
-/** Weaker past cues, trusted only where no heading says review or plan. */
-const PAST_WEAK = /预计|截至|截止|先后|获评|荣获|首次|以来/;
+/**
+ * Weaker past cues, trusted only where no heading says review or plan. A plan forecasts (预计全年…增长6%左右),
+ * counts to a date (截至2027年底) and sets firsts (力争…首次突破3000亿元); there the year decides (see
+ * governedByPastYear) and 以来 is read up to the value (SINCE). 首次 after a hedge or a modal is a target anywhere.
+ * Achievements (先后, 获评, 荣获) are past cues everywhere (tense.ts).
+ */
+const PAST_WEAK = /预计|截至|截止|以来/;
+const FIRST_TIME = /首次/g;
 const MULTI_YEAR = /今后|未来|十四五|十五五|远景|到(?:20|19)\d\d年|二〇三五/;
 const REGION_END = /上述目标|以下[^。]{0,12}?(?:工作|方面)|各位代表/;
 const REGION_MAX = 3000;
@@ -79,21 +85,6 @@ function lastHedge(s: string, from: number, to: number): string {
   HEDGE_WORD.lastIndex = 0;
   for (let m = HEDGE_WORD.exec(seg); m; m = HEDGE_WORD.exec(seg)) word = m[0];
   return word;
-}
-
-/**
- * A year a target is measured against, not the time it speaks of: 比2020年翻一番, 较2020年末下降,
- * 由2020年的3500亿元 (增加到…), 与2020年相比, 在2024年(的)基础上, 以2020年为基期.
- */
-function isBaseYear(s: string, y: YearMention): boolean {
-  const before = s[y.start - 1] ?? '';
-  if (/[比较与同由从]/.test(before)) return true;
-  return /^(?:底|末)?(?:的)?(?:基础上|水平上?|基数|为基)/.test(s.slice(y.end, y.end + 6));
-}
-
-/** A span or a start that reaches on (2024年至2026年, 2024—2026年, 2024年起): no past time. */
-function opensSpan(s: string, y: YearMention): boolean {
-  return /^(?:[-—–~至到](?:20|19|二〇)|起)/.test(s.slice(y.end, y.end + 3));
 }
 
 /** Whether y, a year in the text, places what follows before the report's year. */
@@ -325,7 +316,7 @@ export function extractTargets(input: ExtractInput): Target[] {
         // No heading says this is a plan (解读 articles, news on listing pages): only a qualifier or a
         // hedge makes a number a target; "总数增至79家" in a news story is not one.
         if (!(it.qualifier || hedge)) return null;
-        if (PAST_WEAK.test(sentText) || hasPastYear(s, sent.start, sent.end, st.reportYear)) return null;
+        if (PAST_WEAK.test(sentText) || (!hedge && cueWithoutModal(FIRST_TIME, sentText)) || hasPastYear(s, sent.start, sent.end, st.reportYear)) return null;
       }
     }
     const upto = s.slice(sent.start, it.clauseEnd);

@@ -5,7 +5,8 @@
  *  - PAST: verb + 了, 已, 同比, last year (上年/去年), running totals, 过去/一年来.
  *  - A five-year period that has ended ("十三五"期间/时期/以来 in a report of 2021 or later).
  *  - A part of a year (上半年, 前三季度, 1-11月): statistics are reported by it, a plan speaks of the year.
- *  - Completion (圆满完成/超额完成 …年度目标任务) without a modal before it (确保圆满完成 is a target).
+ *  - Completion (圆满完成/超额完成 …年度目标任务) and achievements (先后建成, 获评, 荣获) without a modal
+ *    before them (确保圆满完成, 力争获评 are targets).
  *  - A paragraph framed as a review (报告回顾了过去一年的工作。全市…增长7.5%) stays past until a sentence
  *    looks ahead (ParagraphTense).
  * Comparison bases (比上年下降3%, 在去年基础上增长6%) are past cues only where nothing says the text is a
@@ -14,7 +15,7 @@
 import { findYears } from './years';
 
 /** Achievements, not plans: verb + 了, 已, comparisons with last year, running totals. */
-export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|预计完成|过去|一年来|五年来/;
+export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达|翻)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|预计完成|过去|一年来|五年来/;
 /**
  * 累计 (a running total) reports what was achieved where nothing says plan; a plan sets running totals as
  * targets (今后五年累计新增城镇就业30万人以上, 实际利用外资累计达到50亿美元), so there it is past only when
@@ -28,7 +29,13 @@ const PERIOD = /十([一二三四五六七八九])五["”」’']?(?:期间|时
 const PARTIAL_YEAR = /上半年|前三季度|[一二三四]季度|前[两二三四五六七八九十]{1,2}个月|[0-9]{1,2}\s*[-—–~至]\s*[0-9]{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,3}月/;
 const HEDGED = /确保|力争|争取|努力|力求/;
 const COMPLETED = /(?:圆满|超额|胜利|顺利)完成|完成了/g;
-const MODAL = /确保|力争|争取|努力|要|将|全力|奋力|坚决|必须|能够|可以|力求/;
+/**
+ * Achievements by their kind: a series done one after another (先后建成…个) and an honour received (获评,
+ * 荣获). Past in a plan section too, unless a modal stands before them (力争获评…, 将先后建成…).
+ */
+const ACHIEVED = /先后|获评|荣获/g;
+/** 要 of 主要/重要 is part of a word, not the modal. */
+const MODAL = /确保|力争|争取|努力|(?<![主重])要|将|全力|奋力|坚决|必须|能够|可以|力求/;
 /**
  * A sentence that frames its paragraph as a review: it opens with the look back (去年, 过去一年, 一年来,
  * 回顾…) or says it gives one (报告回顾了…). 过去 inside a sentence is not a frame: a plan writes
@@ -52,9 +59,10 @@ export interface TenseOptions {
   planned: boolean;
 }
 
-function completedCue(t: string): boolean {
-  COMPLETED.lastIndex = 0;
-  for (let m = COMPLETED.exec(t); m; m = COMPLETED.exec(t)) {
+/** Whether t has a cue (a global regex) without a modal in the few characters before it. */
+export function cueWithoutModal(cue: RegExp, t: string): boolean {
+  cue.lastIndex = 0;
+  for (let m = cue.exec(t); m; m = cue.exec(t)) {
     if (!MODAL.test(t.slice(Math.max(0, m.index - 6), m.index))) return true;
   }
   return false;
@@ -74,7 +82,7 @@ function endedPeriod(t: string, reportYear: number | null): boolean {
 /** Whether a sentence (or clause) reports achievements. */
 export function isPastText(text: string, opts: TenseOptions): boolean {
   const t = opts.planned ? text.replace(BASELINE, '') : text;
-  if (PAST.test(t) || completedCue(t)) return true;
+  if (PAST.test(t) || cueWithoutModal(COMPLETED, t) || cueWithoutModal(ACHIEVED, t)) return true;
   if (opts.planned ? RUNNING_TOTAL_DONE.test(t) : RUNNING_TOTAL.test(t)) return true;
   // In a plan, an ended period and a part of the year are what a target is measured against or aims at
   // (比“十三五”时期末下降14%, 在“十三五”基础上, 一季度规模工业增加值增长8%), not what was achieved.

@@ -131,8 +131,24 @@ export function horizonYear(s: string, reportYear: number | null): number | null
 }
 
 /**
- * The target year a span states: 到2025年 first, then any year not before the report year, then a
- * horizon word. Years before the report year (比2020年下降) are baselines, not targets.
+ * A year a target is measured against, not the time it speaks of: 比2020年翻一番, 较2020年末下降,
+ * 由2020年的3500亿元 (增加到…), 与2020年相比, 在2024年(的)基础上, 以2020年为基期.
+ */
+export function isBaseYear(s: string, y: YearMention): boolean {
+  const before = s[y.start - 1] ?? '';
+  if (/[比较与同由从]/.test(before)) return true;
+  return /^(?:底|末)?(?:的)?(?:基础上|水平上?|基数|为基)/.test(s.slice(y.end, y.end + 6));
+}
+
+/** A span or a start that reaches on (2024年至2026年, 2024—2026年, 2024年起): no past time. */
+export function opensSpan(s: string, y: YearMention): boolean {
+  return /^(?:[-—–~至到](?:20|19|二〇)|起)/.test(s.slice(y.end, y.end + 3));
+}
+
+/**
+ * The target year a span states: 到2025年 first, then any year not before the report year that is not a
+ * base, then a horizon word. Years before the report year (比2020年下降) are baselines, not targets, and so
+ * is a base in the report's own year (今后五年，地区生产总值比2022年增长50%: the horizon's, not 2022).
  */
 export function statedYear(s: string, from: number, to: number, reportYear: number | null): number | null {
   const ys = findYears(s, from, to);
@@ -140,7 +156,7 @@ export function statedYear(s: string, from: number, to: number, reportYear: numb
     const before = s[y.start - 1];
     if (before === '到' || before === '至') return y.year;
   }
-  for (const y of ys) if (reportYear === null || y.year >= reportYear) return y.year;
+  for (const y of ys) if ((reportYear === null || y.year >= reportYear) && (!isBaseYear(s, y) || opensSpan(s, y))) return y.year;
   return horizonYear(s.slice(from, to), reportYear);
 }
 

@@ -59,3 +59,21 @@ describe('target years of five-year plan documents (P6)', () => {
     expect(years(text, 2025)).toEqual(['轨道交通装备产业集群产值2000亿元|2030']);
   });
 });
+
+describe('a comparison base is never the target year', () => {
+  it('dates a target measured against the report year by its horizon, not by the base', () => {
+    expect(years('今后五年的主要目标是：地区生产总值在2022年基础上增长50%以上，单位地区生产总值能耗比2022年下降13%。', 2022)).toEqual([
+      '地区生产总值50%|2026',
+      '单位地区生产总值能耗13%|2026',
+    ]);
+    expect(years('二、2022年工作安排\n今后五年，地区生产总值比2022年翻一番，达到6000亿元以上。', 2022)).toEqual(['地区生产总值6000亿元|2026']);
+    // Without a report year, a base is no year either: the plan end the title names dates it.
+    expect(years('衡阳市“十四五”规划纲要\n第三章 主要目标\n地区生产总值比2020年翻一番，达到6000亿元以上。')).toEqual(['地区生产总值6000亿元|2025']);
+  });
+
+  it('still reads the year a target names: 到2026年 before a base, a start that reaches on (从2023年起)', () => {
+    expect(years('二、2022年工作安排\n到2026年，地区生产总值比2022年增长50%以上。', 2022)).toEqual(['地区生产总值50%|2026']);
+    expect(years('二、2022年工作安排\n从2023年起，每年新增城镇就业5万人以上。', 2022)).toEqual(['每年新增城镇就业5万人|2023']);
+    expect(years('二、2022年工作安排\n2023年，全市新增城镇就业5万人以上。', 2022)).toEqual(['新增城镇就业5万人|2023']);
+  });
+});

@@ -106,6 +106,75 @@ describe('lists and shared qualifiers', () => {
   });
 });
 
+describe('a doubling said in words (翻一番, 实现翻番, 实现倍增) names the value after it', () => {
+  const read = (body: string, year = 2022) => rows(extractTargets({ text: plan(body), year }));
+
+  it('keeps the explicit value, unit and qualifier after 翻一番 with the indicator before it', () => {
+    const ts = extractTargets({ text: plan('地区生产总值比2020年翻一番，达到6000亿元以上。'), year: 2022 });
+    expect(strip(ts)).toEqual([
+      {
+        kind: 'other', indicator: '地区生产总值', indicatorKey: '地区生产总值', value: 6000, valueMax: null, unit: '亿元',
+        qualifier: '以上', direction: 'increase', hedge: '', year: 2022, section: '2022年工作安排',
+      },
+    ]);
+    expect(ts[0]!.sentence).toBe('地区生产总值比2020年翻一番，达到6000亿元以上。');
+  });
+
+  it('reads the shapes of it: 、 instead of a comma, 翻两番, 实现翻番, 实现倍增, no verb before the value', () => {
+    expect(read('地区生产总值较2020年翻一番、达到6000亿元以上。')).toEqual<Row[]>([['地区生产总值', 6000, null, '亿元', '以上']]);
+    expect(read('地区生产总值比2020年翻一番达到6000亿元以上。')).toEqual<Row[]>([['地区生产总值', 6000, null, '亿元', '以上']]);
+    expect(read('力争全市工业总产值在2020年基础上翻两番，突破1万亿元。')).toEqual<Row[]>([['工业总产值', 1, null, '万亿元', '']]);
+    expect(read('数字经济规模实现翻番，突破3000亿元。')).toEqual<Row[]>([['数字经济规模', 3000, null, '亿元', '']]);
+    expect(read('全社会研发经费投入较2020年实现倍增，超过100亿元。')).toEqual<Row[]>([['全社会研发经费投入', 100, null, '亿元', '']]);
+    expect(read('地区生产总值比2020年翻一番以上，年均增长7.2%。')).toEqual<Row[]>([['地区生产总值', 7.2, null, '%', '']]);
+  });
+
+  it('gives 分别 after it the members of the indicator, and the list its kind and horizon', () => {
+    expect(read('城乡居民人均可支配收入比2020年翻一番，分别达到6万元、3万元以上。')).toEqual<Row[]>([
+      ['城镇居民人均可支配收入', 6, null, '万元', '以上'],
+      ['农村居民人均可支配收入', 3, null, '万元', '以上'],
+    ]);
+    const ts = extractTargets({ text: '今后五年的主要目标是：地区生产总值比2020年翻一番，达到6000亿元以上，城镇调查失业率控制在5.5%以内。', year: 2022 });
+    expect(ts.map((t) => [t.kind, t.indicator, t.value, t.unit, t.qualifier, t.hedge, t.year])).toEqual([
+      ['other', '地区生产总值', 6000, '亿元', '以上', '目标', 2026],
+      ['other', '城镇调查失业率', 5.5, '%', '以内', '目标', 2026],
+    ]);
+  });
+
+  it('keeps the base out of the name however it is written (与…相比, 同…相比, 年底/年末), and reads 一倍 as a value', () => {
+    expect(read('地区生产总值与2020年相比翻一番，达到6000亿元以上。')).toEqual<Row[]>([['地区生产总值', 6000, null, '亿元', '以上']]);
+    expect(read('地区生产总值同2020年相比增长50%以上，与上年相比增长6%。')).toEqual<Row[]>([
+      ['地区生产总值', 50, null, '%', '以上'],
+      ['地区生产总值', 6, null, '%', ''],
+    ]);
+    expect(read('单位地区生产总值能耗较2020年底下降14%，二氧化碳排放量比2020年末下降18%。')).toEqual<Row[]>([
+      ['单位地区生产总值能耗', 14, null, '%', ''],
+      ['二氧化碳排放量', 18, null, '%', ''],
+    ]);
+    expect(read('地区生产总值比2020年增长一倍，达到6000亿元以上。')).toEqual<Row[]>([['地区生产总值', 6000, null, '亿元', '以上']]);
+    expect(read('全社会研发经费投入比2020年增长一倍以上。')).toEqual<Row[]>([['全社会研发经费投入', 1, null, '倍', '以上']]);
+    // As 1倍 was already.
+    expect(read('全社会研发经费投入比2020年增长1倍以上。')).toEqual<Row[]>([['全社会研发经费投入', 1, null, '倍', '以上']]);
+    // A written-out 一 with another measure word is still idiom.
+    expect(read('确保不漏一户、不落一人。')).toEqual([]);
+  });
+
+  it('does not keep a doubling that was achieved: in a review, with 已/了, or under a past year', () => {
+    expect(extractTargets({ text: '一、过去五年工作回顾\n地区生产总值比2015年翻一番，达到6000亿元以上。', year: 2021 })).toEqual([]);
+    expect(read('地区生产总值比2015年已翻一番，达到6000亿元以上。')).toEqual([]);
+    expect(read('地区生产总值比2015年翻了一番，达到6000亿元以上。')).toEqual([]);
+    expect(read('地区生产总值比2015年实现了翻番，达到6000亿元以上。')).toEqual([]);
+    expect(read('2020年，地区生产总值比2015年翻一番，达到6000亿元以上。')).toEqual([]);
+    expect(extractTargets({ text: '2020年，地区生产总值比2015年翻一番，达到6000亿元以上。', year: 2022 })).toEqual([]);
+  });
+
+  it('invents no value for a doubling alone, and 倍增 as a programme name names nothing', () => {
+    expect(read('地区生产总值比2020年翻一番。')).toEqual([]);
+    expect(read('深入实施企业上市破零倍增，力争达到10家以上。')).toEqual([]);
+    expect(read('实施市场主体倍增工程，达到10万户以上。')).toEqual([]);
+  });
+});
+
 describe('forward-looking vs past', () => {
   it('ignores a whole review section and reads the plan after it', () => {
     const text = [

@@ -189,3 +189,43 @@ describe('累计 in a plan is a running-total target; tense by clause where a cl
     expect(show(plan25('去年全市城镇新增就业5.5万人，城镇新增就业6万人以上。'))).toEqual([]);
   });
 });
+
+describe('achievement cues (先后, 获评, 荣获) in a plan too; 首次 and 预计 only where nothing says plan', () => {
+  const plan25 = (body: string) => extractTargets({ text: `二、2025年工作安排\n${body}`, year: 2025 });
+  const untitled = (body: string) => extractTargets({ text: `一图读懂2025年衡山市政府工作报告\n${body}`, year: 2025 });
+
+  const achieved = [
+    '全市先后建成5G基站1000个以上。',
+    '全市先后获评国家级示范区3个以上。',
+    '荣获全国文明城市称号，新增市场主体5000户以上。',
+    // 主要 is no modal.
+    '全市主要景区先后获评国家级示范景区10个以上。',
+    '全市主要指标圆满完成，地区生产总值增长7.5%左右。',
+  ];
+  for (const p of achieved) {
+    it(`rejects "${p}" in a plan section and where nothing says plan`, () => {
+      expect(show(plan25(p))).toEqual([]);
+      expect(show(untitled(p))).toEqual([]);
+    });
+  }
+
+  it('keeps them after a modal, and a clause that looks ahead after one', () => {
+    expect(show(plan25('力争获评国家级示范区2个以上。'))).toEqual(['获评国家级示范区2个以上']);
+    expect(show(untitled('力争获评国家级示范区2个以上。'))).toEqual(['获评国家级示范区2个以上']);
+    expect(show(plan25('将先后建成5G基站1000个以上。'))).toEqual(['建成5G基站1000个以上']);
+    expect(show(plan25('全市荣获全国文明城市称号，今年力争新增5G基站5000个以上。'))).toEqual(['新增5G基站5000个以上']);
+  });
+
+  it('drops only the clause of a main-target list that names an achievement', () => {
+    expect(show(plan25('今年主要预期目标是：地区生产总值增长6%左右，先后建成5G基站1000个。'))).toEqual(['地区生产总值6%左右']);
+  });
+
+  it('keeps 首次 in a plan (a first is a target there), and after a hedge or a modal where nothing says plan', () => {
+    expect(show(plan25('全市地区生产总值首次突破3000亿元。'))).toEqual(['地区生产总值3000亿元']);
+    expect(show(plan25('力争全市地区生产总值首次突破3000亿元。'))).toEqual(['地区生产总值3000亿元']);
+    expect(show(untitled('力争全市地区生产总值首次突破3000亿元。'))).toEqual(['地区生产总值3000亿元']);
+    expect(show(untitled('全市地区生产总值将首次突破3000亿元以上。'))).toEqual(['地区生产总值3000亿元以上']);
+    expect(show(untitled('全市地区生产总值首次突破3000亿元以上。'))).toEqual([]);
+    expect(show(untitled('预计全年地区生产总值增长6%左右。'))).toEqual([]);
+  });
+});
