@@ -106,6 +106,23 @@ describe('lists and shared qualifiers', () => {
   });
 });
 
+describe('a target from a starting figure (由…提高到, 从…增加到) is named without the starting figure', () => {
+  const read = (body: string, year = 2022) => rows(extractTargets({ text: plan(body), year }));
+
+  it('drops 由/从, the year or words saying when, and the figure with its unit', () => {
+    expect(read('全市地区生产总值由2021年的3500亿元增加到4300亿元以上。')).toEqual<Row[]>([['地区生产总值', 4300, null, '亿元', '以上']]);
+    expect(read('城镇居民人均可支配收入从2021年底的5.2万元提高到5.6万元。')).toEqual<Row[]>([['城镇居民人均可支配收入', 5.6, null, '万元', '']]);
+    expect(read('常住人口城镇化率由目前的58.3%提高到60%左右。')).toEqual<Row[]>([['常住人口城镇化率', 60, null, '%', '左右']]);
+    expect(read('研发经费投入强度由1.9%提升到2.1%。')).toEqual<Row[]>([['研发经费投入强度', 2.1, null, '%', '']]);
+    // Before: "地区生产总值由2021年的3500亿元", a name no other page's target shares.
+  });
+
+  it('leaves names that merely contain 由 or 从 alone', () => {
+    expect(read('从业人员达到12万人以上。')).toEqual<Row[]>([['从业人员', 12, null, '万人', '以上']]);
+    expect(read('自由贸易试验区进出口额增长10%。')).toEqual<Row[]>([['自由贸易试验区进出口额', 10, null, '%', '']]);
+  });
+});
+
 describe('a doubling said in words (翻一番, 实现翻番, 实现倍增) names the value after it', () => {
   const read = (body: string, year = 2022) => rows(extractTargets({ text: plan(body), year }));
 
