@@ -7,6 +7,10 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll gives up after 1 s by default: far too soon on a slow shared 2-core machine, where a
+    // single round trip to the page can take longer than that. A poll still returns the moment its
+    // condition holds; this only bounds how long a condition that never comes is waited for.
+    expect: { poll: { timeout: 15_000 } },
     fileParallelism: false,
     environment: 'node',
   },

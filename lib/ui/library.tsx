@@ -169,22 +169,36 @@ export function Library() {
     }
   };
 
-  const askDeletePage = (page: PageRecord) =>
+  const askDeletePage = (page: PageRecord) => {
+    const pageRows = () => [...document.querySelectorAll<HTMLElement>('[data-testid="page-row"]')];
+    // The rows around the page's own, read as the delete starts. Its row can be gone before the dialog
+    // closes: the pages are a live query, which may drop the row as soon as the database changed, while
+    // removePage is still noting the removal (lib/db/removals) — looked up only then, the focus fell
+    // back to the heading.
+    let neighbours: string[] = [];
     setConfirm({
       message: t('confirmDeletePage', [page.title || page.url, tn('nTargets', page.targetCount)]),
       confirmLabel: t('libraryDelete'),
       // The page's row (and its button, which opened the dialog) goes with it: the next row's button
       // takes the focus, or the one before, or the page's heading when it was the last page.
       focusAfter: () => {
-        const row = [...document.querySelectorAll<HTMLElement>('[data-testid="page-row"]')].find((r) => r.dataset.url === page.url);
-        const near = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('[data-testid="delete-page"]');
-        return near ?? heading.current;
+        const rows = pageRows();
+        for (const url of neighbours) {
+          const near = rows.find((r) => r.dataset.url === url)?.querySelector<HTMLElement>('[data-testid="delete-page"]');
+          if (near) return near;
+        }
+        return heading.current;
       },
       onConfirm: async () => {
+        const row = pageRows().find((r) => r.dataset.url === page.url);
+        neighbours = [row?.nextElementSibling, row?.previousElementSibling]
+          .map((r) => (r as HTMLElement | null | undefined)?.dataset.url)
+          .filter((url): url is string => !!url);
         await removePage(db, page.url);
         setNotice({ kind: 'ok', text: t('pageDeleted', page.title || page.url) });
       },
     });
+  };
   const askClearAll = () =>
     setConfirm({
       message: t('confirmClearAll', [tn('nPages', pages?.length ?? 0), tn('nTargets', totalCount ?? 0)]),

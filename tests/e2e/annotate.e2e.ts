@@ -299,7 +299,7 @@ describe('dynamic pages', () => {
   it('annotates content a SPA adds later, infinite-list batches and pushState navigation', async () => {
     const page = await ext.open(server.govUrl('pages/spa.html'));
     const tabId = await ext.tabIdOf(page);
-    await expect.poll(async () => (await pageStateOf(ext, tabId))?.report.kind, { timeout: 10_000 }).toBe('work-report');
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.report.kind).toBe('work-report');
     await expect.poll(async () => (await highlightCounts(page))[HIGHLIGHTS.defined]?.['一主一特双总部']).toBe(2);
     await page.click('#load-more');
     await expect.poll(async () => (await highlightCounts(page))[HIGHLIGHTS.defined]?.['三高四新']).toBe(2);

@@ -144,15 +144,30 @@ describe('a stopped service worker (Chrome stops it after 30 s idle)', () => {
         if (document.querySelector('report-lens-tooltip')) w.__tipShown = true;
       }).observe(document.documentElement, { childList: true });
     });
-    // A few frames on the term (hover reads the pointer once per frame), then away.
+    // A frame or two on the term (hover reads the pointer once per frame), then away. Waited for in the
+    // page rather than as 60 ms here: on a busy machine the page could get both moves within one frame
+    // (and never see the pointer on the term), or only after the tooltip's 250 ms.
+    await page.evaluate(() => {
+      const w = window as unknown as { __onTerm: boolean };
+      w.__onTerm = false;
+      document.addEventListener('mousemove', () => (w.__onTerm = true), { once: true, capture: true });
+    });
     await page.mouse.move(term.x, term.y);
-    await page.waitForTimeout(60);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const w = window as unknown as { __onTerm: boolean };
+          // Two frames after the move was dispatched: hover's own frame callback has run by then.
+          const wait = () => (w.__onTerm ? requestAnimationFrame(() => requestAnimationFrame(() => resolve())) : requestAnimationFrame(wait));
+          wait();
+        }),
+    );
     await page.mouse.move(5, 5);
     expect(await page.evaluate(() => (window as unknown as { __tipShown: boolean }).__tipShown)).toBe(false);
     await expect.poll(() => ext.workerStatus(), { timeout: 20_000 }).toBe('RUNNING');
     // The entry came while the pointer was elsewhere: the tooltip opens with it.
     await page.mouse.move(term.x, term.y);
-    await expect.poll(() => tooltipText(page), { timeout: 5000 }).toContain('先進製造業高地');
+    await expect.poll(() => tooltipText(page)).toContain('先進製造業高地');
     await page.close();
   });
 
