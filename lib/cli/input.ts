@@ -48,8 +48,20 @@ export function textPageInput(text: string): PageInput {
     const lead = raw.length - raw.trimStart().length;
     const line = raw.trim();
     if (looksLikeHeading(line)) {
+      // Official documents number their levels 一、 → （一） → 1. → （1） (GB/T 9704); a guessed heading
+      // takes its level from its numbering, so "27.“双碳”…" nests under the 名词解释 line above it.
       const level =
-        headings.length === 0 ? 1 : /^[一二三四五六七八九十]+、/.test(line) ? 2 : /^[（(][一二三四五六七八九十]+[）)]/.test(line) ? 3 : 2;
+        headings.length === 0
+          ? 1
+          : /^[一二三四五六七八九十]+、/.test(line)
+            ? 2
+            : /^[（(][一二三四五六七八九十]+[）)]/.test(line)
+              ? 3
+              : /^[0-9]+[.．、](?![0-9])/.test(line)
+                ? 4
+                : /^[（(][0-9]+[）)]/.test(line)
+                  ? 5
+                  : 2;
       headings.push({ text: line, level, start: pos + lead });
     }
     pos += raw.length + 1;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo, type FileResult } from '../../../lib/cli/analyze';
-import { htmlPageInput } from '../../../lib/cli/input';
+import { htmlPageInput, textPageInput } from '../../../lib/cli/input';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SEEDS = join(ROOT, 'tests/fixtures/seeds');
@@ -64,6 +64,26 @@ describe('analyze CLI: JSON on the seed texts', () => {
     );
     expect(r.terms.map((t) => t.text)).toEqual(expect.arrayContaining(['三高四新', '四區一花園']));
     expect(r.terms.find((t) => t.text === '三高四新')).toMatchObject({ source: 'glossary', entry: 'hunan-san-gao-si-xin' });
+  });
+
+  it('seed 004: the 名词解释 appendix of the text file yields no targets (the page already did not)', () => {
+    // Its entries are numbered "28.“破零倍增”(P11):…增长率达30%以上": a guessed heading of level 2 each,
+    // they used to close the appendix and two definitions became targets.
+    const notes = readFileSync(seedTxt('004'), 'utf8').indexOf('相關名詞解釋');
+    expect(notes).toBeGreaterThan(0);
+    expect(results[4]!.targets.filter((t) => t.start > notes)).toEqual([]);
+  });
+
+  it('guesses heading levels of a text file from the official numbering: 一、 （一） 1. （1）', () => {
+    const text = '某县政府工作报告\n一、总体要求\n' + '正文，'.repeat(20) + '\n（一）主要目标\n1.经济发展\n（1）工业\n附录\n';
+    expect(textPageInput(text).headings.map((h) => [h.text, h.level])).toEqual([
+      ['某县政府工作报告', 1],
+      ['一、总体要求', 2],
+      ['（一）主要目标', 3],
+      ['1.经济发展', 4],
+      ['（1）工业', 5],
+      ['附录', 2],
+    ]);
   });
 
   it('offsets index the file text: terms and target sentences', () => {
