@@ -2,7 +2,18 @@
 // and the OpenCC dictionary pack. Runs on `npm install`, before builds, tests and the CLI, so no page
 // parses or compiles anything at load time. Output goes to lib/generated/ and assets/public/opencc/
 // (both git-ignored).
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+
+/**
+ * Writes only what changed, and then through a temporary file and a rename: a build, a test run and
+ * `npm run analyze` all regenerate these files, and a reader must never see one half written.
+ */
+function writeGenerated(file, text) {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
@@ -46,7 +57,7 @@ function buildFoldTable() {
 }
 
 const fold = buildFoldTable();
-writeFileSync(join(out, 'fold-table.json'), JSON.stringify({ pairs: fold }));
+writeGenerated(join(out, 'fold-table.json'), JSON.stringify({ pairs: fold }));
 
 /**
  * OpenCC's full locale preset (what opencc-js's Converter is built from) as one JSON file the
@@ -70,7 +81,7 @@ async function writeOpenccPack() {
   const pack = { version: 1, preset: encode({ from: preset.from, to: preset.to, configs: preset.configs }), dicts };
   const dir = join(root, 'assets/public/opencc');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'dictionaries.json'), JSON.stringify(pack));
+  writeGenerated(join(dir, 'dictionaries.json'), JSON.stringify(pack));
   return dicts.length;
 }
 const openccDicts = await writeOpenccPack();
@@ -95,8 +106,8 @@ if (compiler) {
     throw new Error(`generate: glossary has ${errors.length} error(s):\n  ${errors.join('\n  ')}`);
   }
   const { index, full } = compiler.compileGlossary(entries, fold);
-  writeFileSync(join(out, 'glossary-index.json'), JSON.stringify(index));
-  writeFileSync(join(out, 'glossary-entries.json'), JSON.stringify(full));
+  writeGenerated(join(out, 'glossary-index.json'), JSON.stringify(index));
+  writeGenerated(join(out, 'glossary-entries.json'), JSON.stringify(full));
   glossaryNote = `, glossary ${full.length} entries from ${files.length} file(s)`;
 }
 console.error(`generate: fold table ${fold.length / 2} pairs${glossaryNote}, OpenCC pack ${openccDicts} dictionaries`);
