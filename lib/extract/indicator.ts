@@ -15,10 +15,11 @@ const LEADING = /^(?:[、，,:：;；.\s》)）]|——|—|--|－－|[·•●�
  */
 const TRAILING = /(?:[、，,\s“‘(（《]|(?:比|较|与|同)(?:上年|去年|(?:20|19)\d\d年(?:底|末)?|["“]?十[一二三四五]五["”]?(?:时期|期间)?末)(?:同期)?(?:相比)?|(?:在|以)?(?:上年|去年|(?:20|19)\d\d年)(?:的)?基础上|分别|年均|平均|同比|累计|均|要|将|有望|可能|继续|进一步|努力|持续|再|稳步|逐步|力争|确保|争取|总体|保持|实现|首次)+$/;
 /**
- * Action verbs whose object is the indicator (培育新型职业农民5000名以上 → 新型职业农民). Only the last
+ * Action verbs whose object is the indicator (培育新型职业农民5000名以上 → 新型职业农民, 力争获评国家级
+ * 示范区2个以上 → 国家级示范区). Only the last
  * one counts and only when something is left after it, so 新增城镇就业 keeps its 新增.
  */
-const ACTION = /创建|培育|打造|完成|实现|确保|力争|争取|引导|推动|推进|促进/g;
+const ACTION = /创建|培育|打造|完成|实现|确保|力争|争取|引导|推动|推进|促进|获评/g;
 
 const KEY_NOISE = /["“”'‘’《》「」\s()（）[\]【】]/g;
 
