@@ -127,8 +127,12 @@ export function initHover(session: PageSession, signal: AbortSignal): void {
 
   session.dismissers.push(() => {
     const pending = !!openTimer;
+    const leaving = !!closeTimer;
     clearTimers();
-    if (current) dismissed = true;
+    // Dismissed in the grace after the pointer left: the pointer is off the term already, so coming
+    // back is a new visit that opens it.
+    if (leaving) current = null;
+    dismissed = !!current;
     return pending;
   });
 

@@ -14,7 +14,12 @@ export function initKeyboard(session: PageSession, signal: AbortSignal): void {
   let index = -1;
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
-      session.dismiss();
+      // An Esc that closed our tooltip was meant for it, not for the page's own dialog or lightbox
+      // behind it; one that found nothing of ours open goes on to the page untouched.
+      if (session.dismiss()) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
       return;
     }
     if (isEditable(e.target)) return;

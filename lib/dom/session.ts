@@ -39,6 +39,8 @@ export class PageSession {
   // Bumped by every open and close: an open whose entry arrives after a later close or open (a stopped
   // worker takes ~100 ms to answer) must not show over it.
   private openSeq = 0;
+  // The sequence number of an open still waiting for its entry, or 0.
+  private pendingSeq = 0;
 
   constructor(
     win: Window,
@@ -162,6 +164,8 @@ export class PageSession {
    * highlighted in the new text, and tooltips read it. Hover and keyboard stay bound.
    */
   async reannotate(doc: Document): Promise<void> {
+    // A hover open still to come would show the old text's term over the converted page.
+    this.dismiss();
     this.close();
     for (const a of this.annotators) if (a.doc === doc && !this.signal.aborted) await a.rerun();
   }
@@ -245,15 +249,18 @@ export class PageSession {
     const range = hit.annotator.rangeOf(hit.span);
     if (!range) return;
     const seq = ++this.openSeq;
+    this.pendingSeq = seq;
     for (const a of this.annotators) a.layer.setFocus(null);
     if (focus) hit.annotator.layer.setFocus(range);
     const content = await this.contentFor(hit);
+    if (this.pendingSeq === seq) this.pendingSeq = 0;
     if (this.signal.aborted || seq !== this.openSeq) return;
     this.tooltip.show(range, content);
   }
 
   close(): void {
     this.openSeq++;
+    this.pendingSeq = 0;
     this.tooltip.hide();
     for (const a of this.annotators) a.layer.setFocus(null);
   }
@@ -263,7 +270,8 @@ export class PageSession {
    * anything to dismiss, so an Esc meant for the page is left alone otherwise.
    */
   dismiss(): boolean {
-    let any = this.tooltip.isOpen;
+    // An open waiting for its entry (a stopped worker answers ~100 ms late) counts: it would show after the Esc.
+    let any = this.tooltip.isOpen || this.pendingSeq !== 0;
     for (const drop of this.dismissers) any = drop() || any;
     if (any) this.close();
     return any;

@@ -99,9 +99,31 @@ describe('Esc', () => {
     initKeyboard(session, ctl.signal);
     initHover(session, ctl.signal);
     session.bindDocument(document);
+    const seen: boolean[] = [];
+    window.addEventListener('keydown', (e) => seen.push(e.defaultPrevented), { signal: ctl.signal });
     esc();
     expect(closed).not.toHaveBeenCalled();
+    expect(seen).toEqual([false]);
     expect(session.dismiss()).toBe(false);
+  });
+
+  it('stops an open still waiting for its entry; the Esc is ours and does not reach the page', async () => {
+    const { session, ctl, pending, hitAt, flush } = setup();
+    cleanup = () => ctl.abort();
+    initKeyboard(session, ctl.signal);
+    session.bindDocument(document);
+    const reached: string[] = [];
+    window.addEventListener('keydown', (e) => reached.push(e.key), { signal: ctl.signal });
+    const opened = session.open(hitAt(2, 4), false);
+    await flush();
+    const ev = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    document.body.dispatchEvent(ev);
+    expect(ev.defaultPrevented).toBe(true);
+    expect(reached).toEqual([]);
+    pending[0]!(ENTRY);
+    await opened;
+    // Before: the entry arrived after the Esc and opened the tooltip anyway.
+    expect(session.tooltip.isOpen).toBe(false);
   });
 
   it('closes an open tooltip and cancels an open the hover has scheduled', async () => {
@@ -116,6 +138,7 @@ describe('Esc', () => {
     expect(session.tooltip.isOpen).toBe(true);
     esc();
     expect(session.tooltip.isOpen).toBe(false);
+    expect(session.dismiss()).toBe(false);
 
     // A feature with an open still to come (hover's 250 ms timer) is asked to drop it.
     let scheduled = true;
