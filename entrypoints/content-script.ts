@@ -48,9 +48,15 @@ export default defineUnlistedScript({
       let p = entryCache.get(id);
       if (!p) {
         const script = session?.analysis?.script ?? 'simplified';
-        p = sendMessage('getEntries', { ids: [id], script })
-          .then((r) => r[id] ?? null)
-          .catch(() => null);
+        p = sendMessage('getEntries', { ids: [id], script }).then(
+          (r) => r[id] ?? null,
+          // Not kept: a failed fetch (the worker restarting) must not leave the term without its
+          // definition for the life of the page; the next hover asks again.
+          () => {
+            if (entryCache.get(id) === p) entryCache.delete(id);
+            return null;
+          },
+        );
         entryCache.set(id, p);
       }
       return p;
@@ -73,11 +79,16 @@ export default defineUnlistedScript({
 
     // The reader removed this page from the library (the popup tells us; after a removal elsewhere the
     // background refuses the next report): content the page adds later must not save it back behind
-    // their back. Saving it again from the popup lifts this.
-    let removedByReader = false;
+    // their back. It holds for that read only — a new page in the same document (pushState, a new
+    // body) or a fresh start reports as usual — and saving it again from the popup lifts it.
+    let removedRead: string | null = null;
+    // Bumped by the popup's save or remove: a refusal that was already on its way when the reader
+    // saved the page again must not stop the reports of the page they just saved.
+    let savedEpoch = 0;
+    const currentRead = () => (session?.top ? `${session.top.readAt}\u0000${session.top.url}` : null);
     const report = async () => {
       await targetsReady();
-      if (!session?.analysis || removedByReader) return;
+      if (!session?.analysis || (removedRead !== null && removedRead === currentRead())) return;
       let data: PageReport;
       try {
         data = buildPageReport(session, requested);
@@ -87,9 +98,13 @@ export default defineUnlistedScript({
         if (e instanceof TargetsUnknownError) return;
         throw e;
       }
+      const epoch = savedEpoch;
+      const read = currentRead();
       try {
-        saved = await sendMessage('reportPage', data);
-        if (saved.removed === true) removedByReader = true;
+        const answer = await sendMessage('reportPage', data);
+        if (epoch !== savedEpoch) return;
+        saved = answer;
+        if (saved.removed === true) removedRead = read;
       } catch (e) {
         saved = { pageId: null, saved: false, error: String(e) };
       }
@@ -156,8 +171,9 @@ export default defineUnlistedScript({
     });
     onMessage('savedChanged', ({ data }) => {
       saved = { pageId: data.pageId ?? null, saved: data.saved === true, ...(data.error ? { error: String(data.error) } : {}) };
-      if (data.removed === true) removedByReader = true;
-      else if (saved.saved) removedByReader = false;
+      savedEpoch++;
+      if (data.removed === true) removedRead = currentRead();
+      else if (saved.saved) removedRead = null;
     });
     onMessage('annotateRequested', async () => {
       requested = true;

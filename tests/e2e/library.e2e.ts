@@ -387,7 +387,26 @@ describe('library page', () => {
     });
     await expect.poll(async () => (await pageStateOf(ext, tabId))?.removed).toBe(true);
     expect((await readDb(lib)).pages).toEqual([]);
+
+    // The same tab then shows another page in place (a new body and pushState, as a site's own router
+    // does): that is a new read, saved as usual. Before, the refusal stuck to the tab and nothing of it
+    // was saved again until a reload.
+    const next = `${url}?section=2`;
+    await tab.evaluate(() => {
+      document.body.innerHTML =
+        '<h1>2024年政府工作报告</h1><p>——2024年1月12日在衡阳县第十八届人民代表大会第三次会议上</p>' +
+        '<p>各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。</p>' +
+        '<h2>二、2024年工作安排</h2><p>今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。</p>';
+      history.pushState(null, '', '?section=2');
+    });
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.url).toBe(next);
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.saved).toBe(true);
+    await expect.poll(async () => (await readDb(lib)).pages.map((p) => p.url)).toEqual([next]);
+    expect((await readDb(lib)).targets.map((t) => `${t.indicator} ${t.value}${t.unit}${t.qualifier}`).sort()).toEqual(['地区生产总值 6%左右', '城镇调查失业率 5.5%以内']);
     await tab.close();
+    await lib.locator(`[data-testid="page-row"][data-url="${next}"]`).getByTestId('delete-page').click();
+    await lib.getByTestId('confirm-ok').click();
+    await lib.getByTestId('empty').waitFor();
     await restore(before);
     expect(ext.extensionErrors).toEqual([]);
   });
