@@ -205,10 +205,11 @@ export async function importLibrary(db: ReportLensDB, data: ImportData): Promise
 
 /** Removes every saved page and target (the user's own glossary entries are not library data). */
 export async function clearLibrary(db: ReportLensDB): Promise<void> {
+  // Tabs still open on saved pages do not save them back (lib/db/removals); noted before the clear, so
+  // no report checked in between slips through (see removePage).
+  await noteRemoved('all');
   await db.transaction('rw', db.pages, db.targets, async () => {
     await db.targets.clear();
     await db.pages.clear();
   });
-  // Tabs still open on saved pages do not save them back (lib/db/removals).
-  await noteRemoved('all');
 }

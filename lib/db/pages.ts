@@ -48,13 +48,16 @@ type PageRecordInput = Omit<PageRecord, 'id'>;
 
 /** Removes a saved page and its targets; a tab still open on it will not save it back (lib/db/removals). */
 export async function removePage(db: ReportLensDB, url: string): Promise<boolean> {
-  const removed = await db.transaction('rw', db.pages, db.targets, async () => {
+  // Noted first: a report checked after the note is refused; noted after the delete, one checked in
+  // between was let through and saved the page back. A note without a delete (the delete failed)
+  // refuses nothing while the page is still saved. Nothing saved under the URL: nothing noted.
+  if (!(await db.pages.where('url').equals(pageKey(url)).count())) return false;
+  await noteRemoved([url]);
+  return db.transaction('rw', db.pages, db.targets, async () => {
     const page = await db.pages.where('url').equals(pageKey(url)).first();
     if (!page) return false;
     await db.targets.where('pageId').equals(page.id).delete();
     await db.pages.delete(page.id);
     return true;
   });
-  if (removed) await noteRemoved([url]);
-  return removed;
 }

@@ -53,6 +53,22 @@ describe('pages removed from the library', () => {
     expect(await removedSince(URL_B, before - 1)).toBe(true);
   });
 
+  it('notes the removal while the page is still saved, so no report checked in between puts it back', async () => {
+    await savePageReport(db, report(URL_A, T));
+    const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    const pagesAtNote: number[] = [];
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items) => {
+      pagesAtNote.push(await db.pages.count());
+      return set(items);
+    });
+    expect(await removePage(db, URL_A)).toBe(true);
+    await savePageReport(db, report(URL_B, T));
+    await clearLibrary(db);
+    // Before: 0 and 0 — the note came after the delete had committed.
+    expect(pagesAtNote).toEqual([1, 1]);
+    expect(await db.pages.count()).toBe(0);
+  });
+
   it('a broken session storage neither fails the removal nor refuses reports', async () => {
     vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     vi.spyOn(fakeBrowser.storage.session, 'get').mockRejectedValue(new Error('no session storage'));
