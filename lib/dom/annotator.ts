@@ -276,6 +276,12 @@ export class DocumentAnnotator {
       characterData: true,
       attributeFilter: ['open', 'hidden', 'class', 'style'],
     });
+    // Between the walk and now (the analysis, the first paint: 0.1–1 s) nothing was watched, and a
+    // page's load handler often shows its first tab or 展开全文 section just then: check once.
+    if (this.hiddenRoots.size && !this.flushTimer) {
+      this.revealCheck = true;
+      this.flushTimer = setTimeout(() => void this.flush(), 150);
+    }
   }
 
   /**
@@ -319,10 +325,25 @@ export class DocumentAnnotator {
   /** Remembers elements a walk left out as not rendered, up to MAX_HIDDEN_ROOTS. */
   private keepHidden(elements: Element[] | undefined): void {
     if (!elements) return;
+    let purged = false;
     for (const el of elements) {
-      if (this.hiddenRoots.size >= MAX_HIDDEN_ROOTS) return;
+      // Content added piece by piece into a hidden container arrives as many hidden roots: the
+      // container, when kept, stands for them all.
+      if (this.hiddenRoots.size && this.hasHiddenAncestor(el)) continue;
+      if (this.hiddenRoots.size >= MAX_HIDDEN_ROOTS) {
+        // Full: make room from what left the page before giving up (once per batch: the scan is the cost).
+        if (purged) return;
+        purged = true;
+        for (const h of this.hiddenRoots) if (!h.isConnected) this.hiddenRoots.delete(h);
+        if (this.hiddenRoots.size >= MAX_HIDDEN_ROOTS) return;
+      }
       this.hiddenRoots.add(el);
     }
+  }
+
+  private hasHiddenAncestor(el: Element): boolean {
+    for (let p = el.parentElement; p; p = p.parentElement) if (this.hiddenRoots.has(p)) return true;
+    return false;
   }
 
   /** Queues for reading the hidden elements that are rendered now; forgets those that left the page. */

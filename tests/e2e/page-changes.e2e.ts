@@ -281,6 +281,46 @@ describe('text the reader or the page reveals', () => {
     await page.close();
   });
 
+  it('reads a panel the page shows while the extension is still analysing (between its walk and its watch)', async () => {
+    // The page shows its panel the moment the walk is over (its user-timing mark), before the analysis
+    // comes back and the watch starts: no class or style change is seen afterwards.
+    const { page, tabId } = await open(
+      '<p>坚持以三高四新战略为引领。</p><div id="early" style="display:none"><p>扎实做好六稳六保工作。</p></div>',
+      `<script>
+        new PerformanceObserver((list) => {
+          if (list.getEntries().some((e) => e.name === 'report-lens:walked')) document.querySelector('#early').style.display = 'block';
+        }).observe({ type: 'mark' });
+      </script>`,
+    );
+    expect(await page.evaluate(() => (document.querySelector('#early') as HTMLElement).style.display)).toBe('block');
+    // Before: 三高四新 alone, until some later class or style change happened to trigger a check.
+    await expect.poll(() => termTexts(tabId)).toEqual(['三高四新×1', '六稳六保×1']);
+    expect(await defined(page)).toEqual({ 三高四新: 1, 六稳六保: 1 });
+    await page.close();
+  });
+
+  it('a hidden list filled item by item takes one place among the hidden elements kept, not one per item', async () => {
+    const { page, tabId } = await open('<p>坚持以三高四新战略为引领。</p><div id="list" style="display:none"></div><div id="slot"></div>');
+    // 2,500 items, more than the 2,000 hidden elements kept, appended into the hidden list after the
+    // first reading; then another hidden panel, which the page shows.
+    await page.evaluate(() => {
+      const list = document.querySelector('#list')!;
+      for (let i = 0; i < 2500; i++) list.append(Object.assign(document.createElement('p'), { textContent: `第${i}条。` }));
+    });
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      const panel = Object.assign(document.createElement('div'), { id: 'other' });
+      panel.style.display = 'none';
+      panel.innerHTML = '<p>扎实做好六稳六保工作。</p>';
+      document.querySelector('#slot')!.append(panel);
+    });
+    await page.waitForTimeout(500);
+    await page.evaluate(() => ((document.querySelector('#other') as HTMLElement).style.display = 'block'));
+    // Before: each item was kept on its own, the 2,000 places were full, and the panel was never read.
+    await expect.poll(() => termTexts(tabId)).toEqual(['三高四新×1', '六稳六保×1']);
+    await page.close();
+  });
+
   it('reads a panel the page adds hidden and shows later', async () => {
     const { page, tabId } = await open('<p>坚持以三高四新战略为引领。</p><div id="slot"></div>');
     await page.evaluate(() => {
