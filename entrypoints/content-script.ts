@@ -45,19 +45,22 @@ export default defineUnlistedScript({
     });
 
     const resolveEntry = (id: string): Promise<EntryInfo | null> => {
-      let p = entryCache.get(id);
+      // Keyed by script too: an entry asked for while the toggle re-reads the page must not stay cached
+      // in the script the page has just left.
+      const script = session?.analysis?.script ?? 'simplified';
+      const key = `${script}:${id}`;
+      let p = entryCache.get(key);
       if (!p) {
-        const script = session?.analysis?.script ?? 'simplified';
         p = sendMessage('getEntries', { ids: [id], script }).then(
           (r) => r[id] ?? null,
           // Not kept: a failed fetch (the worker restarting) must not leave the term without its
           // definition for the life of the page; the next hover asks again.
           () => {
-            if (entryCache.get(id) === p) entryCache.delete(id);
+            if (entryCache.get(key) === p) entryCache.delete(key);
             return null;
           },
         );
-        entryCache.set(id, p);
+        entryCache.set(key, p);
       }
       return p;
     };
