@@ -172,9 +172,9 @@ export function Library() {
   const askDeletePage = (page: PageRecord) => {
     const pageRows = () => [...document.querySelectorAll<HTMLElement>('[data-testid="page-row"]')];
     // The rows around the page's own, read as the delete starts. Its row can be gone before the dialog
-    // closes: the pages are a live query, which may drop the row as soon as the database changed, while
-    // removePage is still noting the removal (lib/db/removals) — looked up only then, the focus fell
-    // back to the heading.
+    // closes: the pages are a live query, which may drop the row as soon as the database changed (this
+    // tab's delete or another library tab's) before removePage has settled — looked up only then, the
+    // focus fell back to the heading.
     let neighbours: string[] = [];
     setConfirm({
       message: t('confirmDeletePage', [page.title || page.url, tn('nTargets', page.targetCount)]),

@@ -169,8 +169,10 @@ describe('in an English browser', () => {
     const urls = ['a', 'b', 'c'].map((n) => `https://www.example.gov.cn/${n}.html`);
     await importInto(lib, 'three.json', libraryFile(urls.map((url, i) => ({ id: 3 - i, url, title: `Page ${i}` })), []));
     await expect.poll(() => lib.getByTestId('page-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.url))).toEqual(urls);
-    // removePage notes the removal in storage.session after its transaction: held here until the live
-    // query has dropped the row, the order a busy machine can produce by itself.
+    // The row can leave the list before this tab's delete has settled: the pages are a live query, which
+    // follows every change to the database, this tab's or another's. Forced here: this tab's delete is
+    // held at its first step (noting the removal in storage.session) while a second library tab deletes
+    // the same page, and let go once the live query has dropped the row.
     await lib.evaluate((url) => {
       const area = (globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }).chrome.storage.session;
       const set = area.set.bind(area);
@@ -187,14 +189,19 @@ describe('in an English browser', () => {
           observer.observe(document.body, { childList: true, subtree: true });
         }).then(() => set(v));
     }, urls[0]!);
+    const other = await ext.context.newPage();
     try {
       await lib.locator(`[data-testid="page-row"][data-url="${urls[0]}"]`).getByTestId('delete-page').focus();
       await lib.keyboard.press('Enter');
       await lib.getByTestId('confirm-ok').click();
+      await other.goto(`chrome-extension://${ext.extensionId}/library.html`);
+      await other.locator(`[data-testid="page-row"][data-url="${urls[0]}"]`).getByTestId('delete-page').click();
+      await other.getByTestId('confirm-ok').click();
       await lib.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
       // Before: the row was looked up only as the dialog closed; it was gone, and the heading took the focus.
       await expect.poll(() => focused(lib)).toEqual({ testid: 'delete-page', url: urls[1] });
     } finally {
+      await other.close();
       await lib.evaluate(() => (window as unknown as { restoreSet(): void }).restoreSet());
     }
     expect(ext.extensionErrors).toEqual([]);
