@@ -86,6 +86,8 @@ export class Tooltip {
   private host: HTMLElement | null = null;
   private box: HTMLElement | null = null;
   private anchor: Range | null = null;
+  /** Where the keyboard focus was before it entered the tooltip (Tab to its button): it goes back there on close. */
+  private focusReturn: HTMLElement | null = null;
   private stopFollowing: (() => void) | null = null;
   onAddEntry: ((term: string, sentence: string) => void) | null = null;
 
@@ -118,6 +120,11 @@ export class Tooltip {
     box.hidden = true;
     if (pageIsDark(this.doc)) box.classList.add('on-dark');
     root.append(style, box);
+    // focusin is retargeted to the host; its relatedTarget is the page element the focus came from.
+    host.addEventListener('focusin', (e) => {
+      const from = e.relatedTarget as HTMLElement | null;
+      if (from && from !== host) this.focusReturn = from;
+    });
     this.doc.documentElement.appendChild(host);
     this.host = host;
     this.box = box;
@@ -213,7 +220,13 @@ export class Tooltip {
   hide(): void {
     this.stopFollowing?.();
     this.stopFollowing = null;
+    // Hiding the focused button would drop the focus to <body>, and the next Tab would start over at
+    // the top of the page: hand it back to where it came from.
+    const back = this.focusReturn;
+    this.focusReturn = null;
+    const hadFocus = !!this.host && this.doc.activeElement === this.host;
     if (this.box) this.box.hidden = true;
+    if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
     this.anchor = null;
   }
 

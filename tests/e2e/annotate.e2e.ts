@@ -196,6 +196,28 @@ describe('tooltips', () => {
     await page.close();
   });
 
+  it('Esc on the tooltip’s own button hands the keyboard focus back to where it came from', async () => {
+    server.route(
+      'gen/focus-return.html',
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳市2023年政府工作报告</title></head><body>
+      <h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上</p>
+      <p>各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。</p>
+      <p>深入推进社区“三清三建”，今年地区生产总值增长6.5%左右。</p><a id="last" href="#top">返回顶部</a></body></html>`,
+    );
+    const { page } = await openAnnotated('gen/focus-return.html');
+    await page.focus('#last');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipTerm(page)).toBe('三清三建');
+    // The tooltip comes after the page in the tab order: Tab reaches its 添加到我的词表 button.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('report-lens-tooltip');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    // Before: the focus fell to <body>, and the next Tab started over at the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('last');
+    await page.close();
+  });
+
   it('keyboard: Alt+Shift+N / P move through terms in page order, Esc closes', async () => {
     const { page } = await openAnnotated('pages/seed-004.html');
     await page.keyboard.press('Alt+Shift+KeyN');
