@@ -13,11 +13,15 @@ export async function storeReport(
   report: PageReport,
   options: { autoSave: boolean; force?: boolean; removedSinceRead?: boolean },
 ): Promise<SaveResult> {
+  const stored = async () => (await db.pages.where('url').equals(pageKey(report.url)).count()) > 0;
   const wanted = options.force || (report.report.isReport && (report.requested || options.autoSave));
-  if (!wanted) return { pageId: null, saved: false };
+  // A page in the library is kept up to date by its later reports (content the page adds), also with
+  // automatic saving off: the reader saved it from the popup, and a later report must neither leave the
+  // record behind nor tell the popup it is not saved.
+  if (!wanted && !(await stored())) return { pageId: null, saved: false };
   // Removed from the library after this tab read it: not put back — unless it was saved again since
   // (the popup's save), which a report keeps up to date as usual.
-  if (!options.force && options.removedSinceRead && !(await db.pages.where('url').equals(pageKey(report.url)).count())) {
+  if (!options.force && options.removedSinceRead && !(await stored())) {
     return { pageId: null, saved: false, removed: true };
   }
   try {

@@ -25,6 +25,15 @@ describe('storeReport', () => {
     expect(await storeReport(db, report(true, true), { autoSave: false })).toMatchObject({ saved: true });
   });
 
+  it('keeps a page the reader saved up to date with its later reports, also with auto-save off', async () => {
+    // The popup's save (force), then the page adds content and reports again.
+    await storeReport(db, report(true), { autoSave: false, force: true });
+    const later = { ...report(true), termCount: 7 };
+    // Before: { saved: false } — the popup turned back to "Save" and the record kept the old count.
+    expect(await storeReport(db, later, { autoSave: false })).toMatchObject({ saved: true });
+    expect((await db.pages.toArray()).map((p) => p.termCount)).toEqual([7]);
+  });
+
   it('never saves a page that is not a report unless forced', async () => {
     expect(await storeReport(db, report(false, true), { autoSave: true })).toEqual({ pageId: null, saved: false });
     expect(await storeReport(db, report(false), { autoSave: true, force: true })).toMatchObject({ saved: true });
