@@ -25,10 +25,10 @@ const KEY_NOISE = /["“”'‘’《》「」\s()（）[\]【】]/g;
 
 /**
  * The starting point of a 由…提高到 / 从…增加到 target (地区生产总值由2025年的3500亿元增加到4300亿元):
- * a figure with its unit, after 由/从 and at most a few words naming when (2025年的, 目前的, 上年的).
- * A name never ends in a figure, so nothing else can match.
+ * a figure with a Chinese unit, right after 由/从 or after words naming when (2025年的, 目前的, 上年的).
+ * Names that hold 从/由 and a figure stay whole: 从化区新建5G基站, 由政府主导的3A级景区, 从事3D打印.
  */
-const FROM_BASE = /(?:由|从)(?:(?:20|19)\d\d年(?:底|末)?的?|[^，,、；;。由从0-9]{0,6})[0-9]+(?:\.[0-9]+)?[^\s，,、；;。0-9]{0,4}$/;
+const FROM_BASE = /(?:由|从)(?:(?:20|19)\d\d年(?:底|末)?的?|[^，,、；;。由从0-9A-Za-z]{1,4}的)?[0-9]+(?:\.[0-9]+)?(?!级)[^\s，,、；;。0-9A-Za-z]{0,4}$/;
 
 export function cleanIndicator(head: string): string {
   let t = head.replace(/\u200b/g, '');
@@ -38,7 +38,8 @@ export function cleanIndicator(head: string): string {
     const tail = t.slice(sp).trim();
     if (tail.length >= 2) t = tail;
   }
-  t = t.replace(FROM_BASE, '');
+  const base = t.replace(FROM_BASE, '');
+  if (base.trim()) t = base;
   let last = -1;
   for (const m of t.matchAll(ACTION)) last = m.index + m[0].length;
   if (last > 0 && t.length - last >= 2) t = t.slice(last);

@@ -119,6 +119,10 @@ describe('a target from a starting figure (由…提高到, 从…增加到) is 
 
   it('leaves names that merely contain 由 or 从 alone', () => {
     expect(read('从业人员达到12万人以上。')).toEqual<Row[]>([['从业人员', 12, null, '万人', '以上']]);
+    // A place (从化区) or a grade (3A级) with a figure in the name: the name stays, and so does the target.
+    expect(read('从化区新建5G基站1000个以上。')).toEqual<Row[]>([['从化区新建5G基站', 1000, null, '个', '以上']]);
+    expect(read('从化区5G基站达到1000个。')).toEqual<Row[]>([['从化区5G基站', 1000, null, '个', '']]);
+    expect(read('由政府主导的3A级景区达到12家。')).toEqual<Row[]>([['由政府主导的3A级景区', 12, null, '家', '']]);
     expect(read('自由贸易试验区进出口额增长10%。')).toEqual<Row[]>([['自由贸易试验区进出口额', 10, null, '%', '']]);
   });
 });
