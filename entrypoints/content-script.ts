@@ -52,7 +52,7 @@ export default defineUnlistedScript({
       let p = entryCache.get(key);
       if (!p) {
         p = sendMessage('getEntries', { ids: [id], script }).then(
-          (r) => r[id] ?? null,
+          (r) => r?.[id] ?? null,
           // Not kept: a failed fetch (the worker restarting) must not leave the term without its
           // definition for the life of the page; the next hover asks again.
           () => {
@@ -109,7 +109,7 @@ export default defineUnlistedScript({
         saved = answer;
         if (saved.removed === true) removedRead = read;
       } catch (e) {
-        saved = { pageId: null, saved: false, error: String(e) };
+        if (epoch === savedEpoch) saved = { pageId: null, saved: false, error: String(e) };
       }
     };
 

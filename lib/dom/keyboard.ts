@@ -14,9 +14,12 @@ export function initKeyboard(session: PageSession, signal: AbortSignal): void {
   let index = -1;
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
-      // An Esc that closed our tooltip was meant for it, not for the page's own dialog or lightbox
-      // behind it; one that found nothing of ours open goes on to the page untouched.
-      if (session.dismiss()) {
+      // An Esc that closed a tooltip the reader could see was meant for it, not for the page's own dialog
+      // or lightbox behind it. One that only cancelled an open still to come (nothing showed yet), or
+      // typed in a field of the page, goes on to the page as well.
+      const visible = session.tooltip.isOpen;
+      session.dismiss();
+      if (visible && !isEditable(e.target)) {
         e.preventDefault();
         e.stopPropagation();
       }

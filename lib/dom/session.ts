@@ -252,16 +252,21 @@ export class PageSession {
     this.pendingSeq = seq;
     for (const a of this.annotators) a.layer.setFocus(null);
     if (focus) hit.annotator.layer.setFocus(range);
-    const content = await this.contentFor(hit);
-    if (this.pendingSeq === seq) this.pendingSeq = 0;
+    let content: TooltipContent;
+    try {
+      content = await this.contentFor(hit);
+    } finally {
+      if (this.pendingSeq === seq) this.pendingSeq = 0;
+    }
     if (this.signal.aborted || seq !== this.openSeq) return;
     this.tooltip.show(range, content);
   }
 
-  close(): void {
+  /** `returnFocus`: the reader's Esc, which hands the keyboard focus back if it was in the tooltip. */
+  close(returnFocus = false): void {
     this.openSeq++;
     this.pendingSeq = 0;
-    this.tooltip.hide();
+    this.tooltip.hide(returnFocus);
     for (const a of this.annotators) a.layer.setFocus(null);
   }
 
@@ -273,7 +278,7 @@ export class PageSession {
     // An open waiting for its entry (a stopped worker answers ~100 ms late) counts: it would show after the Esc.
     let any = this.tooltip.isOpen || this.pendingSeq !== 0;
     for (const drop of this.dismissers) any = drop() || any;
-    if (any) this.close();
+    if (any) this.close(true);
     return any;
   }
 

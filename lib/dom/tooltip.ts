@@ -121,9 +121,12 @@ export class Tooltip {
     if (pageIsDark(this.doc)) box.classList.add('on-dark');
     root.append(style, box);
     // focusin is retargeted to the host; its relatedTarget is the page element the focus came from.
+    // Only a keyboard arrival (Tab) is remembered: a click on the button also focuses it, and handing
+    // the focus back then would wake a search box the reader left long ago.
     host.addEventListener('focusin', (e) => {
       const from = e.relatedTarget as HTMLElement | null;
-      if (from && from !== host) this.focusReturn = from;
+      const keyboard = !!root.activeElement?.matches(':focus-visible');
+      this.focusReturn = from && from !== host && keyboard ? from : null;
     });
     this.doc.documentElement.appendChild(host);
     this.host = host;
@@ -217,16 +220,18 @@ export class Tooltip {
     return !!node && !!this.host && (node === this.host || this.host.contains(node));
   }
 
-  hide(): void {
+  /**
+   * `returnFocus` (the reader's Esc): hiding the focused button would drop the focus to <body>, and the
+   * next Tab would start over at the top of the page, so it goes back to where it came from.
+   */
+  hide(returnFocus = false): void {
     this.stopFollowing?.();
     this.stopFollowing = null;
-    // Hiding the focused button would drop the focus to <body>, and the next Tab would start over at
-    // the top of the page: hand it back to where it came from.
     const back = this.focusReturn;
     this.focusReturn = null;
     const hadFocus = !!this.host && this.doc.activeElement === this.host;
     if (this.box) this.box.hidden = true;
-    if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
+    if (returnFocus && hadFocus && back?.isConnected) back.focus({ preventScroll: true });
     this.anchor = null;
   }
 

@@ -107,7 +107,7 @@ describe('Esc', () => {
     expect(session.dismiss()).toBe(false);
   });
 
-  it('stops an open still waiting for its entry; the Esc is ours and does not reach the page', async () => {
+  it('stops an open still waiting for its entry; with nothing shown yet, the Esc still reaches the page', async () => {
     const { session, ctl, pending, hitAt, flush } = setup();
     cleanup = () => ctl.abort();
     initKeyboard(session, ctl.signal);
@@ -118,12 +118,36 @@ describe('Esc', () => {
     await flush();
     const ev = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
     document.body.dispatchEvent(ev);
-    expect(ev.defaultPrevented).toBe(true);
-    expect(reached).toEqual([]);
+    // Nothing of ours was visible: the page's own dialog gets its Esc.
+    expect([ev.defaultPrevented, reached]).toEqual([false, ['Escape']]);
     pending[0]!(ENTRY);
     await opened;
     // Before: the entry arrived after the Esc and opened the tooltip anyway.
     expect(session.tooltip.isOpen).toBe(false);
+  });
+
+  it('keeps an Esc that closed a visible tooltip from the page, unless it was typed in a field', async () => {
+    const { session, ctl, pending, hitAt, flush } = setup();
+    cleanup = () => ctl.abort();
+    initKeyboard(session, ctl.signal);
+    session.bindDocument(document);
+    const reached: string[] = [];
+    window.addEventListener('keydown', (e) => reached.push((e.target as Element).tagName), { signal: ctl.signal });
+    const show = async (i: number) => {
+      const opened = session.open(hitAt(2, 4), false);
+      await flush();
+      pending[i]!(ENTRY);
+      await opened;
+      expect(session.tooltip.isOpen).toBe(true);
+    };
+    await show(0);
+    const ev = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    document.body.dispatchEvent(ev);
+    expect([session.tooltip.isOpen, ev.defaultPrevented, reached]).toEqual([false, true, []]);
+    const input = document.body.appendChild(document.createElement('input'));
+    await show(1);
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    expect([session.tooltip.isOpen, reached]).toEqual([false, ['INPUT']]);
   });
 
   it('closes an open tooltip and cancels an open the hover has scheduled', async () => {
