@@ -2,7 +2,7 @@
 // and the OpenCC dictionary pack. Runs on `npm install`, before builds, tests and the CLI, so no page
 // parses or compiles anything at load time. Output goes to lib/generated/ and assets/public/opencc/
 // (both git-ignored).
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
  * Writes only what changed, and then through a temporary file and a rename: a build, a test run and
@@ -11,8 +11,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFile
 function writeGenerated(file, text) {
   if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } finally {
+    // Never left behind: the OpenCC pack's folder ships in the extension.
+    rmSync(tmp, { force: true });
+  }
 }
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
