@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '../lib/db/schema';
 import { removePage } from '../lib/db/pages';
-import { removedSince } from '../lib/db/removals';
+import { dropRemovalNotes } from '../lib/db/removals';
 import { storeReport } from '../lib/background/save';
 import { glossaryEntry } from '../lib/glossary/entries';
 import { entryView } from '../lib/glossary/view';
@@ -64,6 +64,8 @@ export default defineBackground({
       browser.contextMenus.create({ id: MENU_ANNOTATE, title: browser.i18n.getMessage('menuAnnotate'), contexts: ['page', 'selection'] });
       browser.contextMenus.create({ id: MENU_TOGGLE_SCRIPT, title: browser.i18n.getMessage('menuToggleScript'), contexts: ['page', 'selection'] });
     });
+    // Removal notes guard reads made before a removal (lib/db/removals); a browser start has none left.
+    browser.runtime.onStartup.addListener(() => void dropRemovalNotes(getDb()));
     browser.contextMenus.onClicked.addListener((info, tab) => {
       if (info.menuItemId === MENU_ANNOTATE && tab?.id !== undefined) void annotateTab(tab.id);
       if (info.menuItemId === MENU_TOGGLE_SCRIPT && tab?.id !== undefined) void toggleScriptTab(tab.id, CONTENT_SCRIPT);
@@ -114,7 +116,6 @@ export default defineBackground({
       if (tabId !== undefined) setBadge(tabId, report.termCount);
       return storeReport(getDb(), report, {
         autoSave: await autoSave.getValue(),
-        removedSinceRead: await removedSince(report.url, report.readAt),
       });
     });
 

@@ -1,4 +1,5 @@
-import { pageKey, savePageReport } from '../db/pages';
+import { savePageReportIf } from '../db/pages';
+import { isQuotaError } from '../db/removals';
 import type { ReportLensDB } from '../db/schema';
 import type { PageReport, SaveResult } from '../messaging/protocol';
 
@@ -11,31 +12,29 @@ import type { PageReport, SaveResult } from '../messaging/protocol';
 export async function storeReport(
   db: ReportLensDB,
   report: PageReport,
-  options: { autoSave: boolean; force?: boolean; removedSinceRead?: boolean },
+  options: { autoSave: boolean; force?: boolean },
 ): Promise<SaveResult> {
-  const stored = async () => (await db.pages.where('url').equals(pageKey(report.url)).count()) > 0;
   const wanted = options.force || (report.report.isReport && (report.requested || options.autoSave));
-  // A page in the library is kept up to date by its later reports (content the page adds), also with
-  // automatic saving off: the reader saved it from the popup, and a later report must neither leave the
-  // record behind nor tell the popup it is not saved.
-  if (!wanted && !(await stored())) return { pageId: null, saved: false };
-  // Removed from the library after this tab read it: not put back — unless it was saved again since
-  // (the popup's save), which a report keeps up to date as usual.
-  if (!options.force && options.removedSinceRead && !(await stored())) {
-    return { pageId: null, saved: false, removed: true };
-  }
   try {
-    return { pageId: await savePageReport(db, report), saved: true };
+    const outcome = await savePageReportIf(db, report, {
+      // A page in the library is kept up to date by its later reports (content the page adds), also with
+      // automatic saving off: the reader saved it from the popup, and a later report must neither leave
+      // the record behind nor tell the popup it is not saved.
+      onlyIfStored: !wanted,
+      // Removed from the library after this tab read it: not put back — unless it was saved again since
+      // (the popup's save), which a report keeps up to date as usual.
+      readAt: options.force ? undefined : report.readAt,
+    });
+    if ('pageId' in outcome) return { pageId: outcome.pageId, saved: true };
+    return outcome.refused === 'removed' ? { pageId: null, saved: false, removed: true } : { pageId: null, saved: false };
   } catch (e) {
     return { pageId: null, saved: false, error: describeError(e) };
   }
 }
 
 export function describeError(e: unknown): string {
-  const name = (e as { name?: string })?.name;
-  const inner = (e as { inner?: { name?: string } })?.inner?.name;
-  // Dexie wraps the DOMException; the inner name is the one that says what happened.
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return 'QuotaExceededError: the disk or the browser storage quota is full; nothing was saved';
+  // Dexie wraps the DOMException; isQuotaError reads the inner name too.
+  if (isQuotaError(e)) return 'QuotaExceededError: the disk or the browser storage quota is full; nothing was saved';
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return String(e);
 }

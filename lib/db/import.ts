@@ -1,7 +1,7 @@
 import { MessageError, parseReportInfo, parseTarget } from '../messaging/validate';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { pageKey } from './pages';
-import { noteRemoved } from './removals';
+import { isQuotaError, noteRemoval } from './removals';
 import type { PageRecord, ReportLensDB, TargetRecord } from './schema';
 
 /**
@@ -204,12 +204,18 @@ export async function importLibrary(db: ReportLensDB, data: ImportData): Promise
 }
 
 /** Removes every saved page and target (the user's own glossary entries are not library data). */
-export async function clearLibrary(db: ReportLensDB): Promise<void> {
-  // Tabs still open on saved pages do not save them back (lib/db/removals); noted before the clear, so
-  // no report checked in between slips through (see removePage).
-  await noteRemoved('all');
-  await db.transaction('rw', db.pages, db.targets, async () => {
-    await db.targets.clear();
-    await db.pages.clear();
-  });
+export async function clearLibrary(db: ReportLensDB, now = Date.now()): Promise<void> {
+  // Tabs still open on saved pages do not save them back: noted in the same transaction (lib/db/removals).
+  const clear = (note: boolean) =>
+    db.transaction('rw', db.pages, db.targets, db.removals, async () => {
+      if (note) await noteRemoval(db, 'all', now);
+      await db.targets.clear();
+      await db.pages.clear();
+    });
+  try {
+    await clear(true);
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+    await clear(false); // see removePage
+  }
 }

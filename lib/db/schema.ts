@@ -37,6 +37,12 @@ export interface TargetRecord extends Omit<Target, 'start' | 'end'> {
   quote: TextQuote;
 }
 
+/** A page the reader removed from the library, and when (lib/db/removals); url '*' is "clear all". */
+export interface RemovalRecord {
+  url: string;
+  at: number;
+}
+
 /** A user's own glossary entry, or an override/hide of a bundled one (same id). */
 export interface UserEntryRecord extends GlossaryEntry {
   hidden: boolean;
@@ -47,6 +53,7 @@ export class ReportLensDB extends Dexie {
   pages!: EntityTable<PageRecord, 'id'>;
   targets!: EntityTable<TargetRecord, 'id'>;
   userEntries!: EntityTable<UserEntryRecord, 'id'>;
+  removals!: EntityTable<RemovalRecord, 'url'>;
 
   constructor(name = 'report-lens') {
     super(name);
@@ -55,6 +62,7 @@ export class ReportLensDB extends Dexie {
       targets: '++id, pageId, indicatorKey, regionKey, year, kind',
       userEntries: '&id, term, hidden',
     });
+    this.version(2).stores({ removals: '&url' });
   }
 }
 

@@ -30,6 +30,7 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     const db = getDb();
     await db.pages.clear();
     await db.targets.clear();
+    await db.removals.clear();
     await fakeBrowser.storage.session.clear();
   });
 

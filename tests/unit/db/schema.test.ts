@@ -6,7 +6,8 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { savePageReport } from '../../../lib/db/pages';
+import { removePage, savePageReport } from '../../../lib/db/pages';
+import { removedSince } from '../../../lib/db/removals';
 import { queryTargets } from '../../../lib/db/query';
 import { ReportLensDB } from '../../../lib/db/schema';
 
@@ -79,6 +80,20 @@ describe('opening a version 1 database with the current schema', () => {
     expect(await savePageReport(db, report, 1_700_000_000_000)).toBe(pageId);
     expect(await db.pages.get(pageId)).toMatchObject({ firstSeen: V1_PAGE.firstSeen, lastSeen: 1_700_000_000_000, termCount: 35 });
     expect(await db.targets.count()).toBe(0);
+    db.close();
+  });
+
+  it('gains the removal notes (version 2): removing an old page notes it, keeps the rest', async () => {
+    const name = `upgrade-${Math.random()}`;
+    await writeV1(name);
+    const db = new ReportLensDB(name);
+    expect(await removePage(db, V1_PAGE.url, 1_700_000_000_000)).toBe(true);
+    expect(db.verno).toBe(2);
+    expect(await db.removals.toArray()).toEqual([{ url: V1_PAGE.url, at: 1_700_000_000_000 }]);
+    expect(await removedSince(db, V1_PAGE.url, V1_PAGE.lastSeen)).toBe(true);
+    expect(await db.pages.count()).toBe(0);
+    expect(await db.targets.count()).toBe(0);
+    expect(await db.userEntries.get('user-san-gao')).toEqual(V1_USER_ENTRY);
     db.close();
   });
 });
