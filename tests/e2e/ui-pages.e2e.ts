@@ -170,15 +170,15 @@ describe('in an English browser', () => {
     await importInto(lib, 'three.json', libraryFile(urls.map((url, i) => ({ id: 3 - i, url, title: `Page ${i}` })), []));
     await expect.poll(() => lib.getByTestId('page-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.url))).toEqual(urls);
     // The row can leave the list before this tab's delete has settled: the pages are a live query, which
-    // follows every change to the database, this tab's or another's. Forced here: this tab's delete is
-    // held at its first step (noting the removal in storage.session) while a second library tab deletes
-    // the same page, and let go once the live query has dropped the row.
+    // follows every change to the database, this tab's or another's. Forced here: this tab's delete
+    // transaction commits, but the page hears of it (its 'complete' event, which settles removePage)
+    // only once the row is gone; a second library tab deletes another page, and the live query, run
+    // again for that change, reads a database without either page.
     await lib.evaluate((url) => {
-      const area = (globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }).chrome.storage.session;
-      const set = area.set.bind(area);
-      (window as unknown as { restoreSet(): void }).restoreSet = () => void (area.set = set);
+      const proto = IDBTransaction.prototype;
+      const desc = Object.getOwnPropertyDescriptor(proto, 'oncomplete')!;
       const rowGone = () => !document.querySelector(`[data-testid="page-row"][data-url="${url}"]`);
-      area.set = (v) =>
+      const whenRowGone = () =>
         new Promise<void>((resolve) => {
           if (rowGone()) return resolve();
           const observer = new MutationObserver(() => {
@@ -187,7 +187,21 @@ describe('in an English browser', () => {
             resolve();
           });
           observer.observe(document.body, { childList: true, subtree: true });
-        }).then(() => set(v));
+        });
+      let armed = true;
+      (window as unknown as { restoreComplete(): void }).restoreComplete = () => Object.defineProperty(proto, 'oncomplete', desc);
+      Object.defineProperty(proto, 'oncomplete', {
+        ...desc,
+        set(this: IDBTransaction, fn: ((ev: Event) => void) | null) {
+          const removal = this.mode === 'readwrite' && this.objectStoreNames.contains('removals') && this.objectStoreNames.contains('pages');
+          if (!armed || !removal || !fn) return desc.set!.call(this, fn);
+          armed = false;
+          desc.set!.call(this, (ev: Event) => {
+            (window as unknown as { deleteCommitted: boolean }).deleteCommitted = true;
+            void whenRowGone().then(() => fn.call(this, ev));
+          });
+        },
+      });
     }, urls[0]!);
     const other = await ext.context.newPage();
     try {
@@ -195,14 +209,17 @@ describe('in an English browser', () => {
       await lib.keyboard.press('Enter');
       await lib.getByTestId('confirm-ok').click();
       await other.goto(`chrome-extension://${ext.extensionId}/library.html`);
-      await other.locator(`[data-testid="page-row"][data-url="${urls[0]}"]`).getByTestId('delete-page').click();
+      // The other tab's change must come after this tab's commit, or the live query could read the page still there.
+      await expect.poll(() => lib.evaluate(() => (window as unknown as { deleteCommitted?: boolean }).deleteCommitted === true)).toBe(true);
+      await other.locator(`[data-testid="page-row"][data-url="${urls[2]}"]`).getByTestId('delete-page').click();
       await other.getByTestId('confirm-ok').click();
       await lib.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
       // Before: the row was looked up only as the dialog closed; it was gone, and the heading took the focus.
       await expect.poll(() => focused(lib)).toEqual({ testid: 'delete-page', url: urls[1] });
+      expect(await lib.getByTestId('page-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.url))).toEqual([urls[1]]);
     } finally {
       await other.close();
-      await lib.evaluate(() => (window as unknown as { restoreSet(): void }).restoreSet());
+      await lib.evaluate(() => (window as unknown as { restoreComplete(): void }).restoreComplete());
     }
     expect(ext.extensionErrors).toEqual([]);
     await clearLibrary(lib);
