@@ -68,6 +68,8 @@ export class DocumentAnnotator {
   readonly layer: HighlightLayer;
   private readonly nodeIndex = new WeakMap<Text, number>();
   private observer: MutationObserver | null = null;
+  /** Ends the watch's event listeners (the observer's counterpart for states no attribute shows). */
+  private watchEnd: AbortController | null = null;
   private pending = new Set<Node>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
@@ -252,9 +254,11 @@ export class DocumentAnnotator {
           continue;
         }
         // A <details> opened or a hidden attribute removed: text skipped as hidden may show now (what the
-        // model holds already is skipped when the element is read). Class and style change many times a
-        // second on some pages (animations, carousels): they only ask for one check of the elements left
-        // out as hidden, at the next flush, and only when there are any.
+        // model holds already is skipped when the element is read). Any other attribute can show a
+        // hidden element through the page's CSS (a class, a style, [aria-expanded="true"] + .panel,
+        // [data-state=open]); these change many times a second on some pages (animations, carousels), so
+        // they only ask for one check of the elements left out as hidden, at the next flush, and only
+        // when there are any.
         if (rec.type === 'attributes') {
           if (rec.attributeName === 'open' || rec.attributeName === 'hidden') this.pending.add(rec.target);
           else if (this.hiddenRoots.size && !(rec.target as Element).hasAttribute(OWN_UI_ATTR)) this.revealCheck = true;
@@ -274,8 +278,20 @@ export class DocumentAnnotator {
       childList: true,
       subtree: true,
       characterData: true,
-      attributeFilter: ['open', 'hidden', 'class', 'style'],
+      attributes: true,
     });
+    // States no attribute shows, which the page's CSS can reveal by: :checked (the radio-button tabs of
+    // CSS-only pages), :popover-open and :target.
+    this.watchEnd = new AbortController();
+    const ask = () => {
+      if (!this.hiddenRoots.size || this.destroyed) return;
+      this.revealCheck = true;
+      this.flushTimer ??= setTimeout(() => void this.flush(), 150);
+    };
+    const listen = { capture: true, passive: true, signal: this.watchEnd.signal };
+    this.doc.addEventListener('change', ask, listen);
+    this.doc.addEventListener('toggle', ask, listen);
+    win.addEventListener('hashchange', ask, listen);
     // Between the walk and now (the analysis, the first paint: 0.1–1 s) nothing was watched, and a
     // page's load handler often shows its first tab or 展开全文 section just then: check once.
     if (this.hiddenRoots.size && !this.flushTimer) {
@@ -464,6 +480,7 @@ export class DocumentAnnotator {
     this.generation++;
     this.observer?.disconnect();
     this.observer = null;
+    this.watchEnd?.abort();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     this.pending.clear();
@@ -481,6 +498,7 @@ export class DocumentAnnotator {
   destroy(): void {
     this.destroyed = true;
     this.observer?.disconnect();
+    this.watchEnd?.abort();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.registered.clear();
     this.viewport?.destroy();

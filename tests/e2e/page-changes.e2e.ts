@@ -281,6 +281,37 @@ describe('text the reader or the page reveals', () => {
     await page.close();
   });
 
+  it('reads what the page shows by an aria or data attribute, a checked radio, its :target or a popover (CSS alone)', async () => {
+    const { page, tabId } = await open(
+      `<style>
+        .panel, .tab-b, #more { display: none }
+        [aria-expanded="true"] + .panel, [data-state="open"] > .panel { display: block }
+        #tab-b:checked ~ .tab-b, #more:target { display: block }
+      </style>
+      <p>坚持以三高四新战略为引领。</p>
+      <button id="toggle" aria-expanded="false" onclick="this.setAttribute('aria-expanded', 'true')">展开</button>
+      <div class="panel"><p>扎实做好六稳六保工作。</p></div>
+      <div id="acc" data-state="closed"><div class="panel"><p>全力推进“一主一特双总部”建设。</p></div></div>
+      <input type="radio" name="tab" id="tab-a" checked><input type="radio" name="tab" id="tab-b">
+      <div class="tab-b"><p>稳步推进一府两院工作。</p></div>
+      <a id="go" href="#more">更多</a><div id="more"><p>落实一带一路倡议。</p></div>
+      <div id="note" popover><p>持续推进一网通办。</p></div>`,
+    );
+    expect(await termTexts(tabId)).toEqual(['三高四新×1']);
+    // Before: none of these is a class, style, open or hidden change, and none was read.
+    await page.click('#toggle');
+    await expect.poll(() => termTexts(tabId)).toEqual(['三高四新×1', '六稳六保×1']);
+    await page.evaluate(() => document.querySelector('#acc')!.setAttribute('data-state', 'open'));
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '三高四新×1', '六稳六保×1']);
+    await page.click('#tab-b');
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '一府两院×1', '三高四新×1', '六稳六保×1']);
+    await page.click('#go');
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '一带一路×1', '一府两院×1', '三高四新×1', '六稳六保×1']);
+    await page.evaluate(() => (document.querySelector('#note') as HTMLElement).showPopover());
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '一带一路×1', '一府两院×1', '一网通办×1', '三高四新×1', '六稳六保×1']);
+    await page.close();
+  });
+
   it('reads a panel the page shows while the extension is still analysing (between its walk and its watch)', async () => {
     // The page shows its panel the moment the walk is over (its user-timing mark), before the analysis
     // comes back and the watch starts: no class or style change is seen afterwards.
