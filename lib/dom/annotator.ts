@@ -10,6 +10,7 @@ import {
   segmentAt,
   textStillAt,
   type TextModel,
+  parentElementOf,
   walkPlaceOf,
 } from './text-model';
 import { VIEWPORT_MIN_TERMS, ViewportHighlights } from './viewport-highlights';
@@ -68,6 +69,8 @@ export class DocumentAnnotator {
   readonly layer: HighlightLayer;
   private readonly nodeIndex = new WeakMap<Text, number>();
   private observer: MutationObserver | null = null;
+  /** Open shadow roots the observer watches too: it does not see into them from the document. */
+  private watchedShadows = new WeakSet<ShadowRoot>();
   /** Ends the watch's event listeners (the observer's counterpart for states no attribute shows). */
   private watchEnd: AbortController | null = null;
   private pending = new Set<Node>();
@@ -274,12 +277,8 @@ export class DocumentAnnotator {
         this.flushTimer = setTimeout(() => void this.flush(), 150);
       }
     });
-    this.observer.observe(this.doc.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-    });
+    this.observer.observe(this.doc.documentElement, OBSERVED);
+    this.watchShadows(this.model.shadows);
     // States no attribute shows, which the page's CSS can reveal by: :checked (the radio-button tabs of
     // CSS-only pages), :popover-open and :target.
     this.watchEnd = new AbortController();
@@ -336,6 +335,19 @@ export class DocumentAnnotator {
       await this.paint(added);
     }
     if (added.length || dropped) this.options.onUpdate?.();
+  }
+
+  /**
+   * Watches the open shadow roots a read went into: a web component renders its content, reveals a
+   * panel or rewrites its text inside its shadow root, where the document's observer does not see.
+   */
+  private watchShadows(shadows: ShadowRoot[] | undefined): void {
+    if (!shadows || !this.observer) return;
+    for (const sr of shadows) {
+      if (this.watchedShadows.has(sr)) continue;
+      this.watchedShadows.add(sr);
+      this.observer.observe(sr, OBSERVED);
+    }
   }
 
   /** Remembers elements a walk left out as not rendered, up to MAX_HIDDEN_ROOTS. */
@@ -444,10 +456,11 @@ export class DocumentAnnotator {
     const stopAt = this.doc.documentElement;
     const roots = pending.filter((n) => {
       if (!n.isConnected) return false;
-      for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
+      // Up through shadow hosts too: a component and its shadow content, both new, are read once.
+      for (let p = parentElementOf(n); p; p = parentElementOf(p)) if (set.has(p)) return false;
       const place = walkPlaceOf(n, stopAt);
       // Added (or changed) while not rendered: read when a class or style change shows it.
-      if (place === 'unrendered') this.keepHidden([n.nodeType === 1 ? (n as Element) : n.parentElement!]);
+      if (place === 'unrendered') this.keepHidden([n.nodeType === 1 ? (n as Element) : parentElementOf(n)!]);
       return place === 'read';
     });
     if (!roots.length || !this.analysis) return [];
@@ -459,6 +472,7 @@ export class DocumentAnnotator {
       const base = start + text.length + (text ? 1 : 0);
       const sub = buildTextModel(root, base, known);
       this.keepHidden(sub.hidden);
+      this.watchShadows(sub.shadows);
       if (!sub.text.trim()) continue;
       text += (text ? '\n' : '') + sub.text;
       this.model.segments.push(...sub.segments);
@@ -481,6 +495,7 @@ export class DocumentAnnotator {
     this.observer?.disconnect();
     this.observer = null;
     this.watchEnd?.abort();
+    this.watchedShadows = new WeakSet();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     this.pending.clear();
@@ -506,6 +521,9 @@ export class DocumentAnnotator {
     this.layer.clear();
   }
 }
+
+/** What the observer watches, in the document and in each open shadow root it was given. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true };
 
 /**
  * Hidden elements remembered per document. Each class or style batch checks them all (checkVisibility on

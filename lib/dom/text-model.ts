@@ -22,6 +22,8 @@ export interface TextModel {
    * a style): a tab panel or a 展开全文 section a page script may show later.
    */
   hidden?: Element[];
+  /** The open shadow roots the walk went into, empty ones included: a component may fill them later. */
+  shadows?: ShadowRoot[];
 }
 
 /** Elements whose text is not prose to annotate, or belongs to the user (forms, editors). */
@@ -45,11 +47,18 @@ const HEADING = /^H([1-6])$/;
  * [hidden] or our own UI), left out for now (not rendered: display:none by a class or style), or read.
  */
 export function walkPlaceOf(node: Node, stopAt: Node | null): 'skipped' | 'unrendered' | 'read' {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  for (let a = el; a && a !== stopAt; a = a.parentElement) {
+  const el = node.nodeType === 1 ? (node as Element) : parentElementOf(node);
+  for (let a = el; a && a !== stopAt; a = parentElementOf(a)) {
     if (isSkippedElement(a)) return 'skipped';
   }
   return el && isHidden(el) ? 'unrendered' : 'read';
+}
+
+/** The parent element, or for the top of a shadow tree its host: the element the walk reads it in. */
+export function parentElementOf(n: Node): Element | null {
+  const parent = n.parentNode;
+  if (parent && parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
+  return parent && parent.nodeType === 1 ? (parent as Element) : null;
 }
 
 /** Attribute that marks the extension's own UI so the walk (and observers) skip it. */
@@ -144,6 +153,7 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
   };
   const openHeadings: { el: Element; level: number; start: number; text: string }[] = [];
   const hidden: Element[] = [];
+  const shadows: ShadowRoot[] = [];
 
   const visitElementEnd = (el: Element) => {
     const tag = el.tagName.toUpperCase();
@@ -160,8 +170,9 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
   if (root.nodeType === 3) node = root;
   if (root.nodeType === 1) {
     const el = root as Element;
-    if (isSkippedElement(el)) return { text: '', segments, headings, hidden };
+    if (isSkippedElement(el)) return { text: '', segments, headings, hidden, shadows };
     if (BLOCK.has(el.tagName.toUpperCase())) lastNewline = true;
+    if (el.shadowRoot) shadows.push(el.shadowRoot);
   }
 
   while (node) {
@@ -185,6 +196,7 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
       } else {
         const tag = el.tagName.toUpperCase();
         if (BLOCK.has(tag)) newline();
+        if (el.shadowRoot) shadows.push(el.shadowRoot);
         const m = HEADING.exec(tag);
         if (m) openHeadings.push({ el, level: Number(m[1]), start: length, text: '' });
         descend = firstChildOf(el) !== null;
@@ -208,7 +220,7 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
     }
     if (node === root) node = null;
   }
-  return { text: parts.join(''), segments, headings, hidden };
+  return { text: parts.join(''), segments, headings, hidden, shadows };
 }
 
 // Open shadow roots are walked as if their content were the host's first children.

@@ -384,6 +384,27 @@ describe('terms inside web components (open shadow roots)', () => {
     await page.close();
   });
 
+  it('follows what changes inside them after the first reading: content rendered later, a panel revealed, text rewritten', async () => {
+    const { page, tabId } = await open(
+      '<p>坚持以三高四新战略为引领。</p><div id="late"></div><div id="tabs"></div>',
+      `<script>
+        document.querySelector('#late').attachShadow({ mode: 'open' });
+        document.querySelector('#tabs').attachShadow({ mode: 'open' }).innerHTML =
+          '<style>.pane { display: none } .pane.on { display: block }</style><p id="t">组件：推进一网通办。</p><div class="pane"><p>扎实做好六稳六保工作。</p></div>';
+      </script>`,
+    );
+    expect(await termTexts(tabId)).toEqual(['一网通办×1', '三高四新×1']);
+    // Before: changes inside a shadow root were never seen; none of these was read.
+    await page.evaluate(() => (document.querySelector('#late')!.shadowRoot!.innerHTML = '<p>组件渲染：全力推进一主一特双总部建设。</p>'));
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '一网通办×1', '三高四新×1']);
+    await page.evaluate(() => document.querySelector('#tabs')!.shadowRoot!.querySelector('.pane')!.classList.add('on'));
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '一网通办×1', '三高四新×1', '六稳六保×1']);
+    await page.evaluate(() => (document.querySelector('#tabs')!.shadowRoot!.querySelector('#t')!.firstChild as Text).data = '组件：落实一带一路倡议。');
+    await expect.poll(() => termTexts(tabId)).toEqual(['一主一特双总部×1', '一带一路×1', '三高四新×1', '六稳六保×1']);
+    expect(await defined(page)).toEqual({ 三高四新: 1, 一主一特双总部: 1, 六稳六保: 1, 一带一路: 1 });
+    await page.close();
+  });
+
   it('keeps the keyboard working: Alt+Shift+N reaches them', async () => {
     const { page } = await open('<p>扎实做好六稳六保工作。</p>', shadow);
     await page.keyboard.press('Alt+Shift+KeyN');

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { buildTextModel, buildTextModelSliced, highlightRangeMaker, rangeFor, segmentAt, textStillAt } from '../../../lib/dom/text-model';
+import { buildTextModel, buildTextModelSliced, highlightRangeMaker, rangeFor, segmentAt, textStillAt, walkPlaceOf } from '../../../lib/dom/text-model';
 
 function body(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -45,6 +45,31 @@ describe('buildTextModel', () => {
     document.body.innerHTML = '<script>x</script>';
     expect(buildTextModel(document.body.firstChild!).text).toBe('');
     expect(buildTextModel(body('')).text).toBe('');
+  });
+});
+
+describe('open shadow roots', () => {
+  it('reads them in place of the host, lists every one it entered (empty ones too), not those of skipped hosts', () => {
+    const b = body('<p>甲</p><div id="a"></div><div id="e"></div><div id="h" hidden></div><p>乙</p>');
+    const a = b.querySelector('#a')!.attachShadow({ mode: 'open' });
+    a.innerHTML = '<p>组件：三高四新</p>';
+    const e = b.querySelector('#e')!.attachShadow({ mode: 'open' });
+    b.querySelector('#h')!.attachShadow({ mode: 'open' }).innerHTML = '<p>隐藏</p>';
+    const m = buildTextModel(b);
+    expect(m.text).toBe('甲\n组件：三高四新\n乙\n');
+    expect(m.shadows).toEqual([a, e]);
+    // A subtree read from the host itself lists its root too.
+    expect(buildTextModel(b.querySelector('#a')!).shadows).toEqual([a]);
+  });
+
+  it('places a node inside a shadow root by its host’s ancestors', () => {
+    const b = body('<div id="h" hidden></div><div id="v"></div>');
+    const hidden = b.querySelector('#h')!.attachShadow({ mode: 'open' });
+    hidden.innerHTML = '<p>隐藏</p>';
+    const visible = b.querySelector('#v')!.attachShadow({ mode: 'open' });
+    visible.innerHTML = '文字';
+    expect(walkPlaceOf(hidden.querySelector('p')!.firstChild!, null)).toBe('skipped');
+    expect(walkPlaceOf(visible.firstChild!, null)).toBe('read');
   });
 });
 
