@@ -140,6 +140,39 @@ function doublingName(s: string, cs: number, ce: number): Named | null {
 }
 
 /**
+ * Measure words that are no statistic on their own: 产量 of what, 投资 in what. Reports drop the subject
+ * the sentence has just named — "稳定粮食播面465万亩以上、产量196万吨以上" (the list member before),
+ * "实施省市重点项目310个以上，完成投资600亿元以上" (the projects of the clause before), "推动电子信息产业
+ * 集聚发展，力争产值突破30亿元" (the industry the sentence is about) — and the name takes it back.
+ */
+const BARE_MEASURE = /^(?:总?产值|总?产量|增加值|营业收入|销售收入|营收|投资|总投资)$/;
+/** A member's own measure after its subject (粮食|播面, 中药材|产值), so a bare measure next to it takes the subject. */
+const MEMBER_MEASURE = /^(.{2,12}?)(?:播种面积|播面|种植面积|面积|总产量|产量|总产值|产值|增加值|营业收入|销售收入|营收|总投资|投资|规模)$/;
+/** Projects a clause names (实施|新开工…|省市重点项目): investment in them is theirs. */
+const PROJECTS = /^(?:实施|建设|推进|开工|新开工|完成|建成|引进|新引进|谋划|储备)*(.{2,12}项目)$/;
+/** An industry the sentence puts forward before the value: 推动|电子信息产业|集聚发展. */
+const INDUSTRY = /(?:推动|推进|促进|发展|做强|做大|做优|壮大|培育|打造|支持|加快|引导|振兴)([\u4e00-\u9fff]{2,8}?(?:产业|行业))(?!链|园|区|集群|基金|项目)/g;
+
+function subjectForMeasure(measure: string, s: string, sentenceStart: number, cs: number, prev: ValueItem | null, carry: Named | null): string {
+  if (prev && prev.indicator !== measure) {
+    const m = MEMBER_MEASURE.exec(prev.indicator);
+    if (m) return m[1]!;
+  }
+  if (/投资$/.test(measure) && carry) {
+    const m = PROJECTS.exec(carry.indicator);
+    if (m) return m[1]!;
+  }
+  if (!/投资$/.test(measure)) {
+    let last = '';
+    INDUSTRY.lastIndex = 0;
+    const before = s.slice(sentenceStart, cs);
+    for (let m = INDUSTRY.exec(before); m; m = INDUSTRY.exec(before)) last = m[1]!;
+    return last;
+  }
+  return '';
+}
+
+/**
  * A head that names nothing but opens with a hedge or a modal (力争7%, 要达到, 将突破): the value belongs to
  * the indicator named just before, as one with a verb of its own does (…提高0.3个百分点，达到2.6%).
  */
@@ -149,12 +182,12 @@ const OPENER = /^[、\s]*(?:力争|确保|争取|努力|力求|要|将)/;
  * Returns the clause's last item, which the next clause may continue (see OPENER), or for a clause without
  * values the indicator its doubling names (see DOUBLING).
  */
-function parseClause(s: string, cs: number, ce: number, out: ValueItem[], carry: Named | null): Named | null {
+function parseClause(s: string, cs: number, ce: number, out: ValueItem[], carry: Named | null, sentenceStart: number): Named | null {
   const qs = scanQuantities(s, cs, ce);
-  return (qs.length ? parseValues(s, qs, cs, ce, out, carry) : null) ?? doublingName(s, cs, ce);
+  return (qs.length ? parseValues(s, qs, cs, ce, out, carry, sentenceStart) : null) ?? doublingName(s, cs, ce);
 }
 
-function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: ValueItem[], carry: Named | null): ValueItem | null {
+function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: ValueItem[], carry: Named | null, sentenceStart: number): ValueItem | null {
   const drafts: Draft[] = [];
   let prevEnd = cs;
   let prev: Draft | null = null;
@@ -230,6 +263,10 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
         if (stem !== prev.indicator) draft.indicator = stem + indicator;
       }
     }
+    if (BARE_MEASURE.test(draft.indicator)) {
+      const subject = subjectForMeasure(draft.indicator, s, sentenceStart, cs, prev, carry);
+      if (subject) draft.indicator = subject + draft.indicator;
+    }
     if (vm?.respectively) sharedGroups.add(draft.group);
     drafts.push(draft);
     prevEnd = q.end;
@@ -279,13 +316,13 @@ export function parseItems(s: string, start: number, end: number, cuts: readonly
     while (c < cuts.length && cuts[c]! <= i) {
       const cut = cuts[c++]!;
       if (cut > cs && cut < i) {
-        parseClause(s, cs, cut, out, null);
+        parseClause(s, cs, cut, out, null, start);
         // An intro ends what came before it: its first item names its own indicator.
         carry = null;
         cs = cut;
       }
     }
-    carry = i > cs ? parseClause(s, cs, i, out, carry) : null;
+    carry = i > cs ? parseClause(s, cs, i, out, carry, start) : null;
     cs = i + 1;
   };
   // A slice bounds the search to this sentence.

@@ -74,7 +74,7 @@ describe('hard-wrapped sentences (item 6)', () => {
 地区生产总值增长8%以上。`);
     expect(show(extractTargets({ text }))).toEqual([
       'other 新开工项目100个以上',
-      'other 投资500亿元以上',
+      'other 新开工项目投资500亿元以上',
       'other 新增城镇就业3万人以上',
       'other 地区生产总值8%以上',
     ]);

@@ -331,8 +331,8 @@ describe('seed 004 (衡南 2022, traditional, spam tokens, missing punctuation)'
       // 今年，力爭策劃總投資過億元項目35個以上，完成重點項目投資140億元以上積極推動…
       ['策划总投资过亿元项目', 35, null, '个', '以上'],
       ['重点项目投资', 140, null, '亿元', '以上'],
-      // 力爭產值突破30億元支持建築…
-      ['产值', 30, null, '亿元', ''],
+      // 推動電子信息產業集聚發展,力爭產值突破30億元支持建築…
+      ['电子信息产业产值', 30, null, '亿元', ''],
       // 新增市場主體6200以上推動龍頭企業股改上市1家以上力爭完成外貿進出口總額4億元以上新增"破零倍增"[28]企業1家以上
       ['新增市场主体', 6200, null, '', '以上'],
       ['龙头企业股改上市', 1, null, '家', '以上'],
@@ -348,7 +348,7 @@ describe('seed 004 (衡南 2022, traditional, spam tokens, missing punctuation)'
       ['县域民办义务教育在校生规模占比', 5, null, '%', '以内'],
     ]);
     expect(other.find((t) => t.indicator === '一般性支出')!.direction).toBe('decrease');
-    expect(other.find((t) => t.indicator === '产值')).toMatchObject({ hedge: '力争', direction: 'increase' });
+    expect(other.find((t) => t.indicator === '电子信息产业产值')).toMatchObject({ hedge: '力争', direction: 'increase' });
     expect(other.every((t) => t.year === 2022)).toBe(true);
   });
 

@@ -127,6 +127,31 @@ describe('a target from a starting figure (由…提高到, 从…增加到) is 
   });
 });
 
+describe('a bare measure (产值, 产量, 投资) takes the subject the sentence has just named', () => {
+  const read = (body: string) => extractTargets({ text: plan(body), year: 2022 }).map((t) => `${t.indicator}|${t.indicatorKey}|${t.value}${t.unit}`);
+
+  it('from the list member before it, the projects of the clause before, or the industry the sentence is about', () => {
+    // Shapes from seeds 003 and 004 and a test of the line-wrap reader; before, the names were 产量, 投资, 产值.
+    expect(read('稳定粮食播面465万亩以上、产量196万吨以上。')).toEqual(['粮食播面|粮食播面|465万亩', '粮食产量|粮食产量|196万吨']);
+    expect(read('实施省市重点项目310个以上，完成投资600亿元以上。')).toEqual(['实施省市重点项目|实施省市重点项目|310个', '省市重点项目投资|省市重点项目投资|600亿元']);
+    expect(read('全年新开工项目100个以上，完成投资500亿元以上。')).toEqual(['新开工项目|新开工项目|100个', '新开工项目投资|新开工项目投资|500亿元']);
+    expect(read('推动电子信息产业集聚发展，力争产值突破30亿元。')).toEqual(['电子信息产业产值|电子信息产业产值|30亿元']);
+    expect(read('推動電子信息產業集聚發展，力爭產值突破30億元。')).toEqual(['电子信息产业产值|电子信息产业产值|30亿元']);
+    expect(read('中药材种植面积稳定在50万亩以上、总产值突破80亿元。')).toEqual(['中药材种植面积|中药材种植面积|50万亩', '中药材总产值|中药材总产值|80亿元']);
+  });
+
+  it('stays bare when nothing names its subject, and never takes a chain, park or fund for an industry', () => {
+    expect(read('力争产值突破30亿元。')).toEqual(['产值|产值|30亿元']);
+    expect(read('完善电子信息产业链条，力争产值突破30亿元。')).toEqual(['产值|产值|30亿元']);
+    expect(read('建设电子信息产业园，力争产值突破30亿元。')).toEqual(['产值|产值|30亿元']);
+    // Investment goes to projects, not to an industry or a list member that is no measure of its own.
+    expect(read('推动文旅产业发展，完成投资20亿元以上。')).toEqual(['投资|投资|20亿元']);
+    expect(read('新建学校12所以上、投资5亿元以上。')).toEqual(['新建学校|新建学校|12所', '投资|投资|5亿元']);
+    // A measure with its own subject is left as it is.
+    expect(read('推动电子信息产业集聚发展，力争园区产值突破30亿元。')).toEqual(['园区产值|园区产值|30亿元']);
+  });
+});
+
 describe('a doubling said in words (翻一番, 实现翻番, 实现倍增) names the value after it', () => {
   const read = (body: string, year = 2022) => rows(extractTargets({ text: plan(body), year }));
 
