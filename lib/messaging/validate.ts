@@ -1,3 +1,4 @@
+import { isLibraryValue, isLibraryYear, MAX_YEAR, MIN_YEAR } from '../ranges';
 import type { ReportInfo, ReportKind, Target } from '../types';
 import type { PageReport, ReportedTarget, Script } from './protocol';
 
@@ -25,6 +26,15 @@ function num(v: unknown, path: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new MessageError(`${path}: expected a finite number`);
   return v;
 }
+/** A year the library can hold (lib/ranges.ts): what is saved must import again from its export. */
+function year(v: unknown, path: string): number {
+  if (!isLibraryYear(num(v, path))) throw new MessageError(`${path}: expected a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+  return v as number;
+}
+function value(v: unknown, path: string): number {
+  if (!isLibraryValue(num(v, path))) throw new MessageError(`${path}: out of range (expected -1e12 to 1e12)`);
+  return v as number;
+}
 function nullable<T>(v: unknown, path: string, f: (v: unknown, p: string) => T): T | null {
   return v === null || v === undefined ? null : f(v, path);
 }
@@ -49,7 +59,7 @@ export function parseReportInfo(v: unknown, path = 'report'): ReportInfo {
     reasons: arr(o.reasons, `${path}.reasons`, 100, (x, p) => str(x, p, 200)),
     region: nullable(o.region, `${path}.region`, (x, p) => str(x, p, 100)),
     regionKey: nullable(o.regionKey, `${path}.regionKey`, (x, p) => str(x, p, 100)),
-    year: nullable(o.year, `${path}.year`, num),
+    year: nullable(o.year, `${path}.year`, year),
   };
 }
 
@@ -59,13 +69,13 @@ export function parseTarget(v: unknown, path: string): ReportedTarget {
     kind: oneOf(o.kind, `${path}.kind`, ['main', 'other', 'goal'] as const),
     indicator: str(o.indicator, `${path}.indicator`, 500),
     indicatorKey: str(o.indicatorKey, `${path}.indicatorKey`, 500),
-    value: nullable(o.value, `${path}.value`, num),
-    valueMax: nullable(o.valueMax, `${path}.valueMax`, num),
+    value: nullable(o.value, `${path}.value`, value),
+    valueMax: nullable(o.valueMax, `${path}.valueMax`, value),
     unit: str(o.unit, `${path}.unit`, 50),
     qualifier: oneOf(o.qualifier, `${path}.qualifier`, ['以上', '左右', '以内', ''] as const),
     direction: oneOf(o.direction, `${path}.direction`, ['increase', 'decrease', 'level'] as const),
     hedge: str(o.hedge, `${path}.hedge`, 20),
-    year: nullable(o.year, `${path}.year`, num),
+    year: nullable(o.year, `${path}.year`, year),
     section: str(o.section, `${path}.section`, 1000),
     sentence: str(o.sentence, `${path}.sentence`, 5000),
     start: num(o.start, `${path}.start`),
