@@ -62,6 +62,14 @@ function int(v: unknown, path: string, min = 0): number {
   if (!Number.isSafeInteger(v)) throw new MessageError(`${path}: out of range (at most ${Number.MAX_SAFE_INTEGER})`);
   return v;
 }
+/** The latest time a Date can hold (ms since the epoch): the library shows firstSeen/lastSeen as dates. */
+const MAX_TIME = 8.64e15;
+function time(v: unknown, path: string): number {
+  const t = int(v, path);
+  // 2^53 - 1 is a whole number too, but no date: the pages table's formatter threw on it (RangeError).
+  if (t > MAX_TIME) throw new MessageError(`${path}: out of range (a time in ms, at most ${MAX_TIME})`);
+  return t;
+}
 function list(v: unknown, path: string, max: number): unknown[] {
   if (!Array.isArray(v)) throw new MessageError(`${path}: expected an array`);
   if (v.length > max) throw new MessageError(`${path}: more than ${max} items`);
@@ -85,8 +93,8 @@ function parsePage(v: unknown, path: string): ImportPage {
     year: info.year,
     termCount: int(o.termCount, `${path}.termCount`),
     targetCount: 0,
-    firstSeen: int(o.firstSeen, `${path}.firstSeen`),
-    lastSeen: int(o.lastSeen, `${path}.lastSeen`),
+    firstSeen: time(o.firstSeen, `${path}.firstSeen`),
+    lastSeen: time(o.lastSeen, `${path}.lastSeen`),
   };
 }
 
