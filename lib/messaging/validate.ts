@@ -1,3 +1,4 @@
+import { MAX_PAGE_DEFINITION, MAX_PAGE_ENTRIES } from '../glossary/page';
 import { isLibraryValue, isLibraryYear, MAX_YEAR, MIN_YEAR } from '../ranges';
 import type { ReportInfo, ReportKind, Target } from '../types';
 import type { PageReport, ReportedTarget, Script } from './protocol';
@@ -145,7 +146,7 @@ export function parsePageInput(v: unknown): import('../types').PageInput {
 }
 
 export function parsePageGlossary(v: unknown): import('../glossary/page').ParsedPageEntry[] {
-  return arr(v, 'pageGlossary', 2000, (x, p) => {
+  return arr(v, 'pageGlossary', MAX_PAGE_ENTRIES, (x, p) => {
     const e = obj(x, p);
     const key = str(e.key, `${p}.key`, 200);
     // Only the fields the pipeline reads, each checked: the entries come back from the content script
@@ -153,7 +154,7 @@ export function parsePageGlossary(v: unknown): import('../glossary/page').Parsed
     return {
       term: str(e.term, `${p}.term`, 200),
       key,
-      definition: str(e.definition, `${p}.definition`, 20_000),
+      definition: str(e.definition, `${p}.definition`, MAX_PAGE_DEFINITION),
       marker: nullable(e.marker, `${p}.marker`, (y, q) => str(y, q, 50)),
       start: num(e.start, `${p}.start`),
       end: num(e.end, `${p}.end`),

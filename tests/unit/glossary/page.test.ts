@@ -212,3 +212,25 @@ describe('pageTermSpans', () => {
     expect(pageTermSpans(foldText(text), [])).toEqual([]);
   });
 });
+
+describe('a page glossary stays within what matchText carries back', () => {
+  // The content script sends the page glossary back with every batch of text the page adds later;
+  // the background refused a longer one (parsePageGlossary in lib/messaging/validate.ts), so nothing
+  // the page added after the first pass was ever highlighted.
+  it('a definition that runs on over 20,000 characters is cut, and the validator accepts it', async () => {
+    const { parsePageGlossary: validate } = await import('../../../lib/messaging/validate');
+    const line = '这是一段很长的解释文字，用于说明该术语的来龙去脉和具体内容，并无句末标点的换行段落';
+    const text = ['2023年政府工作报告', '名词解释', `1.“强省会”：${Array.from({ length: 1000 }, () => line).join('\n')}`].join('\n');
+    const entries = parsePageGlossary(text);
+    expect(entries.map((e) => [e.term, e.definition])).toEqual([['强省会', line.repeat(1000).slice(0, 19_999) + '…']]);
+    expect(validate(entries).map((e) => e.definition)).toEqual(entries.map((e) => e.definition));
+  });
+
+  it('keeps the first 2,000 entries of a longer glossary', async () => {
+    const { parsePageGlossary: validate } = await import('../../../lib/messaging/validate');
+    const text = ['名词解释', ...Array.from({ length: 2100 }, (_, i) => `${(i % 999) + 1}.“词条${i}”：释义${i}。`)].join('\n');
+    const entries = parsePageGlossary(text);
+    expect([entries.length, entries[0]!.term, entries[1999]!.term]).toEqual([2000, '词条0', '词条1999']);
+    expect(validate(entries)).toHaveLength(2000);
+  });
+});
