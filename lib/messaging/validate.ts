@@ -131,16 +131,33 @@ export function parseTargetsToken(v: unknown): string {
   return token;
 }
 
+/** Most headings and characters per heading, title and URL the background reads of a page. */
+export const MAX_PAGE_HEADINGS = 20_000;
+export const MAX_PAGE_TITLE = 2000;
+export const MAX_PAGE_URL = 4096;
+
+/** A string the page chose the length of: cut to `max` rather than refused, as the page text is. */
+function cut(v: unknown, path: string, max: number): string {
+  if (typeof v !== 'string') throw new MessageError(`${path}: expected a string`);
+  return v.length > max ? v.slice(0, max) : v;
+}
+
+/**
+ * The page as the content script read it. Its text, title, URL and headings are whatever the page holds
+ * (an <h2> wrapping a whole section, a title stuffed with keywords): over-long ones are cut, not refused —
+ * refused, the page went unannotated altogether. Wrong types are still refused.
+ */
 export function parsePageInput(v: unknown): import('../types').PageInput {
   const o = obj(v, 'input');
   if (typeof o.text !== 'string') throw new MessageError('input.text: expected a string');
+  if (!Array.isArray(o.headings)) throw new MessageError('input.headings: expected an array');
   return {
     text: o.text.length > MAX_PAGE_TEXT ? o.text.slice(0, MAX_PAGE_TEXT) : o.text,
-    title: str(o.title, 'input.title', 2000),
-    url: str(o.url, 'input.url', 4096),
-    headings: arr(o.headings, 'input.headings', 20_000, (x, p) => {
+    title: cut(o.title, 'input.title', MAX_PAGE_TITLE),
+    url: cut(o.url, 'input.url', MAX_PAGE_URL),
+    headings: arr(o.headings.slice(0, MAX_PAGE_HEADINGS), 'input.headings', MAX_PAGE_HEADINGS, (x, p) => {
       const h = obj(x, p);
-      return { text: str(h.text, `${p}.text`, 2000), level: num(h.level, `${p}.level`), start: num(h.start, `${p}.start`) };
+      return { text: cut(h.text, `${p}.text`, 2000), level: num(h.level, `${p}.level`), start: num(h.start, `${p}.start`) };
     }),
   };
 }
