@@ -20,7 +20,7 @@ export interface ParsedPageEntry extends PageGlossaryEntry {
  * later (matchText), and lib/messaging/validate.ts refuses a longer one. A definition runs on while its
  * lines do not end a sentence, so on a messy page it can swallow the rest of the text: it is cut (…).
  */
-export const MAX_PAGE_ENTRIES = 2000;
+export const MAX_PAGE_ENTRIES = 50_000;
 export const MAX_PAGE_DEFINITION = 20_000;
 
 function clipDefinition(s: string): string {
