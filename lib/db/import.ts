@@ -14,14 +14,7 @@ import type { PageRecord, ReportLensDB, TargetRecord } from './schema';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_PAGES = 50_000;
 export const MAX_IMPORT_TARGETS = 500_000;
-/**
- * Years a report in the library can have: the People's Republic's first to a far plan horizon. Outside
- * them (2024.5, -3, 1e21) a year is a mistake in the file, and the menus and the chart would show it.
- */
-export const MIN_YEAR = 1949;
-export const MAX_YEAR = 2100;
-/** No target states a number past a trillion (万亿 values are stored in 亿 or 万亿); beyond it the chart has no scale. */
-export const MAX_VALUE = 1e12;
+// Years and values are checked by the validators against lib/ranges.ts, as a page's report is.
 
 export type ImportErrorCode = 'tooBig' | 'notJson' | 'foreign' | 'glossary' | 'version' | 'invalid' | 'database';
 
@@ -69,13 +62,13 @@ function int(v: unknown, path: string, min = 0): number {
   if (!Number.isSafeInteger(v)) throw new MessageError(`${path}: out of range (at most ${Number.MAX_SAFE_INTEGER})`);
   return v;
 }
-function year(v: number | null, path: string): number | null {
-  if (v !== null && (!Number.isInteger(v) || v < MIN_YEAR || v > MAX_YEAR)) throw new MessageError(`${path}: expected a year from ${MIN_YEAR} to ${MAX_YEAR}`);
-  return v;
-}
-function value(v: number | null, path: string): number | null {
-  if (v !== null && Math.abs(v) > MAX_VALUE) throw new MessageError(`${path}: out of range (expected -1e12 to 1e12)`);
-  return v;
+/** The latest time a Date can hold (ms since the epoch): the library shows firstSeen/lastSeen as dates. */
+const MAX_TIME = 8.64e15;
+function time(v: unknown, path: string): number {
+  const t = int(v, path);
+  // 2^53 - 1 is a whole number too, but no date: the pages table's formatter threw on it (RangeError).
+  if (t > MAX_TIME) throw new MessageError(`${path}: out of range (a time in ms, at most ${MAX_TIME})`);
+  return t;
 }
 function list(v: unknown, path: string, max: number): unknown[] {
   if (!Array.isArray(v)) throw new MessageError(`${path}: expected an array`);
@@ -97,11 +90,11 @@ function parsePage(v: unknown, path: string): ImportPage {
     score: info.score,
     region: info.region,
     regionKey: info.regionKey,
-    year: year(info.year, `${path}.year`),
+    year: info.year,
     termCount: int(o.termCount, `${path}.termCount`),
     targetCount: 0,
-    firstSeen: int(o.firstSeen, `${path}.firstSeen`),
-    lastSeen: int(o.lastSeen, `${path}.lastSeen`),
+    firstSeen: time(o.firstSeen, `${path}.firstSeen`),
+    lastSeen: time(o.lastSeen, `${path}.lastSeen`),
   };
 }
 
@@ -112,9 +105,6 @@ function parseStoredTarget(v: unknown, path: string): ImportTarget {
   const { prefix, suffix, ...target } = parseTarget({ ...o, prefix: quote.prefix, suffix: quote.suffix }, path);
   return {
     ...target,
-    year: year(target.year, `${path}.year`),
-    value: value(target.value, `${path}.value`),
-    valueMax: value(target.valueMax, `${path}.valueMax`),
     pageId: int(o.pageId, `${path}.pageId`, 1),
     regionKey: o.regionKey === null || o.regionKey === undefined ? null : str(o.regionKey, `${path}.regionKey`, 100),
     quote: { exact: str(quote.exact, `${path}.quote.exact`, 5000), prefix, suffix },

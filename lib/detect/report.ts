@@ -1,3 +1,4 @@
+import { isLibraryYear } from '../ranges';
 import type { PageInput, ReportInfo, ReportKind } from '../types';
 import { foldChars, foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
 import {
@@ -714,6 +715,8 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   }
   if (year === null && kind === 'plan') year = planYear(f, [...titleParts(fTitle).map((p) => p.text), ...fHeads.slice(0, Math.max(0, top) + 3)], ev);
   year ??= dominantYear(f);
+  // A meeting in November 2100 dates the report 2101: past what the library holds (lib/ranges.ts).
+  if (year !== null && !isLibraryYear(year)) year = null;
 
   return { isReport, score, kind, reasons: ev.reasons(), region, regionKey, year };
 }

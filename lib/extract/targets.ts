@@ -12,6 +12,7 @@
  *  - Goal statements without numbers come from "目标：" lines, "奋斗目标是：" intros and
  *    "…远景目标。" headings (goals.ts).
  */
+import { isLibraryValue, isLibraryYear } from '../ranges';
 import type { Heading, Target, TargetKind } from '../types';
 import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
 import { joinWrappedLines, maskNoise } from './noise';
@@ -274,7 +275,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       if (t) out.push({ ...t, section: formatPath(st.path), ...spanOf(sent, own) });
     }
   }
-  return out;
+  return withinLibraryRanges(out);
 
   function acceptItem(
     it: ValueItem,
@@ -384,4 +385,16 @@ export function sentenceWindow(text: string, start: number, end: number, ownStar
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * The targets the library can hold (lib/ranges.ts): a value past ±1e12 (增长99999999999999%,
+ * 10000000000000000000000人) is no target but a typo or a hostile page, and goes; a year past the ranges
+ * (今后五年 in a report for 2099 → 2103) is left unknown. The background refuses a report with either,
+ * and the library's import refuses an export holding one.
+ */
+function withinLibraryRanges(targets: Target[]): Target[] {
+  const kept = targets.filter((t) => (t.value === null || isLibraryValue(t.value)) && (t.valueMax === null || isLibraryValue(t.valueMax)));
+  for (const t of kept) if (t.year !== null && !isLibraryYear(t.year)) t.year = null;
+  return kept;
 }

@@ -103,6 +103,7 @@ export function compileGlossary(entries, foldPairs) {
 }
 
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MAX_ID = 200;
 const ENTRY_KEYS = new Set([
   'id', 'term', 'aliases', 'components', 'definition', 'gloss', 'english', 'scope', 'year', 'related', 'sources',
 ]);
@@ -138,6 +139,9 @@ export function validateEntry(entry) {
 
   for (const key of Object.keys(e)) if (!ENTRY_KEYS.has(key)) err(`unknown field "${key}"`);
   if (typeof e.id !== 'string' || !ID_RE.test(e.id)) err('id must be lowercase ascii words joined by single dashes');
+  // The tooltip asks the background for an entry by id, and getEntries refuses a longer one
+  // (lib/messaging/validate.ts parseIds): an imported entry with such an id never showed its definition.
+  else if (e.id.length > MAX_ID) err(`id is longer than ${MAX_ID} characters`);
   for (const field of ['term', 'definition', 'gloss']) if (!isText(e[field])) err(`${field} must be a non-empty string`);
   if (e.english !== undefined && !isText(e.english)) err('english must be a non-empty string when present');
   for (const field of ['aliases', 'components', 'related']) {

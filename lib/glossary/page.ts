@@ -15,6 +15,22 @@ export interface ParsedPageEntry extends PageGlossaryEntry {
   keys: string[];
 }
 
+/**
+ * What a page glossary can hold: the content script sends it back with each batch of text the page adds
+ * later (matchText), and lib/messaging/validate.ts refuses a longer one. A definition runs on while its
+ * lines do not end a sentence, so on a messy page it can swallow the rest of the text: it is cut (…).
+ */
+export const MAX_PAGE_ENTRIES = 50_000;
+export const MAX_PAGE_DEFINITION = 20_000;
+
+function clipDefinition(s: string): string {
+  if (s.length <= MAX_PAGE_DEFINITION) return s;
+  let end = MAX_PAGE_DEFINITION - 1;
+  const code = s.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return s.slice(0, end) + '…';
+}
+
 interface Line {
   start: number;
   /** Without the line break (and without a trailing \r). */
@@ -196,7 +212,7 @@ function parseSection(lines: Line[], from: number): { entries: ParsedPageEntry[]
       entries.push({
         term: cur.terms[0]!,
         key: cur.keys[0]!,
-        definition: cur.definition,
+        definition: clipDefinition(cur.definition),
         marker: cur.marker,
         start: cur.start,
         end: cur.end,
@@ -279,6 +295,7 @@ export function parsePageGlossary(text: string): ParsedPageEntry[] {
     const { entries, next } = parseSection(lines, h + 1);
     if (!entries.length) continue;
     out.push(...entries);
+    if (out.length >= MAX_PAGE_ENTRIES) return out.slice(0, MAX_PAGE_ENTRIES);
     h = next - 1;
   }
   return out;

@@ -1,3 +1,5 @@
+import { MAX_PAGE_DEFINITION, MAX_PAGE_ENTRIES } from '../glossary/page';
+import { isLibraryValue, isLibraryYear, MAX_YEAR, MIN_YEAR } from '../ranges';
 import type { ReportInfo, ReportKind, Target } from '../types';
 import type { PageReport, ReportedTarget, Script } from './protocol';
 
@@ -25,6 +27,15 @@ function num(v: unknown, path: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new MessageError(`${path}: expected a finite number`);
   return v;
 }
+/** A year the library can hold (lib/ranges.ts): what is saved must import again from its export. */
+function year(v: unknown, path: string): number {
+  if (!isLibraryYear(num(v, path))) throw new MessageError(`${path}: expected a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+  return v as number;
+}
+function value(v: unknown, path: string): number {
+  if (!isLibraryValue(num(v, path))) throw new MessageError(`${path}: out of range (expected -1e12 to 1e12)`);
+  return v as number;
+}
 function nullable<T>(v: unknown, path: string, f: (v: unknown, p: string) => T): T | null {
   return v === null || v === undefined ? null : f(v, path);
 }
@@ -49,7 +60,7 @@ export function parseReportInfo(v: unknown, path = 'report'): ReportInfo {
     reasons: arr(o.reasons, `${path}.reasons`, 100, (x, p) => str(x, p, 200)),
     region: nullable(o.region, `${path}.region`, (x, p) => str(x, p, 100)),
     regionKey: nullable(o.regionKey, `${path}.regionKey`, (x, p) => str(x, p, 100)),
-    year: nullable(o.year, `${path}.year`, num),
+    year: nullable(o.year, `${path}.year`, year),
   };
 }
 
@@ -59,13 +70,13 @@ export function parseTarget(v: unknown, path: string): ReportedTarget {
     kind: oneOf(o.kind, `${path}.kind`, ['main', 'other', 'goal'] as const),
     indicator: str(o.indicator, `${path}.indicator`, 500),
     indicatorKey: str(o.indicatorKey, `${path}.indicatorKey`, 500),
-    value: nullable(o.value, `${path}.value`, num),
-    valueMax: nullable(o.valueMax, `${path}.valueMax`, num),
+    value: nullable(o.value, `${path}.value`, value),
+    valueMax: nullable(o.valueMax, `${path}.valueMax`, value),
     unit: str(o.unit, `${path}.unit`, 50),
     qualifier: oneOf(o.qualifier, `${path}.qualifier`, ['以上', '左右', '以内', ''] as const),
     direction: oneOf(o.direction, `${path}.direction`, ['increase', 'decrease', 'level'] as const),
     hedge: str(o.hedge, `${path}.hedge`, 20),
-    year: nullable(o.year, `${path}.year`, num),
+    year: nullable(o.year, `${path}.year`, year),
     section: str(o.section, `${path}.section`, 1000),
     sentence: str(o.sentence, `${path}.sentence`, 5000),
     start: num(o.start, `${path}.start`),
@@ -120,22 +131,39 @@ export function parseTargetsToken(v: unknown): string {
   return token;
 }
 
+/** Most headings and characters per heading, title and URL the background reads of a page. */
+export const MAX_PAGE_HEADINGS = 20_000;
+export const MAX_PAGE_TITLE = 2000;
+export const MAX_PAGE_URL = 4096;
+
+/** A string the page chose the length of: cut to `max` rather than refused, as the page text is. */
+function cut(v: unknown, path: string, max: number): string {
+  if (typeof v !== 'string') throw new MessageError(`${path}: expected a string`);
+  return v.length > max ? v.slice(0, max) : v;
+}
+
+/**
+ * The page as the content script read it. Its text, title, URL and headings are whatever the page holds
+ * (an <h2> wrapping a whole section, a title stuffed with keywords): over-long ones are cut, not refused —
+ * refused, the page went unannotated altogether. Wrong types are still refused.
+ */
 export function parsePageInput(v: unknown): import('../types').PageInput {
   const o = obj(v, 'input');
   if (typeof o.text !== 'string') throw new MessageError('input.text: expected a string');
+  if (!Array.isArray(o.headings)) throw new MessageError('input.headings: expected an array');
   return {
     text: o.text.length > MAX_PAGE_TEXT ? o.text.slice(0, MAX_PAGE_TEXT) : o.text,
-    title: str(o.title, 'input.title', 2000),
-    url: str(o.url, 'input.url', 4096),
-    headings: arr(o.headings, 'input.headings', 20_000, (x, p) => {
+    title: cut(o.title, 'input.title', MAX_PAGE_TITLE),
+    url: cut(o.url, 'input.url', MAX_PAGE_URL),
+    headings: arr(o.headings.slice(0, MAX_PAGE_HEADINGS), 'input.headings', MAX_PAGE_HEADINGS, (x, p) => {
       const h = obj(x, p);
-      return { text: str(h.text, `${p}.text`, 2000), level: num(h.level, `${p}.level`), start: num(h.start, `${p}.start`) };
+      return { text: cut(h.text, `${p}.text`, 2000), level: num(h.level, `${p}.level`), start: num(h.start, `${p}.start`) };
     }),
   };
 }
 
 export function parsePageGlossary(v: unknown): import('../glossary/page').ParsedPageEntry[] {
-  return arr(v, 'pageGlossary', 2000, (x, p) => {
+  return arr(v, 'pageGlossary', MAX_PAGE_ENTRIES, (x, p) => {
     const e = obj(x, p);
     const key = str(e.key, `${p}.key`, 200);
     // Only the fields the pipeline reads, each checked: the entries come back from the content script
@@ -143,7 +171,7 @@ export function parsePageGlossary(v: unknown): import('../glossary/page').Parsed
     return {
       term: str(e.term, `${p}.term`, 200),
       key,
-      definition: str(e.definition, `${p}.definition`, 20_000),
+      definition: str(e.definition, `${p}.definition`, MAX_PAGE_DEFINITION),
       marker: nullable(e.marker, `${p}.marker`, (y, q) => str(y, q, 50)),
       start: num(e.start, `${p}.start`),
       end: num(e.end, `${p}.end`),

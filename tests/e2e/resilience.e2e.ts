@@ -93,6 +93,28 @@ describe('bad pages', () => {
     }
     expect(ext.extensionErrors).toEqual([]);
   });
+
+  it('a page with a heading or a title over 2,000 characters is annotated and saved', async () => {
+    const body = '<p>各位代表：现在我代表市人民政府向大会报告工作。今年主要预期目标：地区生产总值增长6%以上。全面落实“三高四新”战略定位和使命任务。</p>';
+    const long = '这是一个很长的标题文字，'.repeat(200);
+    server.route('long-heading.html', `<!doctype html><title>2023年某某市政府工作报告</title><body><h1>2023年某某市政府工作报告</h1><h2>${long}</h2>${body}</body>`);
+    server.route('long-title.html', `<!doctype html><title>2023年某某市政府工作报告${long}</title><body><h1>2023年某某市政府工作报告</h1>${body}</body>`);
+    for (const path of ['long-heading.html', 'long-title.html']) {
+      const page = await ext.open(server.govUrl(path));
+      // Before: the background refused the page's analysis (input.headings[1].text / input.title: longer
+      // than 2000 characters), and the page had no highlights and no state.
+      const state = await waitForState(ext, await ext.tabIdOf(page));
+      expect([state?.report.isReport, state?.termCount, state?.targets.map((t) => [t.indicator, t.value]), state?.saved], path).toEqual([
+        true,
+        1,
+        [['地区生产总值', 6]],
+        true,
+      ]);
+      expect(await page.evaluate(() => CSS.highlights.get('report-lens-defined')?.size ?? 0), path).toBe(1);
+      await page.close();
+    }
+    expect(ext.extensionErrors).toEqual([]);
+  });
 });
 
 // Last in the file: it leaves the worker stopped, and Playwright may not notice the next one (see

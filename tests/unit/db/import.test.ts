@@ -87,6 +87,10 @@ describe('parseImport', () => {
     // Numbers JSON can hold but the library cannot show: the chart's axis broke on them (y="NaN", a
     // RangeError), the year menu listed 1e+21.
     ['a term count past the safe integers', { pages: [{ ...PAGES[0], termCount: 1e300 }, PAGES[1]] }, /^pages\[0\]\.termCount: out of range \(at most 9007199254740991\)$/],
+    // Safe integers, but past what a Date holds: the pages table's date formatter threw (RangeError) on
+    // every render, so the library showed no page, and no page could be deleted there.
+    ['a lastSeen past the last date', { pages: [{ ...PAGES[0], lastSeen: Number.MAX_SAFE_INTEGER }, PAGES[1]] }, /^pages\[0\]\.lastSeen: out of range \(a time in ms, at most 8640000000000000\)$/],
+    ['a firstSeen past the last date', { pages: [PAGES[0], { ...PAGES[1], firstSeen: 8.64e15 + 1 }] }, /^pages\[1\]\.firstSeen: out of range/],
     ['a fractional page year', { pages: [{ ...PAGES[0], year: 2024.5 }, PAGES[1]] }, /^pages\[0\]\.year: expected a year from 1949 to 2100$/],
     ['a negative page year', { pages: [{ ...PAGES[0], year: -3 }, PAGES[1]] }, /^pages\[0\]\.year: expected a year from 1949 to 2100$/],
     ['a target year of 1e21', { targets: [{ ...TARGETS[0], year: 1e21 }] }, /^targets\[0\]\.year: expected a year from 1949 to 2100$/],
@@ -102,6 +106,11 @@ describe('parseImport', () => {
 });
 
 describe('parseImport at the edges of the ranges', () => {
+  it('accepts the last time a Date holds', () => {
+    expect(parseImport(file({ pages: [{ ...PAGES[0], firstSeen: 0, lastSeen: 8.64e15 }, PAGES[1]] })).pages[0]).toMatchObject({ firstSeen: 0, lastSeen: 8.64e15 });
+    expect(new Intl.DateTimeFormat().format(8.64e15)).toBeTruthy();
+  });
+
   it('accepts the first and last plausible years, values up to ±1e12, and tiny values', () => {
     const data = parseImport(
       file({

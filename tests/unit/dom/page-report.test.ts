@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePage, type PageAnalysis } from '../../../lib/analyze';
 import { storeReport } from '../../../lib/background/save';
+import { exportAll } from '../../../lib/db/export';
+import { parseImport } from '../../../lib/db/import';
 import { savePageReport } from '../../../lib/db/pages';
 import { ReportLensDB } from '../../../lib/db/schema';
 import { buildPageReport, clip, REPORT_LIMITS, TargetsUnknownError } from '../../../lib/dom/page-report';
@@ -166,5 +168,49 @@ describe('targets the background failed to give are not reported as none', () =>
     expect((await send()).saved).toBe(true);
     expect(await db.targets.count()).toBe(1);
     await db.delete();
+  });
+});
+
+describe('what a page report saves, the library export imports again', () => {
+  it('a page stating numbers past the library ranges is saved without them, and its export imports', async () => {
+    const text = [
+      '2099年某某市政府工作报告',
+      '各位代表：',
+      '二、今后五年主要目标',
+      '今后五年，地区生产总值年均增长6%以上。',
+      '2099年经济社会发展的主要预期目标是：地区生产总值增长99999999999999%以上，城镇新增就业10000000000000000000000人以上，一般公共预算收入增长6%。',
+    ].join('\n');
+    const input: PageInput = { text, title: '2099年某某市政府工作报告', url: URL_, headings: [] };
+    const analysis = analyzePage(input, { matchers: [bundledMatcher()], force: true });
+    const db = new ReportLensDB(`page-report-${Math.random()}`);
+    const saved = await storeReport(db, parsePageReport(buildPageReport(sessionOf(analysis, text), false)), { autoSave: true });
+    expect(saved.saved).toBe(true);
+    // Before: 99999999999999 (%), 1e22 (人) and the year 2103 (2099 + 4) were saved, and the library's
+    // own export was then refused whole by its import ("targets[0].year: expected a year from 1949 to 2100").
+    const stored = (await db.targets.toArray()).map((t) => [t.indicator, t.value, t.unit, t.year]);
+    expect(stored).toEqual([
+      ['地区生产总值', 6, '%', null],
+      ['一般公共预算收入', 6, '%', 2099],
+    ]);
+    const data = parseImport(await exportAll(db));
+    expect(data.targets.map((t) => [t.indicator, t.value, t.year])).toEqual([
+      ['地区生产总值', 6, null],
+      ['一般公共预算收入', 6, 2099],
+    ]);
+    await db.delete();
+  });
+
+  it.each<[string, (t: Target) => Target, string]>([
+    ['a value past 1e12', (t) => ({ ...t, value: 1e22 }), 'page.targets[0].value: out of range'],
+    ['a range end past 1e12', (t) => ({ ...t, valueMax: 2e12 }), 'page.targets[0].valueMax: out of range'],
+    ['a target year past 2100', (t) => ({ ...t, year: 2104 }), 'page.targets[0].year: expected a year from 1949 to 2100'],
+  ])('the background refuses a report with %s, as the import would refuse its export', (_, change, message) => {
+    const report = buildPageReport(sessionOf({ report: { isReport: true, score: 1, kind: 'work-report', reasons: [], region: null, regionKey: null, year: 2024 }, script: 'simplified', terms: [], pageGlossary: [], targets: [change(target())] }, ''), false);
+    expect(() => parsePageReport(report)).toThrow(message);
+  });
+
+  it('the background refuses a report whose page year is past 2100', () => {
+    const report = buildPageReport(sessionOf({ report: { isReport: true, score: 1, kind: 'work-report', reasons: [], region: null, regionKey: null, year: 2101 }, script: 'simplified', terms: [], pageGlossary: [], targets: [] }, ''), false);
+    expect(() => parsePageReport(report)).toThrow('report.year: expected a year from 1949 to 2100');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageEntryFor, pageTermSpans, parsePageGlossary } from '../../../lib/glossary/page';
+import { MAX_PAGE_ENTRIES, pageEntryFor, pageTermSpans, parsePageGlossary } from '../../../lib/glossary/page';
 import { foldText } from '../../../lib/text/normalize';
 import { fixture, htmlToText, seed } from './fixtures';
 
@@ -210,5 +210,27 @@ describe('pageTermSpans', () => {
     expect(entries.map((e) => e.key)).toEqual(['闯']);
     expect(pageTermSpans(foldText(text), entries)).toEqual([]);
     expect(pageTermSpans(foldText(text), [])).toEqual([]);
+  });
+});
+
+describe('a page glossary stays within what matchText carries back', () => {
+  // The content script sends the page glossary back with every batch of text the page adds later;
+  // the background refused a longer one (parsePageGlossary in lib/messaging/validate.ts), so nothing
+  // the page added after the first pass was ever highlighted.
+  it('a definition that runs on over 20,000 characters is cut, and the validator accepts it', async () => {
+    const { parsePageGlossary: validate } = await import('../../../lib/messaging/validate');
+    const line = '这是一段很长的解释文字，用于说明该术语的来龙去脉和具体内容，并无句末标点的换行段落';
+    const text = ['2023年政府工作报告', '名词解释', `1.“强省会”：${Array.from({ length: 1000 }, () => line).join('\n')}`].join('\n');
+    const entries = parsePageGlossary(text);
+    expect(entries.map((e) => [e.term, e.definition])).toEqual([['强省会', line.repeat(1000).slice(0, 19_999) + '…']]);
+    expect(validate(entries).map((e) => e.definition)).toEqual(entries.map((e) => e.definition));
+  });
+
+  it('keeps the first 50,000 entries of a longer glossary (a huge section of 30,000 is read whole)', async () => {
+    const { parsePageGlossary: validate } = await import('../../../lib/messaging/validate');
+    const text = ['名词解释', ...Array.from({ length: MAX_PAGE_ENTRIES + 5 }, (_, i) => `“词条${i}”：释义。`)].join('\n');
+    const entries = parsePageGlossary(text);
+    expect([MAX_PAGE_ENTRIES, entries.length, entries[0]!.term, entries.at(-1)!.term]).toEqual([50_000, 50_000, '词条0', '词条49999']);
+    expect(validate(entries)).toHaveLength(50_000);
   });
 });

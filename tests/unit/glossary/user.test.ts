@@ -13,7 +13,7 @@ import {
   userMatcherFor,
 } from '../../../lib/db/user-entries';
 import { glossaryEntries } from '../../../lib/glossary/entries';
-import { parseAddEntryRequest } from '../../../lib/messaging/validate';
+import { parseAddEntryRequest, parseIds } from '../../../lib/messaging/validate';
 import {
   addEntryHash,
   cleanEntry,
@@ -245,6 +245,18 @@ describe('export and import parsing', () => {
         { code: 'invalid', entry: 3, term: '丙丁', detail: 'hidden must be true or false' },
       ],
     });
+  });
+
+  it('refuses an id longer than the tooltip can ask for, and takes one at the limit', () => {
+    const long = `user-${'a'.repeat(196)}`;
+    const r = parseGlossaryFile(JSON.stringify({ format: EXPORT_FORMAT, version: 1, entries: [mine(long, '甲乙')] }));
+    // Before: imported, highlighted on pages, but getEntries refused the id (longer than 200 characters)
+    // and the tooltip never got its definition.
+    expect(r).toEqual({ ok: false, problems: [{ code: 'invalid', entry: 1, term: '甲乙', detail: 'id is longer than 200 characters' }] });
+    const atLimit = long.slice(0, 200);
+    expect(parseGlossaryFile(JSON.stringify({ format: EXPORT_FORMAT, version: 1, entries: [mine(atLimit, '甲乙')] })).ok).toBe(true);
+    expect(parseIds([atLimit])).toEqual([atLimit]);
+    expect(() => parseIds([long])).toThrow('longer than 200 characters');
   });
 
   it('refuses duplicate ids and duplicate surfaces inside the file', () => {

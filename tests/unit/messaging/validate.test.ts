@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MessageError, parsePageReport, parseTargetsToken } from '../../../lib/messaging/validate';
+import { MessageError, parsePageInput, parsePageReport, parseTargetsToken } from '../../../lib/messaging/validate';
 
 const valid = {
   url: 'https://www.hengyang.gov.cn/zcjd/1.html',
@@ -35,5 +35,37 @@ describe('parseTargetsToken', () => {
   it('takes a UUID and refuses anything else', () => {
     expect(parseTargetsToken({ token: '0f8fad5b-d9cb-469f-a165-70867728950e' })).toBe('0f8fad5b-d9cb-469f-a165-70867728950e');
     for (const bad of [null, {}, { token: 5 }, { token: '' }, { token: '<img src=x>' }, { token: 'x'.repeat(65) }]) expect(() => parseTargetsToken(bad)).toThrow();
+  });
+});
+
+describe('parsePageInput', () => {
+  const input = { text: '正文', title: '标题', url: 'https://www.example.gov.cn/a.html', headings: [{ text: '一、总体要求', level: 2, start: 0 }] };
+
+  it('accepts a page as read', () => {
+    expect(parsePageInput(input)).toEqual(input);
+  });
+
+  // A page holds what it likes: refused, the whole page went unannotated (no highlights, no state).
+  it('cuts an over-long title, URL and heading text, and keeps the first 20,000 headings', () => {
+    const long = '推进高质量发展，'.repeat(300);
+    const parsed = parsePageInput({
+      ...input,
+      title: `2023年政府工作报告${long}`,
+      url: `${input.url}?q=${'a'.repeat(5000)}`,
+      headings: [{ text: long, level: 2, start: 3 }, ...Array.from({ length: 20_005 }, (_, i) => ({ text: `第${i}节`, level: 3, start: i }))],
+    });
+    expect(parsed.title).toBe(`2023年政府工作报告${long}`.slice(0, 2000));
+    expect(parsed.url).toBe(`${input.url}?q=${'a'.repeat(5000)}`.slice(0, 4096));
+    expect(parsed.headings).toHaveLength(20_000);
+    expect(parsed.headings[0]).toEqual({ text: long.slice(0, 2000), level: 2, start: 3 });
+    expect(parsed.headings[19_999]).toEqual({ text: '第19998节', level: 3, start: 19_998 });
+  });
+
+  it.each([
+    ['a title that is not a string', { ...input, title: 5 }, 'input.title: expected a string'],
+    ['headings that are not an array', { ...input, headings: {} }, 'input.headings: expected an array'],
+    ['a heading without text', { ...input, headings: [{ level: 1, start: 0 }] }, 'input.headings[0].text: expected a string'],
+  ])('still refuses %s', (_, bad, message) => {
+    expect(() => parsePageInput(bad)).toThrow(message);
   });
 });
