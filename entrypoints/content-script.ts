@@ -89,6 +89,11 @@ export default defineUnlistedScript({
     // saved the page again must not stop the reports of the page they just saved.
     let savedEpoch = 0;
     const currentRead = () => (session?.top ? `${session.top.readAt}\u0000${session.top.url}` : null);
+    // Highlights switched off and on again read the page afresh, but the reader has not come back to it:
+    // a refusal of the read before carries over to the new read of the same address (not to another
+    // page, and not to Alt+Shift+R, which asks for this page to be saved).
+    let carriedRemoval: string | null = null;
+    const addressOf = (url: string) => url.split('#', 1)[0]!;
     const report = async () => {
       await targetsReady();
       if (!session?.analysis || (removedRead !== null && removedRead === currentRead())) return;
@@ -142,6 +147,9 @@ export default defineUnlistedScript({
       const starting = session.start();
       started = starting;
       const analysis = await starting;
+      const carried = carriedRemoval;
+      carriedRemoval = null;
+      if (carried !== null && session.top && addressOf(session.top.url) === carried) removedRead = currentRead();
       if (analysis.report.isReport || force) {
         await whenIdle();
         await report();
@@ -176,16 +184,21 @@ export default defineUnlistedScript({
       saved = { pageId: data.pageId ?? null, saved: data.saved === true, ...(data.error ? { error: String(data.error) } : {}) };
       savedEpoch++;
       if (data.removed === true) removedRead = currentRead();
-      else if (saved.saved) removedRead = null;
+      else if (saved.saved) removedRead = carriedRemoval = null;
     });
     onMessage('annotateRequested', async () => {
       requested = true;
+      carriedRemoval = null;
       await start(true);
       return state();
     });
     onMessage('setAnnotations', async ({ data }) => {
       if (data.enabled) await start(requested || (session?.analysis?.report.isReport ?? false));
-      else controller?.abort();
+      else {
+        // Noted now: switching off drops the session, and with it the read the refusal names.
+        if (removedRead !== null && removedRead === currentRead() && session?.top) carriedRemoval = addressOf(session.top.url);
+        controller?.abort();
+      }
       return state();
     });
     const scriptToggle = new ScriptToggle(document, {

@@ -1,9 +1,27 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { HIGHLIGHTS, highlightCounts } from './page';
 import { pageStateOf, waitForState } from './state';
 
 let server: StaticServer;
+
+/** The URLs of the pages saved in the extension's database, read from one of its pages. */
+const storedUrls = (extPage: Page): Promise<string[]> =>
+  extPage.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('report-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('pages').objectStore('pages').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as { url: string }[]).map((p) => p.url));
+          };
+        };
+      }),
+  );
 
 beforeAll(async () => {
   server = await startServer();
@@ -69,10 +87,21 @@ describe('popup summary (Chinese UI)', () => {
     await expect.poll(async () => (await pageStateOf(ext, tabId))?.terms.some((t) => t.text === '六稳六保')).toBe(true);
     await page.waitForTimeout(1200);
     expect((await pageStateOf(ext, tabId))?.saved).toBe(false);
+    // Highlights off and on again: the page is read afresh, but the reader has not come back to it.
+    // Before: the new read was saved, and the removed page was back in the library.
+    await popup.reload();
+    await popup.getByTestId('highlights-off').click();
+    await popup.getByTestId('highlights-on').click();
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.annotated).toBe(true);
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.terms.some((t) => t.text === '六稳六保')).toBe(true);
+    await page.waitForTimeout(1500);
+    expect((await pageStateOf(ext, tabId))?.saved).toBe(false);
+    expect(await storedUrls(popup)).not.toContain(page.url());
     await popup.reload();
     await popup.getByTestId('save').waitFor();
     await popup.getByTestId('save').click();
     await popup.getByTestId('saved').waitFor();
+    expect(await storedUrls(popup)).toContain(page.url());
     await popup.close();
     await page.close();
   });
