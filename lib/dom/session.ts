@@ -1,5 +1,6 @@
 import type { PageAnalysis } from '../analyze';
 import type { EntryViewData } from '../glossary/view';
+import { termLabel } from '../text/quotes';
 import type { PageGlossaryEntry, TermSpan } from '../types';
 import { DocumentAnnotator, type Analyzer } from './annotator';
 import { initHover } from './hover';
@@ -223,16 +224,18 @@ export class PageSession {
   async contentFor(hit: TermHit): Promise<TooltipContent> {
     const { span, annotator } = hit;
     const pageEntry = this.pageEntryOf(span);
+    // The headword without the quote marks the matcher read through (十四五”规划 → 十四五规划).
+    const term = termLabel(span.text);
     if (span.source === 'unknown') {
-      return { term: span.text, kind: 'unknown', sentence: sentenceAround(annotator.model.text, span.start, span.end) };
+      return { term, kind: 'unknown', sentence: sentenceAround(annotator.model.text, span.start, span.end) };
     }
     if (span.source === 'page') {
-      return { term: span.text, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
+      return { term, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
     }
     const entry = span.entry ? await this.deps.resolveEntry(span.entry) : null;
-    if (!entry) return { term: span.text, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
+    if (!entry) return { term, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
     return {
-      term: span.text,
+      term,
       kind: entry.user ? 'user' : 'glossary',
       definition: entry.definition,
       gloss: entry.gloss,

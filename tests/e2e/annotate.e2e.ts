@@ -196,6 +196,20 @@ describe('tooltips', () => {
     await page.close();
   });
 
+  it('names a term read through a quote mark without the quote: tooltip headword and popup list', async () => {
+    const { page, tabId } = await openAnnotated('pages/seed-000.html');
+    // The page writes 实施“十四五”规划: the highlight covers 十四五”规划, the reader is shown 十四五规划.
+    const { x, y } = await termPoint(page, HIGHLIGHTS.defined, '十四五”规划', 0);
+    await page.mouse.move(x, y);
+    await expect.poll(() => tooltipTerm(page)).toBe('十四五规划');
+    const state = await pageStateOf(ext, tabId);
+    const texts = state!.terms.map((t) => t.text);
+    expect(texts).toContain('十四五规划');
+    expect(texts).toContain('六大强农行动');
+    expect(texts.filter((t) => /["“”「」『』〝〞]/.test(t))).toEqual([]);
+    await page.close();
+  });
+
   it('Esc on the tooltip’s own button hands the keyboard focus back to where it came from', async () => {
     server.route(
       'gen/focus-return.html',
