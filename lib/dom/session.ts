@@ -42,6 +42,8 @@ export class PageSession {
   private openSeq = 0;
   // The sequence number of an open still waiting for its entry, or 0.
   private pendingSeq = 0;
+  /** The open tooltip was opened from the keyboard (Alt+Shift+N / P), not by the pointer. */
+  openedByKeyboard = false;
 
   constructor(
     win: Window,
@@ -263,12 +265,14 @@ export class PageSession {
     }
     if (this.signal.aborted || seq !== this.openSeq) return;
     this.tooltip.show(range, content);
+    this.openedByKeyboard = focus;
   }
 
   /** `returnFocus`: the reader's Esc, which hands the keyboard focus back if it was in the tooltip. */
   close(returnFocus = false): void {
     this.openSeq++;
     this.pendingSeq = 0;
+    this.openedByKeyboard = false;
     this.tooltip.hide(returnFocus);
     for (const a of this.annotators) a.layer.setFocus(null);
   }
