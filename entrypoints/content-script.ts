@@ -137,8 +137,9 @@ export default defineUnlistedScript({
           },
           onAddEntry: (term, sentence) => {
             // A web page may not open an extension page (it is not web-accessible), so the
-            // background opens the editor; the page's address and title prefill the source.
-            void sendMessage('openAddEntry', { term, context: sentence, url: location.href, title: document.title }).catch(() => {});
+            // background opens the editor; the page's address, title and year prefill the source.
+            const year = session?.analysis?.report.year ?? null;
+            void sendMessage('openAddEntry', { term, context: sentence, url: location.href, title: document.title, year }).catch(() => {});
           },
         },
         controller.signal,

@@ -1,6 +1,6 @@
 import type { PageSession } from './session';
 
-/** Alt+Shift+N / Alt+Shift+P move to the next / previous term and open it; Esc closes. */
+/** Alt+Shift+N / Alt+Shift+P move to the next / previous term and open it; Tab reaches its button; Esc closes. */
 export const NEXT_KEY = { code: 'KeyN', altKey: true, shiftKey: true };
 export const PREV_KEY = { code: 'KeyP', altKey: true, shiftKey: true };
 
@@ -26,6 +26,12 @@ export function initKeyboard(session: PageSession, signal: AbortSignal): void {
       return;
     }
     if (isEditable(e.target)) return;
+    // Tab in a tooltip opened from the keyboard goes to its button first, wherever the focus was on the page.
+    if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && session.openedByKeyboard && session.tooltip.focusAction()) {
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
     const dir = e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey ? (e.code === NEXT_KEY.code ? 1 : e.code === PREV_KEY.code ? -1 : 0) : 0;
     if (!dir) return;
     const terms = session.allTerms();

@@ -1,5 +1,6 @@
 import { targetsUnknown } from '../messaging/remote-analyzer';
 import type { PageReport, ReportedTarget } from '../messaging/protocol';
+import { termLabel } from '../text/quotes';
 import type { PageSession } from './session';
 
 const QUOTE_CONTEXT = 24;
@@ -73,7 +74,7 @@ export function buildPageReport(session: PageSession, requested: boolean): PageR
       const key = `${span.source}|${span.entry ?? span.text}`;
       const seen = counts.get(key);
       if (seen) seen.count++;
-      else if (counts.size < L.terms) counts.set(key, { text: clip(span.text, L.termText, '…'), source: span.source, entry: clipNull(span.entry, L.termEntry), count: 1 });
+      else if (counts.size < L.terms) counts.set(key, { text: clip(termLabel(span.text), L.termText, '…'), source: span.source, entry: clipNull(span.entry, L.termEntry), count: 1 });
     }
   }
   const targets: ReportedTarget[] = analysis.targets.slice(0, L.targets).map((t) => ({

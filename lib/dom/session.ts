@@ -1,5 +1,6 @@
 import type { PageAnalysis } from '../analyze';
 import type { EntryViewData } from '../glossary/view';
+import { termLabel } from '../text/quotes';
 import type { PageGlossaryEntry, TermSpan } from '../types';
 import { DocumentAnnotator, type Analyzer } from './annotator';
 import { initHover } from './hover';
@@ -41,6 +42,8 @@ export class PageSession {
   private openSeq = 0;
   // The sequence number of an open still waiting for its entry, or 0.
   private pendingSeq = 0;
+  /** The open tooltip was opened from the keyboard (Alt+Shift+N / P), not by the pointer. */
+  openedByKeyboard = false;
 
   constructor(
     win: Window,
@@ -223,16 +226,18 @@ export class PageSession {
   async contentFor(hit: TermHit): Promise<TooltipContent> {
     const { span, annotator } = hit;
     const pageEntry = this.pageEntryOf(span);
+    // The headword without the quote marks the matcher read through (十四五”规划 → 十四五规划).
+    const term = termLabel(span.text);
     if (span.source === 'unknown') {
-      return { term: span.text, kind: 'unknown', sentence: sentenceAround(annotator.model.text, span.start, span.end) };
+      return { term, kind: 'unknown', sentence: sentenceAround(annotator.model.text, span.start, span.end) };
     }
     if (span.source === 'page') {
-      return { term: span.text, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
+      return { term, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
     }
     const entry = span.entry ? await this.deps.resolveEntry(span.entry) : null;
-    if (!entry) return { term: span.text, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
+    if (!entry) return { term, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
     return {
-      term: span.text,
+      term,
       kind: entry.user ? 'user' : 'glossary',
       definition: entry.definition,
       gloss: entry.gloss,
@@ -260,12 +265,14 @@ export class PageSession {
     }
     if (this.signal.aborted || seq !== this.openSeq) return;
     this.tooltip.show(range, content);
+    this.openedByKeyboard = focus;
   }
 
   /** `returnFocus`: the reader's Esc, which hands the keyboard focus back if it was in the tooltip. */
   close(returnFocus = false): void {
     this.openSeq++;
     this.pendingSeq = 0;
+    this.openedByKeyboard = false;
     this.tooltip.hide(returnFocus);
     for (const a of this.annotators) a.layer.setFocus(null);
   }

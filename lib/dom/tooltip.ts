@@ -216,6 +216,19 @@ export class Tooltip {
     box.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
   }
 
+  /**
+   * Moves the keyboard focus to the open tooltip's button (添加到我的词表), if it has one. The host
+   * sits after the page in the tab order, so on a page with links a plain Tab would walk through all
+   * of them first. Whether it succeeded.
+   */
+  focusAction(): boolean {
+    if (!this.isOpen || !this.host || this.doc.activeElement === this.host) return false;
+    const button = this.box!.querySelector<HTMLButtonElement>('button');
+    if (!button) return false;
+    button.focus({ preventScroll: true });
+    return this.doc.activeElement === this.host;
+  }
+
   contains(node: Node | null): boolean {
     return !!node && !!this.host && (node === this.host || this.host.contains(node));
   }

@@ -1,5 +1,6 @@
 import type { TermSource, TermSpan } from '../types';
 import { toOriginalSpan, type FoldedText } from '../text/normalize';
+import { INNER_QUOTE_CODES } from '../text/quotes';
 import type { GlossaryIndex } from './compile.mjs';
 
 export type { GlossaryIndex } from './compile.mjs';
@@ -192,7 +193,7 @@ export function matchTerms(folded: FoldedText, matcher: Matcher): TermSpan[] {
 const INNER_QUOTES = (() => {
   // A flat table: a Set lookup per character cost more than the whole scan.
   const t = new Uint8Array(0x10000);
-  for (const c of [0x22, 0x201c, 0x201d, 0x300c, 0x300d, 0x300e, 0x300f, 0x301d, 0x301e]) t[c] = 1;
+  for (const c of INNER_QUOTE_CODES) t[c] = 1;
   return t;
 })();
 const isQuote = (text: string, i: number) => i >= 0 && i < text.length && INNER_QUOTES[text.charCodeAt(i)] === 1;

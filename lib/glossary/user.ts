@@ -234,6 +234,8 @@ export interface DraftPrefill {
   term?: string;
   url?: string;
   title?: string;
+  /** The page's year as the recognizer read it (a 2022 report): the source's year, rather than this year. */
+  year?: number | null;
 }
 
 const QUOTES = /["'“”‘’「」『』＂＇《》]/;
@@ -282,7 +284,7 @@ export function draftFrom(entry: GlossaryEntry | null, prefill: DraftPrefill = {
     year: '',
     sourceTitle: url ? (prefill.title ?? '').trim() : '',
     sourceIssuer: '',
-    sourceYear: String(now.getFullYear()),
+    sourceYear: String(url && prefill.year && yearOk(String(prefill.year), now) ? prefill.year : now.getFullYear()),
     sourceUrl: url,
   };
 }
@@ -495,18 +497,21 @@ export interface AddEntryRequest {
   /** The page, as the new entry's first source. */
   url: string;
   title: string;
+  /** The page's year (ReportInfo.year), or null when it has none. */
+  year: number | null;
 }
 
-/** The options page's hash for a new entry: `#add=TERM&context=…&url=…&title=…`. */
+/** The options page's hash for a new entry: `#add=TERM&context=…&url=…&title=…&year=…`. */
 export function addEntryHash(r: AddEntryRequest): string {
-  return '#' + new URLSearchParams({ add: r.term, context: r.context, url: r.url, title: r.title }).toString();
+  return '#' + new URLSearchParams({ add: r.term, context: r.context, url: r.url, title: r.title, ...(r.year !== null ? { year: String(r.year) } : {}) }).toString();
 }
 
 export function parseAddEntryHash(hash: string): AddEntryRequest | null {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const term = p.get('add')?.trim();
   if (!term) return null;
-  return { term, context: p.get('context') ?? '', url: p.get('url') ?? '', title: p.get('title') ?? '' };
+  const year = Number(p.get('year'));
+  return { term, context: p.get('context') ?? '', url: p.get('url') ?? '', title: p.get('title') ?? '', year: Number.isInteger(year) && year > 0 ? year : null };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -221,5 +221,6 @@ export function parseAddEntryRequest(v: unknown): import('../glossary/user').Add
     // Only a web page's address can become the entry's source; anything else is dropped here.
     url: /^https?:\/\//.test(url) ? url : '',
     title: str(o.title, 'addEntry.title', 2000),
+    year: nullable(o.year, 'addEntry.year', num),
   };
 }

@@ -196,6 +196,20 @@ describe('tooltips', () => {
     await page.close();
   });
 
+  it('names a term read through a quote mark without the quote: tooltip headword and popup list', async () => {
+    const { page, tabId } = await openAnnotated('pages/seed-000.html');
+    // The page writes 实施“十四五”规划: the highlight covers 十四五”规划, the reader is shown 十四五规划.
+    const { x, y } = await termPoint(page, HIGHLIGHTS.defined, '十四五”规划', 0);
+    await page.mouse.move(x, y);
+    await expect.poll(() => tooltipTerm(page)).toBe('十四五规划');
+    const state = await pageStateOf(ext, tabId);
+    const texts = state!.terms.map((t) => t.text);
+    expect(texts).toContain('十四五规划');
+    expect(texts).toContain('六大强农行动');
+    expect(texts.filter((t) => /["“”「」『』〝〞]/.test(t))).toEqual([]);
+    await page.close();
+  });
+
   it('Esc on the tooltip’s own button hands the keyboard focus back to where it came from', async () => {
     server.route(
       'gen/focus-return.html',
@@ -215,6 +229,41 @@ describe('tooltips', () => {
     await expect.poll(() => tooltipText(page)).toBeNull();
     // Before: the focus fell to <body>, and the next Tab started over at the top of the page.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('last');
+    await page.close();
+  });
+
+  it('Tab from anywhere on the page reaches a keyboard-opened tooltip’s button; Enter opens the editor, Esc brings the focus back', async () => {
+    server.route(
+      'gen/tab-to-tooltip.html',
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳市2023年政府工作报告</title></head><body>
+      <nav><a id="home" href="#home">首页</a> <a id="news" href="#news">新闻</a></nav>
+      <h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上</p>
+      <p>各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。</p>
+      <p>深入推进社区“三清三建”，今年地区生产总值增长6.5%左右。</p>
+      <footer><a id="f1" href="#f1">网站地图</a> <a id="f2" href="#f2">联系我们</a> <a id="f3" href="#f3">隐私声明</a></footer></body></html>`,
+    );
+    const { page } = await openAnnotated('gen/tab-to-tooltip.html');
+    await page.focus('#news');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipTerm(page)).toBe('三清三建');
+    // Before: Tab went on to the footer's first link, and the button came only after every link of the page.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('report-lens-tooltip');
+    expect(await onTooltip(page, (box) => (box.getRootNode() as ShadowRoot).activeElement?.className ?? null)).toBe('add');
+    const tabs = ext.context.pages().length;
+    const editor = ext.context.waitForEvent('page');
+    await page.keyboard.press('Enter');
+    const opened = await editor;
+    expect(ext.context.pages().length).toBe(tabs + 1);
+    expect(new URL(opened.url()).pathname).toBe('/options.html');
+    await opened.close();
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('news');
+    // With the tooltip closed, Tab is the page's again.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f1');
     await page.close();
   });
 

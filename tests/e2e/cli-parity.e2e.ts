@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type FileResult } from '../../lib/cli/analyze';
+import { termLabel } from '../../lib/text/quotes';
 import { FIXTURES, launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { waitForState } from './state';
 
@@ -38,13 +39,15 @@ describe('the CLI finds what the extension finds', () => {
     expect(fromCli.terms.length).toBeGreaterThan(0);
     expect(fromCli.terms.length).toBe(state!.termCount);
     // The page state lists one row per entry (its first text on the page, and a count), so the CLI's
-    // spans are grouped the same way (lib/dom/page-report.ts) before comparing.
+    // spans are grouped the same way (lib/dom/page-report.ts) before comparing. The CLI gives each span's
+    // text as the page has it (十四五”规划, with the quote mark the matcher read through); the page state
+    // names it as the reader is shown it (termLabel: 十四五规划).
     const groups = new Map<string, { text: string; source: string; entry: string | null; count: number }>();
     for (const t of fromCli.terms) {
       const key = `${t.source}|${t.entry ?? t.text}`;
       const seen = groups.get(key);
       if (seen) seen.count++;
-      else groups.set(key, { text: t.text, source: t.source, entry: t.entry, count: 1 });
+      else groups.set(key, { text: termLabel(t.text), source: t.source, entry: t.entry, count: 1 });
     }
     const byText = (a: { text: string; source: string }, b: { text: string; source: string }) =>
       a.text < b.text ? -1 : a.text > b.text ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0;

@@ -163,6 +163,33 @@ describe('library page', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
+  it('in a narrow window the saved pages table keeps its labels and buttons on one line (it scrolls instead)', async () => {
+    const narrow = await openLibrary();
+    await narrow.setViewportSize({ width: 420, height: 800 });
+    await expect.poll(() => narrow.getByTestId('page-row').count()).toBe(states.size);
+    // Lines a cell's or button's text takes: one client rect per line of a text node.
+    const lines = await narrow.evaluate(() => {
+      const linesOf = (el: Element) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent!.trim() ? 1 : 3) });
+        const text = walker.nextNode()!;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        return range.getClientRects().length;
+      };
+      const table = document.querySelector('[data-testid="pages"]')!;
+      const heads = [...table.querySelectorAll('thead th')].filter((th) => !th.querySelector('.visually-hidden')).map(linesOf);
+      const rows = [...table.querySelectorAll('[data-testid="page-row"]')];
+      return {
+        heads: [...new Set(heads)],
+        kinds: [...new Set(rows.map((r) => linesOf(r.children[1]!)))],
+        deletes: [...new Set(rows.map((r) => linesOf(r.querySelector('[data-testid="delete-page"]')!)))],
+      };
+    });
+    // Before: 政府工作报告 stood one character a line, and 删除 took two.
+    expect(lines).toEqual({ heads: [1], kinds: [1], deletes: [1] });
+    await narrow.close();
+  });
+
   it('filters by region, indicator, year, kind and text, and sorts by a column', async () => {
     const db = await readDb(lib);
     const hengnan = db.targets.filter((t) => t.regionKey === '衡南县');

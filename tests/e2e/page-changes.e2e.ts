@@ -112,10 +112,10 @@ describe('a page that changes after annotation', () => {
     // The new address is taken as the new section's reading starts; its terms come when that reading is
     // done. Until then the state keeps the first section's terms, unchanged long enough on a busy machine
     // to look settled to waitForState: wait for a term only the new section has.
-    await expect.poll(async () => (await pageStateOf(ext, tabId))?.terms.map((t) => t.text)).toContain('五位一体”总体布局');
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.terms.map((t) => t.text)).toContain('五位一体总体布局');
     const state = await waitForState(ext, tabId);
     expect(state!.terms.map((t) => t.text)).not.toContain('一主一特双总部');
-    expect(state!.terms.map((t) => t.text)).toContain('五位一体”总体布局');
+    expect(state!.terms.map((t) => t.text)).toContain('五位一体总体布局');
     expect(state!.targets.map((t) => `${t.indicator} ${t.value}${t.unit}${t.qualifier}`)).toEqual([
       '地区生产总值 8.5%以上',
       '规模工业增加值 9%以上',

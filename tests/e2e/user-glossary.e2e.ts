@@ -91,6 +91,9 @@ describe('user glossary', () => {
     expect(await options.getByTestId('ge-context').textContent()).toContain('扎实推进中心城区社区“三清三建”升级版');
     expect(await options.getByTestId('ge-f-sourceUrl').inputValue()).toBe(page.url());
     expect(await options.getByTestId('ge-f-sourceTitle').inputValue()).toBe(await page.title());
+    // The page is a 2020 report (衡阳目标篇): cited as of 2020, not of the year the reader adds the entry.
+    expect(state.report.year).toBe(2020);
+    expect(await options.getByTestId('ge-f-sourceYear').inputValue()).toBe('2020');
     // The hash is used once: a reload must not open the form again. (Playwright learns of the page's
     // replaceState from a browser event, which can arrive after the form is on screen.)
     await expect.poll(() => new URL(options.url()).hash).toBe('');

@@ -156,6 +156,17 @@ describe('the editor form', () => {
     expect(draftFrom(null, { term: '甲', url: 'file:///x.html', title: '报告' }, now).sourceUrl).toBe('');
   });
 
+  it('dates the page as a source by the page’s own year, not by today’s', () => {
+    const page = { term: '一拆二改三清四化', url: 'http://www.hengyang.gov.cn/a.html', title: '政府工作报告解读④' };
+    // Before: a 2022 report was cited as published this year (2025 here).
+    expect(draftFrom(null, { ...page, year: 2022 }, now).sourceYear).toBe('2022');
+    // No year read on the page, or one no source can have: this year, for the reader to correct.
+    expect(draftFrom(null, { ...page, year: null }, now).sourceYear).toBe('2025');
+    expect(draftFrom(null, { ...page, year: 2035 }, now).sourceYear).toBe('2025');
+    // The year belongs to the page: without the page as source there is none to date.
+    expect(draftFrom(null, { term: '甲', url: 'file:///x.html', title: '报告', year: 2022 }, now).sourceYear).toBe('2025');
+  });
+
   it('builds a valid entry from a filled form', () => {
     const e = entryFromDraft(filled({ aliases: '三清三建升级版\n 三清三建工作 \n三清三建升级版\n', components: '清垃圾\n\n 清杂物 \n', year: '2020' }), 'user-a', null);
     expect(e).toEqual({
@@ -272,8 +283,10 @@ describe('export and import parsing', () => {
 
 describe('opening the editor from a tooltip', () => {
   it('carries term, sentence and page through the options page hash, whatever they contain', () => {
-    const request = { term: '三清三建', context: '推进“三清三建”升级版&加快#改造 100%', url: 'https://www.hengyang.gov.cn/a?b=1&c=2', title: '衡阳 目标篇' };
+    const request = { term: '三清三建', context: '推进“三清三建”升级版&加快#改造 100%', url: 'https://www.hengyang.gov.cn/a?b=1&c=2', title: '衡阳 目标篇', year: 2020 };
     expect(parseAddEntryHash(addEntryHash(request))).toEqual(request);
+    expect(parseAddEntryHash(addEntryHash({ ...request, year: null }))).toEqual({ ...request, year: null });
+    expect(parseAddEntryHash('#add=甲&year=abc')?.year).toBeNull();
     expect(parseAddEntryHash('#context=x')).toBeNull();
     expect(parseAddEntryHash('')).toBeNull();
   });
@@ -283,6 +296,9 @@ describe('opening the editor from a tooltip', () => {
     expect(parseAddEntryRequest({ term: '甲', context: '', url: 'http://a.gov.cn/', title: 't' }).url).toBe('http://a.gov.cn/');
     expect(() => parseAddEntryRequest({ term: '甲'.repeat(101), context: '', url: '', title: '' })).toThrow(/addEntry.term/);
     expect(() => parseAddEntryRequest({ term: 1 })).toThrow(/addEntry/);
+    expect(parseAddEntryRequest({ term: '甲', context: '', url: '', title: '', year: 2022 }).year).toBe(2022);
+    expect(parseAddEntryRequest({ term: '甲', context: '', url: '', title: '' }).year).toBeNull();
+    expect(() => parseAddEntryRequest({ term: '甲', context: '', url: '', title: '', year: '2022' })).toThrow(/addEntry.year/);
   });
 });
 
