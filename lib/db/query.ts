@@ -111,12 +111,62 @@ function sortValue(row: TargetRecord, key: SortKey, pages: PageIndex): string | 
  * in both directions: a reader sorting by year wants the years, not a block of dashes, first.
  */
 export function sortTargets(rows: readonly TargetRecord[], sort: Sort, pages: PageIndex): TargetRecord[] {
+  if (sort.key === 'value') return sortByValue(rows, sort.dir);
   const sign = sort.dir === 'asc' ? 1 : -1;
   // Keys are computed once (decorate-sort-undecorate): the comparator runs n·log n times.
   const keyed = rows.map((row, i) => ({ row, i, k: sortValue(row, sort.key, pages) }));
   keyed.sort((a, b) => {
     if (a.k === null || b.k === null) return a.k === b.k ? a.i - b.i : a.k === null ? 1 : -1;
     const c = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : collator.compare(String(a.k), String(b.k));
+    return c !== 0 ? sign * c : a.i - b.i;
+  });
+  return keyed.map((x) => x.row);
+}
+
+/** Scale prefixes of Chinese units, longest first (万亿元, 千万元, 万千瓦). */
+const SCALE: [string, number][] = [['万亿', 1e12], ['千万', 1e7], ['百万', 1e6], ['亿', 1e8], ['万', 1e4], ['千', 1e3]];
+
+/**
+ * A unit without its scale prefixes, and what they multiply by: 亿元 → 元 × 1e8, 万千瓦 → 瓦 × 1e7,
+ * 千米 → 米 × 1e3. 个百分点 and % have none.
+ */
+export function unitScale(unit: string): { base: string; factor: number } {
+  let base = unit;
+  let factor = 1;
+  for (let again = true; again; ) {
+    again = false;
+    for (const [prefix, f] of SCALE) {
+      if (base.startsWith(prefix)) {
+        base = base.slice(prefix.length);
+        factor *= f;
+        again = true;
+        break;
+      }
+    }
+  }
+  return { base, factor };
+}
+
+/**
+ * Values are compared in their unit's own measure (3400亿元 above 5000万元), and only with values in
+ * the same unit: rows of one unit stay together — the most used unit first, in either direction — and
+ * sort by magnitude inside. Sorted by the raw number, 7800万人次 came before 3400亿元 and 5000名.
+ */
+function sortByValue(rows: readonly TargetRecord[], dir: Sort['dir']): TargetRecord[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  const counts = new Map<string, number>();
+  const keyed = rows.map((row, i) => {
+    if (row.value === null) return { row, i, base: '', v: null };
+    const { base, factor } = unitScale(row.unit);
+    counts.set(base, (counts.get(base) ?? 0) + 1);
+    return { row, i, base, v: row.value * factor };
+  });
+  const rank = new Map([...counts].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).map(([u], r) => [u, r]));
+  keyed.sort((a, b) => {
+    if (a.v === null || b.v === null) return a.v === b.v ? a.i - b.i : a.v === null ? 1 : -1;
+    const u = rank.get(a.base)! - rank.get(b.base)!;
+    if (u !== 0) return u;
+    const c = a.v - b.v;
     return c !== 0 ? sign * c : a.i - b.i;
   });
   return keyed.map((x) => x.row);

@@ -9,6 +9,7 @@ import {
   queryHead,
   queryTargets,
   sortTargets,
+  unitScale,
   unitsOf,
   type TargetFilter,
 } from '../../../lib/db/query';
@@ -63,14 +64,35 @@ describe('filterTargets', () => {
 });
 
 describe('sortTargets', () => {
-  it('sorts numbers numerically, both ways, unknown values last either way', () => {
+  it('sorts numbers numerically, both ways, within their unit (the most used first), unknown values last either way', () => {
     const asc = sortTargets(rows, { key: 'value', dir: 'asc' }, index).map((t) => t.value);
     expect(asc).toEqual([5.5, 7, 7.5, 8, 8.5, 10, 15, 3400, null]);
     const desc = sortTargets(rows, { key: 'value', dir: 'desc' }, index).map((t) => t.value);
-    expect(desc).toEqual([3400, 15, 10, 8.5, 8, 7.5, 7, 5.5, null]);
+    expect(desc).toEqual([15, 10, 8.5, 8, 7.5, 7, 5.5, 3400, null]);
     const years = sortTargets(rows, { key: 'year', dir: 'desc' }, index).map((t) => t.year);
     expect(years.at(-1)).toBeNull();
     expect(years[0]).toBe(2026);
+  });
+
+  it('compares values in their unit’s own measure: 万, 亿, 千 and their combinations scale the number', () => {
+    const mixed = [
+      target(1, '旅游收入', 600, { unit: '亿元' }),
+      target(1, '接待游客', 7800, { unit: '万人次' }),
+      target(1, '人均地区生产总值', 7, { unit: '万元' }),
+      target(1, '新型职业农民', 5000, { unit: '名' }),
+      target(1, '地区生产总值', 3400, { unit: '亿元' }),
+      target(1, '农产品加工销售收入', 9000, { unit: '万元' }),
+      target(1, '游客', 1.2, { unit: '亿人次' }),
+      target(1, '地方一般公共预算收入', 1.1, { unit: '万亿元' }),
+    ];
+    const show = (dir: 'asc' | 'desc') => sortTargets(mixed, { key: 'value', dir }, index).map((t) => `${t.value}${t.unit}`);
+    // Before: by the raw number, 9000万元 and 7800万人次 above 3400亿元.
+    expect(show('desc')).toEqual(['1.1万亿元', '3400亿元', '600亿元', '9000万元', '7万元', '1.2亿人次', '7800万人次', '5000名']);
+    expect(show('asc')).toEqual(['7万元', '9000万元', '600亿元', '3400亿元', '1.1万亿元', '7800万人次', '1.2亿人次', '5000名']);
+    expect(unitScale('万千瓦')).toEqual({ base: '瓦', factor: 1e7 });
+    expect(unitScale('千米')).toEqual({ base: '米', factor: 1e3 });
+    expect(unitScale('个百分点')).toEqual({ base: '个百分点', factor: 1 });
+    expect(unitScale('万')).toEqual({ base: '', factor: 1e4 });
   });
 
   it('is stable and keeps database order among equal keys', () => {
