@@ -140,6 +140,13 @@ describe('a bare measure (产值, 产量, 投资) takes the subject the sentence
     expect(read('中药材种植面积稳定在50万亩以上、总产值突破80亿元。')).toEqual(['中药材种植面积|中药材种植面积|50万亩', '中药材总产值|中药材总产值|80亿元']);
   });
 
+  it('takes the industry without the verbs before it (加快发展, 培育壮大, 做大做强)', () => {
+    // Before, the first verb opened the match and the rest went into the name: 发展文化旅游产业营业收入.
+    expect(read('加快发展文化旅游产业，力争营业收入突破80亿元。')).toEqual(['文化旅游产业营业收入|文化旅游产业营业收入|80亿元']);
+    expect(read('培育壮大战略性新兴产业，产值增长12%。')).toEqual(['战略性新兴产业产值|战略性新兴产业产值|12%']);
+    expect(read('做大做强数字产业，力争产值突破300亿元。')).toEqual(['数字产业产值|数字产业产值|300亿元']);
+  });
+
   it('stays bare when nothing names its subject, and never takes a chain, park or fund for an industry', () => {
     expect(read('力争产值突破30亿元。')).toEqual(['产值|产值|30亿元']);
     expect(read('完善电子信息产业链条，力争产值突破30亿元。')).toEqual(['产值|产值|30亿元']);
