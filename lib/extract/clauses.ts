@@ -152,7 +152,8 @@ const MEMBER_MEASURE = /^(.{2,12}?)(?:播种面积|播面|种植面积|面积|�
 const PROJECTS = /^(?:实施|建设|推进|开工|新开工|完成|建成|引进|新引进|谋划|储备)*(.{2,12}项目)$/;
 /** An industry the sentence puts forward before the value: 推动|电子信息产业|集聚发展. */
 // The verbs run together (加快发展, 培育壮大, 做大做强): all of them go before the name, none into it.
-const INDUSTRY = /(?:推动|推进|促进|发展|做强|做大|做优|壮大|培育|打造|支持|加快|引导|振兴)+([\u4e00-\u9fff]{2,8}?(?:产业|行业))(?!链|园|区|集群|基金|项目)/g;
+// 产业化 (农业产业化经营, 数字产业化) is a way of working, no industry, and the name does not run past it.
+const INDUSTRY = /(?:推动|推进|促进|发展|做强|做大|做优|壮大|培育|打造|支持|加快|引导|振兴)+((?:(?!产业|行业)[\u4e00-\u9fff]){2,8}(?:产业|行业))(?!链|园|区|集群|基金|项目|化)/g;
 
 function subjectForMeasure(measure: string, s: string, sentenceStart: number, cs: number, prev: ValueItem | null, carry: Named | null): string {
   if (prev && prev.indicator !== measure) {

@@ -151,6 +151,9 @@ describe('a bare measure (产值, 产量, 投资) takes the subject the sentence
     expect(read('力争产值突破30亿元。')).toEqual(['产值|产值|30亿元']);
     expect(read('完善电子信息产业链条，力争产值突破30亿元。')).toEqual(['产值|产值|30亿元']);
     expect(read('建设电子信息产业园，力争产值突破30亿元。')).toEqual(['产值|产值|30亿元']);
+    // 产业化 is a way of working (农业产业化经营, 数字产业化), no industry: before, 农业产业营业收入 and 数字产业产值.
+    expect(read('推进农业产业化经营，力争营业收入达到300亿元。')).toEqual(['营业收入|营业收入|300亿元']);
+    expect(read('推动数字产业化和产业数字化，力争产值增长15%。')).toEqual(['产值|产值|15%']);
     // Investment goes to projects, not to an industry or a list member that is no measure of its own.
     expect(read('推动文旅产业发展，完成投资20亿元以上。')).toEqual(['投资|投资|20亿元']);
     expect(read('新建学校12所以上、投资5亿元以上。')).toEqual(['新建学校|新建学校|12所', '投资|投资|5亿元']);
