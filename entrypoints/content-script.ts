@@ -93,6 +93,9 @@ export default defineUnlistedScript({
     // a refusal of the read before carries over to the new read of the same address (not to another
     // page, and not to Alt+Shift+R, which asks for this page to be saved).
     let carriedRemoval: string | null = null;
+    // The same for a removal the tab was not told of (the library's delete or clear): the new read keeps
+    // the time of the read before, so the background's removal check (lib/db/removals) still refuses it.
+    let carriedRead: { address: string; readAt: number } | null = null;
     const addressOf = (url: string) => url.split('#', 1)[0]!;
     const report = async () => {
       await targetsReady();
@@ -149,7 +152,9 @@ export default defineUnlistedScript({
       started = starting;
       const analysis = await starting;
       const carried = carriedRemoval;
-      carriedRemoval = null;
+      const carriedAt = carriedRead;
+      carriedRemoval = carriedRead = null;
+      if (carriedAt !== null && session.top && addressOf(session.top.url) === carriedAt.address) session.top.readAt = carriedAt.readAt;
       if (carried !== null && session.top && addressOf(session.top.url) === carried) removedRead = currentRead();
       if (analysis.report.isReport || force) {
         await whenIdle();
@@ -185,11 +190,11 @@ export default defineUnlistedScript({
       saved = { pageId: data.pageId ?? null, saved: data.saved === true, ...(data.error ? { error: String(data.error) } : {}) };
       savedEpoch++;
       if (data.removed === true) removedRead = currentRead();
-      else if (saved.saved) removedRead = carriedRemoval = null;
+      else if (saved.saved) removedRead = carriedRemoval = carriedRead = null;
     });
     onMessage('annotateRequested', async () => {
       requested = true;
-      carriedRemoval = null;
+      carriedRemoval = carriedRead = null;
       await start(true);
       return state();
     });
@@ -198,6 +203,7 @@ export default defineUnlistedScript({
       else {
         // Noted now: switching off drops the session, and with it the read the refusal names.
         if (removedRead !== null && removedRead === currentRead() && session?.top) carriedRemoval = addressOf(session.top.url);
+        if (session?.top?.readAt) carriedRead = { address: addressOf(session.top.url), readAt: session.top.readAt };
         controller?.abort();
       }
       return state();

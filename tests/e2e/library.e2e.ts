@@ -438,6 +438,40 @@ describe('library page', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
+  it('a page deleted here is not saved back when its tab switches highlights off and on', async () => {
+    const url = server.govUrl('gen/deleted-then-toggled.html');
+    server.route(
+      'gen/deleted-then-toggled.html',
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳县2023年政府工作报告</title></head><body>
+      <h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳县第十八届人民代表大会第二次会议上</p>
+      <p>各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。扎实做好六稳六保工作。</p>
+      <h2>二、2023年工作安排</h2><p>今年经济社会发展的主要预期目标是：地区生产总值增长6.5%左右。</p></body></html>`,
+    );
+    const tab = await ext.open(url);
+    const tabId = await ext.tabIdOf(tab);
+    expect((await waitForState(ext, tabId))?.saved).toBe(true);
+    const row = () => lib.locator(`[data-testid="page-row"][data-url="${url}"]`);
+    await row().waitFor();
+    await row().getByTestId('delete-page').click();
+    await lib.getByTestId('confirm-ok').click();
+    await row().waitFor({ state: 'detached' });
+    // The tab was not told (the library deletes in its own page); the reader switches its highlights off
+    // and on. Before: the new read carried a new time, passed the removal check and saved the page back.
+    const popup = await ext.popupFor(tab);
+    await popup.getByTestId('highlights-off').click();
+    await popup.getByTestId('highlights-on').click();
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.annotated).toBe(true);
+    // The new read's report is refused (before: { saved: true, removed: false, stored: true }).
+    const outcome = async () => {
+      const s = await pageStateOf(ext, tabId);
+      return { saved: s?.saved, removed: s?.removed === true, stored: (await readDb(lib)).pages.some((p) => p.url === url) };
+    };
+    await expect.poll(outcome).toEqual({ saved: false, removed: true, stored: false });
+    await popup.close();
+    await tab.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
   it('a delete that fails says why in the dialog, which stays usable, and changes nothing', async () => {
     const before = await readDb(lib);
     const page = before.pages[0]!;
