@@ -71,6 +71,10 @@ export class DocumentAnnotator {
   private observer: MutationObserver | null = null;
   /** Open shadow roots the observer watches too: it does not see into them from the document. */
   private watchedShadows = new WeakSet<ShadowRoot>();
+  /** The same roots, for the reveal observer to watch too (see syncRevealWatch). */
+  private shadowRefs: WeakRef<ShadowRoot>[] = [];
+  /** Watches every attribute, but only while elements are left out as hidden (see syncRevealWatch). */
+  private revealObserver: MutationObserver | null = null;
   /** Ends the watch's event listeners (the observer's counterpart for states no attribute shows). */
   private watchEnd: AbortController | null = null;
   private pending = new Set<Node>();
@@ -257,14 +261,9 @@ export class DocumentAnnotator {
           continue;
         }
         // A <details> opened or a hidden attribute removed: text skipped as hidden may show now (what the
-        // model holds already is skipped when the element is read). Any other attribute can show a
-        // hidden element through the page's CSS (a class, a style, [aria-expanded="true"] + .panel,
-        // [data-state=open]); these change many times a second on some pages (animations, carousels), so
-        // they only ask for one check of the elements left out as hidden, at the next flush, and only
-        // when there are any.
+        // model holds already is skipped when the element is read). Other attributes: syncRevealWatch.
         if (rec.type === 'attributes') {
-          if (rec.attributeName === 'open' || rec.attributeName === 'hidden') this.pending.add(rec.target);
-          else if (this.hiddenRoots.size && !(rec.target as Element).hasAttribute(OWN_UI_ATTR)) this.revealCheck = true;
+          this.pending.add(rec.target);
           continue;
         }
         if (rec.removedNodes.length) this.removals = true;
@@ -279,6 +278,7 @@ export class DocumentAnnotator {
     });
     this.observer.observe(this.doc.documentElement, OBSERVED);
     this.watchShadows(this.model.shadows);
+    this.syncRevealWatch();
     // States no attribute shows, which the page's CSS can reveal by: :checked (the radio-button tabs of
     // CSS-only pages), :popover-open and :target.
     this.watchEnd = new AbortController();
@@ -346,13 +346,53 @@ export class DocumentAnnotator {
     for (const sr of shadows) {
       if (this.watchedShadows.has(sr)) continue;
       this.watchedShadows.add(sr);
+      this.shadowRefs.push(new WeakRef(sr));
       this.observer.observe(sr, OBSERVED);
+      this.revealObserver?.observe(sr, REVEAL_OBSERVED);
     }
+  }
+
+  /**
+   * Any attribute can show a hidden element through the page's CSS (a class, a style,
+   * [aria-expanded="true"] + .panel, [data-state=open]), but only while there is one does a change
+   * matter: every attribute is watched then, and not otherwise. Watched always, every attribute a page
+   * sets (an SVG chart's x and fill each frame) cost the page a record for this observer. Attributes
+   * change many times a second on some pages (animations, carousels), so they only ask for one check of
+   * the hidden elements, at the next flush.
+   */
+  private syncRevealWatch(): void {
+    const want = this.hiddenRoots.size > 0 && this.observer !== null && !this.destroyed;
+    if (want === (this.revealObserver !== null)) return;
+    if (!want) {
+      this.revealObserver!.disconnect();
+      this.revealObserver = null;
+      return;
+    }
+    const win = this.doc.defaultView;
+    if (!win) return;
+    const observer = new win.MutationObserver((records) => {
+      if (!this.hiddenRoots.size || this.destroyed) return;
+      if (!records.some((rec) => !(rec.target as Element).hasAttribute(OWN_UI_ATTR))) return;
+      this.revealCheck = true;
+      this.flushTimer ??= setTimeout(() => void this.flush(), 150);
+    });
+    observer.observe(this.doc.documentElement, REVEAL_OBSERVED);
+    this.shadowRefs = this.shadowRefs.filter((ref) => {
+      const sr = ref.deref();
+      if (sr) observer.observe(sr, REVEAL_OBSERVED);
+      return !!sr;
+    });
+    this.revealObserver = observer;
   }
 
   /** Remembers elements a walk left out as not rendered, up to MAX_HIDDEN_ROOTS. */
   private keepHidden(elements: Element[] | undefined): void {
     if (!elements) return;
+    this.keepHiddenOf(elements);
+    this.syncRevealWatch();
+  }
+
+  private keepHiddenOf(elements: Element[]): void {
     let purged = false;
     for (const el of elements) {
       // Content added piece by piece into a hidden container arrives as many hidden roots: the
@@ -384,6 +424,7 @@ export class DocumentAnnotator {
         this.pending.add(el);
       }
     }
+    this.syncRevealWatch();
   }
 
   /** Drops the terms whose text changed or is no longer in the document; true when any were dropped. */
@@ -494,8 +535,11 @@ export class DocumentAnnotator {
     this.generation++;
     this.observer?.disconnect();
     this.observer = null;
+    this.revealObserver?.disconnect();
+    this.revealObserver = null;
     this.watchEnd?.abort();
     this.watchedShadows = new WeakSet();
+    this.shadowRefs = [];
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     this.pending.clear();
@@ -513,6 +557,7 @@ export class DocumentAnnotator {
   destroy(): void {
     this.destroyed = true;
     this.observer?.disconnect();
+    this.revealObserver?.disconnect();
     this.watchEnd?.abort();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.registered.clear();
@@ -523,7 +568,9 @@ export class DocumentAnnotator {
 }
 
 /** What the observer watches, in the document and in each open shadow root it was given. */
-const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true };
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['open', 'hidden'] };
+/** What the reveal observer watches while elements are left out as hidden (see syncRevealWatch). */
+const REVEAL_OBSERVED: MutationObserverInit = { subtree: true, attributes: true };
 
 /**
  * Hidden elements remembered per document. Each class or style batch checks them all (checkVisibility on
