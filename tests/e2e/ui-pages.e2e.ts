@@ -216,7 +216,7 @@ describe('in an English browser', () => {
       await lib.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
       // Before: the row was looked up only as the dialog closed; it was gone, and the heading took the focus.
       await expect.poll(() => focused(lib)).toEqual({ testid: 'delete-page', url: urls[1] });
-      expect(await lib.getByTestId('page-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.url))).toEqual([urls[1]]);
+      await expect.poll(() => lib.getByTestId('page-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.url))).toEqual([urls[1]]);
     } finally {
       await other.close();
       await lib.evaluate(() => (window as unknown as { restoreComplete(): void }).restoreComplete());
