@@ -73,6 +73,27 @@ const count = async (page: Page) => Number(await page.getByTestId('target-count'
 const total = async (page: Page) => Number(await page.getByTestId('summary').getAttribute('data-targets'));
 const renderedColumn = (page: Page, col: string) => page.locator(`[data-testid="target-row"] td[data-col="${col}"]`).allTextContents();
 
+/** Opens a small report page in a tab (saved automatically), then deletes it here in the library. */
+async function openSavedThenDelete(path: string, extra: string) {
+  const url = server.govUrl(path);
+  server.route(
+    path,
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳县2023年政府工作报告</title></head><body>
+    <h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳县第十八届人民代表大会第二次会议上</p>
+    <p>各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。${extra}</p>
+    <h2>二、2023年工作安排</h2><p>今年经济社会发展的主要预期目标是：地区生产总值增长6.5%左右。</p></body></html>`,
+  );
+  const tab = await ext.open(url);
+  const tabId = await ext.tabIdOf(tab);
+  expect((await waitForState(ext, tabId))?.saved).toBe(true);
+  const row = () => lib.locator(`[data-testid="page-row"][data-url="${url}"]`);
+  await row().waitFor();
+  await row().getByTestId('delete-page').click();
+  await lib.getByTestId('confirm-ok').click();
+  await row().waitFor({ state: 'detached' });
+  return { url, tab, tabId, row };
+}
+
 async function openLibrary(): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/library.html`);
@@ -370,22 +391,7 @@ describe('library page', () => {
   });
 
   it('a page deleted here while open in a tab is not saved back by what the tab adds; reading it again saves it', async () => {
-    const url = server.govUrl('gen/open-while-deleted.html');
-    server.route(
-      'gen/open-while-deleted.html',
-      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳县2023年政府工作报告</title></head><body>
-      <h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳县第十八届人民代表大会第二次会议上</p>
-      <p>各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。</p>
-      <h2>二、2023年工作安排</h2><p>今年经济社会发展的主要预期目标是：地区生产总值增长6.5%左右。</p></body></html>`,
-    );
-    const tab = await ext.open(url);
-    const tabId = await ext.tabIdOf(tab);
-    expect((await waitForState(ext, tabId))?.saved).toBe(true);
-    const row = () => lib.locator(`[data-testid="page-row"][data-url="${url}"]`);
-    await row().waitFor();
-    await row().getByTestId('delete-page').click();
-    await lib.getByTestId('confirm-ok').click();
-    await row().waitFor({ state: 'detached' });
+    const { url, tab, tabId, row } = await openSavedThenDelete('gen/open-while-deleted.html', '');
     // The tab's page adds a paragraph: it is annotated, and the report it sends is refused.
     await tab.evaluate(() => {
       const p = document.createElement('p');
@@ -439,22 +445,7 @@ describe('library page', () => {
   });
 
   it('a page deleted here is not saved back when its tab switches highlights off and on', async () => {
-    const url = server.govUrl('gen/deleted-then-toggled.html');
-    server.route(
-      'gen/deleted-then-toggled.html',
-      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳县2023年政府工作报告</title></head><body>
-      <h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳县第十八届人民代表大会第二次会议上</p>
-      <p>各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。扎实做好六稳六保工作。</p>
-      <h2>二、2023年工作安排</h2><p>今年经济社会发展的主要预期目标是：地区生产总值增长6.5%左右。</p></body></html>`,
-    );
-    const tab = await ext.open(url);
-    const tabId = await ext.tabIdOf(tab);
-    expect((await waitForState(ext, tabId))?.saved).toBe(true);
-    const row = () => lib.locator(`[data-testid="page-row"][data-url="${url}"]`);
-    await row().waitFor();
-    await row().getByTestId('delete-page').click();
-    await lib.getByTestId('confirm-ok').click();
-    await row().waitFor({ state: 'detached' });
+    const { url, tab, tabId } = await openSavedThenDelete('gen/deleted-then-toggled.html', '扎实做好六稳六保工作。');
     // The tab was not told (the library deletes in its own page); the reader switches its highlights off
     // and on. Before: the new read carried a new time, passed the removal check and saved the page back.
     const popup = await ext.popupFor(tab);
