@@ -21,7 +21,11 @@ import {
   parseScript,
   parseTabId,
   parseTargetsToken,
+  parseTextId,
+  parseTextPart,
 } from '../lib/messaging/validate';
+import { packTerms } from '../lib/messaging/term-wire';
+import { addTextPart, takeText } from '../lib/background/text-parts';
 import { requireExtensionPage, requireSameSite } from '../lib/messaging/senders';
 import { analyzeInBackground, laterTargets, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
 import { liveUserMatcher } from '../lib/db/user-entries';
@@ -31,6 +35,15 @@ import { convertForPage, entriesInScript, rememberSiteFor, siteScriptFor, toggle
 import { ensureAllSitesScript } from '../lib/background/all-sites';
 
 const CONTENT_SCRIPT = '/content-script.js';
+
+/** A message's text with the parts sent ahead of it (pageText) in front. */
+function wholeText(textId: unknown, rest: unknown, what: string): string {
+  if (typeof rest !== 'string') throw new MessageError(`${what}: expected the text's last part`);
+  const whole = takeText(parseTextId(textId, `${what}.textId`), rest);
+  // The content script sends the whole text again on this error (lib/messaging/remote-analyzer).
+  if (whole === null) throw new MessageError(`${what}.textId: the text's earlier parts are gone (the worker restarted?)`);
+  return whole;
+}
 const MENU_ANNOTATE = 'report-lens-annotate';
 const MENU_TOGGLE_SCRIPT = 'report-lens-toggle-script';
 
@@ -96,17 +109,24 @@ export default defineBackground({
     // better, often worse — on 2 cores the warm-up competes with the page's own loading.
     onMessage('wake', () => {});
     const extensionBase = browser.runtime.getURL('/');
-    onMessage('analyzePage', ({ data }) => {
+    onMessage('pageText', ({ data }) => {
+      const { id, part } = parseTextPart(data);
+      addTextPart(id, part);
+    });
+    onMessage('analyzePage', async ({ data }) => {
       const d = parseData(data, 'analyzePage');
-      const input = parseData(d.input, 'analyzePage.input');
+      const input = { ...parseData(d.input, 'analyzePage.input') };
+      if (d.textId !== undefined) input.text = wholeText(d.textId, input.text, 'analyzePage');
       const truncated = typeof input.text === 'string' && input.text.length > MAX_PAGE_TEXT;
-      return analyzeInBackground(parsePageInput(input), d.force === true, truncated, d.deferTargets === true);
+      const { terms, ...rest } = await analyzeInBackground(parsePageInput(input), d.force === true, truncated, d.deferTargets === true);
+      return { ...rest, terms: packTerms(terms) };
     });
     onMessage('pageTargets', ({ data }) => laterTargets(parseTargetsToken(data)));
-    onMessage('matchText', ({ data }) => {
+    onMessage('matchText', async ({ data }) => {
       const d = parseData(data, 'matchText');
-      const input = parsePageInput({ text: d.text, title: '', url: '', headings: [] });
-      return matchTextInBackground(input.text, parsePageGlossary(d.pageGlossary));
+      const text = d.textId !== undefined ? wholeText(d.textId, d.text, 'matchText') : d.text;
+      const input = parsePageInput({ text, title: '', url: '', headings: [] });
+      return packTerms(await matchTextInBackground(input.text, parsePageGlossary(d.pageGlossary)));
     });
 
     onMessage('reportPage', async ({ data, sender }): Promise<SaveResult> => {

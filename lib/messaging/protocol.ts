@@ -4,6 +4,7 @@ import type { EntryViewData } from '../glossary/view';
 import type { ConvertRequest, ConvertResult } from '../convert/page';
 import type { AddEntryRequest } from '../glossary/user';
 import type { PageGlossaryEntry, PageInput, ReportInfo, Target, TermSource, TermSpan } from '../types';
+import type { PackedTerms } from './term-wire';
 
 /**
  * The one message protocol of the extension. Every message any context sends is listed here.
@@ -78,6 +79,9 @@ export interface SaveResult {
  */
 export type TermsFirstAnalysis = PageAnalysis & { targetsToken?: string };
 
+/** {@link TermsFirstAnalysis} as the message carries it: the terms packed (lib/messaging/term-wire). */
+export type WireAnalysis = Omit<TermsFirstAnalysis, 'terms'> & { terms: PackedTerms };
+
 export interface ProtocolMap {
   // content → background
   /**
@@ -85,12 +89,17 @@ export interface ProtocolMap {
    * 30 s idle) starts while the page is still loading, not when the content script asks for analysis.
    */
   wake(): void;
+  /**
+   * Part of a page text too long for one message, ahead of the analyzePage or matchText whose `textId`
+   * names it; that message's own text is the last part (lib/messaging/remote-analyzer).
+   */
+  pageText(data: { id: string; part: string }): void;
   /** Runs the core pipeline on the page text: the content script only walks the DOM and paints. */
-  analyzePage(data: { input: PageInput; force: boolean; deferTargets?: boolean }): TermsFirstAnalysis;
+  analyzePage(data: { input: PageInput; force: boolean; deferTargets?: boolean; textId?: string }): WireAnalysis;
   /** The targets of an analysis sent with `deferTargets`; null once the background no longer holds them. */
   pageTargets(data: { token: string }): Target[] | null;
   /** Terms in text added to the page later (offsets into `text`). */
-  matchText(data: { text: string; pageGlossary: PageGlossaryEntry[] }): TermSpan[];
+  matchText(data: { text: string; pageGlossary: PageGlossaryEntry[]; textId?: string }): PackedTerms;
   reportPage(data: PageReport): SaveResult;
   getEntries(data: { ids: string[]; script: Script }): Record<string, EntryView>;
   /** The tooltip's "add to my glossary": a page cannot open an extension page itself. */

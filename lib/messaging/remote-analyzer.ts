@@ -1,12 +1,52 @@
 import type { PageAnalysis } from '../analyze';
 import type { PageGlossaryEntry, PageInput, Target, TermSpan } from '../types';
-import type { TermsFirstAnalysis } from './protocol';
+import type { TermsFirstAnalysis, WireAnalysis } from './protocol';
+import { unpackTerms, type PackedTerms } from './term-wire';
 
-/** The three background calls the content script's analysis makes (lib/messaging/protocol.ts). */
+/** The background calls the content script's analysis makes (lib/messaging/protocol.ts). */
 export interface AnalysisChannel {
-  analyzePage(data: { input: PageInput; force: boolean; deferTargets?: boolean }): Promise<TermsFirstAnalysis>;
+  pageText(data: { id: string; part: string }): Promise<void>;
+  analyzePage(data: { input: PageInput; force: boolean; deferTargets?: boolean; textId?: string }): Promise<WireAnalysis>;
   pageTargets(data: { token: string }): Promise<Target[] | null>;
-  matchText(data: { text: string; pageGlossary: PageGlossaryEntry[] }): Promise<TermSpan[]>;
+  matchText(data: { text: string; pageGlossary: PageGlossaryEntry[]; textId?: string }): Promise<PackedTerms>;
+}
+
+/**
+ * A page text longer than this goes in parts of this size, each message awaited before the next.
+ * runtime.sendMessage serialises its message synchronously on the page's main thread, and not in
+ * linear time: 77,000 characters took 6 ms and 350,000 took 84 ms in one task on a loaded 2-core
+ * machine. Seed 003, the longest real report, is 77,000 and still goes in one message.
+ */
+export const TEXT_PART = 100_000;
+
+function textId(): string {
+  // Not crypto.randomUUID: it exists only in secure contexts, and many government sites are http.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Sends `text` ahead in parts when it is long, and calls `send` with the last part and the id naming
+ * the others. A worker that restarted between the parts has lost them and refuses the call: the
+ * whole text goes once more.
+ */
+async function withTextParts<T>(channel: AnalysisChannel, text: string, send: (rest: string, id?: string) => Promise<T>): Promise<T> {
+  if (text.length <= TEXT_PART) return send(text);
+  const attempt = async () => {
+    const id = textId();
+    let at = 0;
+    while (text.length - at > TEXT_PART) {
+      let end = at + TEXT_PART;
+      // Never between the halves of a surrogate pair (a CJK Extension B character in a name): the
+      // message is UTF-8 on the way, and a lone half would arrive as U+FFFD.
+      const c = text.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end--;
+      await channel.pageText({ id, part: text.slice(at, end) });
+      at = end;
+    }
+    return send(text.slice(at), id);
+  };
+  return attempt().catch(attempt);
 }
 
 export interface RemoteAnalyzer {
@@ -42,13 +82,20 @@ export function remoteAnalyzer(channel: AnalysisChannel): RemoteAnalyzer {
   // Kept until the targets have arrived, so a failed fetch can be asked again.
   const inputs = new WeakMap<PageAnalysis, { input: PageInput; force: boolean }>();
   const pending = new WeakMap<PageAnalysis, Promise<boolean>>();
+  const analyzePage = async (input: PageInput, force: boolean, deferTargets: boolean): Promise<TermsFirstAnalysis> => {
+    const wire = await withTextParts(channel, input.text, (rest, textId) =>
+      channel.analyzePage({ input: rest === input.text ? input : { ...input, text: rest }, force, deferTargets, ...(textId ? { textId } : {}) }),
+    );
+    return { ...wire, terms: unpackTerms(wire.terms, input.text) };
+  };
   return {
     async analyze(input, force) {
-      const analysis = await channel.analyzePage({ input, force, deferTargets: true });
+      const analysis = await analyzePage(input, force, true);
       if (analysis.targetsToken) inputs.set(analysis, { input, force });
       return analysis;
     },
-    matchText: (text, pageGlossary) => channel.matchText({ text, pageGlossary }),
+    matchText: async (text, pageGlossary) =>
+      unpackTerms(await withTextParts(channel, text, (rest, textId) => channel.matchText({ text: rest, pageGlossary, ...(textId ? { textId } : {}) })), text),
     targetsOf(analysis) {
       const request = inputs.get(analysis);
       // Came with its targets, or they arrived already.
@@ -57,7 +104,7 @@ export function remoteAnalyzer(channel: AnalysisChannel): RemoteAnalyzer {
       if (!done) {
         // A service worker that restarted in between no longer holds them: the whole analysis again,
         // targets inline (the terms it also returns are not used). A token is good for one fetch.
-        const again = () => channel.analyzePage({ ...request, deferTargets: false }).then((a) => a.targets);
+        const again = () => analyzePage(request.input, request.force, false).then((a) => a.targets);
         const token = (analysis as TermsFirstAnalysis).targetsToken;
         delete (analysis as TermsFirstAnalysis).targetsToken;
         const fetched = token ? channel.pageTargets({ token }).then((targets) => targets ?? again(), again) : again();

@@ -131,6 +131,22 @@ export function parseTargetsToken(v: unknown): string {
   return token;
 }
 
+/** Most characters in one part of a long page text (lib/messaging/remote-analyzer sends 100,000). */
+export const MAX_TEXT_PART = 1_000_000;
+
+/** A text id of lib/messaging/remote-analyzer: 32 hex digits. */
+export function parseTextId(v: unknown, path: string): string {
+  const id = str(v, path, 64);
+  if (!/^[0-9a-f]{32}$/.test(id)) throw new MessageError(`${path}: expected 32 hex digits`);
+  return id;
+}
+
+/** One part of a long page text, sent ahead of the analyzePage or matchText that names its id. */
+export function parseTextPart(v: unknown): { id: string; part: string } {
+  const o = obj(v, 'data');
+  return { id: parseTextId(o.id, 'id'), part: str(o.part, 'part', MAX_TEXT_PART) };
+}
+
 /** Most headings and characters per heading, title and URL the background reads of a page. */
 export const MAX_PAGE_HEADINGS = 20_000;
 export const MAX_PAGE_TITLE = 2000;

@@ -383,7 +383,9 @@ describe('dynamic pages', () => {
 describe('long pages', () => {
   // 700 paragraphs with three glossary terms each: 2,100 terms, past the point where highlights are
   // registered only near the viewport (lib/dom/viewport-highlights.ts).
-  const PARAGRAPHS = 700;
+  // 3,000 paragraphs: 113,000 characters, more than one message carries (lib/messaging/remote-analyzer
+  // sends the text ahead in parts), so the last paragraph's terms are found past the parts' seam.
+  const PARAGRAPHS = 3000;
   const body = Array.from(
     { length: PARAGRAPHS },
     (_, i) => `<p data-i="${i}">第${i + 1}项：坚持以<b>三高四新</b>战略为引领，推动高质量发展，扎实做好六稳工作。</p>`,

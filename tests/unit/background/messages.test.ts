@@ -2,7 +2,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { getDb } from '../../../lib/db/schema';
 import { savePageReport } from '../../../lib/db/pages';
-import type { PageReport } from '../../../lib/messaging/protocol';
+import type { PageReport, WireAnalysis } from '../../../lib/messaging/protocol';
+import { unpackTerms } from '../../../lib/messaging/term-wire';
 import { contentScriptOn, extensionPage, send, startBackground } from '../helpers/background';
 
 const report = (url: string, value = 5, readAt = 1_700_000_000_000): PageReport => ({
@@ -87,6 +88,7 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
   it('answers a message without data with a MessageError naming it, never a TypeError', async () => {
     const page = contentScriptOn(GOV);
     for (const [type, sender] of [
+      ['pageText', page],
       ['analyzePage', page],
       ['matchText', page],
       ['getEntries', page],
@@ -105,10 +107,34 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
   it('checks every field of the page glossary a content script sends back', async () => {
     const entry = { term: '三高四新', key: '三高四新', definition: '……', marker: null, start: 0, end: 10 };
     const ok = await send('matchText', { text: '坚持三高四新战略', pageGlossary: [entry] }, contentScriptOn(GOV));
-    expect((ok?.res as { text: string }[]).map((s) => s.text)).toContain('三高四新');
+    expect(unpackTerms(ok?.res, '坚持三高四新战略').map((s) => s.text)).toContain('三高四新');
     const broken = await send('matchText', { text: '三高四新', pageGlossary: [{ ...entry, keys: [{ length: 5 }] }] }, contentScriptOn(GOV));
     expect(broken?.err).toMatchObject({ name: 'MessageError', message: 'pageGlossary[0].keys[0]: expected a string' });
     const huge = await send('matchText', { text: '三高四新', pageGlossary: [{ ...entry, keys: Array(300).fill('三高') }] }, contentScriptOn(GOV));
     expect(huge?.err).toMatchObject({ name: 'MessageError', message: 'pageGlossary[0].keys: more than 20 items' });
+  });
+
+  it('puts a long text back together from the parts sent ahead of it; parts gone are an error the content script can act on', async () => {
+    const page = contentScriptOn(GOV);
+    const id = 'a'.repeat(32);
+    const first = '坚持稳中求进工作总基调。'.repeat(1000);
+    const second = '全面落实六稳六保任务。'.repeat(1000);
+    const rest = '深入实施三高四新战略。';
+    const whole = first + second + rest;
+    expect((await send('pageText', { id, part: first }, page))?.err).toBeUndefined();
+    expect((await send('pageText', { id, part: second }, page))?.err).toBeUndefined();
+    const input = { text: rest, title: '2024年政府工作报告', url: GOV, headings: [] };
+    const r = await send('analyzePage', { input, force: true, deferTargets: true, textId: id }, page);
+    const terms = unpackTerms((r?.res as WireAnalysis).terms, whole);
+    expect(terms.filter((t) => t.text === '六稳六保')).toHaveLength(1000);
+    expect(terms.find((t) => t.text === '三高四新')).toMatchObject({ start: whole.length - 7, end: whole.length - 3, source: 'glossary' });
+    // A text's parts serve one message: asked again (or after a worker restart) they are gone.
+    const again = await send('analyzePage', { input, force: true, deferTargets: true, textId: id }, page);
+    expect(again?.err).toMatchObject({ name: 'MessageError', message: "analyzePage.textId: the text's earlier parts are gone (the worker restarted?)" });
+    const matched = await send('matchText', { text: rest, pageGlossary: [], textId: id }, page);
+    expect(matched?.err).toMatchObject({ name: 'MessageError', message: "matchText.textId: the text's earlier parts are gone (the worker restarted?)" });
+    // Ids are what the content script makes (32 hex digits); parts are bounded.
+    expect((await send('pageText', { id: 'x', part: first }, page))?.err).toMatchObject({ name: 'MessageError', message: 'id: expected 32 hex digits' });
+    expect((await send('pageText', { id, part: 'x'.repeat(1_000_001) }, page))?.err).toMatchObject({ name: 'MessageError', message: 'part: longer than 1000000 characters' });
   });
 });

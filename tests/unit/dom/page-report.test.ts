@@ -144,14 +144,16 @@ describe('targets the background failed to give are not reported as none', () =>
     let down = true;
     const analyzer = remoteAnalyzer({
       analyzePage: async (d) => {
-        if (d.deferTargets) return { report: info, script: 'simplified', terms: [], pageGlossary: [], targets: [], targetsToken: '00000000-0000-0000-0000-000000000000' } as TermsFirstAnalysis;
+        const terms = { spans: [], entries: [] };
+        if (d.deferTargets) return { report: info, script: 'simplified', terms, pageGlossary: [], targets: [], targetsToken: '00000000-0000-0000-0000-000000000000' };
         if (down) throw new Error('Could not establish connection. Receiving end does not exist.');
-        return { report: info, script: 'simplified', terms: [], pageGlossary: [], targets: [target()] } as TermsFirstAnalysis;
+        return { report: info, script: 'simplified', terms, pageGlossary: [], targets: [target()] };
       },
       pageTargets: async () => {
         throw new Error('The message port closed before a response was received.');
       },
-      matchText: async () => [],
+      matchText: async () => ({ spans: [], entries: [] }),
+      pageText: async () => {},
     });
     const analysis = await analyzer.analyze(input, false);
     await expect(analyzer.targetsOf(analysis)).resolves.toBe(false);

@@ -1,17 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PageAnalysis } from '../../../lib/analyze';
 import { remoteAnalyzer, targetsUnknown, type AnalysisChannel } from '../../../lib/messaging/remote-analyzer';
-import type { TermsFirstAnalysis } from '../../../lib/messaging/protocol';
+import type { TermsFirstAnalysis, WireAnalysis } from '../../../lib/messaging/protocol';
 import type { PageInput, Target } from '../../../lib/types';
 
 const input: PageInput = { text: '地区生产总值增长8%以上', title: 't', url: 'https://www.example.gov.cn/a.html', headings: [] };
 const target = { indicator: '地区生产总值', value: 8 } as unknown as Target;
 
-function analysis(extra: Partial<TermsFirstAnalysis> = {}): TermsFirstAnalysis {
+function analysis(extra: Partial<WireAnalysis> = {}): WireAnalysis {
   return {
     report: { isReport: true } as PageAnalysis['report'],
     script: 'simplified',
-    terms: [],
+    terms: { spans: [], entries: [] },
     pageGlossary: [],
     targets: [],
     ...extra,
@@ -22,7 +22,8 @@ function channel(over: Partial<AnalysisChannel> = {}) {
   return {
     analyzePage: vi.fn(async (d: { deferTargets?: boolean }) => (d.deferTargets ? analysis({ targetsToken: 'tok' }) : analysis({ targets: [target] }))),
     pageTargets: vi.fn(async () => [target]),
-    matchText: vi.fn(async () => []),
+    matchText: vi.fn(async () => ({ spans: [], entries: [] })),
+    pageText: vi.fn(async () => {}),
     ...over,
   } satisfies AnalysisChannel;
 }
@@ -94,5 +95,84 @@ describe('remoteAnalyzer', () => {
     expect(await r.targetsOf(a)).toBe(true);
     expect(ch.pageTargets).not.toHaveBeenCalled();
     expect(a.targets).toEqual([target]);
+  });
+});
+
+describe('remoteAnalyzer and long texts', () => {
+  // 250,001 characters, a slogan near the end: beyond TEXT_PART, the text goes ahead in parts.
+  const long = '坚持稳中求进工作总基调。'.repeat(20_833) + '三高四新。';
+
+  /** A background that keeps the parts as lib/background/text-parts does and answers with one span. */
+  function partsChannel(opts: { loseFirst?: boolean } = {}) {
+    const parts = new Map<string, string[]>();
+    let lose = opts.loseFirst === true;
+    const whole = (id: string | undefined, rest: string) => {
+      if (id === undefined) return rest;
+      const got = parts.get(id);
+      parts.delete(id);
+      if (!got || lose) {
+        lose = false;
+        throw new Error("analyzePage.textId: the text's earlier parts are gone (the worker restarted?)");
+      }
+      return got.join('') + rest;
+    };
+    const spanOf = (text: string) => {
+      const at = text.indexOf('三高四新');
+      return { spans: at < 0 ? [] : [at, at + 4, 0, 0, -1], entries: ['san-gao-si-xin'] };
+    };
+    return {
+      pageText: vi.fn(async ({ id, part }: { id: string; part: string }) => void parts.set(id, [...(parts.get(id) ?? []), part])),
+      analyzePage: vi.fn(async ({ input: i, textId }: { input: PageInput; textId?: string }) => analysis({ terms: spanOf(whole(textId, i.text)) })),
+      pageTargets: vi.fn(async () => null),
+      matchText: vi.fn(async ({ text, textId }: { text: string; textId?: string }) => spanOf(whole(textId, text))),
+    } satisfies AnalysisChannel;
+  }
+
+  it('sends a text over 100,000 characters in parts, awaited one by one, and reads the spans against the whole text', async () => {
+    const ch = partsChannel();
+    const a = await remoteAnalyzer(ch).analyze({ ...input, text: long }, false);
+    expect(ch.pageText.mock.calls.map(([d]) => d.part.length)).toEqual([100_000, 100_000]);
+    const ids = new Set(ch.pageText.mock.calls.map(([d]) => d.id));
+    expect(ids.size).toBe(1);
+    const [id] = ids;
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    const [{ input: sent, textId }] = ch.analyzePage.mock.calls[0]!;
+    expect(textId).toBe(id);
+    expect(sent.text).toBe(long.slice(200_000));
+    expect({ ...sent, text: '' }).toEqual({ ...input, text: '' });
+    expect(a.terms).toEqual([{ start: long.length - 5, end: long.length - 1, text: '三高四新', source: 'glossary', entry: 'san-gao-si-xin' }]);
+
+    const spans = await remoteAnalyzer(ch).matchText(long, []);
+    expect(spans).toEqual(a.terms);
+    expect(ch.pageText).toHaveBeenCalledTimes(4);
+  });
+
+  it('sends a short text in one message, as before', async () => {
+    const ch = partsChannel();
+    const text = long.slice(-100_000);
+    const a = await remoteAnalyzer(ch).analyze({ ...input, text }, false);
+    expect(ch.pageText).not.toHaveBeenCalled();
+    expect(ch.analyzePage.mock.calls[0]![0]).toEqual({ input: { ...input, text }, force: false, deferTargets: true });
+    expect(a.terms.map((t) => t.start)).toEqual([text.length - 5]);
+  });
+
+  it('never cuts between the halves of a surrogate pair', async () => {
+    const ch = partsChannel();
+    // 𠮷 (U+20BB7) straddles the 100,000th code unit.
+    const text = '一'.repeat(99_999) + '𠮷' + '二'.repeat(50_000) + '三高四新';
+    await remoteAnalyzer(ch).analyze({ ...input, text }, false);
+    const [first] = ch.pageText.mock.calls.map(([d]) => d.part);
+    expect(first).toHaveLength(99_999);
+    expect(ch.analyzePage.mock.calls[0]![0].input.text.startsWith('𠮷')).toBe(true);
+  });
+
+  it('sends the whole text again when the worker lost its parts (restarted in between)', async () => {
+    const ch = partsChannel({ loseFirst: true });
+    const a = await remoteAnalyzer(ch).analyze({ ...input, text: long }, false);
+    expect(ch.pageText).toHaveBeenCalledTimes(4);
+    const ids = ch.analyzePage.mock.calls.map(([d]) => d.textId);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(a.terms.map((t) => t.text)).toEqual(['三高四新']);
   });
 });
