@@ -37,6 +37,13 @@ interface PassSample {
   /** Walk done → analysis back from the background (message round trip + core). */
   analyze: number;
   /**
+   * Of `analyze`, the synchronous sends: runtime.sendMessage serialising the page text (in parts when
+   * long) on the page's main thread, each report-lens:send → :sent. Work of ours, counted in `inPage`.
+   */
+  send: number;
+  /** Of `analyze`, the worker's own time for the analysis (its report-lens:analysis measure); NaN when unread. */
+  bgWork: number;
+  /**
    * Of `analyze`, the time the page's main thread was busy with work not ours (long animation frames
    * minus our scripts in them): the reply cannot land while the page lays itself out.
    */
@@ -64,6 +71,9 @@ interface PassSample {
    */
   idlePass: number;
   idleWait: number;
+  /** Of `idleWait`, the worker's own analysis and the synchronous send in the page. */
+  idleBgWork: number;
+  idleSend: number;
 }
 
 export interface PageFigures {
@@ -72,7 +82,7 @@ export interface PageFigures {
   runs: number;
   /** Medians over the runs. */
   ext: Omit<PassSample, 'longestTask' | 'longTasks' | 'highlights' | 'longTaskDetail' | 'marks' | 'pageLongTasks'> & {
-    /** setup + the walk's busy time + paint: the pass's work on the page's main thread (setup and paint run without yielding below 1,500 terms). */
+    /** setup + the walk's busy time + the send + paint: the pass's work on the page's main thread (setup and paint run without yielding below 1,500 terms). */
     inPage: number;
     longestTaskMax: number;
     longTasksTotal: number;
@@ -213,7 +223,10 @@ const READ_MARKS = `(() => {
   const walked = performance.getEntriesByName('report-lens:walked', 'mark')[0];
   const walkBusy = walked && walked.detail && typeof walked.detail.busyMs === 'number' ? walked.detail.busyMs : null;
   const slices = walked && walked.detail && Array.isArray(walked.detail.slices) ? walked.detail.slices : null;
-  return { walkBusy, slices, start: at('start'), run: at('run'), walked: at('walked'), analyzed: at('analyzed'), first: at('first-highlight'),
+  // Each message carrying the page text (one, or its parts and then the last): [send, sent] pairs.
+  const sent = performance.getEntriesByName('report-lens:sent', 'mark');
+  const sends = performance.getEntriesByName('report-lens:send', 'mark').map((e, i) => [e.startTime, sent[i] ? sent[i].startTime : e.startTime]);
+  return { walkBusy, slices, start: at('start'), run: at('run'), walked: at('walked'), sends, analyzed: at('analyzed'), first: at('first-highlight'),
     painted: at('painted'), dcl: nav ? nav.domContentLoadedEventEnd : null, longTasks: window.__rlLongTasks || [], frames: window.__rlFrames || [], highlights };
 })()`;
 
@@ -274,8 +287,12 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
         }
         // Let the rendering update that paints the highlights happen (and be observed) first.
         await new Promise((r) => setTimeout(r, AFTER_PAINTED_MS + 100));
+        // Read before anything else asks the worker for an analysis (the idle re-run below).
+        const bgWork = await ext.worker
+          .evaluate(`(() => { const e = performance.getEntriesByName('report-lens:analysis', 'measure').at(-1); return e ? e.duration : NaN; })()`)
+          .then((v) => (typeof v === 'number' ? v : NaN), () => NaN);
         const m = await cdpEval<{
-          walkBusy: number | null; slices: number[] | null; start: number; run: number; walked: number; analyzed: number; first: number | null; painted: number; dcl: number | null;
+          walkBusy: number | null; slices: number[] | null; start: number; run: number; walked: number; sends: [number, number][]; analyzed: number; first: number | null; painted: number; dcl: number | null;
           longTasks: { start: number; duration: number }[]; frames: { start: number; duration: number; ours: number }[]; highlights: number;
         }>(cdp, READ_MARKS);
         let waitPageBusy = 0;
@@ -301,6 +318,8 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
         if (m.slices && m.slices.length >= 2) {
           for (let i = 0; i + 1 < m.slices.length; i += 2) ourSpans.push([m.slices[i]!, i + 2 >= m.slices.length ? m.walked : m.slices[i + 1]!]);
         } else ourSpans.push([m.run, m.walked]);
+        const sends = m.sends.filter(([a]) => a >= m.walked && a <= m.analyzed);
+        ourSpans.push(...sends);
         ourSpans.push([m.analyzed, m.painted + AFTER_PAINTED_MS]);
         // Long-task times are coarsened to the millisecond: an overlap of 1 ms or less is a shared edge.
         const ours = (t: { start: number; duration: number }) => ourSpans.some(([a, b]) => Math.min(t.start + t.duration, b) - Math.max(t.start, a) > 1);
@@ -312,6 +331,8 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
           walk: m.walked - m.run,
           walkBusy: m.walkBusy ?? m.walked - m.run,
           analyze: m.analyzed - m.walked,
+          send: sends.length ? sends.reduce((n, [a, b]) => n + b - a, 0) : NaN,
+          bgWork,
           waitPageBusy,
           paint: m.painted - m.analyzed,
           firstHighlightAfterDcl: m.first !== null && m.dcl !== null ? m.first - m.dcl : NaN,
@@ -333,19 +354,23 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
       }
     };
 
-    const idleRerun = async (page: Page, cdp: Cdp): Promise<{ idlePass: number; idleWait: number }> => {
+    const idleRerun = async (page: Page, cdp: Cdp): Promise<{ idlePass: number; idleWait: number; idleBgWork: number; idleSend: number }> => {
+      const none = { idlePass: NaN, idleWait: NaN, idleBgWork: NaN, idleSend: NaN };
       try {
         const tabId = await ext.tabIdOf(page);
         await ext.worker.evaluate((id) => (globalThis as unknown as { reportLens: { annotateTab(id: number): Promise<unknown> } }).reportLens.annotateTab(id), tabId);
-        const m = await cdpEval<{ runs: number; run: number; walked: number; analyzed: number; painted: number }>(
+        const m = await cdpEval<{ runs: number; run: number; walked: number; send: number; analyzed: number; painted: number }>(
           cdp,
           `(() => { const last = (n) => { const l = performance.getEntriesByName('report-lens:' + n, 'mark'); return l.length ? l[l.length - 1].startTime : NaN; };
-            return { runs: performance.getEntriesByName('report-lens:painted', 'mark').length, run: last('run'), walked: last('walked'), analyzed: last('analyzed'), painted: last('painted') }; })()`,
+            const walked = last('walked'), analyzed = last('analyzed'), sent = performance.getEntriesByName('report-lens:sent', 'mark');
+            const send = performance.getEntriesByName('report-lens:send', 'mark').reduce((n, e, i) => e.startTime >= walked && e.startTime <= analyzed && sent[i] ? n + sent[i].startTime - e.startTime : n, 0);
+            return { runs: performance.getEntriesByName('report-lens:painted', 'mark').length, run: last('run'), walked, send, analyzed, painted: last('painted') }; })()`,
         );
-        if (m.runs < 2) return { idlePass: NaN, idleWait: NaN };
-        return { idlePass: m.painted - m.run, idleWait: m.analyzed - m.walked };
+        if (m.runs < 2) return none;
+        const bg = await ext.worker.evaluate(`(() => { const e = performance.getEntriesByName('report-lens:analysis', 'measure').at(-1); return e ? e.duration : NaN; })()`);
+        return { idlePass: m.painted - m.run, idleWait: m.analyzed - m.walked, idleBgWork: typeof bg === 'number' ? bg : NaN, idleSend: m.send };
       } catch {
-        return { idlePass: NaN, idleWait: NaN };
+        return none;
       }
     };
 
@@ -441,6 +466,8 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
         walk: med((s) => s.walk),
         walkBusy: med((s) => s.walkBusy),
         analyze: med((s) => s.analyze),
+        send: medOk((s) => s.send),
+        bgWork: medOk((s) => s.bgWork),
         waitPageBusy: med((s) => s.waitPageBusy),
         paint: med((s) => s.paint),
         firstHighlightAfterDcl: med((s) => s.firstHighlightAfterDcl),
@@ -448,7 +475,9 @@ export async function benchBrowser(opts: BrowserOptions, h: Harness, coreBundle:
         mutationsMs: med((s) => s.mutationsMs),
         idlePass: medOk((s) => s.idlePass),
         idleWait: medOk((s) => s.idleWait),
-        inPage: med((s) => s.setup + s.walkBusy + s.paint),
+        idleBgWork: medOk((s) => s.idleBgWork),
+        idleSend: medOk((s) => s.idleSend),
+        inPage: med((s) => s.setup + s.walkBusy + (Number.isNaN(s.send) ? 0 : s.send) + s.paint),
         longestTaskMax: round(Math.max(0, ...samples.map((s) => s.longestTask)), 1),
         longTasksTotal: samples.reduce((n, s) => n + s.longTasks, 0),
         pageLongTasks: {
