@@ -14,8 +14,8 @@
  */
 import { isLibraryValue, isLibraryYear } from '../ranges';
 import type { Heading, Target, TargetKind } from '../types';
-import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
-import { inPageScript, sourcedSlice, type Sourced } from '../text/sourced';
+import { foldText, toneSyllableLength, toOriginalSpan, type FoldedText } from '../text/normalize';
+import { inPageScript, removeRuns, sourcedSlice, type Sourced } from '../text/sourced';
 import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type SectionState } from './sections';
@@ -162,9 +162,11 @@ export function extractTargets(input: ExtractInput): Target[] {
 
   /**
    * The name as the page writes it (地區生產總值 on a traditional page), keyed by its folded form so
-   * both scripts group as one indicator.
+   * both scripts group as one indicator. The fold drops pinyin residue after a Han character; residue
+   * after a byte the mirror mangled (緦崿F(xiàn)治理體系) is still in the folded text and goes here.
    */
-  const named = (name: Sourced, sent: Span): Pick<Target, 'indicator' | 'indicatorKey'> => {
+  const named = (raw: Sourced, sent: Span): Pick<Target, 'indicator' | 'indicatorKey'> => {
+    const name = removeRuns(raw, toneSyllableLength);
     const o = toOriginalSpan(f, sent.start, sent.end);
     return { indicator: inPageScript(name, f, text.slice(o.start, o.end)), indicatorKey: indicatorKey(name.text) };
   };

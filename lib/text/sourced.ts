@@ -77,6 +77,20 @@ export function remove(t: Sourced, re: RegExp): Sourced {
   return concat(...keep.filter(([a, b]) => b > a).map(([a, b]) => slice(t, a, b)));
 }
 
+/** Cuts out every run that `lengthAt(text, i)` says starts at i (its length; 0 for none). */
+export function removeRuns(t: Sourced, lengthAt: (text: string, i: number) => number): Sourced {
+  const keep: Sourced[] = [];
+  let from = 0;
+  for (let i = 0; i < t.text.length; i++) {
+    const n = lengthAt(t.text, i);
+    if (n <= 0) continue;
+    keep.push(slice(t, from, i));
+    from = i + n;
+    i = from - 1;
+  }
+  return from === 0 ? t : concat(...keep, slice(t, from));
+}
+
 /** t.text.split(sep) with the offsets kept. */
 export function split(t: Sourced, sep: string): Sourced[] {
   const out: Sourced[] = [];

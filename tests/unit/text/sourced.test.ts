@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldChars, foldText } from '../../../lib/text/normalize';
-import { concat, inPageScript, remove, slice, sourcedSlice, split, supplied, trim } from '../../../lib/text/sourced';
+import { foldChars, foldText, toneSyllableLength } from '../../../lib/text/normalize';
+import { concat, inPageScript, remove, removeRuns, slice, sourcedSlice, split, supplied, trim } from '../../../lib/text/sourced';
 
 describe('Sourced: cuts keep each character’s offset', () => {
   const s = '  确保全市“地区”生产总值 ';
@@ -24,6 +24,14 @@ describe('Sourced: cuts keep each character’s offset', () => {
     ]);
     const joined = concat(parts[0]!, supplied('镇', '鎮'), slice(parts[1]!, 1));
     expect(joined).toEqual({ text: '城镇居民', at: [0, -1, 3, 4], traditional: '城鎮居民' });
+  });
+
+  it('removeRuns cuts the runs a length function finds (toned pinyin in brackets, wherever it stands)', () => {
+    const text = '缌崿F(xiàn)治理（zhì）体系(GDP)(a)';
+    const t = removeRuns(sourcedSlice(text, 0, text.length), toneSyllableLength);
+    expect(t.text).toBe('缌崿F治理体系(GDP)(a)');
+    expect([...t.text].map((_, i) => text[t.at[i]!])).toEqual([...t.text]);
+    expect(toneSyllableLength('xiàn)', 0)).toBe(0);
   });
 
   it('refuses supplied text whose two scripts differ in length', () => {
