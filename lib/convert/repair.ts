@@ -1,4 +1,4 @@
-import { pinyinResidueLength } from '../text/normalize';
+import { pinyinResidueLength, toneSyllableLength } from '../text/normalize';
 
 /**
  * Mirror-site repair that must happen before OpenCC sees the text: bad converters annotate readings
@@ -32,23 +32,4 @@ export function stripPinyinResidue(text: string, afterHan = false): string {
 export function leadingResidueLength(text: string): number {
   // pinyinResidueLength wants the Han character in the same string; lend it one.
   return text.length > 2 ? pinyinResidueLength(`中${text.slice(0, 12)}`, 1) : 0;
-}
-
-const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
-const SYLLABLE_LETTER = /[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]/;
-
-/**
- * Length of "(xiàn)" at `i`: one lower-case syllable of at most six letters with exactly one tone
- * mark. No reading of a report puts that in brackets on purpose; "(GDP)", "(a)" and "(P1)" have no
- * tone mark and stay.
- */
-function toneSyllableLength(text: string, i: number): number {
-  let j = i + 1;
-  let tones = 0;
-  while (j < text.length && j - i <= 6 && SYLLABLE_LETTER.test(text[j]!)) {
-    if (TONED.test(text[j]!)) tones++;
-    j++;
-  }
-  const close = text.charCodeAt(j);
-  return tones === 1 && (close === 0x29 || close === 0xff09) ? j + 1 - i : 0;
 }

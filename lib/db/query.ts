@@ -88,7 +88,9 @@ function sortValue(row: TargetRecord, key: SortKey, pages: PageIndex): string | 
     case 'year':
       return row.year ?? null;
     case 'indicator':
-      return row.indicator;
+      // Names are shown as each page writes them (地區生產總值, 地区生产总值): sorted folded, one
+      // indicator's rows stay together whatever the script, and a simplified library sorts as before.
+      return foldChars(row.indicator);
     case 'value':
       return row.value ?? null;
     case 'qualifier':

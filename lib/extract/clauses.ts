@@ -7,11 +7,13 @@
 import type { Direction, Qualifier } from '../types';
 import { scanQuantities, type Quantity } from './numbers';
 import { cleanIndicator, splitSubjects } from './indicator';
+import { concat, remove, slice, sourcedSlice, split, type Sourced } from '../text/sourced';
 import { isClauseBreak } from './sentences';
 
 export interface ValueItem {
   q: Quantity;
-  indicator: string;
+  /** Folded, each character with its offset in the folded text, so the name can be shown in the page's script. */
+  indicator: Sourced;
   verb: string;
   direction: Direction;
   qualifier: Qualifier;
@@ -133,10 +135,10 @@ const DOUBLING = /(?:实现)?(?:翻了?[一两二三四]?番多?|(?<=年|底|末
 type Named = Pick<ValueItem, 'indicator' | 'verb' | 'direction' | 'targetVerb'>;
 
 function doublingName(s: string, cs: number, ce: number): Named | null {
-  const head = s.slice(cs, ce).replace(/\u200b/g, '').trimEnd();
-  if (!DOUBLING.test(head)) return null;
-  const indicator = cleanIndicator(head.replace(DOUBLING, ''));
-  return indicator ? { indicator, verb: '', direction: 'increase', targetVerb: false } : null;
+  const head = remove(remove(sourcedSlice(s, cs, ce), /\u200b/g), /\s+$/);
+  if (!DOUBLING.test(head.text)) return null;
+  const indicator = cleanIndicator(remove(head, DOUBLING));
+  return indicator.text ? { indicator, verb: '', direction: 'increase', targetVerb: false } : null;
 }
 
 /**
@@ -155,23 +157,28 @@ const PROJECTS = /^(?:实施|建设|推进|开工|新开工|完成|建成|引进
 // 产业化 (农业产业化经营, 数字产业化) is a way of working, no industry, and the name does not run past it.
 const INDUSTRY = /(?:推动|推进|促进|发展|做强|做大|做优|壮大|培育|打造|支持|加快|引导|振兴)+((?:(?!产业|行业)[\u4e00-\u9fff]){2,8}(?:产业|行业))(?!链|园|区|集群|基金|项目|化)/g;
 
-function subjectForMeasure(measure: string, s: string, sentenceStart: number, cs: number, prev: ValueItem | null, carry: Named | null): string {
-  if (prev && prev.indicator !== measure) {
-    const m = MEMBER_MEASURE.exec(prev.indicator);
-    if (m) return m[1]!;
+/** The subject, taken where it stands (the list member before, the clause before, the sentence), or null. */
+function subjectForMeasure(measure: string, s: string, sentenceStart: number, cs: number, prev: ValueItem | null, carry: Named | null): Sourced | null {
+  if (prev && prev.indicator.text !== measure) {
+    const m = MEMBER_MEASURE.exec(prev.indicator.text);
+    if (m) return slice(prev.indicator, 0, m[1]!.length);
   }
   if (/投资$/.test(measure) && carry) {
-    const m = PROJECTS.exec(carry.indicator);
-    if (m) return m[1]!;
+    const m = PROJECTS.exec(carry.indicator.text);
+    if (m) return slice(carry.indicator, -m[1]!.length);
   }
   if (!/投资$/.test(measure)) {
-    let last = '';
+    let last: Sourced | null = null;
     INDUSTRY.lastIndex = 0;
     const before = s.slice(sentenceStart, cs);
-    for (let m = INDUSTRY.exec(before); m; m = INDUSTRY.exec(before)) last = m[1]!;
+    for (let m = INDUSTRY.exec(before); m; m = INDUSTRY.exec(before)) {
+      // The industry's name closes the match.
+      const end = sentenceStart + m.index + m[0].length;
+      last = sourcedSlice(s, end - m[1]!.length, end);
+    }
     return last;
   }
-  return '';
+  return null;
 }
 
 /**
@@ -201,10 +208,10 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     if (q.chinese && q.value === 1 && q.valueMax === null && !/[万亿%倍]/.test(q.unit)) continue;
     const followOk = followsOk(s, q.end, ce);
     // Zero-width spaces (masked footnotes, joined line wraps: "增⏎长") are not there for the reader.
-    const head = s.slice(Math.max(prevEnd, q.start - HEAD_MAX), q.start).replace(/\u200b/g, '');
-    const vm = matchVerb(head);
+    const head = remove(sourcedSlice(s, Math.max(prevEnd, q.start - HEAD_MAX), q.start), /\u200b/g);
+    const vm = matchVerb(head.text);
     // "地区生产总值实现6%左右的增长": with no verb before it (实现 only carries), the growth after it is the verb.
-    const after = !vm && /实现\s*$/.test(head) ? growthAfter(s, q.end, ce) : '';
+    const after = !vm && /实现\s*$/.test(head.text) ? growthAfter(s, q.end, ce) : '';
     const verb = vm?.verb ?? after;
     const targetVerb = TARGET_VERB.test(verb);
     // A number glued to the next word (百亿企业, 55人以上大班额) is part of a name unless a qualifier
@@ -212,11 +219,11 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     if (!followOk && !q.qualifier && !targetVerb) continue;
     // A span of years or an age is a value only after its verb (达到79岁, 提高到11.3年), not in 今后5年.
     if ((q.unit === '年' || q.unit === '岁') && !verb) continue;
-    const headNoVerb = vm ? head.slice(0, vm.index) : head;
+    const headNoVerb = vm ? head.text.slice(0, vm.index) : head.text;
     // "亩均生产总值、亩均税收均增长15%以上": one value that each listed member reaches.
     const each = /[均都][\s]*$/.test(headNoVerb);
-    let indicator = cleanIndicator(headNoVerb.replace(DOUBLING, ''));
-    if (indicator.length > INDICATOR_MAX) indicator = indicator.slice(-INDICATOR_MAX);
+    let indicator = cleanIndicator(remove(slice(head, 0, headNoVerb.length), DOUBLING));
+    if (indicator.text.length > INDICATOR_MAX) indicator = slice(indicator, -INDICATOR_MAX);
     const onlySeparator = prev !== null && /^[、\s]*$/.test(headNoVerb);
     let qualifier = q.qualifier;
     if (!qualifier && PREFIX_QUALIFIER[verb]) qualifier = PREFIX_QUALIFIER[verb]!;
@@ -224,7 +231,7 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
       q,
       indicator,
       verb,
-      direction: verbDirection(verb, indicator),
+      direction: verbDirection(verb, indicator.text),
       qualifier,
       unit: q.unit,
       targetVerb,
@@ -249,9 +256,9 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
       // its own that opens with a verb, a comparison base or a hedge continues it too: "研发经费投入强度
       // 提高0.3个百分点，达到2.6%", "增长6%以上、力争7%", "…6万人以上，较上年增长2%" (what 较上年 compares
       // is the indicator just named; a verb-less 力争7% keeps that indicator's verb).
-      if (!indicator && prev && /^[、\s]*$/.test(headNoVerb)) draft.indicator = prev.indicator;
+      if (!indicator.text && prev && /^[、\s]*$/.test(headNoVerb)) draft.indicator = prev.indicator;
       // A value glued to the words after it names its subject there (力争2家以上产业园区进入…): not this one.
-      else if (!indicator && named && followOk && (verb || OPENER.test(headNoVerb))) {
+      else if (!indicator.text && named && followOk && (verb || OPENER.test(headNoVerb))) {
         draft.indicator = named.indicator;
         if (!verb) {
           draft.verb = named.verb;
@@ -260,14 +267,14 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
         }
       }
       // "“小巨人”企业国家级3家、省级20家以上": a bare tier word continues the previous name.
-      else if (prev && /^[、\s]/.test(headNoVerb) && TIER.test(indicator)) {
-        const stem = prev.indicator.replace(TIER_END, '');
-        if (stem !== prev.indicator) draft.indicator = stem + indicator;
+      else if (prev && /^[、\s]/.test(headNoVerb) && TIER.test(indicator.text)) {
+        const stem = remove(prev.indicator, TIER_END);
+        if (stem.text !== prev.indicator.text) draft.indicator = concat(stem, indicator);
       }
     }
-    if (BARE_MEASURE.test(draft.indicator)) {
-      const subject = subjectForMeasure(draft.indicator, s, sentenceStart, cs, prev, carry);
-      if (subject) draft.indicator = subject + draft.indicator;
+    if (BARE_MEASURE.test(draft.indicator.text)) {
+      const subject = subjectForMeasure(draft.indicator.text, s, sentenceStart, cs, prev, carry);
+      if (subject?.text) draft.indicator = concat(subject, draft.indicator);
     }
     if (vm?.respectively) sharedGroups.add(draft.group);
     drafts.push(draft);
@@ -289,14 +296,14 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
       if (!m.unit) m.unit = last.unit;
     }
     const first = members[0]!;
-    if (sharedGroups.has(g) || first.indicator.includes('、')) {
+    if (sharedGroups.has(g) || first.indicator.text.includes('、')) {
       const subjects = splitSubjects(first.indicator, members.length);
       if (subjects) members.forEach((m, i) => (m.indicator = subjects[i] ?? m.indicator));
     }
   }
   for (const d of drafts) {
     const { group: _g, each, ...item } = d;
-    const members = each && (byGroup.get(d.group)?.length ?? 0) === 1 ? d.indicator.split('、').filter(Boolean) : [];
+    const members = each && (byGroup.get(d.group)?.length ?? 0) === 1 ? split(d.indicator, '、').filter((m) => m.text) : [];
     if (members.length > 1) for (const m of members) out.push({ ...item, indicator: m });
     else out.push(item);
   }

@@ -4,6 +4,7 @@
  * "——经济发展质效明显提升。" bullets under "主要目标。…要努力实现以下主要目标。".
  */
 import type { Direction } from '../types';
+import { remove, slice, type Sourced } from '../text/sourced';
 
 /** "目标：…" at a line start. */
 export const GOAL_LABEL = /^[ \t\u3000]*(?:主要|奋斗|总体|发展|远景|工作)?目标[ \t\u3000]*[:：][ \t\u3000]*/;
@@ -18,22 +19,21 @@ export const INTRO =
 export const BULLET = /^[ \t\u3000]*(?:——|—|--|－－|·|•|●|▲|◆)/;
 
 /** The goal text a sentence states, without its label, bullet and final punctuation. */
-export function goalText(s: string): string {
-  return s
-    .replace(GOAL_LABEL, '')
-    .replace(BULLET, '')
-    .replace(/^[\s:：,，]+/, '')
-    .replace(/[。!?;；！？\s]+$/, '')
-    .trim();
+export function goalText(s: Sourced): Sourced {
+  let t = remove(s, GOAL_LABEL);
+  t = remove(t, BULLET);
+  t = remove(t, /^[\s:：,，]+/);
+  t = remove(t, /[。!?;；！？\s]+$/);
+  return remove(t, /^\s+|\s+$/g);
 }
 
 /** A short name for the goal: its first clause. */
-export function goalIndicator(text: string): string {
+export function goalIndicator(text: Sourced): Sourced {
   // "到二〇三五年，基本建成…": the time phrase is the goal's year, not its name.
-  const body = text.replace(/^(?:到|至|在)?[^,，。]{0,8}年(?:底|末)?[,，]/, '');
-  const cut = body.search(/[,，;；。]/);
-  const t = cut > 0 ? body.slice(0, cut) : body;
-  return t.length > 40 ? t.slice(0, 40) : t;
+  const body = remove(text, /^(?:到|至|在)?[^,，。]{0,8}年(?:底|末)?[,，]/);
+  const cut = body.text.search(/[,，;；。]/);
+  const t = cut > 0 ? slice(body, 0, cut) : body;
+  return t.text.length > 40 ? slice(t, 0, 40) : t;
 }
 
 export function goalDirection(text: string): Direction {

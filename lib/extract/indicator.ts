@@ -3,6 +3,7 @@
  * (确保全市粮食总产稳定在310万吨以上 → 粮食总产), a grouping key, and the split of shared subjects
  * (城、乡居民人均可支配收入分别增长8.5%、10.5% → 城镇居民… / 农村居民…).
  */
+import { concat, remove, slice, split, supplied, trim, type Sourced } from '../text/sourced';
 
 /**
  * Scope and time words that open a clause but are not part of the indicator, and the list marks an item
@@ -30,31 +31,35 @@ const KEY_NOISE = /["“”'‘’《》「」\s()（）[\]【】]/g;
  */
 const FROM_BASE = /(?:由|从)(?:(?:20|19)\d\d年(?:底|末)?的?|[^，,、；;。由从0-9A-Za-z]{1,4}的)?[0-9]+(?:\.[0-9]+)?(?!级)[^\s，,、；;。0-9A-Za-z]{0,4}$/;
 
-export function cleanIndicator(head: string): string {
-  let t = head.replace(/\u200b/g, '');
+/**
+ * The name in a head (the words before the verb). Every step only cuts characters out, so the name keeps
+ * the offset of each of its characters (see lib/text/sourced.ts).
+ */
+export function cleanIndicator(head: Sourced): Sourced {
+  let t = remove(head, /\u200b/g);
   // Masked noise (spam tokens) and spaces separate words the injector glued together.
-  const sp = t.search(/\s+\S*$/);
+  const sp = t.text.search(/\s+\S*$/);
   if (sp >= 0) {
-    const tail = t.slice(sp).trim();
-    if (tail.length >= 2) t = tail;
+    const tail = trim(slice(t, sp));
+    if (tail.text.length >= 2) t = tail;
   }
-  const base = t.replace(FROM_BASE, '');
-  if (base.trim()) t = base;
+  const base = remove(t, FROM_BASE);
+  if (base.text.trim()) t = base;
   let last = -1;
-  for (const m of t.matchAll(ACTION)) last = m.index + m[0].length;
-  if (last > 0 && t.length - last >= 2) t = t.slice(last);
+  for (const m of t.text.matchAll(ACTION)) last = m.index + m[0].length;
+  if (last > 0 && t.text.length - last >= 2) t = slice(t, last);
   for (let i = 0; i < 4; i++) {
-    const before = t;
-    t = t.replace(LEADING, '').replace(TRAILING, '');
-    if (t === before) break;
+    const before = t.text;
+    t = remove(remove(t, LEADING), TRAILING);
+    if (t.text === before) break;
   }
-  t = t.trim();
+  t = trim(t);
   // Quotes survive only when they still pair up ("新增“圳品”认证"); a quote cut in half by the clause
   // boundary ("两品一标”产品") or one around the whole name is dropped.
-  const open = (t.match(/[“‘]/g) ?? []).length;
-  const close = (t.match(/[”’]/g) ?? []).length;
-  const straight = (t.match(/"/g) ?? []).length;
-  if (open !== close || straight % 2 === 1 || /^[“"][^“”"]*[”"]$/.test(t)) t = t.replace(/["“”‘’]/g, '');
+  const open = (t.text.match(/[“‘]/g) ?? []).length;
+  const close = (t.text.match(/[”’]/g) ?? []).length;
+  const straight = (t.text.match(/"/g) ?? []).length;
+  if (open !== close || straight % 2 === 1 || /^[“"][^“”"]*[”"]$/.test(t.text)) t = remove(t, /["“”‘’]/g);
   return t;
 }
 
@@ -82,8 +87,22 @@ export function indicatorKey(indicator: string): string {
   return ALIASES.get(k) ?? k;
 }
 
-/** 城/乡 as list members stand for the urban and rural halves of the statistic. */
-const HALF: Record<string, string> = { 城: '城镇', 乡: '农村', 农: '农村' };
+/**
+ * 城/乡 as list members stand for the urban and rural halves of the statistic. What they stand for is
+ * partly supplied, not read, so it comes in both scripts: a traditional page's 城、鄉居民 reads 城鎮居民
+ * and 農村居民 (鄉 itself is replaced, not kept).
+ */
+function half(member: Sourced): Sourced | undefined {
+  switch (member.text) {
+    case '城':
+      return concat(member, supplied('镇', '鎮'));
+    case '农':
+      return concat(member, supplied('村', '村'));
+    case '乡':
+      return supplied('农村', '農村');
+  }
+  return undefined;
+}
 
 /**
  * Subjects for n values that share one indicator with 分别: "城、乡居民人均可支配收入" or
@@ -91,32 +110,30 @@ const HALF: Record<string, string> = { 城: '城镇', 乡: '农村', 农: '农�
  * "公办幼儿园、普惠性幼儿园在园幼儿比例" → [公办幼儿园在园幼儿比例, 普惠性幼儿园在园幼儿比例].
  * Returns null when the members cannot be matched to the values.
  */
-export function splitSubjects(indicator: string, n: number): string[] | null {
+export function splitSubjects(indicator: Sourced, n: number): Sourced[] | null {
   if (n < 2) return null;
-  if (n === 2 && indicator.startsWith('城乡')) {
-    const rest = indicator.slice(2);
-    return [`城镇${rest}`, `农村${rest}`];
+  const text = indicator.text;
+  if (n === 2 && text.startsWith('城乡')) {
+    const rest = slice(indicator, 2);
+    return [concat(half(slice(indicator, 0, 1))!, rest), concat(half(slice(indicator, 1, 2))!, rest)];
   }
-  const parts = indicator.split('、').map((p) => p.trim()).filter(Boolean);
+  const parts = split(indicator, '、').map(trim).filter((p) => p.text);
   if (parts.length !== n) return null;
   const last = parts[n - 1]!;
   const first = parts[0]!;
   // Where does the last member's own name end? Short members (城、乡) have the same length; longer
   // ones end where the first member's tail word recurs (…幼儿园、普惠性幼儿园|在园幼儿比例).
   let cut = -1;
-  if (first.length <= 2) cut = first.length;
+  if (first.text.length <= 2) cut = first.text.length;
   else {
-    for (let len = Math.min(first.length, last.length - 1); len >= 2 && cut < 0; len--) {
-      const tail = first.slice(first.length - len);
-      const at = last.indexOf(tail);
-      if (at >= 0 && at + len < last.length) cut = at + len;
+    for (let len = Math.min(first.text.length, last.text.length - 1); len >= 2 && cut < 0; len--) {
+      const tail = first.text.slice(first.text.length - len);
+      const at = last.text.indexOf(tail);
+      if (at >= 0 && at + len < last.text.length) cut = at + len;
     }
   }
-  if (cut <= 0 || cut >= last.length) return parts;
-  const suffix = last.slice(cut);
-  const members = [...parts.slice(0, n - 1), last.slice(0, cut)];
-  return members.map((m) => {
-    const expanded = m.length === 1 && HALF[m] ? HALF[m] : m;
-    return expanded + suffix;
-  });
+  if (cut <= 0 || cut >= last.text.length) return parts;
+  const suffix = slice(last, cut);
+  const members = [...parts.slice(0, n - 1), slice(last, 0, cut)];
+  return members.map((m) => concat(half(m) ?? m, suffix));
 }

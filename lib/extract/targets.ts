@@ -14,7 +14,8 @@
  */
 import { isLibraryValue, isLibraryYear } from '../ranges';
 import type { Heading, Target, TargetKind } from '../types';
-import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
+import { foldText, toneSyllableLength, toOriginalSpan, type FoldedText } from '../text/normalize';
+import { inPageScript, removeRuns, sourcedSlice, type Sourced } from '../text/sourced';
 import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type SectionState } from './sections';
@@ -159,19 +160,28 @@ export function extractTargets(input: ExtractInput): Target[] {
     return sentenceWindow(text, o.start, o.end, a.start, a.end);
   };
 
-  const pushGoal = (sent: Span, raw: string, st: SectionState, yearHint: number | null): void => {
+  /**
+   * The name as the page writes it (地區生產總值 on a traditional page), keyed by its folded form so
+   * both scripts group as one indicator. The fold drops pinyin residue after a Han character; residue
+   * after a byte the mirror mangled (緦崿F(xiàn)治理體系) is still in the folded text and goes here.
+   */
+  const named = (raw: Sourced, sent: Span): Pick<Target, 'indicator' | 'indicatorKey'> => {
+    const name = removeRuns(raw, toneSyllableLength);
+    const o = toOriginalSpan(f, sent.start, sent.end);
+    return { indicator: inPageScript(name, f, text.slice(o.start, o.end)), indicatorKey: indicatorKey(name.text) };
+  };
+
+  const pushGoal = (sent: Span, raw: Sourced, st: SectionState, yearHint: number | null): void => {
     const goal = goalText(raw);
-    if (goal.length < 4 || /\d/.test(goal)) return;
-    const indicator = goalIndicator(goal);
+    if (goal.text.length < 4 || /\d/.test(goal.text)) return;
     out.push({
       kind: 'goal',
-      indicator,
-      indicatorKey: indicatorKey(indicator),
+      ...named(goalIndicator(goal), sent),
       value: null,
       valueMax: null,
       unit: '',
       qualifier: '',
-      direction: goalDirection(goal),
+      direction: goalDirection(goal.text),
       hedge: '目标',
       year: statedYear(s, sent.start, sent.end, st.reportYear) ?? yearHint ?? st.horizon ?? st.reportYear,
       section: formatPath(st.path),
@@ -223,7 +233,7 @@ export function extractTargets(input: ExtractInput): Target[] {
     // Goals: bullets under "…以下主要目标。", sentences under a "…远景目标。" heading, "目标：" lines.
     if (bulletGoals && atLineStart) {
       if (BULLET.test(sentText)) {
-        pushGoal(sent, sentText, st, bulletGoals.year);
+        pushGoal(sent, sourcedSlice(s, sent.start, sent.end), st, bulletGoals.year);
         goalDone = true;
       } else bulletGoals = null;
     }
@@ -231,11 +241,11 @@ export function extractTargets(input: ExtractInput): Target[] {
     if (!goalDone && h && h.terminated && /目标$/.test(h.text) && sent.start >= h.end && h.end >= lineStart) {
       const yearHint = statedYear(h.text, 0, h.text.length, st.reportYear);
       if (/以下[^。]{0,8}目标/.test(sentText)) bulletGoals = { year: yearHint };
-      else if (!items.length) pushGoal(sent, sentText, st, yearHint);
+      else if (!items.length) pushGoal(sent, sourcedSlice(s, sent.start, sent.end), st, yearHint);
       goalDone = true;
     }
     if (!goalDone && atLineStart && GOAL_LABEL.test(sentText) && !items.length) {
-      pushGoal(sent, sentText, st, null);
+      pushGoal(sent, sourcedSlice(s, sent.start, sent.end), st, null);
       goalDone = true;
     }
 
@@ -246,7 +256,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       const firstHasValue = items.some((it) => it.q.start >= introEnd && it.q.start < firstClauseEnd && it.unit);
       if (!explicit && !firstHasValue) continue;
       if (explicit && !firstHasValue && !goalDone && !/预期/.test(word)) {
-        pushGoal(sent, s.slice(introEnd, sent.end), st, statedYear(s, sent.start, introEnd, st.reportYear));
+        pushGoal(sent, sourcedSlice(s, introEnd, sent.end), st, statedYear(s, sent.start, introEnd, st.reportYear));
         goalDone = true;
       }
       const prefix = s.slice(sent.start, introEnd);
@@ -285,7 +295,7 @@ export function extractTargets(input: ExtractInput): Target[] {
     reg: Region | null,
   ): Omit<Target, 'section' | 'sentence' | 'start' | 'end'> | null {
     // A bare number needs its qualifier ("新增市场主体6200以上" lost its 户 on a mirror site).
-    if ((!it.unit && !it.qualifier) || !it.indicator) return null;
+    if ((!it.unit && !it.qualifier) || !it.indicator.text) return null;
     const q = it.q;
     const inRegion = reg !== null && q.start >= reg.start && q.start < reg.end;
     const hedge = lastHedge(sentText, 0, q.start - sent.start);
@@ -324,8 +334,7 @@ export function extractTargets(input: ExtractInput): Target[] {
     const sentenceYear = statedYear(s, sent.start, it.clauseEnd, st.reportYear);
     return {
       kind: inRegion ? reg!.kind : 'other',
-      indicator: it.indicator,
-      indicatorKey: indicatorKey(it.indicator),
+      ...named(it.indicator, sent),
       value: q.value,
       valueMax: q.valueMax,
       unit: it.unit,

@@ -71,6 +71,29 @@ export function pinyinResidueLength(text: string, i: number): number {
   return toned ? j + 1 - i : 0;
 }
 
+const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
+const SYLLABLE_LETTER = /[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]/;
+
+/**
+ * Length of "(xiàn)" at `i` wherever it stands, or 0: one lower-case syllable of at most six letters
+ * with exactly one tone mark. Mirrors that also mangled the encoding leave 實現 as 崿F(xiàn), the residue
+ * after a stray ASCII byte, where {@link pinyinResidueLength} (after a Han character only) misses it.
+ * No reading of a report puts that in brackets on purpose; "(GDP)", "(a)" and "(P1)" have no tone mark
+ * and stay.
+ */
+export function toneSyllableLength(text: string, i: number): number {
+  const open = text.charCodeAt(i);
+  if (open !== 0x28 && open !== 0xff08) return 0;
+  let j = i + 1;
+  let tones = 0;
+  while (j < text.length && j - i <= 6 && SYLLABLE_LETTER.test(text[j]!)) {
+    if (TONED.test(text[j]!)) tones++;
+    j++;
+  }
+  const close = text.charCodeAt(j);
+  return tones === 1 && (close === 0x29 || close === 0xff09) ? j + 1 - i : 0;
+}
+
 let utf16: TextDecoder | null | undefined;
 
 /**

@@ -53,7 +53,8 @@ describe('popup summary (Chinese UI)', () => {
 
     const rows = popup.getByTestId('target-row');
     expect(await rows.count()).toBe(state!.targets.length);
-    const gdp = rows.filter({ hasText: '地区生产总值 ↑ 8.5% 以上' });
+    // The name as the traditional page writes it (地區生產總值增長8.5%以上).
+    const gdp = rows.filter({ hasText: '地區生產總值 ↑ 8.5% 以上' });
     expect(await gdp.count()).toBe(1);
     expect(await gdp.textContent()).toContain('预期');
 
@@ -67,6 +68,34 @@ describe('popup summary (Chinese UI)', () => {
     await expect.poll(async () => Object.keys((await highlightCounts(page))[HIGHLIGHTS.focus] ?? {}).length, { timeout: 5000 }).toBe(0);
     await popup.close();
     await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('names each target in the page’s own script: traditional on a traditional mirror, simplified on a simplified page', async () => {
+    const trad = await ext.open(server.govUrl('pages/seed-004.html'));
+    const tradState = await waitForState(ext, await ext.tabIdOf(trad));
+    const popup = await ext.popupFor(trad);
+    const rows = popup.getByTestId('target-row');
+    await expect.poll(() => rows.count()).toBe(tradState!.targets.length);
+    const shown = await rows.allTextContents();
+    // The popup shows the names the content script reported, and folds nothing back.
+    for (const t of tradState!.targets) expect(shown.some((text) => text.startsWith(`${t.indicator} `)), t.indicator).toBe(true);
+    for (const name of ['地區生產總值', '糧食總產量', '電子信息產業產值', '縣域民辦義務教育在校生規模占比']) {
+      expect(shown.some((text) => text.includes(name)), name).toBe(true);
+    }
+    for (const name of ['地区生产总值', '粮食总产量', '电子信息产业产值']) expect(shown.some((text) => text.includes(name)), name).toBe(false);
+    // The key stays simplified, for the library's grouping.
+    expect(tradState!.targets.find((t) => t.indicator === '地區生產總值')?.indicatorKey).toBe('地区生产总值');
+    await popup.close();
+    await trad.close();
+
+    const simp = await ext.open(server.govUrl('pages/seed-000.html'));
+    const simpState = await waitForState(ext, await ext.tabIdOf(simp));
+    const simpPopup = await ext.popupFor(simp);
+    await expect.poll(() => simpPopup.getByTestId('target-row').count()).toBe(simpState!.targets.length);
+    expect((await simpPopup.getByTestId('target-row').allTextContents()).some((text) => text.includes('新增城镇就业'))).toBe(true);
+    await simpPopup.close();
+    await simp.close();
     expect(ext.extensionErrors).toEqual([]);
   });
 

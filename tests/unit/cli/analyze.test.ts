@@ -60,7 +60,8 @@ describe('analyze CLI: JSON on the seed texts', () => {
     expect(r.report).toMatchObject({ isReport: true, kind: 'work-report', region: '衡南縣', regionKey: '衡南县', year: 2022 });
     expect(r.report.score).toBeGreaterThan(0.5);
     expect(r.targets).toContainEqual(
-      expect.objectContaining({ kind: 'main', indicator: '地区生产总值', value: 8.5, valueMax: null, unit: '%', qualifier: '以上', direction: 'increase', year: 2022 }),
+      // The name as the page writes it, the key to group it by in simplified script.
+      expect.objectContaining({ kind: 'main', indicator: '地區生產總值', indicatorKey: '地区生产总值', value: 8.5, valueMax: null, unit: '%', qualifier: '以上', direction: 'increase', year: 2022 }),
     );
     expect(r.terms.map((t) => t.text)).toEqual(expect.arrayContaining(['三高四新', '四區一花園']));
     expect(r.terms.find((t) => t.text === '三高四新')).toMatchObject({ source: 'glossary', entry: 'hunan-san-gao-si-xin' });
@@ -170,8 +171,8 @@ describe('analyze CLI: CSV', SLOW, () => {
     const { results } = json([seedTxt('004'), seedTxt('001')]);
     // Sentences hold no line breaks, so each row is one line.
     expect(lines.length).toBe(1 + results[0]!.targets.length + results[1]!.targets.length);
-    const gdp = lines.find((l) => l.includes(',main,地区生产总值,'))!;
-    expect(gdp.startsWith(`${seedTxt('004')},衡南縣,衡南县,work-report,2022,main,地区生产总值,地区生产总值,8.5,,%,以上,increase,`)).toBe(true);
+    const gdp = lines.find((l) => l.includes(',main,地區生產總值,'))!;
+    expect(gdp.startsWith(`${seedTxt('004')},衡南縣,衡南县,work-report,2022,main,地區生產總值,地区生产总值,8.5,,%,以上,increase,`)).toBe(true);
     // The sentence holds commas, so it is quoted.
     expect(gdp).toMatch(/,"[^"]*地區生產總值增長8\.5%以上[^"]*",\d+,\d+$/);
   });

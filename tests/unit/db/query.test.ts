@@ -63,6 +63,27 @@ describe('filterTargets', () => {
   });
 });
 
+describe('names in either script (a traditional page’s 地區生產總值, a simplified page’s 地区生产总值)', () => {
+  const mixed = [
+    target(1, '地區生產總值', 8.5, { indicatorKey: '地区生产总值', sentence: '地區生產總值增長8.5%以上' }),
+    target(3, '地区生产总值', 7, { regionKey: '衡阳市' }),
+    target(3, '固定资产投资', 10, { regionKey: '衡阳市' }),
+  ];
+
+  it('are one indicator for the indicator filter and the chart, which go by the key', () => {
+    expect(indicators(filterTargets(mixed, { indicatorKey: '地区生产总值' }, index))).toEqual(['地區生產總值:8.5', '地区生产总值:7']);
+    expect(compareGroups(mixed, '地区生产总值', '%').map((g) => [g.regionKey, g.points.map((p) => p.target.indicator)])).toEqual([
+      ['衡南县', ['地區生產總值']],
+      ['衡阳市', ['地区生产总值']],
+    ]);
+  });
+
+  it('are found by a search in either script', () => {
+    for (const text of ['地區生產總值', '地区生产总值', '生產总值']) expect(indicators(filterTargets(mixed, { text }, index))).toEqual(['地區生產總值:8.5', '地区生产总值:7']);
+    expect(filterTargets(mixed, { text: '地區生產總值', regionKey: '衡阳市' }, index)).toHaveLength(1);
+  });
+});
+
 describe('sortTargets', () => {
   it('sorts numbers numerically, both ways, within their unit (the most used first), unknown values last either way', () => {
     const asc = sortTargets(rows, { key: 'value', dir: 'asc' }, index).map((t) => t.value);
@@ -99,6 +120,26 @@ describe('sortTargets', () => {
     const byRegion = sortTargets(rows, { key: 'region', dir: 'asc' }, index);
     expect(byRegion.slice(0, 3).map((t) => t.indicator)).toEqual(['地区生产总值', '固定资产投资', '进出口总额']);
     expect(byRegion.slice(-4).every((t) => t.regionKey === null)).toBe(true);
+  });
+
+  it('sorts names written in either script together (a traditional page’s 地區生產總值 with 地区生产总值)', () => {
+    const mixed = [
+      target(1, '地區生產總值', 8.5, { indicatorKey: '地区生产总值' }),
+      target(3, '固定资产投资', 10),
+      target(3, '地区生产总值', 7),
+      target(1, '固定資產投資', 9, { indicatorKey: '固定资产投资' }),
+    ];
+    for (const dir of ['asc', 'desc'] as const) {
+      const keys = sortTargets(mixed, { key: 'indicator', dir }, index).map((t) => t.indicatorKey);
+      expect(keys[0]).toBe(keys[1]);
+      expect(keys[2]).toBe(keys[3]);
+    }
+    expect(sortTargets(mixed, { key: 'indicator', dir: 'asc' }, index).map((t) => `${t.indicator}:${t.value}`)).toEqual([
+      '地區生產總值:8.5',
+      '地区生产总值:7',
+      '固定资产投资:10',
+      '固定資產投資:9',
+    ]);
   });
 
   it('sorts by page title and kind', () => {

@@ -26,7 +26,7 @@ describe('sub-headings of a review section (item 1)', () => {
 （二）未來產業加快佈局。新引進重點項目50個以上。
 二、2022年工作安排
 地區生產總值增長8%以上。`;
-    for (const v of values(trad)) expect(v).toEqual(['地区生产总值8%以上']);
+    for (const v of values(trad)) expect(v).toEqual(['地區生產總值8%以上']);
   });
 
   it('still reopens the plan under a review heading that names the year ahead or 今后', () => {

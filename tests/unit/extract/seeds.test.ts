@@ -125,7 +125,17 @@ describe('seed 002 (traditional, pinyin residue, 十四五 建议)', () => {
 
   it('reads the seven 主要目標 bullets as 2025 goals', () => {
     const main = t002.filter((t) => t.year === 2025);
+    // Named as the page writes them, without the residue: 經(jīng)濟發(fā)展 → 經濟發展.
     expect(main.map((g) => g.indicator)).toEqual([
+      '經濟發展質效明顯提升',
+      '創新驅動活力明顯增強',
+      '改革開放步伐明顯加快',
+      '社會文明程度明顯提高',
+      '生態文明建設明顯進步',
+      '人民生活品質明顯改善',
+      '社會治理效能明顯優化',
+    ]);
+    expect(main.map((g) => g.indicatorKey)).toEqual([
       '经济发展质效明显提升',
       '创新驱动活力明显增强',
       '改革开放步伐明显加快',
@@ -143,8 +153,10 @@ describe('seed 002 (traditional, pinyin residue, 十四五 建议)', () => {
     expect(vision).toHaveLength(6);
     expect(vision.every((g) => g.kind === 'goal' && g.section.endsWith('二〇三五年远景目标'))).toBe(true);
     expect(vision[0]!.sentence.startsWith('到二〇三五年,基本建成')).toBe(true);
-    expect(vision[0]!.indicator.startsWith('基本建成区域性枢纽经济中心')).toBe(true);
-    expect(vision[1]!.indicator).toBe('经济高质量迈上新的大台阶');
+    expect(vision[0]!.indicator.startsWith('基本建成區域性樞紐經濟中心')).toBe(true);
+    expect(vision[0]!.indicatorKey.startsWith('基本建成区域性枢纽经济中心')).toBe(true);
+    expect(vision[1]!.indicator).toBe('經濟高質量邁上新的大臺階');
+    expect(vision[1]!.indicatorKey).toBe('经济高质量迈上新的大台阶');
   });
 
   it('maps sentences with pinyin residue back to the original text', () => checkOffsets(text002, t002));
@@ -306,13 +318,17 @@ describe('seed 004 (衡南 2022, traditional, spam tokens, missing punctuation)'
   it('主要預期目標 without a colon: the seven main targets', () => {
     const main = t004.filter((t) => t.kind === 'main');
     expect(rows(main)).toEqual<Row[]>([
-      ['地区生产总值', 8.5, null, '%', '以上'],
-      ['规模工业增加值', 9, null, '%', '以上'],
-      ['固定资产投资', 10, null, '%', '以上'],
-      ['社会消费品零售总额', 9, null, '%', '以上'],
-      ['进出口总额', 15, null, '%', '左右'],
-      ['地方一般公共预算收入', 6, null, '%', '以上'],
-      ['全体居民人均可支配收入', 8.5, null, '%', '以上'],
+      ['地區生產總值', 8.5, null, '%', '以上'],
+      ['規模工業增加值', 9, null, '%', '以上'],
+      ['固定資產投資', 10, null, '%', '以上'],
+      ['社會消費品零售總額', 9, null, '%', '以上'],
+      ['進出口總額', 15, null, '%', '左右'],
+      ['地方一般公共預算收入', 6, null, '%', '以上'],
+      ['全體居民人均可支配收入', 8.5, null, '%', '以上'],
+    ]);
+    // The keys the library groups by are simplified, so these group with a simplified page's.
+    expect(main.map((t) => t.indicatorKey)).toEqual([
+      '地区生产总值', '规模工业增加值', '固定资产投资', '社会消费品零售总额', '进出口总额', '地方一般公共预算收入', '全体居民人均可支配收入',
     ]);
     expect(main.every((t) => t.year === 2022 && t.hedge === '预期' && t.direction === 'increase')).toBe(true);
     expect(main[0]!.section).toBe('衡南县2022年政府工作报告 › 2022年工作安排');
@@ -323,32 +339,37 @@ describe('seed 004 (衡南 2022, traditional, spam tokens, missing punctuation)'
     const other = t004.filter((t) => t.kind === 'other');
     expect(rows(other)).toEqual<Row[]>([
       // 確保糧食播種麵積138萬畝以上、糧食總產量62萬噸以上居安思危… (no full stop)
-      ['粮食播种面积', 138, null, '万亩', '以上'],
-      ['粮食总产量', 62, null, '万吨', '以上'],
+      // 播種麵積 is the mirror's over-conversion, kept in the name as in the sentence (the key folds it).
+      ['糧食播種麵積', 138, null, '万亩', '以上'],
+      ['糧食總產量', 62, null, '万吨', '以上'],
       // 確保森林覆蓋率穩定在43.42%以上、森林蓄積量不低於341萬立方米
-      ['森林覆盖率', 43.42, null, '%', '以上'],
-      ['森林蓄积量', 341, null, '万立方米', '以上'],
+      ['森林覆蓋率', 43.42, null, '%', '以上'],
+      ['森林蓄積量', 341, null, '万立方米', '以上'],
       // 今年，力爭策劃總投資過億元項目35個以上，完成重點項目投資140億元以上積極推動…
-      ['策划总投资过亿元项目', 35, null, '个', '以上'],
-      ['重点项目投资', 140, null, '亿元', '以上'],
-      // 推動電子信息產業集聚發展,力爭產值突破30億元支持建築…
-      ['电子信息产业产值', 30, null, '亿元', ''],
+      ['策劃總投資過億元項目', 35, null, '个', '以上'],
+      ['重點項目投資', 140, null, '亿元', '以上'],
+      // 推動電子信息產業集聚發展,力爭產值突破30億元支持建築… (the industry named before + 產值)
+      ['電子信息產業產值', 30, null, '亿元', ''],
       // 新增市場主體6200以上推動龍頭企業股改上市1家以上力爭完成外貿進出口總額4億元以上新增"破零倍增"[28]企業1家以上
-      ['新增市场主体', 6200, null, '', '以上'],
-      ['龙头企业股改上市', 1, null, '家', '以上'],
-      ['外贸进出口总额', 4, null, '亿元', '以上'],
-      ['新增"破零倍增"企业', 1, null, '家', '以上'],
+      ['新增市場主體', 6200, null, '', '以上'],
+      ['龍頭企業股改上市', 1, null, '家', '以上'],
+      ['外貿進出口總額', 4, null, '亿元', '以上'],
+      ['新增"破零倍增"企業', 1, null, '家', '以上'],
       // 力爭新引進開工項目10個以上、建成投產企業10家以上，實現稅收3.5億元以上
-      ['新引进开工项目', 10, null, '个', '以上'],
-      ['建成投产企业', 10, null, '家', '以上'],
-      ['税收', 3.5, null, '亿元', '以上'],
+      ['新引進開工項目', 10, null, '个', '以上'],
+      ['建成投產企業', 10, null, '家', '以上'],
+      ['稅收', 3.5, null, '亿元', '以上'],
       // 今年，全縣一般性支出要繼續壓減10%
       ['一般性支出', 10, null, '%', ''],
       // 將縣域民辦義務教育在校生規模占比控製在5%以內今年，关键词2將…
-      ['县域民办义务教育在校生规模占比', 5, null, '%', '以内'],
+      ['縣域民辦義務教育在校生規模占比', 5, null, '%', '以内'],
+    ]);
+    expect(other.map((t) => t.indicatorKey)).toEqual([
+      '粮食播种面积', '粮食总产量', '森林覆盖率', '森林蓄积量', '策划总投资过亿元项目', '重点项目投资', '电子信息产业产值', '新增市场主体',
+      '龙头企业股改上市', '进出口总额', '新增破零倍增企业', '新引进开工项目', '建成投产企业', '税收', '一般性支出', '县域民办义务教育在校生规模占比',
     ]);
     expect(other.find((t) => t.indicator === '一般性支出')!.direction).toBe('decrease');
-    expect(other.find((t) => t.indicator === '电子信息产业产值')).toMatchObject({ hedge: '力争', direction: 'increase' });
+    expect(other.find((t) => t.indicator === '電子信息產業產值')).toMatchObject({ hedge: '力争', direction: 'increase' });
     expect(other.every((t) => t.year === 2022)).toBe(true);
   });
 

@@ -63,7 +63,7 @@ describe('a past-looking word in a main-target list (item 4)', () => {
       '一般公共预算收入6%',
       '城镇调查失业率5.5%以内',
     ]);
-    expect(show(plan('今年主要預期目標是：地區生產總值增長8%左右，一般公共預算收入在去年基礎上增長6%。'))).toEqual(['地区生产总值8%左右', '一般公共预算收入6%']);
+    expect(show(plan('今年主要預期目標是：地區生產總值增長8%左右，一般公共預算收入在去年基礎上增長6%。'))).toEqual(['地區生產總值8%左右', '一般公共預算收入6%']);
   });
 
   it('drops only the clause that looks back', () => {
