@@ -1,5 +1,6 @@
 import type { PageAnalysis } from '../analyze';
 import type { EntryViewData } from '../glossary/view';
+import { stripPinyinResidue } from '../convert/repair';
 import { termLabel } from '../text/quotes';
 import type { PageGlossaryEntry, TermSpan } from '../types';
 import { DocumentAnnotator, type Analyzer } from './annotator';
@@ -226,16 +227,19 @@ export class PageSession {
   async contentFor(hit: TermHit): Promise<TooltipContent> {
     const { span, annotator } = hit;
     const pageEntry = this.pageEntryOf(span);
+    // Page text the tooltip quotes (its definition, the sentence) leaves out the pinyin a mirror's
+    // converter put in it, as the headword does: 發(fā)展 is read as 發展.
+    const pageDefinition = pageEntry ? stripPinyinResidue(pageEntry.definition) : undefined;
     // The headword without the quote marks the matcher read through (十四五”规划 → 十四五规划).
     const term = termLabel(span.text);
     if (span.source === 'unknown') {
-      return { term, kind: 'unknown', sentence: sentenceAround(annotator.model.text, span.start, span.end) };
+      return { term, kind: 'unknown', sentence: stripPinyinResidue(sentenceAround(annotator.model.text, span.start, span.end)) };
     }
     if (span.source === 'page') {
-      return { term, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
+      return { term, kind: 'page', pageDefinition: pageDefinition ?? '' };
     }
     const entry = span.entry ? await this.deps.resolveEntry(span.entry) : null;
-    if (!entry) return { term, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
+    if (!entry) return { term, kind: 'page', pageDefinition: pageDefinition ?? '' };
     return {
       term,
       kind: entry.user ? 'user' : 'glossary',
@@ -246,7 +250,7 @@ export class PageSession {
       scopeLabel: entry.scopeLabel,
       scopeLevel: entry.scopeLevel,
       sourceLine: entry.sourceLine,
-      pageDefinition: pageEntry?.definition,
+      pageDefinition,
     };
   }
 

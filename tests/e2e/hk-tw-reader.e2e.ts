@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { HIGHLIGHTS, termPoint, tooltipTerm, tooltipText } from './page';
+import { waitForState } from './state';
+
+/**
+ * A reader in Hong Kong or Taiwan: the browser's UI in traditional Chinese, reading the traditional
+ * mirror pages (seed 002: pinyin residue 產(chǎn) everywhere; seed 004: over-converted 麵/製).
+ */
+
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Pinyin a mirror's converter left after a character: (fā), （chǎn）. */
+const RESIDUE = /[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/;
+
+async function openAnnotated(ext: ExtensionBrowser, path: string) {
+  const page = await ext.open(server.govUrl(path));
+  const tabId = await ext.tabIdOf(page);
+  const state = await waitForState(ext, tabId);
+  return { page, tabId, state: state! };
+}
+
+async function hover(page: Page, name: string, text: string) {
+  const { x, y } = await termPoint(page, name, text, 0);
+  await page.mouse.move(x, y);
+}
+
+describe('a zh-TW browser on a traditional mirror page', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ locale: 'zh-TW' });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('tooltip headwords, the unknown slogan’s sentence and the popup’s term list carry no pinyin residue', async () => {
+    const { page, state } = await openAnnotated(ext, 'pages/seed-002.html');
+    // The page writes 高質量發(fā)展: the highlight covers the page's text, the reader is shown the word.
+    await hover(page, HIGHLIGHTS.defined, '高質量發(fā)展');
+    await expect.poll(() => tooltipTerm(page)).toBe('高質量發展');
+    await page.mouse.move(1, 1);
+    await expect.poll(() => tooltipText(page)).toBeNull();
+
+    await hover(page, HIGHLIGHTS.unknown, '一體兩翼');
+    await expect.poll(() => tooltipText(page)).toContain('未收錄');
+    const text = (await tooltipText(page))!;
+    expect(text).toContain('扎實推進“一體兩翼”發展戰略,開啟全面建設社會主義現代化新征程');
+    expect(text).not.toMatch(RESIDUE);
+
+    const terms = state.terms.map((t) => t.text);
+    expect(terms).toContain('高質量發展');
+    expect(terms).toContain('創新引領開放崛起');
+    expect(terms.filter((t) => RESIDUE.test(t))).toEqual([]);
+    await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+});
