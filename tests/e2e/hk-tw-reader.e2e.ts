@@ -63,4 +63,50 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     await page.close();
     expect(ext.extensionErrors).toEqual([]);
   });
+
+  it('the popup’s 轉為繁體 writes Taiwan’s forms (為, 啟, 峰), not OpenCC’s standard ones (爲, 啓, 峯), and the options page says so', async () => {
+    const { page } = await openAnnotated(ext, 'pages/seed-001.html');
+    const popup = await ext.popupFor(page);
+    await popup.getByTestId('toggle-script').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('啟動黃白路');
+    expect(text).toContain('鄒雪峰');
+    expect(text).not.toMatch(/[爲啓峯]/);
+    await popup.close();
+    await page.close();
+
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await expect.poll(() => options.getByTestId('opt-traditional-variant').inputValue()).toBe('tw');
+    expect(await options.getByTestId('opt-traditional-variant').locator('option:checked').textContent()).toBe('台灣正體');
+    await options.close();
+  });
+});
+
+describe('a zh-HK browser', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ locale: 'zh-HK' });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('reads the glossary on a traditional page in Hong Kong’s forms: 為, not OpenCC’s standard 爲', async () => {
+    const { page } = await openAnnotated(ext, 'pages/seed-004.html');
+    await hover(page, HIGHLIGHTS.defined, '三高四新');
+    await expect.poll(() => tooltipText(page)).toContain('湖南省');
+    const text = (await tooltipText(page))!;
+    // The glossary's 展现新作为, in the forms the page itself writes (…展現新作為).
+    expect(text).toContain('在構建新發展格局中展現新作為');
+    expect(text).not.toContain('爲');
+    await page.close();
+
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await expect.poll(() => options.getByTestId('opt-traditional-variant').inputValue()).toBe('hk');
+    await options.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
 });
