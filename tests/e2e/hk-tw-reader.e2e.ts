@@ -82,7 +82,29 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     expect(await options.getByTestId('opt-traditional-variant').locator('option:checked').textContent()).toBe('台灣正體');
     await options.close();
   });
+
+  it('the popup’s 依據 says where each piece of evidence was found, in traditional Chinese, quoting the page in its script', async () => {
+    const { page, state } = await openAnnotated(ext, 'pages/seed-004.html');
+    const lines = await reasonLines(ext, page, /依據/);
+    // Before: the detector's codes, in simplified — text:我代表人民政府向大会报告, title:政府工作报告.
+    expect(lines.slice(0, 3)).toEqual(['正文「我代表人民政府向大會報告」', '標題「政府工作報告」', '小標題「政府工作報告」']);
+    expect(lines).toContain('網址：gov.cn');
+    expect(lines).toContain('正文「名詞解釋條目」 ×34');
+    expect(lines).toHaveLength(state.report.reasons.length);
+    expect(lines.filter((l) => /^[a-z]+:|[报词规会议务开请]/.test(l))).toEqual([]);
+    await page.close();
+  });
 });
+
+/** The popup's 依據 / Why list, opened as the reader opens it. */
+async function reasonLines(ext: ExtensionBrowser, page: Page, button: RegExp): Promise<string[]> {
+  const popup = await ext.popupFor(page);
+  await popup.getByRole('button', { name: button }).click();
+  await popup.getByTestId('reasons').waitFor();
+  const lines = await popup.getByTestId('reasons').locator('li').allTextContents();
+  await popup.close();
+  return lines;
+}
 
 describe('a zh-HK browser', () => {
   let ext: ExtensionBrowser;
@@ -107,6 +129,33 @@ describe('a zh-HK browser', () => {
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await expect.poll(() => options.getByTestId('opt-traditional-variant').inputValue()).toBe('hk');
     await options.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+});
+
+describe('an English browser', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ locale: 'en-US' });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('the popup’s Why list is in English, quoting each page in its own script', async () => {
+    const traditional = await openAnnotated(ext, 'pages/seed-004.html');
+    const lines = await reasonLines(ext, traditional.page, /Why/);
+    expect(lines.slice(0, 3)).toEqual(['Text “我代表人民政府向大會報告”', 'Title “政府工作報告”', 'Heading “政府工作報告”']);
+    expect(lines).toContain('Address: gov.cn');
+    expect(lines.filter((l) => /^[a-z]+:/.test(l))).toEqual([]);
+    await traditional.page.close();
+
+    const simplified = await openAnnotated(ext, 'pages/seed-000.html');
+    const simplifiedLines = await reasonLines(ext, simplified.page, /Why/);
+    expect(simplifiedLines).toHaveLength(simplified.state.report.reasons.length);
+    expect(simplifiedLines).toContain('Address: gov.cn');
+    expect(simplifiedLines.filter((l) => /^[a-z]+:|[報詞規會議務開請]/.test(l))).toEqual([]);
+    await simplified.page.close();
     expect(ext.extensionErrors).toEqual([]);
   });
 });
