@@ -7,7 +7,7 @@ import { DocumentAnnotator, type Analyzer } from './annotator';
 import { initHover } from './hover';
 import { buildTextModel } from './text-model';
 import { initKeyboard } from './keyboard';
-import { Tooltip, type TooltipContent, type TooltipLabels } from './tooltip';
+import { Tooltip, tooltipLang, type TooltipContent, type TooltipLabels } from './tooltip';
 
 /** What the tooltip needs from a glossary entry; the content script fetches these by message. */
 export type EntryInfo = Omit<EntryViewData, 'id'>;
@@ -268,7 +268,7 @@ export class PageSession {
       if (this.pendingSeq === seq) this.pendingSeq = 0;
     }
     if (this.signal.aborted || seq !== this.openSeq) return;
-    this.tooltip.show(range, content);
+    this.tooltip.show(range, content, tooltipLang(this.analysis?.script ?? null, this.win.document.documentElement.lang));
     this.openedByKeyboard = focus;
   }
 

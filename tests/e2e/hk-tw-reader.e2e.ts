@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { HIGHLIGHTS, termPoint, tooltipTerm, tooltipText } from './page';
+import { HIGHLIGHTS, highlightCounts, onTooltip, termPoint, tooltipTerm, tooltipText } from './page';
 import { waitForState } from './state';
 
 /**
@@ -73,6 +73,11 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     expect(text).toContain('啟動黃白路');
     expect(text).toContain('鄒雪峰');
     expect(text).not.toMatch(/[爲啓峯]/);
+    // The tooltip follows the page into traditional, fonts included.
+    await expect.poll(async () => (await highlightCounts(page))[HIGHLIGHTS.defined]?.['三大攻堅戰']).toBe(2);
+    await hover(page, HIGHLIGHTS.defined, '三大攻堅戰');
+    await expect.poll(() => tooltipText(page)).toContain('精準脫貧');
+    expect(await tooltipFace(page)).toEqual({ lang: 'zh-TW', fonts: ['system-ui', '"PingFang TC"', '"Microsoft JhengHei"', '"Noto Sans CJK TC"'] });
     await popup.close();
     await page.close();
 
@@ -94,7 +99,27 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     expect(lines.filter((l) => /^[a-z]+:|[报词规会议务开请]/.test(l))).toEqual([]);
     await page.close();
   });
+  it('a tooltip on a traditional page asks for traditional fonts first (PingFang TC, Microsoft JhengHei), one on a simplified page for simplified ones', async () => {
+    // PingFang SC and Microsoft YaHei draw 說, 戶, 骨 in mainland shapes: a Taiwan reader sees the difference.
+    // (The extension's own pages need nothing: Chrome gives their body its UI language's font.)
+    const { page } = await openAnnotated(ext, 'pages/seed-004.html');
+    await hover(page, HIGHLIGHTS.defined, '三高四新');
+    await expect.poll(() => tooltipText(page)).toContain('湖南省');
+    expect(await tooltipFace(page)).toEqual({ lang: 'zh-Hant', fonts: ['system-ui', '"PingFang TC"', '"Microsoft JhengHei"', '"Noto Sans CJK TC"'] });
+    await page.close();
+
+    // A simplified page keeps the simplified fonts, in a traditional browser too.
+    const simplified = await openAnnotated(ext, 'pages/seed-000.html');
+    await hover(simplified.page, HIGHLIGHTS.defined, '省域副中心城市');
+    await expect.poll(() => tooltipText(simplified.page)).toContain('湖南省');
+    expect(await tooltipFace(simplified.page)).toEqual({ lang: 'zh-CN', fonts: ['system-ui', '"PingFang SC"', '"Microsoft YaHei"', '"Noto Sans CJK SC"'] });
+    await simplified.page.close();
+  });
 });
+
+/** The tooltip's language and the first fonts it asks for (the CJK fonts come after system-ui). */
+const tooltipFace = (page: Page) =>
+  onTooltip(page, (box) => (box.hidden ? null : { lang: box.lang, fonts: getComputedStyle(box).fontFamily.split(',').slice(0, 4).map((f) => f.trim()) }));
 
 /** The popup's 依據 / Why list, opened as the reader opens it. */
 async function reasonLines(ext: ExtensionBrowser, page: Page, button: RegExp): Promise<string[]> {
