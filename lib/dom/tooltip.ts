@@ -7,11 +7,21 @@ import { OWN_UI_ATTR } from './text-model';
  * and user entries alike are data, never markup.
  */
 
+/**
+ * The official English name and the gloss, the gloss left out when it says the same words (many
+ * entries' gloss is their official name: “river chief system — river chief system”).
+ */
+function englishLine(english: string | null, gloss: string): string {
+  if (!english) return gloss;
+  return !gloss || gloss.trim().toLowerCase() === english.trim().toLowerCase() ? english : `${english} — ${gloss}`;
+}
+
 export interface TooltipLabels {
   defined: string;
   fromPage: string;
   unknown: string;
   components: string;
+  /** With its punctuation: 来源：, Source: . */
   source: string;
   addEntry: string;
   close: string;
@@ -181,7 +191,7 @@ export class Tooltip {
       head.append(this.el('span', 'badge page', this.labels.fromPage));
     }
     out.push(head);
-    if (c.english || c.gloss) out.push(this.el('div', 'en', c.english ? `${c.english} — ${c.gloss ?? ''}` : c.gloss!));
+    if (c.english || c.gloss) out.push(this.el('div', 'en', englishLine(c.english ?? null, c.gloss ?? '')));
     if (c.definition) out.push(this.el('p', 'def', c.definition));
     if (c.components?.length) {
       out.push(this.el('div', 'label', this.labels.components));
@@ -193,7 +203,8 @@ export class Tooltip {
       if (c.definition) out.push(this.el('div', 'label', this.labels.fromPage));
       out.push(this.el('p', 'def page-def', c.pageDefinition));
     }
-    if (c.sourceLine) out.push(this.el('div', 'src', `${this.labels.source}: ${c.sourceLine}`));
+    // The label carries its language's punctuation (来源：, Source: ).
+    if (c.sourceLine) out.push(this.el('div', 'src', `${this.labels.source}${c.sourceLine}`));
     if (c.kind === 'unknown') {
       if (c.sentence) out.push(this.el('div', 'sentence', c.sentence));
       const add = this.el('button', 'add', this.labels.addEntry) as HTMLButtonElement;

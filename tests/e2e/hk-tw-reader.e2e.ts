@@ -106,6 +106,7 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     await hover(page, HIGHLIGHTS.defined, '三高四新');
     await expect.poll(() => tooltipText(page)).toContain('湖南省');
     expect(await tooltipFace(page)).toEqual({ lang: 'zh-Hant', fonts: ['system-ui', '"PingFang TC"', '"Microsoft JhengHei"', '"Noto Sans CJK TC"'] });
+    expect(await onTooltip(page, (box) => box.querySelector('.src')?.textContent)).toBe('來源：《衡南縣2022年政府工作報告（相關名詞解釋）》，衡南縣人民政府，2022');
     await page.close();
 
     // A simplified page keeps the simplified fonts, in a traditional browser too.
@@ -182,5 +183,15 @@ describe('an English browser', () => {
     expect(simplifiedLines.filter((l) => /^[a-z]+:|[報詞規會議務開請]/.test(l))).toEqual([]);
     await simplified.page.close();
     expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('the tooltip names an English term once and punctuates its source line in English', async () => {
+    const { page } = await openAnnotated(ext, 'pages/seed-004.html');
+    await hover(page, HIGHLIGHTS.defined, '河長製');
+    await expect.poll(() => tooltipText(page)).toContain('river chief system');
+    const lines = await onTooltip(page, (box) => [box.querySelector('.en')?.textContent, box.querySelector('.src')?.textContent]);
+    // Before: “river chief system — river chief system”, and a Chinese 来源 label's colon.
+    expect(lines).toEqual(['river chief system', 'Source: 《關於全面推行河長制的意見》，中共中央辦公廳、國務院辦公廳，2016']);
+    await page.close();
   });
 });
