@@ -233,16 +233,18 @@ function PageSummary(props: {
         {r.region && <span data-testid="region">{r.region}</span>}
         {r.year !== null && <span data-testid="year">{r.year}</span>}
         <button type="button" class="link" onClick={props.onReasons} aria-expanded={props.showReasons}>
-          {t('popupReasons')} ({Math.round(r.score * 100)}%)
+          {t('popupReasonsScore', String(Math.round(r.score * 100)))}
         </button>
       </div>
       {props.showReasons && <Reasons reasons={r.reasons} script={state.script} />}
       <div class="counts">
         <span>
-          {t('popupTerms')}: <b data-testid="term-count">{state.termCount}</b>
+          {t('labelValue', t('popupTerms'))}
+          <b data-testid="term-count">{state.termCount}</b>
         </span>
         <span>
-          {t('popupTargets')}: <b data-testid="target-count">{state.targets.length}</b>
+          {t('labelValue', t('popupTargets'))}
+          <b data-testid="target-count">{state.targets.length}</b>
         </span>
         {state.saved && <span class="saved" data-testid="saved">{t('popupSaved')}</span>}
       </div>

@@ -99,6 +99,17 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     expect(lines.filter((l) => /^[a-z]+:|[报词规会议务开请]/.test(l))).toEqual([]);
     await page.close();
   });
+  it('the popup punctuates its labels in Chinese: 依據（100%）, 術語：159', async () => {
+    const { page, state } = await openAnnotated(ext, 'pages/seed-004.html');
+    const popup = await ext.popupFor(page);
+    await popup.getByTestId('verdict').waitFor();
+    // Before: 依據 (100%), 術語: 159 — half-width punctuation in a Chinese line.
+    expect(await popup.getByRole('button', { name: /依據/ }).textContent()).toBe(`依據（${Math.round(state.report.score * 100)}%）`);
+    expect(await popup.locator('.counts').innerText()).toMatch(new RegExp(`^術語：${state.termCount}\\s+目標：${state.targets.length}\\s+已儲存$`));
+    await popup.close();
+    await page.close();
+  });
+
   it('a tooltip on a traditional page asks for traditional fonts first (PingFang TC, Microsoft JhengHei), one on a simplified page for simplified ones', async () => {
     // PingFang SC and Microsoft YaHei draw 說, 戶, 骨 in mainland shapes: a Taiwan reader sees the difference.
     // (The extension's own pages need nothing: Chrome gives their body its UI language's font.)
