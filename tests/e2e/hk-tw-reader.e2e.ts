@@ -110,6 +110,36 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     await page.close();
   });
 
+  it('in a narrow options page (Chrome’s options dialog), 我的詞表 keeps its headers, terms, scopes and buttons on one line (it scrolls instead)', async () => {
+    const options = await ext.context.newPage();
+    await options.setViewportSize({ width: 480, height: 900 });
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await expect.poll(() => options.getByTestId('ge-row').count()).toBe(100);
+    // Lines a cell's or button's first text takes: one client rect per line of a text node.
+    const lines = await options.evaluate(() => {
+      const linesOf = (el: Element) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent!.trim() ? 1 : 3) });
+        const range = document.createRange();
+        range.selectNodeContents(walker.nextNode()!);
+        return range.getClientRects().length;
+      };
+      const table = document.querySelector('[data-testid="ge-list"]')!;
+      const rows = [...table.querySelectorAll('[data-testid="ge-row"]')];
+      const column = (i: number) => [...new Set(rows.map((r) => linesOf(r.children[i]!)))];
+      return {
+        heads: [...new Set([...table.querySelectorAll('thead th')].map(linesOf))],
+        terms: column(0),
+        scopes: column(2),
+        statuses: column(3),
+        buttons: [...new Set([...table.querySelectorAll('button')].map(linesOf))],
+        pageWidth: document.documentElement.scrollWidth,
+      };
+    });
+    // Before: 範圍, 全國 and 衡南县 stood one character a line, 多证合一 broke after 多证合.
+    expect(lines).toEqual({ heads: [1], terms: [1], scopes: [1], statuses: [1], buttons: [1], pageWidth: 480 });
+    await options.close();
+  });
+
   it('a tooltip on a traditional page asks for traditional fonts first (PingFang TC, Microsoft JhengHei), one on a simplified page for simplified ones', async () => {
     // PingFang SC and Microsoft YaHei draw 說, 戶, 骨 in mainland shapes: a Taiwan reader sees the difference.
     // (The extension's own pages need nothing: Chrome gives their body its UI language's font.)
