@@ -64,6 +64,17 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
+  it('the tooltip’s headword is the glossary’s word where the mirror over-converted it (全麵 → 全面, 河長製 → 河長制)', async () => {
+    const { page } = await openAnnotated(ext, 'pages/seed-004.html');
+    await hover(page, HIGHLIGHTS.defined, '全麵深化改革');
+    await expect.poll(() => tooltipTerm(page)).toBe('全面深化改革');
+    await page.mouse.move(1, 1);
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    await hover(page, HIGHLIGHTS.defined, '河長製');
+    await expect.poll(() => tooltipTerm(page)).toBe('河長制');
+    await page.close();
+  });
+
   it('the popup’s 轉為繁體 writes Taiwan’s forms (為, 啟, 峰), not OpenCC’s standard ones (爲, 啓, 峯), and the options page says so', async () => {
     const { page } = await openAnnotated(ext, 'pages/seed-001.html');
     const popup = await ext.popupFor(page);
