@@ -86,9 +86,10 @@ export function localizeDocument(titleKey?: string): void {
   if (titleKey) document.title = t(titleKey);
 }
 
-/** For tests: forget the language and the formatters built for it. */
+/** For tests: forget the language, its messages and the formatters built for it. */
 export function resetUiLang(): void {
   lang = undefined;
+  plain.clear();
   numbers = undefined;
   plurals = undefined;
 }

@@ -1,6 +1,8 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import {
   DEFAULT_VARIANTS,
+  defaultTraditionalVariant,
   parseSimplifiedVariant,
   parseTraditionalVariant,
   type ScriptVariants,
@@ -13,7 +15,8 @@ import type { Script } from './text/script';
 export const autoSave = storage.defineItem<boolean>('local:autoSave', { fallback: true });
 
 // Simplified ⇄ traditional toggle (lib/dom/script-toggle).
-export const traditionalVariant = storage.defineItem<TraditionalVariant>('local:traditionalVariant', { fallback: DEFAULT_VARIANTS.traditional });
+/** Null until the reader picks one: the default then follows their languages (scriptVariants). */
+export const traditionalVariant = storage.defineItem<TraditionalVariant | null>('local:traditionalVariant', { fallback: null });
 export const simplifiedVariant = storage.defineItem<SimplifiedVariant>('local:simplifiedVariant', { fallback: DEFAULT_VARIANTS.simplified });
 /** Strip pinyin residue left by bad converters when converting a page to simplified. */
 export const mirrorRepair = storage.defineItem<boolean>('local:mirrorRepair', { fallback: true });
@@ -22,10 +25,22 @@ export const rememberSites = storage.defineItem<boolean>('local:rememberSites', 
 /** Hostname → the script the user keeps that site in. */
 export const convertedSites = storage.defineItem<Record<string, Script>>('local:convertedSites', { fallback: {} });
 
-export async function scriptVariants(): Promise<ScriptVariants> {
+/**
+ * The languages the reader prefers, most wanted first: those the browser asks pages for, then its UI
+ * language (Chromium shows a Hong Kong reader its zh-TW UI; navigator.languages still says zh-HK).
+ */
+export function readerLanguages(): string[] {
+  const nav = (globalThis as { navigator?: { languages?: readonly string[] } }).navigator;
+  return [...(nav?.languages ?? []), browser.i18n.getUILanguage()];
+}
+
+export async function scriptVariants(languages: readonly string[] = readerLanguages()): Promise<ScriptVariants> {
   const [traditional, simplified] = await Promise.all([traditionalVariant.getValue(), simplifiedVariant.getValue()]);
   // Stored values come from older versions or hand edits too; unknown ones fall back.
-  return { traditional: parseTraditionalVariant(traditional), simplified: parseSimplifiedVariant(simplified) };
+  return {
+    traditional: traditional === null ? defaultTraditionalVariant(languages) : parseTraditionalVariant(traditional),
+    simplified: parseSimplifiedVariant(simplified),
+  };
 }
 
 /** The script a site is kept in, when the user asked to remember sites; null otherwise. */

@@ -10,6 +10,7 @@ export function convertEntryView(view: EntryView, convert: ConvertFn): EntryView
   return {
     ...view,
     term: convert(view.term),
+    surfaces: view.surfaces.map(convert),
     definition: convert(view.definition),
     components: view.components.map(convert),
     scopeLabel: convert(view.scopeLabel),

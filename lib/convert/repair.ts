@@ -1,4 +1,4 @@
-import { pinyinResidueLength, toneSyllableLength } from '../text/normalize';
+import { pinyinResidueLength, toneSyllableLength } from '../text/pinyin';
 
 /**
  * Mirror-site repair that must happen before OpenCC sees the text: bad converters annotate readings

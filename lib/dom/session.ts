@@ -1,12 +1,13 @@
 import type { PageAnalysis } from '../analyze';
 import type { EntryViewData } from '../glossary/view';
+import { stripPinyinResidue } from '../convert/repair';
 import { termLabel } from '../text/quotes';
 import type { PageGlossaryEntry, TermSpan } from '../types';
 import { DocumentAnnotator, type Analyzer } from './annotator';
 import { initHover } from './hover';
 import { buildTextModel } from './text-model';
 import { initKeyboard } from './keyboard';
-import { Tooltip, type TooltipContent, type TooltipLabels } from './tooltip';
+import { Tooltip, tooltipLang, type TooltipContent, type TooltipLabels } from './tooltip';
 
 /** What the tooltip needs from a glossary entry; the content script fetches these by message. */
 export type EntryInfo = Omit<EntryViewData, 'id'>;
@@ -226,18 +227,21 @@ export class PageSession {
   async contentFor(hit: TermHit): Promise<TooltipContent> {
     const { span, annotator } = hit;
     const pageEntry = this.pageEntryOf(span);
+    // Page text the tooltip quotes (its definition, the sentence) leaves out the pinyin a mirror's
+    // converter put in it, as the headword does: 發(fā)展 is read as 發展.
+    const pageDefinition = pageEntry ? stripPinyinResidue(pageEntry.definition) : undefined;
     // The headword without the quote marks the matcher read through (十四五”规划 → 十四五规划).
     const term = termLabel(span.text);
     if (span.source === 'unknown') {
-      return { term, kind: 'unknown', sentence: sentenceAround(annotator.model.text, span.start, span.end) };
+      return { term, kind: 'unknown', sentence: stripPinyinResidue(sentenceAround(annotator.model.text, span.start, span.end)) };
     }
     if (span.source === 'page') {
-      return { term, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
+      return { term, kind: 'page', pageDefinition: pageDefinition ?? '' };
     }
     const entry = span.entry ? await this.deps.resolveEntry(span.entry) : null;
-    if (!entry) return { term, kind: 'page', pageDefinition: pageEntry?.definition ?? '' };
+    if (!entry) return { term, kind: 'page', pageDefinition: pageDefinition ?? '' };
     return {
-      term,
+      term: entryHeadword(term, entry.surfaces),
       kind: entry.user ? 'user' : 'glossary',
       definition: entry.definition,
       gloss: entry.gloss,
@@ -246,7 +250,7 @@ export class PageSession {
       scopeLabel: entry.scopeLabel,
       scopeLevel: entry.scopeLevel,
       sourceLine: entry.sourceLine,
-      pageDefinition: pageEntry?.definition,
+      pageDefinition,
     };
   }
 
@@ -264,7 +268,7 @@ export class PageSession {
       if (this.pendingSeq === seq) this.pendingSeq = 0;
     }
     if (this.signal.aborted || seq !== this.openSeq) return;
-    this.tooltip.show(range, content);
+    this.tooltip.show(range, content, tooltipLang(this.analysis?.script ?? null, this.win.document.documentElement.lang));
     this.openedByKeyboard = focus;
   }
 
@@ -309,6 +313,29 @@ export class PageSession {
     this.annotators.length = 0;
     this.tooltip.destroy();
   }
+}
+
+/**
+ * The headword of a glossary term: the page's words, unless the page damaged them. The matcher found
+ * the span by folding (全麵 folds to 全面, 製 to 制), so the entry form it matched has the label's
+ * length; the one closest to the label (its script: the entry comes converted into the page's) is
+ * what the page meant to write — 全麵深化改革 is shown as 全面深化改革, 河長製 as 河長制. A label that is
+ * one of the forms, or has no form of its length, is shown as it is.
+ */
+export function entryHeadword(label: string, surfaces: readonly string[]): string {
+  let best: string | null = null;
+  let bestSame = -1;
+  for (const surface of surfaces) {
+    if (surface === label) return label;
+    if (surface.length !== label.length) continue;
+    let same = 0;
+    for (let i = 0; i < label.length; i++) if (surface[i] === label[i]) same++;
+    if (same > bestSame) {
+      best = surface;
+      bestSame = same;
+    }
+  }
+  return best ?? label;
 }
 
 /** Visible text of the loaded same-origin iframes, for recognising the page as a whole. */

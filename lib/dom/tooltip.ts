@@ -7,11 +7,21 @@ import { OWN_UI_ATTR } from './text-model';
  * and user entries alike are data, never markup.
  */
 
+/**
+ * The official English name and the gloss, the gloss left out when it says the same words (many
+ * entries' gloss is their official name: “river chief system — river chief system”).
+ */
+function englishLine(english: string | null, gloss: string): string {
+  if (!english) return gloss;
+  return !gloss || gloss.trim().toLowerCase() === english.trim().toLowerCase() ? english : `${english} — ${gloss}`;
+}
+
 export interface TooltipLabels {
   defined: string;
   fromPage: string;
   unknown: string;
   components: string;
+  /** With its punctuation: 来源：, Source: . */
   source: string;
   addEntry: string;
   close: string;
@@ -41,6 +51,10 @@ const CSS = `
   box-sizing: border-box; padding: 10px 12px; border-radius: 8px; font: 14px/1.55 system-ui, "PingFang SC",
   "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; color: #1d1d1f; background: #fffdf7;
   border: 1px solid #d9c9a3; box-shadow: 0 6px 24px rgba(0,0,0,.18); overflow: auto; }
+.tip:lang(zh-Hant), .tip:lang(zh-TW), .tip:lang(zh-MO) { font-family: system-ui, "PingFang TC", "Microsoft JhengHei",
+  "Noto Sans CJK TC", "WenQuanYi Micro Hei", sans-serif; }
+.tip:lang(zh-HK), .tip:lang(zh-Hant-HK) { font-family: system-ui, "PingFang HK", "Microsoft JhengHei", "Noto Sans CJK HK",
+  "Noto Sans CJK TC", "WenQuanYi Micro Hei", sans-serif; }
 .tip[hidden] { display: none; }
 .head { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
 .term { font-size: 17px; font-weight: 600; }
@@ -80,6 +94,18 @@ export function pageIsDark(doc: Document): boolean {
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 96;
   }
   return false;
+}
+
+/**
+ * The tooltip's language, from the script its text is in (the page's): the first font a CJK stack
+ * names draws every character it has, in its own region's shapes, so traditional text needs the TC
+ * fonts asked for first. A page that declares a traditional tag (zh-HK, zh-TW) keeps it; a page whose
+ * tag says otherwise (mirror sites keep zh-CN on converted text) is not believed.
+ */
+export function tooltipLang(script: 'simplified' | 'traditional' | null, pageLang: string): string {
+  if (script === null) return '';
+  if (script === 'traditional') return /^zh-(?:hant|tw|hk|mo)\b/i.test(pageLang) ? pageLang : 'zh-Hant';
+  return /^zh-(?:hans|cn|sg)\b/i.test(pageLang) ? pageLang : 'zh-CN';
 }
 
 export class Tooltip {
@@ -134,10 +160,12 @@ export class Tooltip {
     return box;
   }
 
-  show(anchor: Range, content: TooltipContent): void {
+  /** `lang`: the language of the text shown (tooltipLang); '' leaves it to the page's. */
+  show(anchor: Range, content: TooltipContent, lang = ''): void {
     const box = this.ensure();
     this.stopFollowing?.();
     this.anchor = anchor;
+    box.lang = lang;
     box.replaceChildren(...this.render(content));
     box.hidden = false;
     // Follows its term while the page scrolls or reflows (a keyboard-opened tooltip stays open while the
@@ -163,7 +191,7 @@ export class Tooltip {
       head.append(this.el('span', 'badge page', this.labels.fromPage));
     }
     out.push(head);
-    if (c.english || c.gloss) out.push(this.el('div', 'en', c.english ? `${c.english} — ${c.gloss ?? ''}` : c.gloss!));
+    if (c.english || c.gloss) out.push(this.el('div', 'en', englishLine(c.english ?? null, c.gloss ?? '')));
     if (c.definition) out.push(this.el('p', 'def', c.definition));
     if (c.components?.length) {
       out.push(this.el('div', 'label', this.labels.components));
@@ -175,7 +203,8 @@ export class Tooltip {
       if (c.definition) out.push(this.el('div', 'label', this.labels.fromPage));
       out.push(this.el('p', 'def page-def', c.pageDefinition));
     }
-    if (c.sourceLine) out.push(this.el('div', 'src', `${this.labels.source}: ${c.sourceLine}`));
+    // The label carries its language's punctuation (来源：, Source: ).
+    if (c.sourceLine) out.push(this.el('div', 'src', `${this.labels.source}${c.sourceLine}`));
     if (c.kind === 'unknown') {
       if (c.sentence) out.push(this.el('div', 'sentence', c.sentence));
       const add = this.el('button', 'add', this.labels.addEntry) as HTMLButtonElement;

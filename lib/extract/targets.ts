@@ -14,7 +14,8 @@
  */
 import { isLibraryValue, isLibraryYear } from '../ranges';
 import type { Heading, Target, TargetKind } from '../types';
-import { foldText, toneSyllableLength, toOriginalSpan, type FoldedText } from '../text/normalize';
+import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
+import { toneSyllableLength } from '../text/pinyin';
 import { inPageScript, removeRuns, sourcedSlice, type Sourced } from '../text/sourced';
 import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';

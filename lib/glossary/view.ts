@@ -4,6 +4,8 @@ import type { GlossaryEntry } from '../types';
 export interface EntryViewData {
   id: string;
   term: string;
+  /** The term and its aliases: the forms a page can write it in (the tooltip's headword is one). */
+  surfaces: string[];
   definition: string;
   gloss: string;
   english: string | null;
@@ -20,6 +22,7 @@ export function entryView(entry: GlossaryEntry, user: boolean, nationalLabel = '
   return {
     id: entry.id,
     term: entry.term,
+    surfaces: [entry.term, ...entry.aliases],
     definition: entry.definition,
     gloss: entry.gloss,
     english: entry.english ?? null,

@@ -396,22 +396,24 @@ export function GlossaryEditor() {
       {rows.length === 0 ? (
         <p class="muted" data-testid="ge-empty">{t('geEmpty')}</p>
       ) : (
-        <table class="ge-list" data-testid="ge-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('geColTerm')}</th>
-              <th scope="col">{t('geColDefinition')}</th>
-              <th scope="col">{t('geColScope')}</th>
-              <th scope="col">{t('geColStatus')}</th>
-              <th scope="col">{t('geColActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, limit).map((row) => (
-              <Row key={row.id} row={row} onEdit={() => open(row)} onHide={(h) => void hide(row, h)} onRemove={() => void remove(row)} />
-            ))}
-          </tbody>
-        </table>
+        <div class="ge-scroll">
+          <table class="ge-list" data-testid="ge-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('geColTerm')}</th>
+                <th scope="col">{t('geColDefinition')}</th>
+                <th scope="col">{t('geColScope')}</th>
+                <th scope="col">{t('geColStatus')}</th>
+                <th scope="col">{t('geColActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, limit).map((row) => (
+                <Row key={row.id} row={row} onEdit={() => open(row)} onHide={(h) => void hide(row, h)} onRemove={() => void remove(row)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {rows.length > limit && (
         <button type="button" data-testid="ge-more" onClick={() => setLimit(rows.length)}>

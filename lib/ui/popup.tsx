@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import { sendMessage, type PageState } from '../messaging/protocol';
+import { sendMessage, type PageState, type Script } from '../messaging/protocol';
 import { sendToTab } from '../messaging/tabs';
 import { errorText } from './library/confirm-dialog';
+import { reasonLine, reasonPhrases } from './reasons';
 import { ScriptToggleButton } from './script-toggle-button';
 import type { Target } from '../types';
 
@@ -176,6 +177,40 @@ export function Popup() {
   );
 }
 
+/**
+ * The detector's reasons in the reader's words; the phrases it quotes from the page in the page's
+ * script (the background's OpenCC; on a simplified page they are already). Shown once converted, so
+ * they do not flicker from one script to the other.
+ */
+function Reasons({ reasons, script }: { reasons: string[]; script: Script }) {
+  const [inScript, setInScript] = useState<Map<string, string> | null>(null);
+  const key = reasons.join('\n');
+  useEffect(() => {
+    if (script !== 'traditional') {
+      setInScript(new Map());
+      return;
+    }
+    let live = true;
+    setInScript(null);
+    const phrases = reasonPhrases(reasons);
+    sendMessage('convertTexts', { texts: phrases, attrs: [], to: 'traditional' })
+      .then((result) => live && setInScript(new Map(phrases.map((p, i) => [p, result.texts[i] ?? p]))))
+      // Simplified phrases beat no reasons at all.
+      .catch(() => live && setInScript(new Map()));
+    return () => {
+      live = false;
+    };
+  }, [key, script]);
+  if (!inScript) return <ul class="reasons" aria-busy="true" />;
+  return (
+    <ul class="reasons" data-testid="reasons">
+      {reasons.map((reason) => (
+        <li key={reason}>{reasonLine(reason, (phrase) => inScript.get(phrase) ?? phrase)}</li>
+      ))}
+    </ul>
+  );
+}
+
 function PageSummary(props: {
   state: PageState;
   showReasons: boolean;
@@ -198,22 +233,18 @@ function PageSummary(props: {
         {r.region && <span data-testid="region">{r.region}</span>}
         {r.year !== null && <span data-testid="year">{r.year}</span>}
         <button type="button" class="link" onClick={props.onReasons} aria-expanded={props.showReasons}>
-          {t('popupReasons')} ({Math.round(r.score * 100)}%)
+          {t('popupReasonsScore', String(Math.round(r.score * 100)))}
         </button>
       </div>
-      {props.showReasons && (
-        <ul class="reasons" data-testid="reasons">
-          {r.reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
-          ))}
-        </ul>
-      )}
+      {props.showReasons && <Reasons reasons={r.reasons} script={state.script} />}
       <div class="counts">
         <span>
-          {t('popupTerms')}: <b data-testid="term-count">{state.termCount}</b>
+          {t('labelValue', t('popupTerms'))}
+          <b data-testid="term-count">{state.termCount}</b>
         </span>
         <span>
-          {t('popupTargets')}: <b data-testid="target-count">{state.targets.length}</b>
+          {t('labelValue', t('popupTargets'))}
+          <b data-testid="target-count">{state.targets.length}</b>
         </span>
         {state.saved && <span class="saved" data-testid="saved">{t('popupSaved')}</span>}
       </div>

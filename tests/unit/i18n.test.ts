@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { readFileSync } from 'node:fs';
 import { formatCount, langOf, resetUiLang, t, tn, uiLang } from '../../lib/i18n';
+import { LOCALES, MESSAGE_FILES as files, useLocale } from './helpers/messages';
 
 const MESSAGES: Record<string, string> = { libraryTitle: '资料库', libraryShowing: '显示 $1 / $2' };
 
@@ -33,32 +33,12 @@ describe('t', () => {
   });
 });
 
-// The real message files, with Chrome's substitution ($P1$ → placeholder → $1).
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const LOCALES = ['en', 'zh_CN', 'zh_TW'] as const;
-const files = Object.fromEntries(
-  LOCALES.map((l) => [l, JSON.parse(readFileSync(new URL(`../../assets/public/_locales/${l}/messages.json`, import.meta.url), 'utf8')) as Messages]),
-) as Record<(typeof LOCALES)[number], Messages>;
-function chromeMessage(messages: Messages) {
-  return ((key: string, subs?: string | string[]) => {
-    const m = messages[key];
-    if (!m) return '';
-    const list = Array.isArray(subs) ? subs : subs === undefined ? [] : [subs];
-    return m.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) =>
-      (m.placeholders?.[name.toLowerCase()]?.content ?? '').replace(/\$(\d)/g, (__, i: string) => list[Number(i) - 1] ?? ''),
-    );
-  }) as typeof fakeBrowser.i18n.getMessage;
-}
-
 describe('the UI language, plurals and counts', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     resetUiLang();
   });
-  const use = (locale: (typeof LOCALES)[number]) => {
-    resetUiLang();
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(chromeMessage(files[locale]));
-  };
+  const use = useLocale;
 
   it('maps getUILanguage() to the three message files', () => {
     expect(['en', 'en-US', 'en-GB', 'zh-CN', 'zh', 'zh-SG', 'zh-TW', 'zh-HK', 'zh_TW', 'fr'].map(langOf)).toEqual(['en', 'en', 'en', 'zh-CN', 'zh-CN', 'zh-CN', 'zh-TW', 'zh-TW', 'zh-TW', 'zh-CN']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertTexts, converterFor } from '../../../lib/convert/opencc';
-import { DEFAULT_VARIANTS, langTag, openccLocales, otherScript, parseTraditionalVariant } from '../../../lib/convert/variants';
+import { DEFAULT_VARIANTS, defaultTraditionalVariant, langTag, openccLocales, otherScript, parseTraditionalVariant } from '../../../lib/convert/variants';
 
 describe('converterFor', () => {
   it('converts simplified to standard traditional and back, phrase-aware', () => {
@@ -53,12 +53,37 @@ describe('variants', () => {
     expect(langTag('simplified', DEFAULT_VARIANTS)).toBe('zh-CN');
     expect(langTag('traditional', DEFAULT_VARIANTS)).toBe('zh-Hant');
     expect(langTag('traditional', { traditional: 'twp', simplified: 'cn' })).toBe('zh-TW');
+    expect(langTag('traditional', { traditional: 'tw', simplified: 'cn' })).toBe('zh-TW');
     expect(langTag('traditional', { traditional: 'hk', simplified: 'cn' })).toBe('zh-HK');
   });
 
   it('falls back to the default for unknown stored values', () => {
-    expect(parseTraditionalVariant('tw')).toBe('t');
+    expect(parseTraditionalVariant('jp')).toBe('t');
+    expect(parseTraditionalVariant('tw')).toBe('tw');
     expect(parseTraditionalVariant('hk')).toBe('hk');
     expect(otherScript('simplified')).toBe('traditional');
+  });
+});
+
+describe('the traditional variant a reader gets before choosing one', () => {
+  it('follows the first Chinese language the reader prefers: Hong Kong and Macau forms, Taiwan forms, else OpenCC standard', () => {
+    expect(defaultTraditionalVariant(['zh-HK'])).toBe('hk');
+    expect(defaultTraditionalVariant(['zh-MO'])).toBe('hk');
+    expect(defaultTraditionalVariant(['zh-Hant-HK'])).toBe('hk');
+    expect(defaultTraditionalVariant(['yue-HK'])).toBe('hk');
+    expect(defaultTraditionalVariant(['zh-TW'])).toBe('tw');
+    expect(defaultTraditionalVariant(['zh_TW'])).toBe('tw');
+    expect(defaultTraditionalVariant(['zh-Hant'])).toBe('tw');
+    // An English browser in Hong Kong: the first Chinese language it asks pages for decides.
+    expect(defaultTraditionalVariant(['en-US', 'zh-HK', 'zh-CN'])).toBe('hk');
+    expect(defaultTraditionalVariant(['zh-CN', 'zh-TW'])).toBe('t');
+    expect(defaultTraditionalVariant(['en-US', 'en'])).toBe('t');
+    expect(defaultTraditionalVariant([])).toBe('t');
+  });
+
+  it('Taiwan forms without Taiwan phrasing: 為 and 著 as Taiwan writes them, the report’s own words kept (项目 stays 項目, not 專案)', () => {
+    const tw = converterFor('traditional', { traditional: 'tw', simplified: 'cn' });
+    expect(tw('实施期为2021年至2025年，着力推进重点项目，启动信息化建设')).toBe('實施期為2021年至2025年，著力推進重點項目，啟動信息化建設');
+    expect(converterFor('simplified', { traditional: 'tw', simplified: 'cn' })('實施期為2021年，著力推進，啟動')).toBe('实施期为2021年，着力推进，启动');
   });
 });

@@ -85,6 +85,7 @@ describe('convertEntryView', () => {
     const view: EntryView = {
       id: 'liu-wen',
       term: '六稳',
+      surfaces: ['六稳', '稳就业稳金融'],
       definition: '稳就业、稳金融、稳外贸',
       gloss: 'six stabilities',
       english: 'six fronts',
@@ -98,6 +99,7 @@ describe('convertEntryView', () => {
     expect(out).toEqual({
       ...view,
       term: '六穩',
+      surfaces: ['六穩', '穩就業穩金融'],
       definition: '穩就業、穩金融、穩外貿',
       components: ['穩就業', '穩金融'],
       scopeLabel: '全國',

@@ -7,7 +7,7 @@ import { PageSession, type EntryInfo, type SessionDeps, type TermHit } from '../
 import type { TermSpan } from '../../../lib/types';
 
 const LABELS = { defined: 'd', fromPage: 'p', unknown: 'u', components: 'c', source: 's', addEntry: 'a', close: 'x' };
-const ENTRY: EntryInfo = { term: '六稳', definition: '稳就业、稳金融……', gloss: '', english: null, components: [], scopeLabel: '全国', scopeLevel: 'national', sourceLine: '来源' } as unknown as EntryInfo;
+const ENTRY: EntryInfo = { term: '六稳', surfaces: ['六稳'], definition: '稳就业、稳金融……', gloss: '', english: null, components: [], scopeLabel: '全国', scopeLevel: 'national', sourceLine: '来源' } as unknown as EntryInfo;
 
 /** A session whose entries arrive when the test says so (a stopped worker answers ~100 ms late). */
 function setup() {

@@ -15,3 +15,16 @@ describe('termLabel', () => {
     expect(termLabel('5G+工業互聯網')).toBe('5G+工業互聯網');
   });
 });
+
+describe('termLabel on a mirror page with pinyin residue', () => {
+  it('drops the reading a bad converter left inside the term (高質量發(fā)展 → 高質量發展)', () => {
+    expect(termLabel('高質量發(fā)展')).toBe('高質量發展');
+    expect(termLabel('創(chuàng)新引領開放崛起')).toBe('創新引領開放崛起');
+    expect(termLabel('十四五”規(guī)劃')).toBe('十四五規劃');
+    expect(termLabel('一網(wǎng)通辦')).toBe('一網通辦');
+  });
+
+  it('keeps a real parenthetical', () => {
+    expect(termLabel('5G+工業互聯網(IoT)')).toBe('5G+工業互聯網(IoT)');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldChars, foldText, toneSyllableLength } from '../../../lib/text/normalize';
+import { foldChars, foldText } from '../../../lib/text/normalize';
+import { toneSyllableLength } from '../../../lib/text/pinyin';
 import { concat, inPageScript, remove, removeRuns, slice, sourcedSlice, split, supplied, trim } from '../../../lib/text/sourced';
 
 describe('Sourced: cuts keep each character’s offset', () => {
