@@ -278,7 +278,7 @@ function PageSummary(props: {
         {state.targets.length === 0 && <p class="muted">{t('popupNoTargets')}</p>}
         {groupBySection(state.targets).map(({ key, label, rows }) => (
           <div key={key} class="group">
-            <h3>{label}</h3>
+            <h3 data-testid="target-section">{label}</h3>
             <ul>
               {rows.map(({ target, index }) => (
                 <li key={index}>
