@@ -3,7 +3,7 @@ import { extractTargets } from './extract/targets';
 import { matchTerms, type Matcher } from './glossary/match';
 import { pageEntryIndex, pageTermSpans, parsePageGlossary } from './glossary/page';
 import { findUnknownSlogans } from './glossary/unknown';
-import { foldText, type FoldedText } from './text/normalize';
+import { foldChars, foldText, type FoldedText } from './text/normalize';
 import { detectScript, type Script } from './text/script';
 import type { PageGlossaryEntry, PageInput, ReportInfo, Target, TermSpan } from './types';
 
@@ -78,15 +78,16 @@ export function beginAnalysis(input: PageInput, force: boolean): PendingAnalysis
 /**
  * Each target belongs to the region of the report it sits in. The first element of its section path
  * is that report's title (2022年邵阳市政府工作报告 ›…), so on a page holding several reports each
- * target gets its own city; elsewhere it is the page's region.
+ * target gets its own city; elsewhere it is the page's region. The path is in the page's script
+ * (衡南縣2022年政府工作報告) and read folded, so a mirror's mixed forms (規划) count as well.
  */
 export function assignTargetRegions(targets: Target[], report: ReportInfo): void {
   const byHead = new Map<string, string | null>();
   for (const t of targets) {
-    const head = t.section.split(' › ')[0] ?? '';
+    const head = foldChars(t.section.split(' › ')[0] ?? '');
     let key = byHead.get(head);
     if (key === undefined) {
-      key = /报告|報告|规划|規劃|建议|建議/.test(head) ? (extractRegion(head)?.regionKey ?? null) : null;
+      key = /报告|规划|建议/.test(head) ? (extractRegion(head)?.regionKey ?? null) : null;
       byHead.set(head, key);
     }
     t.regionKey = key ?? report.regionKey;

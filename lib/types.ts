@@ -107,7 +107,11 @@ export interface Target {
   /** 确保 / 力争 / 预期 … as written (simplified), or ''. */
   hedge: string;
   year: number | null;
-  /** Heading path, e.g. `关键词 1 城乡面貌 › 措施一`. */
+  /**
+   * Heading path as the page writes it, e.g. `关键词 1 城乡面貌 › 措施一`, `衡南縣2022年政府工作報告 › 堅定不移保穩定`
+   * (records saved before this was so hold it simplified). Compare it folded (foldChars): the same
+   * heading in either script is one section.
+   */
   section: string;
   /** The exact sentence as the page writes it. */
   sentence: string;

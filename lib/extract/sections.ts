@@ -10,6 +10,8 @@
 import { parseChineseAt } from './numbers';
 import { statedYear, titleYear, findYears, isTitleLine, planEndYear } from './years';
 import { isKeywordHeadingLine } from './noise';
+import type { FoldedText } from '../text/normalize';
+import { concat, inPageScript, replace, sourcedSlice, supplied, type Sourced } from '../text/sourced';
 
 /** review: past achievements; plan: work ahead; notes: 名词解释 / 附录 (definitions, not targets). */
 export type Mode = 'review' | 'plan' | 'notes' | 'unknown';
@@ -23,8 +25,14 @@ export interface HeadingHit {
   ordinal: number | null;
   /** Heading text without its marker, used for classification. */
   text: string;
-  /** Short label for the section path. */
+  /** Short label for the section path (folded: simplified, half-width). */
   label: string;
+  /**
+   * The label as the page writes it (堅定不移保穩定 on a traditional page): the page's own characters at
+   * the label's folded offsets, so a mirror's pinyin residue (發(fā)展) stays out and full-width digits
+   * stay half-width. The same as `label` when the page's original text was not given.
+   */
+  shown: string;
   inline: boolean;
   /** The heading ends with a sentence end or colon ("3.二〇三五年远景目标。"), so body follows on the same line. */
   terminated: boolean;
@@ -35,6 +43,8 @@ export interface HeadingHit {
 export interface SectionState {
   start: number;
   path: string[];
+  /** The path as the page writes it (see HeadingHit.shown), for display; `path` is for comparing. */
+  shown: string[];
   /** Full heading texts of the path, for cues the short labels drop. */
   texts: string[];
   mode: Mode;
@@ -47,8 +57,15 @@ export interface SectionState {
 export interface DomHeadingInput {
   /** Folded offset. */
   start: number;
+  /** Folded heading text. */
   text: string;
   level: number;
+  /**
+   * The heading's own text folded (`fold.folded === text`), so its label can be shown as written. A DOM
+   * heading's text is its element's, which need not match the page text at `start` unit for unit
+   * (leading blanks, a nested block's line break), hence offsets of its own.
+   */
+  fold?: FoldedText;
 }
 
 const CN_ORD = '一二三四五六七八九十';
@@ -64,16 +81,42 @@ function cnOrdinal(s: string): number | null {
   return n && n.end === s.length ? n.value : null;
 }
 
-function shortLabel(text: string): string {
-  let t = text;
-  for (let i = 0; i < t.length; i++) {
-    if (COMMA.has(t[i]!) || SENT_END.has(t[i]!)) {
-      t = t.slice(0, i);
+const ELLIPSIS = supplied('…', '…');
+const SPACE = supplied(' ', ' ');
+const BLANK = /\s/;
+
+/** [from, to) without the blanks at either end (what String.prototype.trim removes). */
+function trimmedBounds(s: string, from: number, to: number): [number, number] {
+  while (from < to && BLANK.test(s[from]!)) from++;
+  while (to > from && BLANK.test(s[to - 1]!)) to--;
+  return [from, to];
+}
+
+/**
+ * The label of the heading text s[from, to): up to its first comma or sentence end, trimmed, cut to
+ * LABEL_MAX characters and …. It keeps the folded offset of each character (lib/text/sourced.ts) to be
+ * shown in the page's script; worked out on offsets first, so a flattened page's megabyte-long line
+ * costs no more than its label.
+ */
+function shortLabel(s: string, from: number, to: number): Sourced {
+  for (let i = from; i < to; i++) {
+    if (COMMA.has(s[i]!) || SENT_END.has(s[i]!)) {
+      to = i;
       break;
     }
   }
-  t = t.trim();
-  return t.length > LABEL_MAX ? `${t.slice(0, LABEL_MAX)}…` : t;
+  const [a, b] = trimmedBounds(s, from, to);
+  return b - a > LABEL_MAX ? concat(sourcedSlice(s, a, a + LABEL_MAX), ELLIPSIS) : sourcedSlice(s, a, b);
+}
+
+/** The label for display, in the script of `page` (whose folded offsets the label's are), if given. */
+function shown(label: Sourced, page: FoldedText | undefined): string {
+  return page ? inPageScript(label, page) : label.text;
+}
+
+/** A heading hit's label fields. */
+function labelled(label: Sourced, page: FoldedText | undefined): { label: string; shown: string } {
+  return { label: label.text, shown: shown(label, page) };
 }
 
 /**
@@ -92,7 +135,9 @@ function trimRunOn(text: string): string {
   return t.trim();
 }
 
-function headingText(s: string, from: number, lineEnd: number): { text: string; end: number; terminated: boolean } {
+function headingText(s: string, from: number, lineEnd: number): { text: string; textStart: number; end: number; terminated: boolean } {
+  // The title is cut at its end and trimmed, so it starts at the first non-blank after the marker.
+  const textStart = trimmedBounds(s, from, lineEnd)[0];
   const limit = Math.min(lineEnd, from + 60);
   let comma = -1;
   let stop = -1;
@@ -107,11 +152,11 @@ function headingText(s: string, from: number, lineEnd: number): { text: string; 
   // "一、做大做强实体经济。坚持…" and "3.二〇三五年远景目标。到…": the title is the whole first sentence.
   if (stop >= 0 && comma < 0 && stop - from <= 40) {
     const text = trimRunOn(s.slice(from, stop));
-    return { text, end: text.length === stop - from ? stop + 1 : from + text.length, terminated: text.length === stop - from };
+    return { text, textStart, end: text.length === stop - from ? stop + 1 : from + text.length, terminated: text.length === stop - from };
   }
-  if (stop < 0 && comma < 0 && lineEnd - from <= 40) return { text: s.slice(from, lineEnd).trim(), end: lineEnd, terminated: true };
+  if (stop < 0 && comma < 0 && lineEnd - from <= 40) return { text: s.slice(from, lineEnd).trim(), textStart, end: lineEnd, terminated: true };
   const text = trimRunOn(comma >= 0 && comma - from <= 40 ? s.slice(from, comma) : s.slice(from, Math.min(limit, from + 40)));
-  return { text, end: from + text.length, terminated: false };
+  return { text, textStart, end: from + text.length, terminated: false };
 }
 
 interface Marker {
@@ -150,19 +195,24 @@ function numberedMarker(s: string, i: number): Marker | null {
   return null;
 }
 
-/** 措施一：… / 路径5 / 第三章 … at a line start. */
-function wordOrdinalMarker(line: string): { style: string; ordinal: number; label: string; textStart: number } | null {
+/** 措施一：… / 路径5 / 第三章 … at the start of the line s[i, lineEnd) (i at its first non-blank). */
+function wordOrdinalMarker(s: string, i: number, lineEnd: number): { style: string; ordinal: number; label: Sourced; textStart: number } | null {
+  const line = s.slice(i, lineEnd);
   const ch = /^第([一二三四五六七八九十百0-9]{1,4})([章节篇编部分]{1,2})\s*/.exec(line);
   if (ch) {
     const n = /[0-9]/.test(ch[1]!) ? Number(ch[1]) : cnOrdinal(ch[1]!);
     if (n === null) return null;
-    return { style: `ch:${ch[2]}`, ordinal: n, label: line.trim(), textStart: ch[0].length };
+    return { style: `ch:${ch[2]}`, ordinal: n, label: shortLabel(s, i, lineEnd), textStart: ch[0].length };
   }
   const ow = /^([\u4e00-\u9fff]{1,4}?)\s*([一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*(?:[:：]|$)/.exec(line);
   if (!ow || /[一二三四五六七八九十〇零两百千万第]/.test(ow[1]!) || line.length > 40) return null;
   const n = /[0-9]/.test(ow[2]!) ? Number(ow[2]) : cnOrdinal(ow[2]!);
   if (n === null) return null;
-  return { style: `ow:${ow[1]}`, ordinal: n, label: `${ow[1]}${ow[2]}`, textStart: ow[0].length };
+  // 措施 二： is labelled 措施二: the word and the ordinal, without the blanks between them (the only
+  // thing between them, so the ordinal's first occurrence after the word is it).
+  const at = i + line.indexOf(ow[2]!, ow[1]!.length);
+  const label = concat(sourcedSlice(s, i, i + ow[1]!.length), sourcedSlice(s, at, at + ow[2]!.length));
+  return { style: `ow:${ow[1]}`, ordinal: n, label, textStart: ow[0].length };
 }
 
 function isHanOnlyTitle(t: string): boolean {
@@ -183,8 +233,12 @@ const ENTRY_END = /^(?:[-—–_=*·]{3,}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
 
 const INLINE = /[。!?;:][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.、](?![0-9%])|[(（][0-9]{1,2}[)）])/g;
 
-/** Heading candidates of the text (not yet checked against the numbering sequence). */
-export function detectHeadings(s: string): HeadingHit[] {
+/**
+ * Heading candidates of the text (not yet checked against the numbering sequence). `s` is the folded
+ * page text or a copy with the same offsets (noise masked); `page`, its fold, gives each label as the
+ * page writes it (HeadingHit.shown).
+ */
+export function detectHeadings(s: string, page?: FoldedText): HeadingHit[] {
   const hits: HeadingHit[] = [];
   // Lines, with a look-ahead to the next non-empty line for standalone titles.
   const lines: Array<{ start: number; end: number }> = [];
@@ -213,29 +267,34 @@ export function detectHeadings(s: string): HeadingHit[] {
     let lineHit: HeadingHit | null = null;
     const ty = le - i <= 60 ? titleYear(raw) : null;
     if (ENTRY_END.test(trimmed)) {
-      lineHit = { start: i, end: le, style: 'end', ordinal: null, text: '', label: '', inline: false, terminated: true };
+      lineHit = { start: i, end: le, style: 'end', ordinal: null, text: '', label: '', shown: '', inline: false, terminated: true };
     } else if (ty !== null || (le - i <= 60 && planEndYear(trimmed) !== null && isTitleLine(trimmed))) {
       // A five-year plan's title names no year of its own ("…第十五个五年规划的建议") but is a title all the same.
-      lineHit = { start: i, end: le, style: 'title', ordinal: null, text: trimmed, label: shortLabel(trimmed), inline: false, terminated: true, titleYear: ty };
+      lineHit = { start: i, end: le, style: 'title', ordinal: null, text: trimmed, ...labelled(shortLabel(s, i, le), page), inline: false, terminated: true, titleYear: ty };
     } else if (isKeywordHeadingLine(raw)) {
       const n = /\d+/.exec(raw);
-      lineHit = { start: i, end: le, style: 'kw', ordinal: n ? Number(n[0]) : null, text: trimmed, label: trimmed.replace(/\s+/g, ' '), inline: false, terminated: true };
+      const [a, b] = trimmedBounds(s, i, le);
+      const label = replace(sourcedSlice(s, a, b), /\s+/g, SPACE);
+      lineHit = { start: i, end: le, style: 'kw', ordinal: n ? Number(n[0]) : null, text: trimmed, ...labelled(label, page), inline: false, terminated: true };
     } else {
       const nm = numberedMarker(s, i);
       if (nm) {
         const h = headingText(s, i + nm.length, le);
         // "1.地区生产总值增长8%左右；" alone on its line is an item of a list, not a heading: headings state no values.
         const item = VALUE.test(h.text) && !s.slice(h.end, le).replace(/^[;；,，。]/, '').trim();
-        if (!item) lineHit = { start: i, end: h.end, style: nm.style, ordinal: nm.ordinal, text: h.text, label: shortLabel(h.text), inline: false, terminated: h.terminated };
+        if (!item) {
+          const label = shortLabel(s, h.textStart, h.textStart + h.text.length);
+          lineHit = { start: i, end: h.end, style: nm.style, ordinal: nm.ordinal, text: h.text, ...labelled(label, page), inline: false, terminated: h.terminated };
+        }
       } else {
-        const wo = wordOrdinalMarker(raw);
+        const wo = wordOrdinalMarker(s, i, le);
         if (wo) {
           const text = raw.slice(wo.textStart).trim();
-          lineHit = { start: i, end: le, style: wo.style, ordinal: wo.ordinal, text: text || wo.label, label: shortLabel(wo.label), inline: false, terminated: true };
+          lineHit = { start: i, end: le, style: wo.style, ordinal: wo.ordinal, text: text || wo.label.text, ...labelled(wo.label, page), inline: false, terminated: true };
         } else if (isHanOnlyTitle(trimmed)) {
           const next = nextNonEmptyLength(k);
           if (next >= 30 && next >= 2 * trimmed.length) {
-            lineHit = { start: i, end: le, style: 'line', ordinal: null, text: trimmed, label: shortLabel(trimmed), inline: false, terminated: true };
+            lineHit = { start: i, end: le, style: 'line', ordinal: null, text: trimmed, ...labelled(shortLabel(s, i, le), page), inline: false, terminated: true };
           }
         }
       }
@@ -262,7 +321,8 @@ export function detectHeadings(s: string): HeadingHit[] {
     if (!nm) continue;
     const h = headingText(s, at + nm.length, le);
     if (!h.text) continue;
-    hits.push({ start: at, end: h.end, style: nm.style, ordinal: nm.ordinal, text: h.text, label: shortLabel(h.text), inline: true, terminated: h.terminated });
+    const label = shortLabel(s, h.textStart, h.textStart + h.text.length);
+    hits.push({ start: at, end: h.end, style: nm.style, ordinal: nm.ordinal, text: h.text, ...labelled(label, page), inline: true, terminated: h.terminated });
   }
   hits.sort((a, b) => a.start - b.start);
   return hits;
@@ -302,10 +362,15 @@ function ownYears(text: string) {
 const MARKER = /^\s*(?:第[一二三四五六七八九十百0-9]{1,4}[章节篇编部分]{1,2}|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、](?![0-9%]))\s*/;
 const LIST_MARKER = /^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、](?![0-9%]))\s*/;
 
+/** Length of the heading's marker: 0 for none, or when the marker is all there is; `chapters`: 第一章 too. */
+function markerLength(text: string, chapters: boolean): number {
+  const m = (chapters ? MARKER : LIST_MARKER).exec(text);
+  return m && m[0].length < text.length ? m[0].length : 0;
+}
+
 /** The heading without its marker; `chapters`: 第一章 too (the path keeps it: "第一章 总体要求" names the chapter). */
 export function stripMarker(text: string, chapters = true): string {
-  const m = (chapters ? MARKER : LIST_MARKER).exec(text);
-  return m && m[0].length < text.length ? text.slice(m[0].length) : text;
+  return text.slice(markerLength(text, chapters));
 }
 
 /**
@@ -365,8 +430,10 @@ interface Entry {
  */
 export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], defaultYear: number | null): SectionState[] {
   const domHits: HeadingHit[] = dom.map((d) => {
-    const text = d.text.trim();
+    const [a, b] = trimmedBounds(d.text, 0, d.text.length);
+    const text = d.text.slice(a, b);
     const ty = titleYear(text);
+    const label = shortLabel(d.text, a + markerLength(text, false), b);
     return {
       start: d.start,
       end: d.start + d.text.length,
@@ -374,7 +441,7 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
       ordinal: null,
       text,
       // The path names a section by its title, as for text headings: "二、2023年工作安排" → 2023年工作安排.
-      label: shortLabel(stripMarker(text, false)),
+      ...labelled(label, d.fold?.folded === d.text ? d.fold : undefined),
       inline: false,
       terminated: true,
       domLevel: d.level,
@@ -385,7 +452,7 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
   const inDom = (h: HeadingHit): boolean => domHits.some((d) => h.start >= d.start && h.start < d.end);
   const all = [...domHits, ...textHits.filter((h) => !inDom(h))].sort((a, b) => a.start - b.start);
 
-  const states: SectionState[] = [{ start: 0, path: [], texts: [], mode: 'unknown', reportYear: defaultYear, horizon: null, heading: null }];
+  const states: SectionState[] = [{ start: 0, path: [], shown: [], texts: [], mode: 'unknown', reportYear: defaultYear, horizon: null, heading: null }];
   let stack: Entry[] = [];
   let reportYear = defaultYear;
 
@@ -442,6 +509,7 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
     states.push({
       start: hit.start,
       path: stack.map((e) => e.hit.label).filter(Boolean),
+      shown: stack.filter((e) => e.hit.label).map((e) => e.hit.shown),
       texts: stack.map((e) => e.hit.text),
       mode,
       reportYear,
@@ -456,7 +524,7 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
       title = undefined;
       stack = [];
       reportYear = defaultYear;
-      states.push({ start: hit.start, path: [], texts: [], mode: 'unknown', reportYear, horizon: null, heading: null });
+      states.push({ start: hit.start, path: [], shown: [], texts: [], mode: 'unknown', reportYear, horizon: null, heading: null });
       continue;
     }
     if (hit.style === 'title') {

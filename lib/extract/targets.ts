@@ -131,9 +131,13 @@ export function extractTargets(input: ExtractInput): Target[] {
 
   const dom = (Array.isArray(input.headings) ? input.headings : [])
     .filter((h) => h && typeof h.text === 'string' && Number.isFinite(h.start) && h.start >= 0 && h.start < text.length)
-    // Folded as the page text is (pinyin residue 发(fā)展 dropped), so the section path reads like the text.
-    .map((h) => ({ start: foldedIndexOf(f, h.start), text: foldText(h.text).folded, level: h.level }));
-  const hits = detectHeadings(masked);
+    // Folded as the page text is (pinyin residue 发(fā)展 dropped), so the section path reads like the text;
+    // the fold is kept to show the label in the heading's own characters.
+    .map((h) => {
+      const fold = foldText(h.text);
+      return { start: foldedIndexOf(f, h.start), text: fold.folded, level: h.level, fold };
+    });
+  const hits = detectHeadings(masked, f);
   // Hard-wrapped sentences read as one (same offsets); heading lines keep their breaks.
   const headingLines = new Set<number>();
   for (const h of [...hits, ...dom]) if (!('inline' in h && h.inline)) headingLines.add(masked.lastIndexOf('\n', h.start - 1) + 1);
@@ -185,7 +189,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       direction: goalDirection(goal.text),
       hedge: '目标',
       year: statedYear(s, sent.start, sent.end, st.reportYear) ?? yearHint ?? st.horizon ?? st.reportYear,
-      section: formatPath(st.path),
+      section: formatPath(st.shown),
       ...spanOf(sent),
     });
   };
@@ -283,7 +287,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       // The target's own span: its clause (indicator, verb, value), or the value alone in a clause
       // that is itself too long to show.
       const own = it.clauseEnd - it.clauseStart <= MAX_SENTENCE ? { start: it.clauseStart, end: it.clauseEnd } : { start: it.q.start, end: it.q.end };
-      if (t) out.push({ ...t, section: formatPath(st.path), ...spanOf(sent, own) });
+      if (t) out.push({ ...t, section: formatPath(st.shown), ...spanOf(sent, own) });
     }
   }
   return withinLibraryRanges(out);

@@ -48,12 +48,14 @@ export function concat(...parts: Sourced[]): Sourced {
 }
 
 /**
- * t.text.replace(re, '') with the offsets kept: every match `replace` would remove (all of them for a
- * global regex, the first one otherwise) is cut out.
+ * t.text.replace(re, by.text) with the offsets kept: every match `replace` would replace (all of them
+ * for a global regex, the first one otherwise) is cut out and `by` put in its place. Empty matches
+ * replace nothing.
  */
-export function remove(t: Sourced, re: RegExp): Sourced {
-  const keep: Array<[number, number]> = [];
-  let from = 0;
+export function replace(t: Sourced, re: RegExp, by: Sourced): Sourced {
+  // Match bounds first, pieces after: trim() runs through here for every name, so no closure and no
+  // piece is built when nothing matches.
+  const cuts: number[] = [];
   if (re.global) {
     re.lastIndex = 0;
     for (let m = re.exec(t.text); m; m = re.exec(t.text)) {
@@ -61,20 +63,30 @@ export function remove(t: Sourced, re: RegExp): Sourced {
         re.lastIndex++;
         continue;
       }
-      keep.push([from, m.index]);
-      from = m.index + m[0].length;
+      cuts.push(m.index, m.index + m[0].length);
     }
     re.lastIndex = 0;
   } else {
     const m = re.exec(t.text);
-    if (m && m[0].length) {
-      keep.push([from, m.index]);
-      from = m.index + m[0].length;
-    }
+    if (m && m[0].length) cuts.push(m.index, m.index + m[0].length);
   }
-  if (!keep.length) return t;
-  keep.push([from, t.text.length]);
-  return concat(...keep.filter(([a, b]) => b > a).map(([a, b]) => slice(t, a, b)));
+  if (!cuts.length) return t;
+  const parts: Sourced[] = [];
+  let from = 0;
+  for (let k = 0; k < cuts.length; k += 2) {
+    if (cuts[k]! > from) parts.push(slice(t, from, cuts[k]!));
+    if (by.text) parts.push(by);
+    from = cuts[k + 1]!;
+  }
+  if (from < t.text.length) parts.push(slice(t, from));
+  return concat(...parts);
+}
+
+const EMPTY: Sourced = { text: '', at: [], traditional: '' };
+
+/** t.text.replace(re, '') with the offsets kept (see {@link replace}). */
+export function remove(t: Sourced, re: RegExp): Sourced {
+  return replace(t, re, EMPTY);
 }
 
 /** Cuts out every run that `lengthAt(text, i)` says starts at i (its length; 0 for none). */

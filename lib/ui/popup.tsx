@@ -6,6 +6,7 @@ import { sendToTab } from '../messaging/tabs';
 import { errorText } from './library/confirm-dialog';
 import { reasonLine, reasonPhrases } from './reasons';
 import { ScriptToggleButton } from './script-toggle-button';
+import { foldChars } from '../text/normalize';
 import type { Target } from '../types';
 
 type Status = { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable' } | { kind: 'ready'; state: PageState };
@@ -38,15 +39,28 @@ export function targetLine(target: Target): string {
   return [target.indicator, ARROWS[target.direction], value, target.qualifier].filter(Boolean).join(' ');
 }
 
-function groupBySection(targets: Target[]): [string, { target: Target; index: number }[]][] {
-  const groups = new Map<string, { target: Target; index: number }[]>();
+export interface SectionGroup {
+  /** The section folded (simplified, half-width): what the group is keyed by. */
+  key: string;
+  /** The section as the page writes it (its first target's), or — for none. */
+  label: string;
+  rows: { target: Target; index: number }[];
+}
+
+/**
+ * Targets by section, in page order. Sections are shown in the page's script (堅定不移保穩定) but grouped
+ * folded: a page mixing scripts (a traditional mirror quoting a simplified heading, a frame of the other
+ * script) still gives one heading one group, as before sections were shown as written.
+ */
+export function groupBySection(targets: readonly Target[]): SectionGroup[] {
+  const groups = new Map<string, SectionGroup>();
   targets.forEach((target, index) => {
-    const key = target.section || '—';
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    list.push({ target, index });
+    const key = foldChars(target.section);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { key, label: target.section || '—', rows: [] }));
+    group.rows.push({ target, index });
   });
-  return [...groups];
+  return [...groups.values()];
 }
 
 export function Popup() {
@@ -293,9 +307,9 @@ function PageSummary(props: {
       <section class="targets">
         <h2>{t('popupTargets')}</h2>
         {state.targets.length === 0 && <p class="muted">{t('popupNoTargets')}</p>}
-        {groupBySection(state.targets).map(([section, rows]) => (
-          <div key={section} class="group">
-            <h3>{section}</h3>
+        {groupBySection(state.targets).map(({ key, label, rows }) => (
+          <div key={key} class="group">
+            <h3 data-testid="target-section">{label}</h3>
             <ul>
               {rows.map(({ target, index }) => (
                 <li key={index}>

@@ -75,7 +75,7 @@ describe('popup summary (Chinese UI)', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
-  it('names each target in the page’s own script: traditional on a traditional mirror, simplified on a simplified page', async () => {
+  it('names each target and section in the page’s own script: traditional on a traditional mirror, simplified on a simplified page', async () => {
     const trad = await ext.open(server.govUrl('pages/seed-004.html'));
     const tradState = await waitForState(ext, await ext.tabIdOf(trad));
     const popup = await ext.popupFor(trad);
@@ -90,6 +90,15 @@ describe('popup summary (Chinese UI)', () => {
     for (const name of ['地区生产总值', '粮食总产量', '电子信息产业产值']) expect(shown.some((text) => text.includes(name)), name).toBe(false);
     // The key stays simplified, for the library's grouping.
     expect(tradState!.targets.find((t) => t.indicator === '地區生產總值')?.indicatorKey).toBe('地区生产总值');
+    // Section headings as the page's <h1>–<h3> write them, one group per heading.
+    const sections = await popup.getByTestId('target-section').allTextContents();
+    expect(sections).toEqual([
+      '衡南縣2022年政府工作報告 › 2022年工作安排',
+      '衡南縣2022年政府工作報告 › 2022年工作安排 › 堅定不移保穩定',
+      '衡南縣2022年政府工作報告 › 2022年工作安排 › 千方百計謀發展',
+      '衡南縣2022年政府工作報告 › 2022年工作安排 › 竭盡全力惠民生',
+    ]);
+    expect(sections).toEqual([...new Set(tradState!.targets.map((t) => t.section))]);
     await popup.close();
     await trad.close();
 
@@ -98,6 +107,10 @@ describe('popup summary (Chinese UI)', () => {
     const simpPopup = await ext.popupFor(simp);
     await expect.poll(() => simpPopup.getByTestId('target-row').count()).toBe(simpState!.targets.length);
     expect((await simpPopup.getByTestId('target-row').allTextContents()).some((text) => text.includes('新增城镇就业'))).toBe(true);
+    expect(await simpPopup.getByTestId('target-section').allTextContents()).toEqual([
+      '政府工作报告解读④丨实干2022… › 深入实施乡村振兴战略',
+      '政府工作报告解读④丨实干2022… › 不断满足人民日益增长的美好生活需…',
+    ]);
     await simpPopup.close();
     await simp.close();
     expect(ext.extensionErrors).toEqual([]);

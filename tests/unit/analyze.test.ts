@@ -18,6 +18,17 @@ describe('analyzePage', () => {
     expect(gdp.map((t) => [t.regionKey, t.value])).toContainEqual(['怀化市', expect.any(Number)]);
   });
 
+  it('reads each report’s region from its title in the section path, in traditional script too', () => {
+    const text =
+      '湖南地方動態\n邵陽市2022年政府工作報告\n各位代表：\n一、2021年工作回顧\n全市地區生產總值增長7.5%。\n二、2022年工作安排\n全市地區生產總值增長7%以上。\n' +
+      '2022-01-10\n懷化市2022年政府工作報告\n各位代表：\n二、2022年工作安排\n全市地區生產總值增長8%左右。\n';
+    const a = analyzePage(pageInputFromText(text, '湖南地方動態', 'http://www.hunan.gov.cn/list.html'), { matchers });
+    expect(a.targets.map((t) => [t.section, t.regionKey, t.value])).toEqual([
+      ['邵陽市2022年政府工作報告 › 2022年工作安排', '邵阳市', 7],
+      ['懷化市2022年政府工作報告 › 2022年工作安排', '怀化市', 8],
+    ]);
+  });
+
   it('uses the page region when the page is one report', () => {
     const a = analyzePage(pageInputFromText(seed('004_020949d135bebf3b.txt'), '衡南縣2022年政府工作報告', 'http://www.hengnan.gov.cn/a.html'), { matchers });
     expect(a.report.regionKey).toBe('衡南县');

@@ -84,6 +84,22 @@ describe('names in either script (a traditional page’s 地區生產總值, a s
   });
 });
 
+describe('sections in either script (saved before and after sections kept the page’s script)', () => {
+  const mixed = [
+    target(1, '糧食總產量', 62, { indicatorKey: '粮食总产量', section: '衡南縣2022年政府工作報告 › 2022年工作安排 › 堅定不移保穩定' }),
+    // A record saved before: its section is folded (simplified).
+    target(1, '粮食总产量', 60, { section: '衡南县2022年政府工作报告 › 2022年工作安排 › 坚定不移保稳定' }),
+    target(1, '地区生产总值', 8.5, { section: '衡南县2022年政府工作报告 › 2022年工作安排' }),
+  ];
+
+  it('are found by a search for the heading in either script', () => {
+    for (const text of ['堅定不移保穩定', '坚定不移保稳定', '坚定不移 保穩定']) {
+      expect(indicators(filterTargets(mixed, { text }, index)), text).toEqual(['糧食總產量:62', '粮食总产量:60']);
+    }
+    expect(indicators(filterTargets(mixed, { text: '2022年工作安排 堅定' }, index))).toEqual(['糧食總產量:62', '粮食总产量:60']);
+  });
+});
+
 describe('sortTargets', () => {
   it('sorts numbers numerically, both ways, within their unit (the most used first), unknown values last either way', () => {
     const asc = sortTargets(rows, { key: 'value', dir: 'asc' }, index).map((t) => t.value);

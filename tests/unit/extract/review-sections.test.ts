@@ -104,8 +104,8 @@ describe('section paths from DOM headings (item 7)', () => {
     expect(ts.map((t) => t.section)).toEqual([
       '衡山市2023年政府工作报告 › 2023年工作安排',
       '衡山市2023年政府工作报告 › 2023年工作安排 › 坚持创新驱动',
-      // Folded like the page text: simplified, pinyin residue dropped.
-      '衡山市2023年政府工作报告 › 2023年工作安排 › 推动绿色发展',
+      // As the heading writes it (traditional in a simplified report), pinyin residue dropped.
+      '衡山市2023年政府工作报告 › 2023年工作安排 › 推動綠色發展',
     ]);
   });
 
@@ -116,6 +116,6 @@ describe('section paths from DOM headings (item 7)', () => {
     const ts = extractTargets({ text: input.text, headings: input.headings });
     expect(ts.length).toBeGreaterThan(10);
     for (const t of ts) expect(t.section).not.toMatch(/(?:^|› )[一二三四五六七八九十]+(?: ›|$)|[(（][一二三四五六七八九十]+[)）]/);
-    expect(ts.some((t) => t.section === '衡南县2022年政府工作报告 › 2022年工作安排')).toBe(true);
+    expect(ts.some((t) => t.section === '衡南縣2022年政府工作報告 › 2022年工作安排')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldChars, foldText } from '../../../lib/text/normalize';
 import { toneSyllableLength } from '../../../lib/text/pinyin';
-import { concat, inPageScript, remove, removeRuns, slice, sourcedSlice, split, supplied, trim } from '../../../lib/text/sourced';
+import { concat, inPageScript, remove, removeRuns, replace, slice, sourcedSlice, split, supplied, trim } from '../../../lib/text/sourced';
 
 describe('Sourced: cuts keep each character’s offset', () => {
   const s = '  确保全市“地区”生产总值 ';
@@ -12,6 +12,18 @@ describe('Sourced: cuts keep each character’s offset', () => {
       expect(t.text).toBe(s.replace(re, ''));
       expect([...t.text].map((_, i) => s[t.at[i]!])).toEqual([...t.text]);
     }
+  });
+
+  it('replace gives what String.replace gives, its text supplied and the rest at its offsets', () => {
+    const t = '关键词\t 1\u3000 城乡面貌';
+    for (const re of [/\s+/g, /\s+/, /^关键词/, /不在/]) {
+      const r = replace(sourcedSlice(t, 0, t.length), re, supplied(' ', ' '));
+      expect(r.text).toBe(t.replace(re, ' '));
+      expect([...r.text].map((c, i) => (r.at[i]! < 0 ? c : t[r.at[i]!]))).toEqual([...r.text]);
+    }
+    expect(replace(sourcedSlice(t, 0, t.length), /\s+/g, supplied(' ', ' ')).at).toEqual([0, 1, 2, -1, 5, -1, 8, 9, 10, 11]);
+    // Unlike String.replace, an empty match puts nothing in: no label wants text between its characters.
+    expect(replace(sourcedSlice(t, 0, t.length), /x?/g, supplied(' ', ' ')).text).toBe(t);
   });
 
   it('slice, split, trim and concat carry the offsets along', () => {
