@@ -17,6 +17,7 @@ import {
   parseIds,
   parsePageGlossary,
   parsePageInput,
+  parseJsonText,
   parsePageReport,
   parseScript,
   parseTabId,
@@ -130,7 +131,10 @@ export default defineBackground({
     });
 
     onMessage('reportPage', async ({ data, sender }): Promise<SaveResult> => {
-      const report = parsePageReport(data);
+      const d = parseData(data, 'reportPage');
+      const json = d.textId !== undefined ? wholeText(d.textId, d.json, 'reportPage') : d.json;
+      if (typeof json !== 'string') throw new MessageError('reportPage.json: expected a string');
+      const report = parsePageReport(parseJsonText(json, 'reportPage.json'));
       requireSameSite(report.url, sender, 'reportPage');
       const tabId = sender.tab?.id;
       if (tabId !== undefined) setBadge(tabId, report.termCount);

@@ -6,6 +6,7 @@ import { lazyLabels } from '../lib/i18n';
 import { onMessage, sendMessage, type PageReport, type PageState, type SaveResult } from '../lib/messaging/protocol';
 import { ScriptToggle } from '../lib/dom/script-toggle';
 import { remoteAnalyzer } from '../lib/messaging/remote-analyzer';
+import { sendInParts, type SendPart } from '../lib/messaging/send-in-parts';
 
 // The same file runs from the manifest on *.gov.cn and from scripting.executeScript on request;
 // a page must never get two sessions.
@@ -75,6 +76,7 @@ export default defineUnlistedScript({
       queueMicrotask(() => performance.mark('report-lens:sent'));
       return sent;
     };
+    const sendPart: SendPart = (data) => sendMessage('pageText', data);
     const analyzer = remoteAnalyzer({
       pageText: (data) => timed(() => sendMessage('pageText', data)),
       analyzePage: (data) => timed(() => sendMessage('analyzePage', data)),
@@ -123,7 +125,9 @@ export default defineUnlistedScript({
       const epoch = savedEpoch;
       const read = currentRead();
       try {
-        const answer = await sendMessage('reportPage', data);
+        const answer = await sendInParts(sendPart, JSON.stringify(data), (json, textId) =>
+          sendMessage('reportPage', { json, ...(textId ? { textId } : {}) }),
+        );
         if (epoch !== savedEpoch) return;
         saved = answer;
         if (saved.removed === true) removedRead = read;

@@ -1,6 +1,7 @@
 import type { PageAnalysis } from '../analyze';
 import type { PageGlossaryEntry, PageInput, Target, TermSpan } from '../types';
 import type { TermsFirstAnalysis, WireAnalysis } from './protocol';
+import { sendInParts } from './send-in-parts';
 import { unpackTerms, type PackedTerms } from './term-wire';
 
 /** The background calls the content script's analysis makes (lib/messaging/protocol.ts). */
@@ -9,44 +10,6 @@ export interface AnalysisChannel {
   analyzePage(data: { input: PageInput; force: boolean; deferTargets?: boolean; textId?: string }): Promise<WireAnalysis>;
   pageTargets(data: { token: string }): Promise<Target[] | null>;
   matchText(data: { text: string; pageGlossary: PageGlossaryEntry[]; textId?: string }): Promise<PackedTerms>;
-}
-
-/**
- * A page text longer than this goes in parts of this size, each message awaited before the next.
- * runtime.sendMessage serialises its message synchronously on the page's main thread, and not in
- * linear time: 77,000 characters took 6 ms and 350,000 took 84 ms in one task on a loaded 2-core
- * machine. Seed 003, the longest real report, is 77,000 and still goes in one message.
- */
-export const TEXT_PART = 100_000;
-
-function textId(): string {
-  // Not crypto.randomUUID: it exists only in secure contexts, and many government sites are http.
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * Sends `text` ahead in parts when it is long, and calls `send` with the last part and the id naming
- * the others. A worker that restarted between the parts has lost them and refuses the call: the
- * whole text goes once more.
- */
-async function withTextParts<T>(channel: AnalysisChannel, text: string, send: (rest: string, id?: string) => Promise<T>): Promise<T> {
-  if (text.length <= TEXT_PART) return send(text);
-  const attempt = async () => {
-    const id = textId();
-    let at = 0;
-    while (text.length - at > TEXT_PART) {
-      let end = at + TEXT_PART;
-      // Never between the halves of a surrogate pair (a CJK Extension B character in a name): the
-      // message is UTF-8 on the way, and a lone half would arrive as U+FFFD.
-      const c = text.charCodeAt(end - 1);
-      if (c >= 0xd800 && c <= 0xdbff) end--;
-      await channel.pageText({ id, part: text.slice(at, end) });
-      at = end;
-    }
-    return send(text.slice(at), id);
-  };
-  return attempt().catch(attempt);
 }
 
 export interface RemoteAnalyzer {
@@ -83,7 +46,7 @@ export function remoteAnalyzer(channel: AnalysisChannel): RemoteAnalyzer {
   const inputs = new WeakMap<PageAnalysis, { input: PageInput; force: boolean }>();
   const pending = new WeakMap<PageAnalysis, Promise<boolean>>();
   const analyzePage = async (input: PageInput, force: boolean, deferTargets: boolean): Promise<TermsFirstAnalysis> => {
-    const wire = await withTextParts(channel, input.text, (rest, textId) =>
+    const wire = await sendInParts(channel.pageText, input.text, (rest, textId) =>
       channel.analyzePage({ input: rest === input.text ? input : { ...input, text: rest }, force, deferTargets, ...(textId ? { textId } : {}) }),
     );
     return { ...wire, terms: unpackTerms(wire.terms, input.text) };
@@ -95,7 +58,7 @@ export function remoteAnalyzer(channel: AnalysisChannel): RemoteAnalyzer {
       return analysis;
     },
     matchText: async (text, pageGlossary) =>
-      unpackTerms(await withTextParts(channel, text, (rest, textId) => channel.matchText({ text: rest, pageGlossary, ...(textId ? { textId } : {}) })), text),
+      unpackTerms(await sendInParts(channel.pageText, text, (rest, textId) => channel.matchText({ text: rest, pageGlossary, ...(textId ? { textId } : {}) })), text),
     targetsOf(analysis) {
       const request = inputs.get(analysis);
       // Came with its targets, or they arrived already.

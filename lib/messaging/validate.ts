@@ -88,6 +88,15 @@ export function parseTarget(v: unknown, path: string): ReportedTarget {
 
 const SCRIPTS: readonly Script[] = ['simplified', 'traditional'];
 
+/** JSON text a content script sent (reportPage): the value, still to be checked field by field. */
+export function parseJsonText(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new MessageError(`${path}: not JSON`);
+  }
+}
+
 export function parsePageReport(v: unknown): PageReport {
   const o = obj(v, 'page');
   const url = str(o.url, 'page.url', 4096);

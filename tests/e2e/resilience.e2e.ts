@@ -94,6 +94,44 @@ describe('bad pages', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
+  it('a 1 MB page (the seeds one after another): its text and its report go in parts, and every target is saved', async () => {
+    const page = await ext.open(server.govUrl('pages/big-page.html'));
+    const state = await waitForState(ext, await ext.tabIdOf(page), 60_000);
+    // 376,000 characters of text and a 232,000-character report: each goes ahead in 100,000-character
+    // parts (lib/messaging/send-in-parts), so none of it is one long task on the page.
+    expect(state?.report.isReport).toBe(true);
+    expect(state?.saved).toBe(true);
+    expect(state?.termCount).toBeGreaterThan(3000);
+    expect(state?.targets.length).toBeGreaterThan(600);
+    const lib = await ext.context.newPage();
+    await lib.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    const stored = await lib.evaluate(
+      (url) =>
+        new Promise<{ targets: number; sentences: string[] }>((resolve, reject) => {
+          const open = indexedDB.open('report-lens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['pages', 'targets'], 'readonly');
+            const pages = tx.objectStore('pages').getAll();
+            const targets = tx.objectStore('targets').getAll();
+            tx.oncomplete = () => {
+              open.result.close();
+              const id = (pages.result as { id: number; url: string }[]).find((p) => p.url === url)?.id;
+              const own = (targets.result as { pageId: number; sentence: string }[]).filter((t) => t.pageId === id);
+              resolve({ targets: own.length, sentences: own.map((t) => t.sentence) });
+            };
+          };
+        }),
+      state!.url,
+    );
+    expect(stored.targets).toBe(state!.targets.length);
+    expect(stored.sentences).toEqual(state!.targets.map((t) => t.sentence));
+    expect(await page.evaluate(() => CSS.highlights.get('report-lens-defined')?.size ?? 0)).toBeGreaterThan(0);
+    await lib.close();
+    await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
   it('a page with a heading or a title over 2,000 characters is annotated and saved', async () => {
     const body = '<p>各位代表：现在我代表市人民政府向大会报告工作。今年主要预期目标：地区生产总值增长6%以上。全面落实“三高四新”战略定位和使命任务。</p>';
     const long = '这是一个很长的标题文字，'.repeat(200);

@@ -54,24 +54,24 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     const db = getDb();
     const tab = contentScriptOn(GOV);
     const readAt = Date.now() - 60_000;
-    expect((await send('reportPage', report(GOV, 5, readAt), tab))?.res).toMatchObject({ saved: true });
+    expect((await send('reportPage', { json: JSON.stringify(report(GOV, 5, readAt)) }, tab))?.res).toMatchObject({ saved: true });
     await send('removePage', { url: GOV }, extensionPage('library.html'));
-    expect(await send('reportPage', report(GOV, 6, readAt), tab)).toEqual({ res: { pageId: null, saved: false, removed: true } });
+    expect(await send('reportPage', { json: JSON.stringify(report(GOV, 6, readAt)) }, tab)).toEqual({ res: { pageId: null, saved: false, removed: true } });
     expect(await db.pages.count()).toBe(0);
-    expect((await send('reportPage', report(GOV, 7, Date.now() + 1), tab))?.res).toMatchObject({ saved: true });
+    expect((await send('reportPage', { json: JSON.stringify(report(GOV, 7, Date.now() + 1)) }, tab))?.res).toMatchObject({ saved: true });
     expect((await db.targets.toArray()).map((t) => t.value)).toEqual([7]);
   });
 
   it('stores a page report only for the sender’s own site', async () => {
     const db = getDb();
-    const forged = await send('reportPage', report(GOV, 99), contentScriptOn('https://evil.example/page.html'));
+    const forged = await send('reportPage', { json: JSON.stringify(report(GOV, 99)) }, contentScriptOn('https://evil.example/page.html'));
     expect(forged?.err?.name).toBe('MessageError');
     expect(await db.pages.count()).toBe(0);
-    const own = await send('reportPage', report(GOV), contentScriptOn('https://www.gov.cn/zhengce/report.html#part2'));
+    const own = await send('reportPage', { json: JSON.stringify(report(GOV)) }, contentScriptOn('https://www.gov.cn/zhengce/report.html#part2'));
     expect(own?.err).toBeUndefined();
     expect((await db.targets.toArray()).map((t) => t.value)).toEqual([5]);
     // Another site cannot overwrite it either.
-    await send('reportPage', report(GOV, 99), contentScriptOn('https://www.gov.cn.evil.example/'));
+    await send('reportPage', { json: JSON.stringify(report(GOV, 99)) }, contentScriptOn('https://www.gov.cn.evil.example/'));
     expect((await db.targets.toArray()).map((t) => t.value)).toEqual([5]);
   });
 
@@ -83,6 +83,25 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     }
     const bad = await send('savePage', { tabId: 'three' }, extensionPage());
     expect(bad?.err).toMatchObject({ name: 'MessageError', message: 'tabId: expected a finite number' });
+  });
+
+  it('reads a page report sent as JSON text, in parts when long; refuses text that is not JSON or not a report', async () => {
+    const tab = contentScriptOn(GOV);
+    const long = report(GOV);
+    long.targets = Array.from({ length: 400 }, (_, i) => ({ ...long.targets[0]!, value: i, sentence: `第${i}项：${'地区生产总值增长。'.repeat(30)}` }));
+    const json = JSON.stringify(long);
+    expect(json.length).toBeGreaterThan(100_000);
+    const id = 'b'.repeat(32);
+    await send('pageText', { id, part: json.slice(0, 100_000) }, tab);
+    expect((await send('reportPage', { json: json.slice(100_000), textId: id }, tab))?.res).toMatchObject({ saved: true });
+    expect((await getDb().targets.toArray()).map((t) => t.value).sort((a, b) => a! - b!)).toEqual(long.targets.map((t) => t.value));
+    expect((await send('reportPage', { json: json.slice(100_000), textId: id }, tab))?.err).toMatchObject({
+      name: 'MessageError',
+      message: "reportPage.textId: the text's earlier parts are gone (the worker restarted?)",
+    });
+    expect((await send('reportPage', { json: '{"url":' }, tab))?.err).toMatchObject({ name: 'MessageError', message: 'reportPage.json: not JSON' });
+    expect((await send('reportPage', { json: JSON.stringify({ ...report(GOV), targets: 'x' }) }, tab))?.err).toMatchObject({ name: 'MessageError', message: 'page.targets: expected an array' });
+    expect((await send('reportPage', { report: report(GOV) }, tab))?.err).toMatchObject({ name: 'MessageError', message: 'reportPage.json: expected a string' });
   });
 
   it('answers a message without data with a MessageError naming it, never a TypeError', async () => {
