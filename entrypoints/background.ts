@@ -111,8 +111,8 @@ export default defineBackground({
     onMessage('wake', () => {});
     const extensionBase = browser.runtime.getURL('/');
     onMessage('pageText', ({ data }) => {
-      const { id, part } = parseTextPart(data);
-      addTextPart(id, part);
+      const { id, part, at } = parseTextPart(data);
+      addTextPart(id, part, at);
     });
     onMessage('analyzePage', async ({ data }) => {
       const d = parseData(data, 'analyzePage');

@@ -91,9 +91,10 @@ export interface ProtocolMap {
   wake(): void;
   /**
    * Part of a page text too long for one message, ahead of the analyzePage or matchText whose `textId`
-   * names it; that message's own text is the last part (lib/messaging/remote-analyzer).
+   * names it, starting `at` that offset of the text; that message's own text is the last part
+   * (lib/messaging/send-in-parts).
    */
-  pageText(data: { id: string; part: string }): void;
+  pageText(data: { id: string; part: string; at: number }): void;
   /** Runs the core pipeline on the page text: the content script only walks the DOM and paints. */
   analyzePage(data: { input: PageInput; force: boolean; deferTargets?: boolean; textId?: string }): WireAnalysis;
   /** The targets of an analysis sent with `deferTargets`; null once the background no longer holds them. */

@@ -6,7 +6,7 @@ import { unpackTerms, type PackedTerms } from './term-wire';
 
 /** The background calls the content script's analysis makes (lib/messaging/protocol.ts). */
 export interface AnalysisChannel {
-  pageText(data: { id: string; part: string }): Promise<void>;
+  pageText(data: { id: string; part: string; at: number }): Promise<void>;
   analyzePage(data: { input: PageInput; force: boolean; deferTargets?: boolean; textId?: string }): Promise<WireAnalysis>;
   pageTargets(data: { token: string }): Promise<Target[] | null>;
   matchText(data: { text: string; pageGlossary: PageGlossaryEntry[]; textId?: string }): Promise<PackedTerms>;

@@ -7,7 +7,7 @@
 export const TEXT_PART = 100_000;
 
 /** What carries one part ahead (the pageText message; lib/background/text-parts keeps the parts). */
-export type SendPart = (data: { id: string; part: string }) => Promise<void>;
+export type SendPart = (data: { id: string; part: string; at: number }) => Promise<void>;
 
 function textId(): string {
   // Not crypto.randomUUID: it exists only in secure contexts, and many government sites are http.
@@ -31,7 +31,7 @@ export async function sendInParts<T>(sendPart: SendPart, text: string, send: (re
       // message is UTF-8 on the way, and a lone half would arrive as U+FFFD.
       const c = text.charCodeAt(end - 1);
       if (c >= 0xd800 && c <= 0xdbff) end--;
-      await sendPart({ id, part: text.slice(at, end) });
+      await sendPart({ id, part: text.slice(at, end), at });
       at = end;
     }
     return send(text.slice(at), id);

@@ -150,10 +150,13 @@ export function parseTextId(v: unknown, path: string): string {
   return id;
 }
 
-/** One part of a long page text, sent ahead of the analyzePage or matchText that names its id. */
-export function parseTextPart(v: unknown): { id: string; part: string } {
+/** One part of a long page text, sent ahead of the analyzePage or matchText that names its id; `at` is where it starts in the text. */
+export function parseTextPart(v: unknown): { id: string; part: string; at: number } {
   const o = obj(v, 'data');
-  return { id: parseTextId(o.id, 'id'), part: str(o.part, 'part', MAX_TEXT_PART) };
+  const id = parseTextId(o.id, 'id');
+  const part = str(o.part, 'part', MAX_TEXT_PART);
+  if (typeof o.at !== 'number' || !Number.isSafeInteger(o.at) || o.at < 0) throw new MessageError('at: expected an offset');
+  return { id, part, at: o.at };
 }
 
 /** Most headings and characters per heading, title and URL the background reads of a page. */

@@ -92,7 +92,7 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     const json = JSON.stringify(long);
     expect(json.length).toBeGreaterThan(100_000);
     const id = 'b'.repeat(32);
-    await send('pageText', { id, part: json.slice(0, 100_000) }, tab);
+    await send('pageText', { id, part: json.slice(0, 100_000), at: 0 }, tab);
     expect((await send('reportPage', { json: json.slice(100_000), textId: id }, tab))?.res).toMatchObject({ saved: true });
     expect((await getDb().targets.toArray()).map((t) => t.value).sort((a, b) => a! - b!)).toEqual(long.targets.map((t) => t.value));
     expect((await send('reportPage', { json: json.slice(100_000), textId: id }, tab))?.err).toMatchObject({
@@ -123,6 +123,21 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     }
   });
 
+  it('refuses a text whose first parts were dropped while its later ones came in (never analyses a piece as the whole)', async () => {
+    const page = contentScriptOn(GOV);
+    const id = 'c'.repeat(32);
+    const first = '坚持稳中求进工作总基调。'.repeat(1000);
+    const second = '全面落实六稳六保任务。'.repeat(1000);
+    expect((await send('pageText', { id, part: first, at: 0 }, page))?.err).toBeUndefined();
+    // Other tabs' long texts come in meanwhile, more than the background keeps: the first part goes.
+    for (let n = 0; n < 20; n++) await send('pageText', { id: n.toString(16).padStart(32, 'd'), part: '字'.repeat(1_000_000), at: 0 }, contentScriptOn(GOV, 8 + n));
+    await send('pageText', { id, part: second, at: first.length }, page);
+    const input = { text: '深入实施三高四新战略。', title: '2024年政府工作报告', url: GOV, headings: [] };
+    const r = await send('analyzePage', { input, force: true, deferTargets: true, textId: id }, page);
+    expect(r?.err).toMatchObject({ name: 'MessageError', message: "analyzePage.textId: the text's earlier parts are gone (the worker restarted?)" });
+    expect((await send('pageText', { id, part: first, at: -1 }, page))?.err).toMatchObject({ name: 'MessageError', message: 'at: expected an offset' });
+  });
+
   it('checks every field of the page glossary a content script sends back', async () => {
     const entry = { term: '三高四新', key: '三高四新', definition: '……', marker: null, start: 0, end: 10 };
     const ok = await send('matchText', { text: '坚持三高四新战略', pageGlossary: [entry] }, contentScriptOn(GOV));
@@ -140,8 +155,8 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     const second = '全面落实六稳六保任务。'.repeat(1000);
     const rest = '深入实施三高四新战略。';
     const whole = first + second + rest;
-    expect((await send('pageText', { id, part: first }, page))?.err).toBeUndefined();
-    expect((await send('pageText', { id, part: second }, page))?.err).toBeUndefined();
+    expect((await send('pageText', { id, part: first, at: 0 }, page))?.err).toBeUndefined();
+    expect((await send('pageText', { id, part: second, at: first.length }, page))?.err).toBeUndefined();
     const input = { text: rest, title: '2024年政府工作报告', url: GOV, headings: [] };
     const r = await send('analyzePage', { input, force: true, deferTargets: true, textId: id }, page);
     const terms = unpackTerms((r?.res as WireAnalysis).terms, whole);
@@ -153,7 +168,7 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     const matched = await send('matchText', { text: rest, pageGlossary: [], textId: id }, page);
     expect(matched?.err).toMatchObject({ name: 'MessageError', message: "matchText.textId: the text's earlier parts are gone (the worker restarted?)" });
     // Ids are what the content script makes (32 hex digits); parts are bounded.
-    expect((await send('pageText', { id: 'x', part: first }, page))?.err).toMatchObject({ name: 'MessageError', message: 'id: expected 32 hex digits' });
-    expect((await send('pageText', { id, part: 'x'.repeat(1_000_001) }, page))?.err).toMatchObject({ name: 'MessageError', message: 'part: longer than 1000000 characters' });
+    expect((await send('pageText', { id: 'x', part: first, at: 0 }, page))?.err).toMatchObject({ name: 'MessageError', message: 'id: expected 32 hex digits' });
+    expect((await send('pageText', { id, part: 'x'.repeat(1_000_001), at: 0 }, page))?.err).toMatchObject({ name: 'MessageError', message: 'part: longer than 1000000 characters' });
   });
 });

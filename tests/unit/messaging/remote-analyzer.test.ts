@@ -121,7 +121,7 @@ describe('remoteAnalyzer and long texts', () => {
       return { spans: at < 0 ? [] : [at, at + 4, 0, 0, -1], entries: ['san-gao-si-xin'] };
     };
     return {
-      pageText: vi.fn(async ({ id, part }: { id: string; part: string }) => void parts.set(id, [...(parts.get(id) ?? []), part])),
+      pageText: vi.fn(async ({ id, part }: { id: string; part: string; at: number }) => void parts.set(id, [...(parts.get(id) ?? []), part])),
       analyzePage: vi.fn(async ({ input: i, textId }: { input: PageInput; textId?: string }) => analysis({ terms: spanOf(whole(textId, i.text)) })),
       pageTargets: vi.fn(async () => null),
       matchText: vi.fn(async ({ text, textId }: { text: string; textId?: string }) => spanOf(whole(textId, text))),
@@ -132,6 +132,7 @@ describe('remoteAnalyzer and long texts', () => {
     const ch = partsChannel();
     const a = await remoteAnalyzer(ch).analyze({ ...input, text: long }, false);
     expect(ch.pageText.mock.calls.map(([d]) => d.part.length)).toEqual([100_000, 100_000]);
+    expect(ch.pageText.mock.calls.map(([d]) => d.at)).toEqual([0, 100_000]);
     const ids = new Set(ch.pageText.mock.calls.map(([d]) => d.id));
     expect(ids.size).toBe(1);
     const [id] = ids;
