@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { convertEntryView } from '../convert/entry-view';
-import { converterFor, loadOpencc, OPENCC_PACK_PATH, setOpenccLoader } from '../convert/opencc';
+import { converterFor, loadOpencc, OPENCC_PACK_PATH, setOpenccLoader, variantConverter } from '../convert/opencc';
 import { convertPage, type ConvertResult } from '../convert/page';
 import type { EntryView, Script, ScriptToggleState } from '../messaging/protocol';
 import { sendToTab } from '../messaging/tabs';
@@ -35,9 +35,20 @@ export async function entriesInScript(entries: Record<string, EntryView>, script
     // A tooltip in simplified beats no tooltip: the toggle itself reports the failure.
     return entries;
   }
-  const convert = converterFor('traditional', await scriptVariants());
+  const variants = await scriptVariants();
+  const convert = converterFor('traditional', variants);
+  // The page may write another variant's forms (a Taiwan page's 碳達峰 where a Hong Kong reader's
+  // glossary reads 碳達峯): the surfaces carry them too, after the reader's, so the tooltip's headword
+  // (lib/dom/session entryHeadword) keeps the page's words and replaces only what no variant writes
+  // (全麵, 河長製). From the reader's forms through the variants' small tables (a few ms to build); Taiwan
+  // phrasing (twp) writes Taiwan's characters.
+  const own = variants.traditional === 'twp' ? 'tw' : variants.traditional;
+  const others = (['t', 'tw', 'hk'] as const).filter((v) => v !== own).map((v) => variantConverter(own, v));
   const out: Record<string, EntryView> = {};
-  for (const [id, view] of Object.entries(entries)) out[id] = convertEntryView(view, convert);
+  for (const [id, view] of Object.entries(entries)) {
+    const converted = convertEntryView(view, convert);
+    out[id] = { ...converted, surfaces: [...new Set([...converted.surfaces, ...others.flatMap((c) => converted.surfaces.map(c))])] };
+  }
   return out;
 }
 
