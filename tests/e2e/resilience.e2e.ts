@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { HIGHLIGHTS, termPoint, tooltipText } from './page';
@@ -8,6 +10,10 @@ let server: StaticServer;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
+  // The 1 MB page is generated, not committed (tests/fixtures/pages/build-big-page.mjs; npm run bench
+  // writes it too): a fresh clone has none, and the server would answer 404.
+  const built = spawnSync(process.execPath, [fileURLToPath(new URL('../fixtures/pages/build-big-page.mjs', import.meta.url))], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('build-big-page.mjs failed');
   server = await startServer();
   ext = await launchExtension();
 });
