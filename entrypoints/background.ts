@@ -7,7 +7,7 @@ import { storeReport } from '../lib/background/save';
 import { glossaryEntry } from '../lib/glossary/entries';
 import { entryView } from '../lib/glossary/view';
 import { i18nScope } from '../lib/background/labels';
-import { onMessage, type EntryView, type PageState, type SaveResult } from '../lib/messaging/protocol';
+import { onMessage, type EntryView, type PageState, type ReportResult, type SaveResult } from '../lib/messaging/protocol';
 import { sendToTab } from '../lib/messaging/tabs';
 import {
   MAX_PAGE_TEXT,
@@ -27,8 +27,8 @@ import {
 } from '../lib/messaging/validate';
 import { packTerms } from '../lib/messaging/term-wire';
 import { addTextPart, takeText } from '../lib/background/text-parts';
-import { requireExtensionPage, requireSameSite } from '../lib/messaging/senders';
-import { analyzeInBackground, laterTargets, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
+import { requireExtensionPage, requireSameSite, senderDocument } from '../lib/messaging/senders';
+import { analyzeInBackground, heldReportTargets, laterTargets, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
 import { liveUserMatcher } from '../lib/db/user-entries';
 import { addEntryHash, effectiveEntry } from '../lib/glossary/user';
 import { autoSave } from '../lib/settings';
@@ -114,15 +114,15 @@ export default defineBackground({
       const { id, part, at } = parseTextPart(data);
       addTextPart(id, part, at);
     });
-    onMessage('analyzePage', async ({ data }) => {
+    onMessage('analyzePage', async ({ data, sender }) => {
       const d = parseData(data, 'analyzePage');
       const input = { ...parseData(d.input, 'analyzePage.input') };
       if (d.textId !== undefined) input.text = wholeText(d.textId, input.text, 'analyzePage');
       const truncated = typeof input.text === 'string' && input.text.length > MAX_PAGE_TEXT;
-      const { terms, ...rest } = await analyzeInBackground(parsePageInput(input), d.force === true, truncated, d.deferTargets === true);
+      const { terms, ...rest } = await analyzeInBackground(parsePageInput(input), d.force === true, truncated, d.deferTargets === true, senderDocument(sender));
       return { ...rest, terms: packTerms(terms) };
     });
-    onMessage('pageTargets', ({ data }) => laterTargets(parseTargetsToken(data)));
+    onMessage('pageTargets', ({ data, sender }) => laterTargets(parseTargetsToken(data), senderDocument(sender)));
     onMessage('matchText', async ({ data }) => {
       const d = parseData(data, 'matchText');
       const text = d.textId !== undefined ? wholeText(d.textId, d.text, 'matchText') : d.text;
@@ -130,11 +130,18 @@ export default defineBackground({
       return packTerms(await matchTextInBackground(input.text, parsePageGlossary(d.pageGlossary)));
     });
 
-    onMessage('reportPage', async ({ data, sender }): Promise<SaveResult> => {
+    onMessage('reportPage', async ({ data, sender }): Promise<ReportResult> => {
       const d = parseData(data, 'reportPage');
       const json = d.textId !== undefined ? wholeText(d.textId, d.json, 'reportPage') : d.json;
       if (typeof json !== 'string') throw new MessageError('reportPage.json: expected a string');
-      const report = parsePageReport(parseJsonText(json, 'reportPage.json'));
+      let parsed = parseJsonText(json, 'reportPage.json');
+      if (d.targetsToken !== undefined) {
+        // The page's targets are the ones this worker extracted and holds (lib/background/analyze).
+        const targets = heldReportTargets(parseTargetsToken({ token: d.targetsToken }), senderDocument(sender));
+        if (!targets) return { pageId: null, saved: false, targetsGone: true };
+        if (typeof parsed === 'object' && parsed !== null) parsed = { ...parsed, targets };
+      }
+      const report = parsePageReport(parsed);
       requireSameSite(report.url, sender, 'reportPage');
       const tabId = sender.tab?.id;
       if (tabId !== undefined) setBadge(tabId, report.termCount);

@@ -1,7 +1,8 @@
 import { beginAnalysis, collectTerms } from '../analyze';
 import { bundledMatcher } from '../glossary/bundled';
 import type { Matcher } from '../glossary/match';
-import type { TermsFirstAnalysis } from '../messaging/protocol';
+import type { ReportedTarget, TermsFirstAnalysis } from '../messaging/protocol';
+import { reportedTargets } from '../messaging/report-limits';
 import { MAX_PAGE_TEXT } from '../messaging/validate';
 import { foldText } from '../text/normalize';
 import type { PageGlossaryEntry, PageInput, Target, TermSpan } from '../types';
@@ -25,12 +26,45 @@ async function matchers(): Promise<Matcher[]> {
 
 
 /**
- * Deferred analyses whose targets the content script has not fetched yet. Bounded: a token nobody
- * fetches (a page closed meanwhile, a frame check whose targets are not used) is dropped once newer
- * ones arrive. A worker restart loses them all; the content script then asks for the whole analysis again.
+ * Deferred analyses whose targets the background holds: the content script fetches them (pageTargets)
+ * only when it needs them in the page (the popup, a jump to a target); its report of the page names the
+ * token instead (reportPage), and the background adds the targets itself. Bounded by count and by
+ * text: a token nobody uses (a page closed meanwhile, a frame check whose targets are not used) is
+ * dropped once newer ones arrive, the oldest first. A worker restart loses them all; the content script
+ * then asks for the whole analysis again.
  */
-const later = new Map<string, () => Target[]>();
-const LATER_MAX = 16;
+interface Held {
+  /** The document whose analysis it is (lib/messaging/senders: senderDocument); null when unknown. */
+  owner: string | null;
+  /** The text the targets' offsets point into (their report quotes the text around each). */
+  text: string;
+  /** Extracts them on first use; afterwards the list alone is kept, not the fold it was read from. */
+  extract: (() => Target[]) | null;
+  targets: Target[] | null;
+}
+const later = new Map<string, Held>();
+const LATER_MAX = 32;
+/** Characters of page text held in all: one longest page an analysis reads. */
+const LATER_CHARS = MAX_PAGE_TEXT;
+let laterChars = 0;
+
+function hold(token: string, held: Held): void {
+  later.set(token, held);
+  laterChars += held.text.length;
+  while (later.size > LATER_MAX || (laterChars > LATER_CHARS && later.size > 1)) {
+    const [oldest, h] = later.entries().next().value!;
+    later.delete(oldest);
+    laterChars -= h.text.length;
+  }
+}
+
+function targetsOf(held: Held): Target[] {
+  if (!held.targets) {
+    held.targets = held.extract!();
+    held.extract = null;
+  }
+  return held.targets;
+}
 
 /**
  * With `deferTargets`, the reply carries the terms only: the highlights wait for the fold, recognition
@@ -39,10 +73,16 @@ const LATER_MAX = 16;
  * them, after it has painted: extracted right away, they competed for the CPU with that paint — a
  * trace on 2 cores showed the paint's task at 63 ms wall for 15 ms of its thread's time.
  */
-export async function analyzeInBackground(input: PageInput, force: boolean, truncated: boolean, deferTargets = false): Promise<TermsFirstAnalysis> {
+export async function analyzeInBackground(
+  input: PageInput,
+  force: boolean,
+  truncated: boolean,
+  deferTargets = false,
+  owner: string | null = null,
+): Promise<TermsFirstAnalysis> {
   const started = performance.now();
   try {
-    return await analyze(input, force, truncated, deferTargets);
+    return await analyze(input, force, truncated, deferTargets, owner);
   } finally {
     measureAnalysis(started);
   }
@@ -62,7 +102,7 @@ function measureAnalysis(start: number): void {
   }
 }
 
-async function analyze(input: PageInput, force: boolean, truncated: boolean, deferTargets: boolean): Promise<TermsFirstAnalysis> {
+async function analyze(input: PageInput, force: boolean, truncated: boolean, deferTargets: boolean, owner: string | null): Promise<TermsFirstAnalysis> {
   // The user's glossary is read from IndexedDB (the first read in a fresh service worker opens the
   // database, ~100 ms); start it first, so it runs while the CPU-bound part of the analysis does.
   const pendingMatchers = matchers();
@@ -73,17 +113,41 @@ async function analyze(input: PageInput, force: boolean, truncated: boolean, def
   if (truncated) analysis.report.reasons.push(`truncated:${MAX_PAGE_TEXT}`);
   if (!defer) return analysis;
   const token = crypto.randomUUID();
-  later.set(token, pending.targets);
-  while (later.size > LATER_MAX) later.delete(later.keys().next().value!);
+  hold(token, { owner, text: input.text, extract: pending.targets, targets: null });
   return { ...analysis, targetsToken: token };
 }
 
-/** The targets of a deferred analysis, extracted now, once; null when this worker does not hold it (any more). */
-export async function laterTargets(token: string): Promise<Target[] | null> {
-  const targets = later.get(token);
-  if (!targets) return null;
+/**
+ * The targets of a deferred analysis, for the page: extracted now if its report has not asked yet.
+ * Given once — the content script holds them from then on and reports them itself. Null when this
+ * worker does not hold them (any more).
+ */
+export async function laterTargets(token: string, owner: string | null = null): Promise<Target[] | null> {
+  const held = heldFor(token, owner);
+  if (!held) return null;
   later.delete(token);
-  return targets();
+  laterChars -= held.text.length;
+  return targetsOf(held);
+}
+
+/**
+ * The targets of a deferred analysis as its page's report carries them, for a report that names the
+ * token: the page then never receives them nor sends them back — on the 1 MB page 660 targets, whose
+ * arrival, report and send made a 50–58 ms task on the page's main thread. Kept for the page's later
+ * reports and its popup. Null when this worker does not hold them (any more).
+ */
+export function heldReportTargets(token: string, owner: string | null = null): ReportedTarget[] | null {
+  const held = heldFor(token, owner);
+  if (!held) return null;
+  // Used again: it goes last, after the analyses of pages read since.
+  later.delete(token);
+  later.set(token, held);
+  return reportedTargets(targetsOf(held), held.text);
+}
+
+function heldFor(token: string, owner: string | null): Held | null {
+  const held = later.get(token);
+  return held && (held.owner === null || held.owner === owner) ? held : null;
 }
 
 export async function matchTextInBackground(text: string, pageGlossary: PageGlossaryEntry[]): Promise<TermSpan[]> {

@@ -74,6 +74,13 @@ export interface SaveResult {
 }
 
 /**
+ * The answer to a page's report. `targetsGone`: the report named its targets by token, and this
+ * worker no longer holds them (it restarted, or dropped them for newer ones): nothing was saved, and
+ * the content script sends the report again with the targets in it.
+ */
+export type ReportResult = SaveResult & { targetsGone?: true };
+
+/**
  * A page's analysis as the content script receives it. With `deferTargets` the background answers as
  * soon as the terms are matched — `targets` is then `[]` and `targetsToken` fetches them (pageTargets).
  */
@@ -104,9 +111,11 @@ export interface ProtocolMap {
   /**
    * The page's {@link PageReport} as JSON text, after the parts sent ahead when `textId` names them (a
    * long report: the 1 MB page's 660 targets are 232,000 characters, whose one synchronous send made a
-   * 52–59 ms task on the page's main thread; lib/messaging/send-in-parts).
+   * 52–59 ms task on the page's main thread; lib/messaging/send-in-parts). With `targetsToken` the
+   * report's targets are left out, and the background adds the ones it holds for that analysis
+   * (lib/background/analyze: heldReportTargets): the page never receives them nor sends them back.
    */
-  reportPage(data: { json: string; textId?: string }): SaveResult;
+  reportPage(data: { json: string; textId?: string; targetsToken?: string }): ReportResult;
   getEntries(data: { ids: string[]; script: Script }): Record<string, EntryView>;
   /** The tooltip's "add to my glossary": a page cannot open an extension page itself. */
   openAddEntry(data: AddEntryRequest): void;

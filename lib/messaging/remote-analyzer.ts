@@ -22,6 +22,11 @@ export interface RemoteAnalyzer {
    * an empty list must not be saved as the page's targets. A later call asks again.
    */
   targetsOf(analysis: PageAnalysis): Promise<boolean>;
+  /**
+   * The token under which the background holds this analysis's targets, while the page has not fetched
+   * them (nor begun to): a report can name it instead of carrying them. Null otherwise.
+   */
+  heldToken(analysis: PageAnalysis): string | null;
 }
 
 /** Analyses whose targets the background failed to give: their empty `targets` means "unknown", not "none". */
@@ -59,6 +64,7 @@ export function remoteAnalyzer(channel: AnalysisChannel): RemoteAnalyzer {
     },
     matchText: async (text, pageGlossary) =>
       unpackTerms(await sendInParts(channel.pageText, text, (rest, textId) => channel.matchText({ text: rest, pageGlossary, ...(textId ? { textId } : {}) })), text),
+    heldToken: (analysis) => (inputs.has(analysis) ? ((analysis as TermsFirstAnalysis).targetsToken ?? null) : null),
     targetsOf(analysis) {
       const request = inputs.get(analysis);
       // Came with its targets, or they arrived already.

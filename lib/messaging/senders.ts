@@ -35,3 +35,13 @@ export function requireSameSite(reportedUrl: string, sender: SenderLike, message
     throw new MessageError(`${message}: the reported page is not the sender's`);
   }
 }
+
+/**
+ * The document a message came from (Chrome gives each a documentId; the tab and frame otherwise): what
+ * the background holds for one document's analysis — its targets, by token — is given to that
+ * document only, not to another page that learnt or guessed the token.
+ */
+export function senderDocument(sender: { documentId?: string; tab?: { id?: number }; frameId?: number }): string | null {
+  if (typeof sender.documentId === 'string') return sender.documentId;
+  return sender.tab?.id !== undefined ? `${sender.tab.id}/${sender.frameId ?? 0}` : null;
+}

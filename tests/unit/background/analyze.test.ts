@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzePage } from '../../../lib/analyze';
-import { analyzeInBackground, laterTargets } from '../../../lib/background/analyze';
+import { analyzeInBackground, heldReportTargets, laterTargets } from '../../../lib/background/analyze';
+import { reportedTargets } from '../../../lib/messaging/report-limits';
+import { MAX_PAGE_TEXT } from '../../../lib/messaging/validate';
 import { bundledMatcher } from '../../../lib/glossary/bundled';
 import { pageInputFromHtml, pageInputFromText } from '../helpers/page-input';
 
@@ -39,13 +41,52 @@ describe('analyzeInBackground, terms first', () => {
     expect(plain.targets).toEqual([]);
   });
 
-  it('keeps only the newest deferred targets that nobody fetched', async () => {
+  it('keeps only the newest 32 deferred analyses that nobody fetched', async () => {
     const input = seed004();
     const tokens: string[] = [];
-    for (let i = 0; i < 18; i++) tokens.push((await analyzeInBackground(input, false, false, true)).targetsToken!);
+    for (let i = 0; i < 34; i++) tokens.push((await analyzeInBackground(input, false, false, true)).targetsToken!);
     expect(await laterTargets(tokens[0]!)).toBeNull();
-    expect(await laterTargets(tokens[1]!)).toBeNull();
+    expect(heldReportTargets(tokens[1]!)).toBeNull();
     expect((await laterTargets(tokens[2]!))?.length).toBeGreaterThan(5);
-    expect((await laterTargets(tokens[17]!))?.length).toBeGreaterThan(5);
+    expect((await laterTargets(tokens[33]!))?.length).toBeGreaterThan(5);
+  });
+
+  it('holds no more page text in all than one longest page an analysis reads', async () => {
+    const input = seed004();
+    const big = { ...input, text: input.text + '\n' + '。'.repeat(MAX_PAGE_TEXT - input.text.length - 1) };
+    const small = (await analyzeInBackground(input, false, false, true)).targetsToken!;
+    const large = (await analyzeInBackground(big, false, false, true)).targetsToken!;
+    expect(heldReportTargets(small)).toBeNull();
+    expect(heldReportTargets(large)?.length).toBeGreaterThan(5);
+    // The newest is kept even when it alone fills the bound; the next one replaces it.
+    const after = (await analyzeInBackground(input, false, false, true)).targetsToken!;
+    expect(heldReportTargets(large)).toBeNull();
+    expect(heldReportTargets(after)?.length).toBeGreaterThan(5);
+  });
+});
+
+describe('a report that names its targets by token', () => {
+  it('gets the targets the page would have reported, each with the text around it, as often as it asks', async () => {
+    const input = seed004();
+    const whole = analyzePage(input, { matchers: [bundledMatcher()] });
+    const { targetsToken } = await analyzeInBackground(input, false, false, true, 'doc-1');
+    const expected = reportedTargets(whole.targets, input.text);
+    const held = heldReportTargets(targetsToken!, 'doc-1');
+    expect(held).toEqual(expected);
+    // Exact quotes from seed 004: the first target and the 24 characters on each side of it.
+    expect(held![0]!.prefix).toBe(input.text.slice(whole.targets[0]!.start - 24, whole.targets[0]!.start));
+    expect(held![0]!.suffix).toBe(input.text.slice(whole.targets[0]!.end, whole.targets[0]!.end + 24));
+    expect(heldReportTargets(targetsToken!, 'doc-1')).toEqual(expected);
+    // The popup asks for them afterwards: the page gets them once, and its later reports carry them.
+    expect(await laterTargets(targetsToken!, 'doc-1')).toEqual(whole.targets);
+    expect(heldReportTargets(targetsToken!, 'doc-1')).toBeNull();
+  });
+
+  it('gives nothing to another document than the one analysed', async () => {
+    const { targetsToken } = await analyzeInBackground(seed004(), false, false, true, 'doc-1');
+    expect(heldReportTargets(targetsToken!, 'doc-2')).toBeNull();
+    expect(heldReportTargets(targetsToken!, null)).toBeNull();
+    expect(await laterTargets(targetsToken!, 'doc-2')).toBeNull();
+    expect((await laterTargets(targetsToken!, 'doc-1'))?.length).toBeGreaterThan(5);
   });
 });

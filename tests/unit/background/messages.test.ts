@@ -104,6 +104,35 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     expect((await send('reportPage', { report: report(GOV) }, tab))?.err).toMatchObject({ name: 'MessageError', message: 'reportPage.json: expected a string' });
   });
 
+  it('saves the targets it holds for a report that names them by token, to that tab only; a token it lost is said so', async () => {
+    const db = getDb();
+    const text = '2024年政府工作报告\n今年主要预期目标是：地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。\n二、2024年重点工作';
+    const input = { text, title: '2024年政府工作报告', url: GOV, headings: [] };
+    const tab = contentScriptOn(GOV);
+    const analysis = (await send('analyzePage', { input, force: false, deferTargets: true }, tab))?.res as WireAnalysis;
+    expect(analysis.targets).toEqual([]);
+    const token = analysis.targetsToken!;
+    const withoutTargets = JSON.stringify({ ...report(GOV), targets: [] });
+    // Another tab, even on the same site, does not get this page's targets: nothing is saved.
+    expect(await send('reportPage', { json: withoutTargets, targetsToken: token }, contentScriptOn(GOV, 8))).toEqual({ res: { pageId: null, saved: false, targetsGone: true } });
+    expect(await db.pages.count()).toBe(0);
+    expect((await send('reportPage', { json: withoutTargets, targetsToken: token }, tab))?.res).toMatchObject({ saved: true });
+    const saved = await db.targets.toArray();
+    // Each quotes its sentence and the page text around it, as the page's own report would.
+    expect(saved.map((t) => [t.indicator, t.value, t.unit, t.quote.exact, t.quote.prefix, t.quote.suffix])).toEqual([
+      ['地区生产总值', 6, '%', '今年主要预期目标是：地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。', '2024年政府工作报告\n', '\n二、2024年重点工作'],
+      ['城镇调查失业率', 5.5, '%', '今年主要预期目标是：地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。', '2024年政府工作报告\n', '\n二、2024年重点工作'],
+    ]);
+    // Reported again (content the page added later): the same targets, still held.
+    expect((await send('reportPage', { json: withoutTargets, targetsToken: token }, tab))?.res).toMatchObject({ saved: true });
+    expect(await db.targets.count()).toBe(2);
+    // Once the page fetched them, it reports them itself; a token this worker does not hold is said so.
+    expect(((await send('pageTargets', { token }, tab))?.res as unknown[]).length).toBe(2);
+    expect(await send('reportPage', { json: withoutTargets, targetsToken: token }, tab)).toEqual({ res: { pageId: null, saved: false, targetsGone: true } });
+    expect((await send('reportPage', { json: withoutTargets, targetsToken: '<b>' }, tab))?.err).toMatchObject({ name: 'MessageError', message: 'token: expected a UUID' });
+    expect(await db.targets.count()).toBe(2);
+  });
+
   it('answers a message without data with a MessageError naming it, never a TypeError', async () => {
     const page = contentScriptOn(GOV);
     for (const [type, sender] of [

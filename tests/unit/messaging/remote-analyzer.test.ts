@@ -29,6 +29,22 @@ function channel(over: Partial<AnalysisChannel> = {}) {
 }
 
 describe('remoteAnalyzer', () => {
+  it('names the token the background holds the targets under until the page fetches them, and none for targets given inline', async () => {
+    const ch = channel();
+    const r = remoteAnalyzer(ch);
+    const a = await r.analyze(input, false);
+    expect(r.heldToken(a)).toBe('tok');
+    expect(r.heldToken(a)).toBe('tok');
+    expect(ch.pageTargets).not.toHaveBeenCalled();
+    const fetching = r.targetsOf(a);
+    // From the fetch on, the page holds them (or asks for the whole analysis again): no token.
+    expect(r.heldToken(a)).toBeNull();
+    await fetching;
+    expect(r.heldToken(a)).toBeNull();
+    const inline = remoteAnalyzer(channel({ analyzePage: vi.fn(async () => analysis({ targets: [target] })) }));
+    expect(inline.heldToken(await inline.analyze(input, false))).toBeNull();
+  });
+
   it('asks for terms first, then fetches the targets once by token', async () => {
     const ch = channel();
     const r = remoteAnalyzer(ch);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requireExtensionPage, requireSameSite } from '../../../lib/messaging/senders';
+import { requireExtensionPage, requireSameSite, senderDocument } from '../../../lib/messaging/senders';
 
 describe('requireSameSite', () => {
   it('accepts the sender’s own origin, whatever the path or hash', () => {
@@ -26,5 +26,14 @@ describe('requireExtensionPage', () => {
     for (const url of [undefined, 'https://www.gov.cn/', 'chrome-extension://otherextension/popup.html']) {
       expect(() => requireExtensionPage({ url }, base, 'savePage'), String(url)).toThrow("savePage: only the extension's own pages may send this");
     }
+  });
+});
+
+describe('senderDocument', () => {
+  it("names the sender's document: Chrome's documentId, else its tab and frame, else nothing", () => {
+    expect(senderDocument({ documentId: 'D1', tab: { id: 3 }, frameId: 2 })).toBe('D1');
+    expect(senderDocument({ tab: { id: 3 }, frameId: 2 })).toBe('3/2');
+    expect(senderDocument({ tab: { id: 3 } })).toBe('3/0');
+    expect(senderDocument({})).toBeNull();
   });
 });
