@@ -1,3 +1,4 @@
+import { regionName } from './region-name';
 import type { PageIndex } from './query';
 import type { PageRecord, ReportLensDB, TargetRecord } from './schema';
 
@@ -68,7 +69,8 @@ export function toCsv(targets: readonly TargetRecord[], pages: PageIndex): strin
   for (const t of targets) {
     const page = pages.get(t.pageId);
     const row: Record<(typeof CSV_COLUMNS)[number], string | number | null> = {
-      region: page?.region ?? null,
+      // As the page writes the target's region: on a page listing several cities' reports, each one's.
+      region: regionName(t, page),
       regionKey: t.regionKey,
       year: t.year,
       kind: t.kind,

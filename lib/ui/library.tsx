@@ -9,6 +9,7 @@ import { CompareView } from './library/compare-view';
 import { ConfirmDialog, type ConfirmRequest } from './library/confirm-dialog';
 import { FilterBar } from './library/filter-bar';
 import { ARROWS, kindLabel, regionLabel, safeHref, valueText } from './library/format';
+import { regionNames } from '../db/region-name';
 import { usePaintedOnce } from './library/after-paint';
 import { useLiveQuery } from './library/live-query';
 import { PagesTable } from './library/pages-table';
@@ -61,6 +62,7 @@ export function Library() {
   const db = getDb();
   const pages = useLiveQuery(() => db.pages.orderBy('lastSeen').reverse().toArray());
   const pageMap = useMemo(() => pageIndex(pages ?? []), [pages]);
+  const regionMenuNames = useMemo(() => regionNames(pages ?? []), [pages]);
 
   const [filter, setFilter] = useState<TargetFilter>({});
   const [sort, setSort] = useState<Sort | null>(null);
@@ -290,7 +292,7 @@ export function Library() {
       {ready && !empty && (
         <>
           <h2>{t('libraryTargets')}</h2>
-          <FilterBar facets={facets} filter={filter} onChange={setFilter} onSearchFocus={wantAll} />
+          <FilterBar facets={facets} filter={filter} onChange={setFilter} onSearchFocus={wantAll} regionNames={regionMenuNames} />
           <div class="tabs" role="group">
             <button type="button" aria-pressed={shown === 'list'} onClick={() => setView('list')} data-testid="view-list">
               {t('viewList')}
@@ -347,7 +349,7 @@ function TargetDetail({ row, page }: { row: TargetRecord; page: PageRecord | und
         {row.hedge && <span class="hedge"> · {row.hedge}</span>}
       </h3>
       <p class="muted">
-        {[regionLabel(row.regionKey), row.year ?? '—', kindLabel(row.kind), t(`direction_${row.direction}`)].join(' · ')}
+        {[regionLabel(row, page), row.year ?? '—', kindLabel(row.kind), t(`direction_${row.direction}`)].join(' · ')}
       </p>
       {row.section && (
         <p>

@@ -1,6 +1,6 @@
 import { niceTicks, type CompareGroup, type PageIndex } from '../../db/query';
 import { t } from '../../i18n';
-import { regionLabel, valueText } from './format';
+import { groupRegionLabel, valueText } from './format';
 
 /**
  * A bar chart drawn as plain SVG elements: one mark per (region, year) of one indicator in one unit.
@@ -70,7 +70,7 @@ export function CompareChart({ groups, unit, indicator, pages }: { groups: Compa
   for (let i = 0; i < groups.length; ) {
     let j = i;
     while (j < groups.length && groups[j]!.regionKey === groups[i]!.regionKey) j++;
-    const full = regionLabel(groups[i]!.regionKey);
+    const full = groupRegionLabel(groups[i]!, pages);
     const label = fit(full);
     const barsWidth = (j - i) * (BAR + GAP) - GAP;
     const slot = Math.max(barsWidth, labelWidth(label));
@@ -129,7 +129,7 @@ export function CompareChart({ groups, unit, indicator, pages }: { groups: Compa
               data-max={group.max}
               data-count={group.points.length}
             >
-              <title>{`${regionLabel(group.regionKey)} ${group.year ?? '—'}\n${detail}`}</title>
+              <title>{`${groupRegionLabel(group, pages)} ${group.year ?? '—'}\n${detail}`}</title>
               <rect x={bx} y={Math.min(top, bottom)} width={BAR} height={Math.max(2, Math.abs(bottom - top))} fill={color(group.year)} />
               {!single &&
                 group.points.map(({ target, high }, i) => (

@@ -28,6 +28,8 @@ export function FilterBar(props: {
   onChange(filter: TargetFilter): void;
   /** The search box got focus: the text search will need every row, so they can start loading now. */
   onSearchFocus?(): void;
+  /** Region keys as the library's pages write them (衡南县 → 衡南縣); the key where they differ. */
+  regionNames?: ReadonlyMap<string, string>;
 }) {
   const { filter, onChange } = props;
   const facets = props.facets ?? NO_FACETS;
@@ -44,7 +46,7 @@ export function FilterBar(props: {
           <option value={ANY}>{t('filterAll')}</option>
           {withChosen(facets.regions, filter.regionKey).map((r) => (
             <option key={r} value={r}>
-              {r}
+              {props.regionNames?.get(r) ?? r}
             </option>
           ))}
           {(facets.unknownRegion || filter.regionKey === null) && <option value={UNKNOWN}>{t('libraryRegionUnknown')}</option>}

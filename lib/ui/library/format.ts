@@ -1,4 +1,5 @@
-import type { TargetRecord } from '../../db/schema';
+import type { PageRecord, TargetRecord } from '../../db/schema';
+import { regionName } from '../../db/region-name';
 import { t } from '../../i18n';
 
 /** Shared labels of the library views; every string goes into the DOM as text. */
@@ -19,8 +20,15 @@ export function pageKindLabel(kind: string): string {
   return t(`kind_${kind.replace('-', '_')}`);
 }
 
-export function regionLabel(regionKey: string | null | undefined): string {
-  return regionKey ?? t('libraryRegionUnknown');
+/** A target's region as its page writes it (lib/db/region-name), or "unknown". */
+export function regionLabel(row: Pick<TargetRecord, 'regionKey' | 'section'>, page?: Pick<PageRecord, 'region' | 'regionKey'>): string {
+  return regionName(row, page) ?? t('libraryRegionUnknown');
+}
+
+/** A compare group's region: as the page of its first target writes it (see {@link regionLabel}). */
+export function groupRegionLabel(group: { regionKey: string | null; points: readonly { target: TargetRecord }[] }, pages: ReadonlyMap<number, PageRecord>): string {
+  const first = group.points[0]?.target;
+  return first ? regionLabel({ regionKey: group.regionKey, section: first.section }, pages.get(first.pageId)) : regionLabel({ regionKey: group.regionKey, section: '' });
 }
 
 /** Only the schemes a saved page can have become links (imported files are checked too; this is the second lock). */

@@ -103,7 +103,7 @@ export function TargetsTable(props: {
             const title = page ? page.title || page.url : '';
             const value = valueText(row);
             const kind = kindLabel(row.kind);
-            const region = regionLabel(row.regionKey);
+            const region = regionLabel(row, page);
             return (
               <tr
                 key={row.id}

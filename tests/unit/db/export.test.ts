@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, exportAll, toCsv, toJson } from '../../../lib/db/export';
 import { pageIndex } from '../../../lib/db/query';
-import { ReportLensDB } from '../../../lib/db/schema';
+import { ReportLensDB, type TargetRecord } from '../../../lib/db/schema';
 import { page, target } from './library-fixtures';
 
 /** A small RFC 4180 reader, to check that what toCsv writes reads back to the same fields. */
@@ -69,6 +69,14 @@ describe('toCsv', () => {
     expect(records[1]!.sentence).toBe('进出口总额增长15%左右，\n另起一行');
     expect(records[2]).toMatchObject({ kind: 'goal', value: '', year: '' });
     expect(table.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
+  });
+
+  it('names each target’s region as its page writes it: on a news list of several cities’ reports, each one’s', () => {
+    const list = [page(2, { region: '邵陽市', regionKey: '邵阳市' })];
+    const csvOf = (t: TargetRecord) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, readCsv(toCsv([t], pageIndex(list)).slice(1))[1]![i]]));
+    expect(csvOf(target(2, '地区生产总值', 8, { regionKey: '衡阳县', section: '衡陽縣2022年政府工作報告 › 二、2022年工作安排' }))).toMatchObject({ region: '衡陽縣', regionKey: '衡阳县' });
+    expect(csvOf(target(2, '地区生产总值', 8, { regionKey: '邵阳市', section: '' }))).toMatchObject({ region: '邵陽市', regionKey: '邵阳市' });
+    expect(csvOf(target(2, '地区生产总值', 8, { regionKey: null }))).toMatchObject({ region: '', regionKey: '' });
   });
 
   it('writes just the header for no rows', () => {
