@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { sendMessage, type PageState, type Script } from '../messaging/protocol';
+import { entryHeadword } from '../glossary/headword';
 import { sendToTab } from '../messaging/tabs';
 import { errorText } from './library/confirm-dialog';
 import { reasonLine, reasonPhrases } from './reasons';
@@ -225,6 +226,48 @@ function Reasons({ reasons, script }: { reasons: string[]; script: Script }) {
   );
 }
 
+/**
+ * The page's terms as it writes them, except where a mirror over-converted a glossary term (全麵深化改革,
+ * 河長製): shown as the glossary's word, as the tooltip's headword is (lib/glossary/headword). Only a
+ * traditional page can be over-converted; its entries' forms in that script come from the background
+ * (OpenCC, which a traditional page's tooltips load anyway). The list shows at once and is corrected
+ * when they arrive.
+ */
+function TermList({ terms, script }: { terms: PageState['terms']; script: Script }) {
+  const [surfaces, setSurfaces] = useState<Map<string, readonly string[]>>(new Map());
+  const ids = script === 'traditional' ? [...new Set(terms.flatMap((x) => (x.entry && (x.source === 'glossary' || x.source === 'user') ? [x.entry] : [])))] : [];
+  const key = ids.join('\n');
+  useEffect(() => {
+    if (!ids.length) return;
+    let live = true;
+    const asked: Promise<Record<string, { surfaces: string[] }>>[] = [];
+    for (let i = 0; i < ids.length; i += MAX_ENTRY_IDS) asked.push(sendMessage('getEntries', { ids: ids.slice(i, i + MAX_ENTRY_IDS), script }));
+    Promise.all(asked)
+      .then((views) => live && setSurfaces(new Map(views.flatMap((v) => Object.entries(v).map(([id, view]) => [id, view.surfaces] as const)))))
+      // The page's words beat no list at all.
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [key, script]);
+  return (
+    <ul data-testid="terms">
+      {terms.map((term) => {
+        const forms = term.entry ? surfaces.get(term.entry) : undefined;
+        return (
+          <li key={`${term.source}${term.entry ?? term.text}`} class={`term ${term.source}`}>
+            {forms ? entryHeadword(term.text, forms) : term.text}
+            {term.count > 1 && <small> ×{term.count}</small>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Most entry ids one getEntries message may carry (lib/messaging/validate: parseIds). */
+const MAX_ENTRY_IDS = 2000;
+
 function PageSummary(props: {
   state: PageState;
   showReasons: boolean;
@@ -295,14 +338,7 @@ function PageSummary(props: {
       </div>
       <details class="terms" open={state.targets.length === 0}>
         <summary>{t('popupTerms')}</summary>
-        <ul data-testid="terms">
-          {state.terms.map((term) => (
-            <li key={`${term.source}${term.entry ?? term.text}`} class={`term ${term.source}`}>
-              {term.text}
-              {term.count > 1 && <small> ×{term.count}</small>}
-            </li>
-          ))}
-        </ul>
+        <TermList terms={state.terms} script={state.script} />
       </details>
       <section class="targets">
         <h2>{t('popupTargets')}</h2>

@@ -75,6 +75,23 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     await page.close();
   });
 
+  it('the popup’s term list names over-converted terms as the glossary writes them, as the tooltip does', async () => {
+    const { page } = await openAnnotated(ext, 'pages/seed-004.html');
+    const popup = await ext.popupFor(page);
+    const items = popup.getByTestId('terms').locator('li');
+    const labels = async () => (await items.evaluateAll((els) => els.map((e) => e.firstChild?.textContent ?? ''))) as string[];
+    await expect.poll(async () => (await labels()).includes('河長制')).toBe(true);
+    const shown = await labels();
+    expect(shown).toContain('全面深化改革');
+    expect(shown).not.toContain('全麵深化改革');
+    expect(shown).not.toContain('河長製');
+    // Terms the page writes right stay as it writes them (traditional, no residue).
+    expect(shown).toContain('高質量發展');
+    await popup.close();
+    await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
   it('the popup’s 轉為繁體 writes Taiwan’s forms (為, 啟, 峰), not OpenCC’s standard ones (爲, 啓, 峯), and the options page says so', async () => {
     const { page } = await openAnnotated(ext, 'pages/seed-001.html');
     const popup = await ext.popupFor(page);

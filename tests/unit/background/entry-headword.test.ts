@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { entriesInScript } from '../../../lib/background/script-toggle';
-import { entryHeadword } from '../../../lib/dom/session';
+import { entryHeadword } from '../../../lib/glossary/headword';
 import { entryView } from '../../../lib/glossary/view';
 import type { EntryView } from '../../../lib/messaging/protocol';
 import { traditionalVariant } from '../../../lib/settings';

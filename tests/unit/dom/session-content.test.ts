@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { DocumentAnnotator } from '../../../lib/dom/annotator';
-import { entryHeadword, PageSession, type EntryInfo, type SessionDeps } from '../../../lib/dom/session';
+import { PageSession, type EntryInfo, type SessionDeps } from '../../../lib/dom/session';
 import type { PageGlossaryEntry, TermSpan } from '../../../lib/types';
 
 const LABELS = { defined: 'd', fromPage: 'p', unknown: 'u', components: 'c', source: 's', addEntry: 'a', close: 'x' };
@@ -37,20 +37,6 @@ describe('tooltip content on a mirror page with pinyin residue', () => {
 });
 
 describe('the headword of a glossary term on a page that damaged it', () => {
-  it('is the entry’s own form when the page over-converted it (全麵深化改革, 河長製: 麵 and 製 are 面 and 制 gone wrong)', () => {
-    expect(entryHeadword('全麵深化改革', ['全面深化改革'])).toBe('全面深化改革');
-    expect(entryHeadword('河長製', ['河長制'])).toBe('河長制');
-    expect(entryHeadword('市場準入負麵清單', ['負面清單', '市場準入負面清單'])).toBe('市場準入負面清單');
-  });
-
-  it('is the page’s own words when they are one of the entry’s forms, or when no form has their length', () => {
-    const shiSiWu = ['十四五', '第十四個五年規劃', '十四五規劃'];
-    expect(entryHeadword('十四五規劃', shiSiWu)).toBe('十四五規劃');
-    expect(entryHeadword('第十四個五年規劃', shiSiWu)).toBe('第十四個五年規劃');
-    expect(entryHeadword('十四五規划', [])).toBe('十四五規划');
-    expect(entryHeadword('三高四新戰略', ['三高四新'])).toBe('三高四新戰略');
-  });
-
   it('reaches the tooltip', async () => {
     const entry = { term: '全面深化改革', surfaces: ['全面深化改革'], definition: '2013年黨的十八屆三中全會作出的部署', gloss: '', english: null, components: [], scopeLabel: '全國', scopeLevel: 'national', sourceLine: '', user: false } as EntryInfo;
     const { session, hit } = sessionOver('堅持全麵深化改革。', [], entry);
