@@ -233,8 +233,11 @@ function Reasons({ reasons, script }: { reasons: string[]; script: Script }) {
  * (OpenCC, which a traditional page's tooltips load anyway). The list shows at once and is corrected
  * when they arrive.
  */
-function TermList({ terms, script }: { terms: PageState['terms']; script: Script }) {
-  const [surfaces, setSurfaces] = useState<Map<string, readonly string[]>>(new Map());
+export function TermList({ terms, script }: { terms: PageState['terms']; script: Script }) {
+  // Kept with the script they were fetched in: forms of the other script must not rename a page that
+  // was toggled meanwhile (河长制 shown as 河長制 once the page is simplified).
+  const [fetched, setFetched] = useState<{ script: Script; surfaces: Map<string, readonly string[]> } | null>(null);
+  const surfaces = fetched?.script === script ? fetched.surfaces : undefined;
   const ids = script === 'traditional' ? [...new Set(terms.flatMap((x) => (x.entry && (x.source === 'glossary' || x.source === 'user') ? [x.entry] : [])))] : [];
   const key = ids.join('\n');
   useEffect(() => {
@@ -243,7 +246,7 @@ function TermList({ terms, script }: { terms: PageState['terms']; script: Script
     const asked: Promise<Record<string, { surfaces: string[] }>>[] = [];
     for (let i = 0; i < ids.length; i += MAX_ENTRY_IDS) asked.push(sendMessage('getEntries', { ids: ids.slice(i, i + MAX_ENTRY_IDS), script }));
     Promise.all(asked)
-      .then((views) => live && setSurfaces(new Map(views.flatMap((v) => Object.entries(v).map(([id, view]) => [id, view.surfaces] as const)))))
+      .then((views) => live && setFetched({ script, surfaces: new Map(views.flatMap((v) => Object.entries(v).map(([id, view]) => [id, view.surfaces] as const))) }))
       // The page's words beat no list at all.
       .catch(() => {});
     return () => {
@@ -253,7 +256,7 @@ function TermList({ terms, script }: { terms: PageState['terms']; script: Script
   return (
     <ul data-testid="terms">
       {terms.map((term) => {
-        const forms = term.entry ? surfaces.get(term.entry) : undefined;
+        const forms = term.entry ? surfaces?.get(term.entry) : undefined;
         return (
           <li key={`${term.source}${term.entry ?? term.text}`} class={`term ${term.source}`}>
             {forms ? entryHeadword(term.text, forms) : term.text}
