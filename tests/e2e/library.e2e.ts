@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../../lib/messaging/protocol';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { pageStateOf, waitForState } from './state';
+import { readLibrary } from './db';
 
 let server: StaticServer;
 let ext: ExtensionBrowser;
@@ -41,23 +42,8 @@ interface StoredPage {
 }
 
 /** The extension's database as the library page's origin sees it, read with plain IndexedDB. */
-async function readDb(page: Page): Promise<{ pages: StoredPage[]; targets: StoredTarget[] }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('report-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['pages', 'targets'], 'readonly');
-          const pages = tx.objectStore('pages').getAll();
-          const targets = tx.objectStore('targets').getAll();
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve({ pages: pages.result, targets: targets.result });
-          };
-        };
-      }),
-  );
+function readDb(page: Page): Promise<{ pages: StoredPage[]; targets: StoredTarget[] }> {
+  return readLibrary<StoredPage, StoredTarget>(page);
 }
 
 /** Rows without database ids, keyed by their page's URL: what must survive export → clear → import. */

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { HIGHLIGHTS, termPoint, tooltipText } from './page';
 import { waitForState } from './state';
+import { readLibrary } from './db';
 
 let server: StaticServer;
 let ext: ExtensionBrowser;
@@ -32,26 +33,11 @@ async function storedPage(ext: ExtensionBrowser, url: string): Promise<Stored | 
   const lib = await ext.context.newPage();
   try {
     await lib.goto(`chrome-extension://${ext.extensionId}/library.html`);
-    return await lib.evaluate(
-      (u) =>
-        new Promise<Stored | null>((resolve, reject) => {
-          const open = indexedDB.open('report-lens');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['pages', 'targets'], 'readonly');
-            const pages = tx.objectStore('pages').getAll();
-            const targets = tx.objectStore('targets').getAll();
-            tx.oncomplete = () => {
-              open.result.close();
-              const page = (pages.result as { id: number; url: string; termCount: number }[]).find((p) => p.url === u);
-              if (!page) return resolve(null);
-              const own = (targets.result as { pageId: number; sentence: string; quote: { prefix: string; suffix: string } }[]).filter((t) => t.pageId === page.id);
-              resolve({ termCount: page.termCount, targets: own.map((t) => ({ sentence: t.sentence, prefix: t.quote.prefix, suffix: t.quote.suffix })) });
-            };
-          };
-        }),
-      url,
-    );
+    const { pages, targets } = await readLibrary<{ id: number; url: string; termCount: number }, { pageId: number; sentence: string; quote: { prefix: string; suffix: string } }>(lib);
+    const page = pages.find((p) => p.url === url);
+    if (!page) return null;
+    const own = targets.filter((t) => t.pageId === page.id);
+    return { termCount: page.termCount, targets: own.map((t) => ({ sentence: t.sentence, prefix: t.quote.prefix, suffix: t.quote.suffix })) };
   } finally {
     await lib.close();
   }
