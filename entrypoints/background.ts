@@ -28,7 +28,7 @@ import {
 import { packTerms } from '../lib/messaging/term-wire';
 import { addTextPart, takeText } from '../lib/background/text-parts';
 import { requireExtensionPage, requireSameSite, senderDocument } from '../lib/messaging/senders';
-import { analyzeInBackground, heldReportTargets, laterTargets, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
+import { analyzeInBackground, heldReportTargets, heldTabTargets, laterTargets, matchTextInBackground, setUserMatchers } from '../lib/background/analyze';
 import { liveUserMatcher } from '../lib/db/user-entries';
 import { addEntryHash, effectiveEntry } from '../lib/glossary/user';
 import { autoSave } from '../lib/settings';
@@ -63,6 +63,23 @@ async function annotateTab(tabId: number): Promise<{ ok: boolean; error?: string
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * A tab's state as its content script tells it, with the targets this worker holds for it filled in
+ * (the content script names them by token rather than receiving them: lib/background/analyze). A worker
+ * that no longer holds them asks the tab for a state that carries them.
+ */
+async function tabState(tabId: number): Promise<PageState | null> {
+  const state = await sendToTab(tabId, 'getPageState');
+  if (!state?.targetsToken) return state;
+  const { targetsToken, ...rest } = state;
+  const targets = heldTabTargets(parseTargetsToken({ token: targetsToken }), tabId);
+  if (targets) return { ...rest, targets };
+  const again = await sendToTab(tabId, 'getPageState', { withTargets: true });
+  if (!again) return null;
+  const { targetsToken: _unused, ...whole } = again;
+  return whole;
 }
 
 function setBadge(tabId: number, count: number): void {
@@ -119,7 +136,8 @@ export default defineBackground({
       const input = { ...parseData(d.input, 'analyzePage.input') };
       if (d.textId !== undefined) input.text = wholeText(d.textId, input.text, 'analyzePage');
       const truncated = typeof input.text === 'string' && input.text.length > MAX_PAGE_TEXT;
-      const { terms, ...rest } = await analyzeInBackground(parsePageInput(input), d.force === true, truncated, d.deferTargets === true, senderDocument(sender));
+      const topTab = sender.frameId === 0 ? (sender.tab?.id ?? null) : null;
+      const { terms, ...rest } = await analyzeInBackground(parsePageInput(input), d.force === true, truncated, d.deferTargets === true, senderDocument(sender), topTab);
       return { ...rest, terms: packTerms(terms) };
     });
     onMessage('pageTargets', ({ data, sender }) => laterTargets(parseTargetsToken(data), senderDocument(sender)));
@@ -188,12 +206,17 @@ export default defineBackground({
       });
     });
 
+    onMessage('tabState', ({ data, sender }) => {
+      requireExtensionPage(sender, extensionBase, 'tabState');
+      return tabState(parseTabId(parseData(data, 'tabState').tabId));
+    });
+
     onMessage('savePage', async ({ data, sender }): Promise<SaveResult> => {
       requireExtensionPage(sender, extensionBase, 'savePage');
       const tabId = parseTabId(parseData(data, 'savePage').tabId);
       let state: PageState | null = null;
       try {
-        state = await sendToTab(tabId, 'getPageState');
+        state = await tabState(tabId);
       } catch {
         return { pageId: null, saved: false, error: 'no content script in this tab' };
       }
@@ -206,7 +229,7 @@ export default defineBackground({
     // For the headless demo and the end-to-end tests, which read what the extension itself found
     // through the service worker (worker.evaluate) instead of recomputing it.
     (globalThis as Record<string, unknown>).reportLens = {
-      pageState: (tabId: number) => sendToTab(tabId, 'getPageState').catch(() => null),
+      pageState: (tabId: number) => tabState(tabId).catch(() => null),
       annotateTab,
       toggleScriptTab: (tabId: number) => toggleScriptTab(tabId, CONTENT_SCRIPT),
     };

@@ -200,12 +200,24 @@ export default defineUnlistedScript({
     };
 
     // What the last analysis found; kept while highlights are off so the popup still shows it.
-    let last: ReturnType<typeof buildPageReport> | null = null;
-    const state = (): PageState | null => {
+    let last: (PageReport & { targetsToken?: string }) | null = null;
+    /**
+     * While the background holds the targets (their token), the state names them instead of carrying
+     * them, and the background fills them in (tabState): on the 1 MB page, 660 targets would otherwise
+     * cross into the page and back each time the popup opens. `withTargets`: the page fetches them first.
+     */
+    const state = async (withTargets = false): Promise<PageState | null> => {
+      const analysis = session?.analysis;
+      let token = analysis ? analyzer.heldToken(analysis) : null;
+      if (analysis && (withTargets || !token)) {
+        await targetsReady();
+        token = null;
+      }
       // Between start and the background's answer there is nothing to report yet.
       if (session?.analysis) {
         try {
-          last = buildPageReport(session, requested);
+          const held = session.analysis === analysis ? token : null;
+          last = { ...buildPageReport(session, requested, held === null), ...(held ? { targetsToken: held } : {}) };
         } catch (e) {
           if (!(e instanceof TargetsUnknownError)) throw e;
         }
@@ -214,10 +226,7 @@ export default defineUnlistedScript({
       return { ...last, annotated: !!controller && !controller.signal.aborted, ...saved };
     };
 
-    onMessage('getPageState', async () => {
-      await targetsReady();
-      return state();
-    });
+    onMessage('getPageState', ({ data }) => state(data?.withTargets === true));
     onMessage('savedChanged', ({ data }) => {
       saved = { pageId: data.pageId ?? null, saved: data.saved === true, ...(data.error ? { error: String(data.error) } : {}) };
       savedEpoch++;
@@ -254,10 +263,11 @@ export default defineUnlistedScript({
     onMessage('getScriptState', () => scriptToggle.state);
     onMessage('toggleScript', () => scriptToggle.toggle());
 
-    onMessage('scrollToTarget', async ({ data }) => {
-      await targetsReady();
-      const target = session?.analysis?.targets[data.index];
-      return !!target && !!session?.reveal(target.start, target.end);
+    onMessage('scrollToTarget', ({ data }) => {
+      const { start: from, end: to } = data ?? ({} as { start?: unknown; end?: unknown });
+      const length = session?.top?.model.text.length ?? 0;
+      if (!Number.isInteger(from) || !Number.isInteger(to) || (from as number) < 0 || (from as number) >= (to as number) || (to as number) > length) return false;
+      return !!session?.reveal(from as number, to as number);
     });
 
     void start(false)

@@ -36,6 +36,8 @@ async function matchers(): Promise<Matcher[]> {
 interface Held {
   /** The document whose analysis it is (lib/messaging/senders: senderDocument); null when unknown. */
   owner: string | null;
+  /** The tab whose top frame it is; null for a frame or an unknown sender. */
+  tab: number | null;
   /** The text the targets' offsets point into (their report quotes the text around each). */
   text: string;
   /** Extracts them on first use; afterwards the list alone is kept, not the fold it was read from. */
@@ -79,10 +81,11 @@ export async function analyzeInBackground(
   truncated: boolean,
   deferTargets = false,
   owner: string | null = null,
+  tab: number | null = null,
 ): Promise<TermsFirstAnalysis> {
   const started = performance.now();
   try {
-    return await analyze(input, force, truncated, deferTargets, owner);
+    return await analyze(input, force, truncated, deferTargets, owner, tab);
   } finally {
     measureAnalysis(started);
   }
@@ -102,7 +105,14 @@ function measureAnalysis(start: number): void {
   }
 }
 
-async function analyze(input: PageInput, force: boolean, truncated: boolean, deferTargets: boolean, owner: string | null): Promise<TermsFirstAnalysis> {
+async function analyze(
+  input: PageInput,
+  force: boolean,
+  truncated: boolean,
+  deferTargets: boolean,
+  owner: string | null,
+  tab: number | null,
+): Promise<TermsFirstAnalysis> {
   // The user's glossary is read from IndexedDB (the first read in a fresh service worker opens the
   // database, ~100 ms); start it first, so it runs while the CPU-bound part of the analysis does.
   const pendingMatchers = matchers();
@@ -113,7 +123,7 @@ async function analyze(input: PageInput, force: boolean, truncated: boolean, def
   if (truncated) analysis.report.reasons.push(`truncated:${MAX_PAGE_TEXT}`);
   if (!defer) return analysis;
   const token = crypto.randomUUID();
-  hold(token, { owner, text: input.text, extract: pending.targets, targets: null });
+  hold(token, { owner, tab, text: input.text, extract: pending.targets, targets: null });
   return { ...analysis, targetsToken: token };
 }
 
@@ -143,6 +153,15 @@ export function heldReportTargets(token: string, owner: string | null = null): R
   later.delete(token);
   later.set(token, held);
   return reportedTargets(targetsOf(held), held.text);
+}
+
+/**
+ * The same for the popup (or the library's save), which asks for a tab's state through this worker:
+ * the token comes from that tab's own content script, and only that tab's top frame's analysis answers.
+ */
+export function heldTabTargets(token: string, tab: number): ReportedTarget[] | null {
+  const held = later.get(token);
+  return held && held.tab === tab ? reportedTargets(targetsOf(held), held.text) : null;
 }
 
 function heldFor(token: string, owner: string | null): Held | null {

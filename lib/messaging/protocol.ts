@@ -48,6 +48,11 @@ export interface PageState extends PageReport {
   error?: string;
   /** The reader removed the page from the library after this tab read it: it is not saved back by itself. */
   removed?: boolean;
+  /**
+   * From the content script only: `targets` is left empty because the background holds them under this
+   * token (lib/background/analyze); the background fills them in (tabState) before any page shows it.
+   */
+  targetsToken?: string;
 }
 
 /** A glossary entry as the tooltip shows it, already in the page's script. */
@@ -131,10 +136,15 @@ export interface ProtocolMap {
   toggleScriptTab(data: { tabId: number }): { ok: boolean; state?: ScriptToggleState; error?: string };
   savePage(data: { tabId: number }): SaveResult;
   removePage(data: { url: string; tabId?: number }): { removed: boolean };
+  /** The tab's {@link PageState}, its targets filled in from what this worker holds (popup, tests). */
+  tabState(data: { tabId: number }): PageState | null;
+  // background → content (sent to a tab)
+  /** `withTargets`: the page fetches its targets first, so the state carries them (no token). */
+  getPageState(data?: { withTargets?: boolean }): PageState | null;
   // popup → content (sent to a tab)
-  getPageState(): PageState | null;
   setAnnotations(data: { enabled: boolean }): PageState | null;
-  scrollToTarget(data: { index: number }): boolean;
+  /** Scrolls to a target's sentence (its offsets in the page text, as the state gave them) and flashes it. */
+  scrollToTarget(data: { start: number; end: number }): boolean;
   getScriptState(): ScriptToggleState;
   // background → content (sent to a tab): run or re-run on request
   annotateRequested(): PageState | null;

@@ -74,7 +74,8 @@ export function Popup() {
   const refresh = async (id: number | undefined) => {
     if (id === undefined) return setStatus({ kind: 'unavailable' });
     try {
-      const state = await sendToTab(id, 'getPageState');
+      // Through the background, which fills in the targets it holds (they need not cross into the page).
+      const state = await sendMessage('tabState', { tabId: id });
       setStatus(state ? { kind: 'ready', state } : { kind: 'none' });
     } catch {
       setStatus({ kind: 'none' });
@@ -117,9 +118,9 @@ export function Popup() {
 
   const toggleHighlights = (enabled: boolean) =>
     run(async () => {
+      // The state is read again after every action (run), with its targets.
       const state = await sendToTab(tabId!, 'setAnnotations', { enabled });
       if (!state) throw new ActionFailed(t('popupPageGone'));
-      setStatus({ kind: 'ready', state });
       return t(enabled ? 'popupHighlightsOnDone' : 'popupHighlightsOffDone');
     }, t('popupPageGone'));
 
@@ -185,7 +186,7 @@ export function Popup() {
           onToggle={(enabled) => void toggleHighlights(enabled)}
           onSave={() => void save()}
           onRemove={(url) => void remove(url)}
-          onTarget={(index) => tabId !== undefined && void sendToTab(tabId, 'scrollToTarget', { index })}
+          onTarget={(target) => tabId !== undefined && void sendToTab(tabId, 'scrollToTarget', { start: target.start, end: target.end })}
         />
       )}
     </main>
@@ -279,7 +280,7 @@ function PageSummary(props: {
   onToggle(enabled: boolean): void;
   onSave(): void;
   onRemove(url: string): void;
-  onTarget(index: number): void;
+  onTarget(target: { start: number; end: number }): void;
 }) {
   const { state } = props;
   const r = state.report;
@@ -352,7 +353,7 @@ function PageSummary(props: {
             <ul>
               {rows.map(({ target, index }) => (
                 <li key={index}>
-                  <button type="button" class="target-row" data-testid="target-row" title={target.sentence} onClick={() => props.onTarget(index)}>
+                  <button type="button" class="target-row" data-testid="target-row" title={target.sentence} onClick={() => props.onTarget(target)}>
                     {targetLine(target)}
                     {target.hedge && <span class="hedge"> · {target.hedge}</span>}
                   </button>

@@ -117,7 +117,7 @@ describe('a report that names its targets by token', () => {
     })()`);
   const seen = () => ext.worker.evaluate('globalThis.__rlSeen') as Promise<string[]>;
 
-  it("saves the page's targets without their crossing into the page, quoted as the page itself quotes them", async () => {
+  it("saves the page's targets and shows them in the popup's state without their crossing into the page, quoted as the page itself quotes them", async () => {
     await watchMessages();
     const url = server.govUrl('pages/seed-004.html', 'www.token.gov.cn');
     const page = await ext.open(url);
@@ -127,11 +127,21 @@ describe('a report that names its targets by token', () => {
     expect(messages).toContain('reportPage by token');
     expect(messages).not.toContain('pageTargets');
     expect(messages).not.toContain('reportPage');
-    // The popup's state fetches them now; the quotes the background made are the page's own.
-    const state = await waitForState(ext, await ext.tabIdOf(page));
+    // The popup's state (through the worker) has them filled in by the worker: still not in the page.
+    const tabId = await ext.tabIdOf(page);
+    const state = await waitForState(ext, tabId);
+    expect(state!.targets.length).toBe((await storedPage(ext, url))!.targets.length);
+    expect(state).not.toHaveProperty('targetsToken');
+    expect(await seen()).not.toContain('pageTargets');
+    // Asked with them, the page fetches them and quotes them itself: the same quotes the worker made.
+    const own = (await ext.worker.evaluate(
+      `chrome.tabs.sendMessage(${tabId}, { id: 1, type: 'getPageState', data: { withTargets: true }, timestamp: Date.now() }, { frameId: 0 })`,
+    )) as { res: { targets: { sentence: string; prefix: string; suffix: string }[]; targetsToken?: string } };
     expect(await seen()).toContain('pageTargets');
+    expect(own.res.targetsToken).toBeUndefined();
     const stored = (await storedPage(ext, url))!;
-    expect(stored.targets).toEqual(state!.targets.map((t) => ({ sentence: t.sentence, prefix: t.prefix, suffix: t.suffix })));
+    expect(stored.targets).toEqual(own.res.targets.map((t) => ({ sentence: t.sentence, prefix: t.prefix, suffix: t.suffix })));
+    expect(state!.targets.map((t) => ({ sentence: t.sentence, prefix: t.prefix, suffix: t.suffix }))).toEqual(stored.targets);
     // Seed 004 (traditional, with pinyin residue): the first target's sentence and its quotes.
     expect(stored.targets[0]!.prefix.length).toBeGreaterThan(0);
     await page.close();

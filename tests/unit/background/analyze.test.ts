@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzePage } from '../../../lib/analyze';
-import { analyzeInBackground, heldReportTargets, laterTargets } from '../../../lib/background/analyze';
+import { analyzeInBackground, heldReportTargets, heldTabTargets, laterTargets } from '../../../lib/background/analyze';
 import { reportedTargets } from '../../../lib/messaging/report-limits';
 import { MAX_PAGE_TEXT } from '../../../lib/messaging/validate';
 import { bundledMatcher } from '../../../lib/glossary/bundled';
@@ -80,6 +80,18 @@ describe('a report that names its targets by token', () => {
     // The popup asks for them afterwards: the page gets them once, and its later reports carry them.
     expect(await laterTargets(targetsToken!, 'doc-1')).toEqual(whole.targets);
     expect(heldReportTargets(targetsToken!, 'doc-1')).toBeNull();
+  });
+
+  it('gives a tab’s state its top frame’s targets, and no other tab’s, as often as it asks', async () => {
+    const input = seed004();
+    const expected = reportedTargets(analyzePage(input, { matchers: [bundledMatcher()] }).targets, input.text);
+    const { targetsToken } = await analyzeInBackground(input, false, false, true, 'doc-1', 7);
+    expect(heldTabTargets(targetsToken!, 8)).toBeNull();
+    expect(heldTabTargets(targetsToken!, 7)).toEqual(expected);
+    expect(heldTabTargets(targetsToken!, 7)).toEqual(expected);
+    // A frame's analysis (no tab recorded) answers no tab.
+    const frame = (await analyzeInBackground(input, false, false, true, 'doc-2', null)).targetsToken!;
+    expect(heldTabTargets(frame, 7)).toBeNull();
   });
 
   it('gives nothing to another document than the one analysed', async () => {

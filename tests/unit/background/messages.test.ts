@@ -76,7 +76,7 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
   });
 
   it('refuses tab actions from content scripts', async () => {
-    for (const type of ['savePage', 'annotateTab', 'toggleScriptTab']) {
+    for (const type of ['savePage', 'annotateTab', 'toggleScriptTab', 'tabState']) {
       const r = await send(type, { tabId: 3 }, contentScriptOn(GOV));
       expect(r?.err?.name, type).toBe('MessageError');
       expect(r?.err?.message, type).toContain('only the extension');
