@@ -77,7 +77,8 @@ async function tabState(tabId: number): Promise<PageState | null> {
   const targets = heldTabTargets(parseTargetsToken({ token: targetsToken }), tabId);
   if (targets) return { ...rest, targets };
   const again = await sendToTab(tabId, 'getPageState', { withTargets: true });
-  if (!again) return null;
+  // Still by token: the page could not give them either, and a state without them would be saved as none.
+  if (!again || again.targetsToken) return null;
   const { targetsToken: _unused, ...whole } = again;
   return whole;
 }

@@ -7,6 +7,7 @@ import { onMessage, sendMessage, type PageReport, type PageState, type ReportRes
 import type { PageAnalysis } from '../lib/analyze';
 import { ScriptToggle } from '../lib/dom/script-toggle';
 import { remoteAnalyzer } from '../lib/messaging/remote-analyzer';
+import { reportedTargets } from '../lib/messaging/report-limits';
 import { sendInParts, type SendPart } from '../lib/messaging/send-in-parts';
 
 // The same file runs from the manifest on *.gov.cn and from scripting.executeScript on request;
@@ -201,6 +202,10 @@ export default defineUnlistedScript({
 
     // What the last analysis found; kept while highlights are off so the popup still shows it.
     let last: (PageReport & { targetsToken?: string }) | null = null;
+    // The analysis and text `last` names its targets from while it names them by token: once that
+    // analysis's session is gone (highlights off, a new read under way), a state asked with its targets
+    // fetches them from it — the worker may have lost them (restarted), and the session can't give them.
+    let lastSource: { analysis: PageAnalysis; text: string } | null = null;
     /**
      * While the background holds the targets (their token), the state names them instead of carrying
      * them, and the background fills them in (tabState): on the 1 MB page, 660 targets would otherwise
@@ -218,12 +223,26 @@ export default defineUnlistedScript({
         try {
           const held = session.analysis === analysis ? token : null;
           last = { ...buildPageReport(session, requested, held === null), ...(held ? { targetsToken: held } : {}) };
+          lastSource = held ? { analysis: session.analysis, text: session.top?.model.text ?? '' } : null;
         } catch (e) {
           if (!(e instanceof TargetsUnknownError)) throw e;
         }
       }
-      if (!last) return null;
-      return { ...last, annotated: !!controller && !controller.signal.aborted, ...saved };
+      let shown = last;
+      if (withTargets && shown?.targetsToken) {
+        const named = shown;
+        const source = lastSource;
+        // Targets unknown: a state without them would be shown, and saved, as a page with none.
+        if (!source || !(await analyzer.targetsOf(source.analysis))) return null;
+        const { targetsToken: _named, ...rest } = named;
+        shown = { ...rest, targets: reportedTargets(source.analysis.targets, source.text) };
+        if (last === named) {
+          last = shown;
+          lastSource = null;
+        }
+      }
+      if (!shown) return null;
+      return { ...shown, annotated: !!controller && !controller.signal.aborted, ...saved };
     };
 
     onMessage('getPageState', ({ data }) => state(data?.withTargets === true));

@@ -148,6 +148,33 @@ describe('a report that names its targets by token', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
+  it('with highlights off, a worker that lost the targets still gets them: the popup shows them and its save keeps them', async () => {
+    const url = server.govUrl('pages/seed-004.html', 'www.off.gov.cn');
+    const page = await ext.open(url);
+    await expect.poll(async () => (await storedPage(ext, url))?.targets.length ?? 0, { timeout: 30_000 }).toBeGreaterThan(5);
+    const before = (await storedPage(ext, url))!;
+    // The popup (its state through the worker, the targets filled in from what the worker holds).
+    const popup = await ext.popupFor(page);
+    await expect.poll(() => popup.getByTestId('target-row').count()).toBe(before.targets.length);
+    // Switched off: the page keeps the state it last showed, which names the targets by token.
+    await popup.getByTestId('highlights-off').click();
+    await popup.getByTestId('highlights-on').waitFor();
+    await popup.close();
+    // The worker idles and stops: the targets it held are gone.
+    await ext.stopWorker();
+    const again = await ext.popupFor(page);
+    await again.getByTestId('highlights-on').waitFor();
+    expect(await again.getByTestId('target-count').innerText()).toBe(String(before.targets.length));
+    // Removed and saved again from the popup: the save keeps every target.
+    await again.getByTestId('remove').click();
+    await again.getByTestId('save').click();
+    await again.getByTestId('remove').waitFor();
+    expect((await storedPage(ext, url))!.targets).toEqual(before.targets);
+    await again.close();
+    await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
   it('after a worker restart, the next report sends the targets itself; none are lost', async () => {
     const url = server.govUrl('pages/seed-003.html', 'www.restart.gov.cn');
     const page = await ext.open(url);

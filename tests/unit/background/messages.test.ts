@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { getDb } from '../../../lib/db/schema';
 import { savePageReport } from '../../../lib/db/pages';
@@ -83,6 +83,26 @@ describe('the background at its message boundary (entrypoints/background.ts)', (
     }
     const bad = await send('savePage', { tabId: 'three' }, extensionPage());
     expect(bad?.err).toMatchObject({ name: 'MessageError', message: 'tabId: expected a finite number' });
+  });
+
+  it('does not save or show a state whose targets neither the worker nor the page could give as one with none', async () => {
+    const db = getDb();
+    await savePageReport(db, report(GOV));
+    // A token this worker does not hold (it restarted), and the page still names them by it.
+    const byToken = { ...report(GOV), targets: [], targetsToken: '0f8fad5b-d9cb-469f-a165-70867728950e', annotated: false, pageId: null, saved: false };
+    const asked: unknown[] = [];
+    const spy = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string; data?: unknown }) => {
+      asked.push(message.data);
+      return message.type === 'getPageState' ? { res: byToken } : { res: undefined };
+    }) as never);
+    try {
+      expect((await send('tabState', { tabId: 7 }, extensionPage()))?.res).toBeNull();
+      expect((await send('savePage', { tabId: 7 }, extensionPage()))?.res).toMatchObject({ saved: false });
+      expect(asked).toContainEqual({ withTargets: true });
+      expect((await db.targets.toArray()).map((t) => t.value)).toEqual([5]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('reads a page report sent as JSON text, in parts when long; refuses text that is not JSON or not a report', async () => {
