@@ -9,6 +9,7 @@ import { CompareView } from './library/compare-view';
 import { ConfirmDialog, type ConfirmRequest } from './library/confirm-dialog';
 import { FilterBar } from './library/filter-bar';
 import { ARROWS, kindLabel, regionLabel, safeHref, valueText } from './library/format';
+import { indicatorNames } from '../db/indicator-name';
 import { regionNames } from '../db/region-name';
 import { usePaintedOnce } from './library/after-paint';
 import { useLiveQuery } from './library/live-query';
@@ -116,7 +117,13 @@ export function Library() {
   const loaded = fresh ?? lastShown.current;
   // The menus' values wait for the first rows: read together, the two queries slow each other down,
   // and the rows are what the reader came for.
-  const facets = useLiveQuery(() => (loaded && painted ? loadFacets(db) : Promise.resolve(undefined)), [loaded !== undefined && painted]);
+  // With the names the menus show for indicator keys, read in the same query so the menu's labels do not
+  // change under a reader who has just opened it.
+  const menus = useLiveQuery(
+    () => (loaded && painted ? loadFacets(db).then(async (f) => ({ facets: f, indicatorNames: await indicatorNames(db, f.indicators) })) : Promise.resolve(undefined)),
+    [loaded !== undefined && painted],
+  );
+  const facets = menus?.facets;
   const { rows, matching, partial } = useMemo(() => {
     if (complete) {
       const matched = filter.text ? filterTargets(complete, { text: filter.text }, pageMap) : complete;
@@ -292,7 +299,7 @@ export function Library() {
       {ready && !empty && (
         <>
           <h2>{t('libraryTargets')}</h2>
-          <FilterBar facets={facets} filter={filter} onChange={setFilter} onSearchFocus={wantAll} regionNames={regionMenuNames} />
+          <FilterBar facets={facets} filter={filter} onChange={setFilter} onSearchFocus={wantAll} regionNames={regionMenuNames} indicatorNames={menus?.indicatorNames} />
           <div class="tabs" role="group">
             <button type="button" aria-pressed={shown === 'list'} onClick={() => setView('list')} data-testid="view-list">
               {t('viewList')}
@@ -329,7 +336,7 @@ export function Library() {
               {selectedRow && <TargetDetail row={selectedRow} page={pageMap.get(selectedRow.pageId)} />}
             </>
           )}
-          {shown === 'compare' && facets && <CompareView indicators={facets.indicators} filter={filter} pages={pageMap} />}
+          {shown === 'compare' && facets && <CompareView indicators={facets.indicators} names={menus?.indicatorNames} filter={filter} pages={pageMap} />}
 
           <h2>{t('libraryPages')}</h2>
           <PagesTable pages={pages} onDelete={askDeletePage} />

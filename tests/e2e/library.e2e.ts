@@ -57,6 +57,12 @@ function comparable(db: { pages: StoredPage[]; targets: StoredTarget[] }) {
 
 const count = async (page: Page) => Number(await page.getByTestId('target-count').getAttribute('data-count'));
 const total = async (page: Page) => Number(await page.getByTestId('summary').getAttribute('data-targets'));
+/**
+ * A menu option's label, found by its value. Not by `option[value=…]`: Preact leaves the attribute out
+ * where the value is the label (the option's value is then its text).
+ */
+const optionText = (page: Page, menu: string, value: string) =>
+  page.getByTestId(menu).evaluate((el, v) => [...(el as HTMLSelectElement).options].find((o) => o.value === v)?.textContent ?? null, value);
 const renderedColumn = (page: Page, col: string) => page.locator(`[data-testid="target-row"] td[data-col="${col}"]`).allTextContents();
 
 /** Opens a small report page in a tab (saved automatically), then deletes it here in the library. */
@@ -209,6 +215,13 @@ describe('library page', () => {
     await expect.poll(() => count(lib)).toBe(hengnan.length);
     expect(new Set(await renderedColumn(lib, 'region'))).toEqual(new Set(['衡南縣']));
 
+    // The indicator menu too: 粮食总产量 only seed 004 (traditional) saved, so it reads 糧食總產量;
+    // 地区生产总值 the simplified seeds saved as well (and one as GDP), so its key stands.
+    expect(db.targets.filter((t) => t.indicatorKey === '粮食总产量').map((t) => t.indicator)).toContain('糧食總產量');
+    expect(new Set(db.targets.filter((t) => t.indicatorKey === '粮食总产量').map((t) => t.indicator))).toEqual(new Set(['糧食總產量']));
+    await expect.poll(() => optionText(lib, 'filter-indicator', '粮食总产量')).toBe('糧食總產量');
+    expect(new Set(db.targets.filter((t) => t.indicatorKey === '地区生产总值').map((t) => t.indicator))).toEqual(new Set(['地区生产总值', '地區生產總值', 'GDP']));
+    expect(await optionText(lib, 'filter-indicator', '地区生产总值')).toBe('地区生产总值');
     await lib.getByTestId('filter-indicator').selectOption('地区生产总值');
     await expect.poll(() => count(lib)).toBe(hengnan.filter((t) => t.indicatorKey === '地区生产总值').length);
     // Seed 004's first main target: 地區生產總值增長8.5%以上.
@@ -334,6 +347,9 @@ describe('library page', () => {
     // Named as seed 004 (traditional) writes its region, in the mark's tooltip and under the bars.
     expect(await hengnan.locator('title').textContent()).toMatch(/^衡南縣 2022\n/);
     expect(await lib.getByTestId('compare-chart').locator('text', { hasText: '衡南縣' }).count()).toBeGreaterThan(0);
+
+    // Its indicator menu names an indicator as the library's targets write it, as the list's menu does.
+    expect(await optionText(lib, 'compare-indicator', '粮食总产量')).toBe('糧食總產量');
 
     // The region filter narrows the chart to that region's marks.
     await lib.getByTestId('filter-region').selectOption('衡南县');

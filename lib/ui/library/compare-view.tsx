@@ -9,7 +9,18 @@ import { useLiveQuery } from './live-query';
 /** The indicator readers compare first; the view opens on it when the library has it. */
 const PREFERRED = '地区生产总值';
 
-export function CompareView({ indicators, filter, pages }: { indicators: string[]; filter: TargetFilter; pages: PageIndex }) {
+export function CompareView({
+  indicators,
+  names,
+  filter,
+  pages,
+}: {
+  indicators: string[];
+  /** Indicator keys as the library's targets write them; the key where they differ (lib/db/indicator-name). */
+  names?: ReadonlyMap<string, string>;
+  filter: TargetFilter;
+  pages: PageIndex;
+}) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
   const indicator =
@@ -36,7 +47,7 @@ export function CompareView({ indicators, filter, pages }: { indicators: string[
           <select value={indicator} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)} data-testid="compare-indicator">
             {indicators.map((i) => (
               <option key={i} value={i}>
-                {i}
+                {names?.get(i) ?? i}
               </option>
             ))}
           </select>
@@ -60,7 +71,7 @@ export function CompareView({ indicators, filter, pages }: { indicators: string[
       )}
       {groups.length > 0 && (
         <>
-          <CompareChart groups={groups} unit={unit} indicator={indicator} pages={pages} />
+          <CompareChart groups={groups} unit={unit} indicator={names?.get(indicator) ?? indicator} pages={pages} />
           <details class="compare-data">
             <summary>{t('compareData')}</summary>
             <table data-testid="compare-table">

@@ -30,6 +30,8 @@ export function FilterBar(props: {
   onSearchFocus?(): void;
   /** Region keys as the library's pages write them (衡南县 → 衡南縣); the key where they differ. */
   regionNames?: ReadonlyMap<string, string>;
+  /** Indicator keys as the library's targets write them (地区生产总值 → 地區生產總值); the key where they differ. */
+  indicatorNames?: ReadonlyMap<string, string>;
 }) {
   const { filter, onChange } = props;
   const facets = props.facets ?? NO_FACETS;
@@ -81,7 +83,7 @@ export function FilterBar(props: {
           <option value={ANY}>{t('filterAll')}</option>
           {withChosen(facets.indicators, filter.indicatorKey).map((i) => (
             <option key={i} value={i}>
-              {i}
+              {props.indicatorNames?.get(i) ?? i}
             </option>
           ))}
         </select>
