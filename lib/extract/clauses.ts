@@ -107,7 +107,8 @@ const INDICATOR_MAX = 24;
 function followsOk(s: string, end: number, clauseEnd: number): boolean {
   if (end >= clauseEnd) return true;
   const ch = s[end]!;
-  return BOUNDARY.has(ch) || isClauseBreak(ch) || TAIL.test(s.slice(end, end + 3)) || growthAfter(s, end, clauseEnd) !== '';
+  // An aside may follow: 增长6%左右（上年为5.2%）.
+  return BOUNDARY.has(ch) || isClauseBreak(ch) || ch === '（' || ch === '(' || TAIL.test(s.slice(end, end + 3)) || growthAfter(s, end, clauseEnd) !== '';
 }
 
 /** The growth word that closes the clause after a value (6%左右的增长), or ''. */

@@ -24,7 +24,7 @@ import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type Ye
 import { parseItems, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
-import { cueWithoutModal, isPastText, looksAhead, ParagraphTense } from './tense';
+import { asideAt, blankAsides, cueWithoutModal, findAsides, isPastText, looksAhead, ParagraphTense, PRESENT, timeBefore } from './tense';
 
 export interface ExtractInput {
   text: string;
@@ -102,15 +102,13 @@ function hasPastYear(s: string, from: number, to: number, reportYear: number | n
 }
 
 /**
- * In a plan the time a value speaks of is the last year named before it: "2024年，全市粮食总产量达到62万吨以上",
+ * In a plan the time a value speaks of is the last time named before it: "2024年，全市粮食总产量达到62万吨以上",
  * "截至2024年底，…", "预计2024年…", "由2020年的3500亿元增加到2024年的4300亿元" look back even under a
- * 工作安排 heading, while "比2020年翻一番" or "到2027年" do not, nor "2024年…，2025年力争…".
+ * 工作安排 heading, while "比2020年翻一番" or "到2027年" do not, nor "2024年…，2025年力争…" or
+ * "2023年全市新建5G基站2000个，今年新建1500个以上" (see timeBefore).
  */
 function governedByPastYear(s: string, from: number, to: number, reportYear: number | null): boolean {
-  if (reportYear === null) return false;
-  const ys = findYears(s, from, to).filter((y) => !isBaseYear(s, y));
-  const last = ys[ys.length - 1];
-  return last !== undefined && last.year < reportYear && !opensSpan(s, last);
+  return timeBefore(s, from, to, reportYear) === 'past';
 }
 
 /**
@@ -142,6 +140,9 @@ export function extractTargets(input: ExtractInput): Target[] {
   const headingLines = new Set<number>();
   for (const h of [...hits, ...dom]) if (!('inline' in h && h.inline)) headingLines.add(masked.lastIndexOf('\n', h.start - 1) + 1);
   const s = joinWrappedLines(masked, headingLines);
+  // The text with its bracketed asides blanked, for the tense around them: "增长6%左右（上年为5.2%）".
+  const asides = findAsides(s);
+  const bare = blankAsides(s, asides);
   const states = buildOutline(hits, dom, defaultYear);
   const breaks = states.filter((st) => st.heading?.inline).map((st) => st.start);
   const sentences = splitSentences(s, breaks);
@@ -265,8 +266,8 @@ export function extractTargets(input: ExtractInput): Target[] {
         goalDone = true;
       }
       const prefix = s.slice(sent.start, introEnd);
-      // "去年的主要预期目标是：…" recalls last year's list.
-      if (isPastText(prefix, { reportYear: st.reportYear, planned: true })) continue;
+      // "去年的主要预期目标是：…" and, in a report of 2024, "2023年全市的主要预期目标是：…" recall last year's list.
+      if (isPastText(prefix, { reportYear: st.reportYear, planned: true }) || timeBefore(s, sent.start, introEnd, st.reportYear) === 'past') continue;
       const multiYear =
         !/预期/.test(word) &&
         (MULTI_YEAR.test(prefix) || /奋斗|远景/.test(word) || st.texts.some((t) => MULTI_YEAR.test(t) && !/(?:20|19)\d\d年/.test(t)));
@@ -313,16 +314,24 @@ export function extractTargets(input: ExtractInput): Target[] {
     if (framed && !inRegion) return null;
     const tense = { reportYear: st.reportYear, planned: inRegion || st.mode === 'plan' };
     if (CONDITIONAL.test(s.slice(inRegion ? it.clauseStart : sent.start, it.clauseEnd))) return null;
-    const clause = s.slice(it.clauseStart, it.clauseEnd);
-    if (isPastText(inRegion ? clause : sentText, tense)) {
-      // In a plan a clause that looks ahead by itself is not made past by another clause's cue:
-      // "去年全市建成5G基站1万个，今年力争新增5000个以上".
-      if (inRegion || !tense.planned || !looksAhead(clause) || isPastText(clause, tense)) return null;
+    // A value in an aside is as past as its aside ("（上年为5.2%）"); elsewhere asides are left out of the
+    // tense, which is the clause's: 上年 in "增长6%左右（上年为5.2%）" is not the 6%'s.
+    const aside = asideAt(asides, q.start);
+    if (aside && isPastText(s.slice(aside.start + 1, aside.end - 1), tense)) return null;
+    const T = aside ? s : bare;
+    const clause = T.slice(it.clauseStart, it.clauseEnd);
+    if (PRESENT.test(T.slice(it.clauseStart, q.start))) return null;
+    if (isPastText(inRegion ? clause : T.slice(sent.start, sent.end), tense)) {
+      // A clause that looks ahead by itself is not made past by another clause's cue: in a plan
+      // "去年全市建成5G基站1万个，今年力争新增5000个以上"; elsewhere (a 解读 article, news) only a clause
+      // that names its own time does so: "去年全市地区生产总值增长6.2%，今年预期增长6%左右".
+      const ownTime = tense.planned ? looksAhead(clause) : timeBefore(T, it.clauseStart, q.start, st.reportYear) === 'ahead';
+      if (inRegion || !ownTime || isPastText(clause, tense)) return null;
     }
-    // A plan recalls the past on the way to its targets: the year (or 以来) that governs the value decides.
+    // A plan recalls the past on the way to its targets: the time (or 以来) that governs the value decides.
     if (tense.planned) {
       const from = inRegion ? it.clauseStart : sent.start;
-      if (governedByPastYear(s, from, q.start, st.reportYear) || SINCE.test(s.slice(from, q.start))) return null;
+      if (governedByPastYear(T, from, q.start, st.reportYear) || SINCE.test(T.slice(from, q.start))) return null;
     }
     if (!inRegion) {
       const pct = it.unit === '%' || it.unit === '个百分点';
@@ -332,7 +341,11 @@ export function extractTargets(input: ExtractInput): Target[] {
         // No heading says this is a plan (解读 articles, news on listing pages): only a qualifier or a
         // hedge makes a number a target; "总数增至79家" in a news story is not one.
         if (!(it.qualifier || hedge)) return null;
-        if (PAST_WEAK.test(sentText) || (!hedge && cueWithoutModal(FIRST_TIME, sentText)) || hasPastYear(s, sent.start, sent.end, st.reportYear)) return null;
+        const sentBare = T.slice(sent.start, sent.end);
+        if (PAST_WEAK.test(sentBare) || (!hedge && cueWithoutModal(FIRST_TIME, sentBare))) return null;
+        // Any past year makes the sentence a report, unless the value's own time comes after it (今年…).
+        const time = timeBefore(T, sent.start, q.start, st.reportYear);
+        if (time === 'past' || (time !== 'ahead' && hasPastYear(T, sent.start, sent.end, st.reportYear))) return null;
       }
     }
     const upto = s.slice(sent.start, it.clauseEnd);

@@ -2,7 +2,8 @@
  * Tense of report text: whether a sentence (or one clause of a main-target list) reports achievements
  * rather than setting targets. All functions take folded (simplified, half-width) text.
  *
- *  - PAST: verb + 了, 已, 同比, last year (上年/去年), running totals, 过去/一年来.
+ *  - PAST: verb + 了, 已, 同比, last year (上年/去年), running totals, 过去/一年来, results (实际增长,
+ *    执行情况); the present state (目前, 现有) in a value's own clause (PRESENT).
  *  - A five-year period that has ended ("十三五"期间/时期/以来 in a report of 2021 or later).
  *  - A part of a year (上半年, 前三季度, 1-11月): statistics are reported by it, a plan speaks of the year.
  *  - Completion (圆满完成/超额完成 …年度目标任务) and achievements (先后建成, 获评, 荣获) without a modal
@@ -12,10 +13,17 @@
  * Comparison bases (比上年下降3%, 在去年基础上增长6%) are past cues only where nothing says the text is a
  * plan: a target names its base too.
  */
-import { findYears } from './years';
+import { findYears, isBaseYear, opensSpan } from './years';
 
 /** Achievements, not plans: verb + 了, 已, comparisons with last year, running totals. */
-export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达|翻)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|预计完成|过去|一年来|五年来/;
+export const PAST =
+  /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达|翻)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|预计完成|过去|一年来|五年来|实际(?:增长|完成|达到|实现|下降|增加|减少)|(?:执行|完成)情况|现已/;
+/**
+ * The present state (目前全市5G基站达到8000个, 全市现有高新技术企业500家): what there is, not what is to be —
+ * a cue of its own clause only, as the next clause often sets the target ("…，今年新建1500个以上"). Not as
+ * a base: 由目前的58.3%提高到60%, 在现有基础上.
+ */
+export const PRESENT = /(?<![由从比较与在])(?:目前|现有)(?!的?(?:基础|水平))/;
 /**
  * 累计 (a running total) reports what was achieved where nothing says plan; a plan sets running totals as
  * targets (今后五年累计新增城镇就业30万人以上, 实际利用外资累计达到50亿美元), so there it is past only when
@@ -23,8 +31,8 @@ export const PAST = /(?:完成|实现|达到|增长|突破|超过|提高|下降|
  */
 const RUNNING_TOTAL = /累计/;
 const RUNNING_TOTAL_DONE = /已累计|累计(?:已|完成)|累计[^,，;；。]{0,12}?了/;
-/** Last year as the base of a comparison, which a target can name: 比上年下降3%, 在去年基础上增长6%. */
-const BASELINE = /(?:比|较|与|同)(?:上年|去年)(?:同期)?(?:相比)?|(?:在|以)?(?:上年|去年)(?:的)?(?:基础上|水平上?)/g;
+/** Last year as the base of a comparison, which a target can name: 比上年下降3%, 在去年基础上增长6%, 同比增长8%. */
+const BASELINE = /(?:比|较|与|同)(?:上年|去年)(?:同期)?(?:相比)?|同比|(?:在|以)?(?:上年|去年)(?:的)?(?:基础上|水平上?)/g;
 const PERIOD = /十([一二三四五六七八九])五["”」’']?(?:期间|时期|以来)/g;
 const PARTIAL_YEAR = /上半年|前三季度|[一二三四]季度|前[两二三四五六七八九十]{1,2}个月|[0-9]{1,2}\s*[-—–~至]\s*[0-9]{1,2}月|[一二三四五六七八九十]{1,2}至[一二三四五六七八九十]{1,3}月/;
 const HEDGED = /确保|力争|争取|努力|力求/;
@@ -42,6 +50,7 @@ const MODAL = /确保|力争|争取|努力|(?<![主重])要|将|全力|奋力|�
  * 巩固过去五年脱贫攻坚成果 as an aim.
  */
 const FRAME = /^(?:去年|过去|一年来|五年来|几年来|这一年|回顾)|回顾了/;
+const LOOK_BACK = /^(?:去年|过去|一年来|五年来|几年来|这一年|回顾)/;
 /** Looking ahead in the framing sentence itself (回顾过去，展望未来) opens no frame. */
 const AHEAD = /今年|明年|今后|未来|下一步|展望/;
 /** A sentence that looks ahead, which ends a review frame. */
@@ -123,12 +132,17 @@ function opensWithPastYear(t: string, reportYear: number | null, first: boolean)
 
 /**
  * The tense a paragraph carries from sentence to sentence: after "报告回顾了过去一年的工作。" or
- * "一年来，我们攻坚克难。" the figures that follow in the same paragraph are achievements, until a
- * sentence looks ahead (今年 / 目标 / 力争 …). A new line or a new section ends the frame.
+ * "一年来，我们攻坚克难。" the figures that follow are achievements, until a sentence looks ahead
+ * (今年 / 目标 / 力争 …) or a new section starts. A frame opened by a sentence that is the look back
+ * (过去一年，… / 一年来，…) carries on to the next lines — a page sets each paragraph of a review on its own line, and the review
+ * runs over several — while one a past year opens ("2023年，全市…") ends with its line: a news list puts
+ * the next story, of another year, on the next.
  */
 export class ParagraphTense {
   private line = -1;
   private section: unknown = null;
+  /** The frame was opened by a look back (FRAME), which outlives its line. */
+  private lasting = false;
   /** The line and section of the sentence read last: the next one on another line opens a paragraph. */
   private lastLine = -1;
   private lastSection: unknown = null;
@@ -138,7 +152,7 @@ export class ParagraphTense {
    * review frame opened by an earlier sentence of its paragraph.
    */
   read(text: string, line: number, section: unknown, opts: TenseOptions): boolean {
-    if (line !== this.line || section !== this.section) this.line = -1;
+    if (section !== this.section || (line !== this.line && !this.lasting)) this.line = -1;
     const first = line !== this.lastLine || section !== this.lastSection;
     this.lastLine = line;
     this.lastSection = section;
@@ -153,10 +167,96 @@ export class ParagraphTense {
       framed = false;
       this.line = -1;
     }
-    if ((FRAME.test(t) && !AHEAD.test(t)) || opensWithPastYear(t, opts.reportYear, first && !AHEAD.test(t))) {
+    const look = FRAME.test(t) && !AHEAD.test(t);
+    if (look || opensWithPastYear(t, opts.reportYear, first && !AHEAD.test(t))) {
+      // Only a sentence that is itself the look back lasts (过去一年，全市…); one that says a report gives
+      // it (报告回顾了过去一年的工作。) is an article's summary, whose next paragraph is usually the plan.
+      // A year frame inside a lasting one keeps it lasting.
+      this.lasting = (look && LOOK_BACK.test(t)) || (framed && this.lasting);
       this.line = line;
       this.section = section;
     }
     return framed;
   }
+}
+
+/**
+ * A bracketed aside: 地方一般公共预算收入增长6%左右（上年为5.2%）. It comments on its clause — last year's
+ * figure, a definition, a part (其中…) — and its tense is its own: 上年 in it does not make the target
+ * before it an achievement. One line, no nested brackets, at most 80 characters.
+ */
+const ASIDE = /[（(][^（()）\n]{1,80}[)）]/g;
+
+export interface Aside {
+  /** The opening bracket. */
+  start: number;
+  /** After the closing bracket. */
+  end: number;
+}
+
+/** Every aside of s, in order. */
+export function findAsides(s: string): Aside[] {
+  const out: Aside[] = [];
+  ASIDE.lastIndex = 0;
+  for (let m = ASIDE.exec(s); m; m = ASIDE.exec(s)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** `s` with the inside of each aside blanked (same length, so offsets hold), to read the tense around them. */
+export function blankAsides(s: string, asides: readonly Aside[]): string {
+  if (!asides.length) return s;
+  let out = '';
+  let from = 0;
+  for (const a of asides) {
+    out += s.slice(from, a.start + 1) + ' '.repeat(a.end - a.start - 2);
+    from = a.end - 1;
+  }
+  return out + s.slice(from);
+}
+
+/** The aside holding offset i, or null. */
+export function asideAt(asides: readonly Aside[], i: number): Aside | null {
+  let lo = 0;
+  let hi = asides.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (asides[mid]!.end <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  const a = asides[lo];
+  return a && a.start < i && i < a.end - 1 ? a : null;
+}
+
+/** Relative time words; 今年以来 (since the start of this year) looks back, and 上年/去年 as a base is masked first. */
+const AHEAD_WORD = /今年(?!以来)|本年度?|明年|今后|未来|下一步/g;
+const PAST_WORD = /去年|上年|前年|过去/g;
+
+/**
+ * The time the text s[from, to) last names before `to`: a year (not a base: 比2020年, 2020年的基础上),
+ * 今年/明年/今后 or 去年/上年/过去. 'past' for a year before the report's or a past word, 'ahead' for the
+ * report's year or later, a span reaching on (2024—2026年) or an ahead word; null when none is named.
+ * "2023年全市新建5G基站2000个，今年新建1500个以上": 1500 is governed by 今年, 2000 by 2023年.
+ */
+export function timeBefore(s: string, from: number, to: number, reportYear: number | null): 'past' | 'ahead' | null {
+  let at = -1;
+  let time: 'past' | 'ahead' | null = null;
+  for (const y of findYears(s, from, to)) {
+    if (isBaseYear(s, y) || y.start < at) continue;
+    at = y.start;
+    time = reportYear === null ? null : y.year < reportYear && !opensSpan(s, y) ? 'past' : 'ahead';
+  }
+  const t = s.slice(from, to).replace(BASELINE, (m) => ' '.repeat(m.length));
+  for (const [re, kind] of [
+    [AHEAD_WORD, 'ahead'],
+    [PAST_WORD, 'past'],
+  ] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      if (from + m.index > at) {
+        at = from + m.index;
+        time = kind;
+      }
+    }
+  }
+  return time;
 }

@@ -229,3 +229,55 @@ describe('achievement cues (先后, 获评, 荣获) in a plan too; 首次 and �
     expect(show(untitled('预计全年地区生产总值增长6%左右。'))).toEqual([]);
   });
 });
+
+describe('the time a value speaks of, asides and the present state', () => {
+  const year = (ts: Target[]) => ts.map((t) => `${t.indicator}${t.value}${t.unit}${t.qualifier}@${t.year}`);
+
+  it('a list item with 同比 or a bracketed remark on last year stays a target; the remark’s figure is none', () => {
+    const ts = plan('主要预期目标是：地区生产总值同比增长7%以上，规模工业增加值同比增长8%，固定资产投资比上年增长10%以上，地方一般公共预算收入增长6%左右（上年为5.2%）。');
+    expect(show(ts)).toEqual(['地区生产总值7%以上', '规模工业增加值8%', '固定资产投资10%以上', '地方一般公共预算收入6%左右']);
+    expect(ts.every((t) => t.kind === 'main')).toBe(true);
+    expect(show(plan('全市地区生产总值增长6%左右（上年实际增长5.8%），城镇新增就业3万人以上。'))).toEqual(['地区生产总值6%左右', '城镇新增就业3万人以上']);
+    // Traditional, full-width brackets: the same.
+    expect(show(plan('主要預期目標是：地區生產總值同比增長7%以上（去年實際增長5.5%）。'))).toEqual(['地區生產總值7%以上']);
+    // An aside that is itself a part of the target (其中…) keeps its figure.
+    expect(plan('城镇新增就业5万人以上（其中农村劳动力转移就业2万人以上）。').map((t) => `${t.value}${t.unit}${t.qualifier}`)).toEqual(['5万人以上', '2万人以上']);
+    // Outside a plan 同比 still reports: a statistics bulletin.
+    expect(show(interp('全市规模工业增加值同比增长8.1%以上。'))).toEqual([]);
+  });
+
+  it('last year’s figure and this year’s target in one sentence: the target is governed by 今年', () => {
+    expect(year(plan('2022年全市新建5G基站2000个，今年新建5G基站1500个以上。'))).toEqual(['新建5G基站1500个以上@2023']);
+    expect(year(plan('2022年全市规模工业增加值增长7.5%，今年力争增长8%以上。'))).toEqual(['规模工业增加值8%以上@2023']);
+    // Outside a plan too, once the clause names its own time; not where it does not.
+    expect(year(interp('2022年全市地区生产总值增长6.2%，今年预期增长6%左右。'))).toEqual(['地区生产总值6%左右@2023']);
+    expect(year(interp('去年全市城镇新增就业5.1万人，今年城镇新增就业4.5万人以上。'))).toEqual(['城镇新增就业4.5万人以上@2023']);
+    expect(show(interp('去年全市地区生产总值增长6.2%，高于预期目标0.2个百分点以上。'))).toEqual([]);
+    expect(show(interp('2022年全市地区生产总值增长6.2%，城镇新增就业5万人以上。'))).toEqual([]);
+  });
+
+  it('last year’s list, recalled in this year’s report, opens no list; its result (实际增长, 执行情况) is none', () => {
+    const ts = plan('2022年全市经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，规模工业增加值增长8%以上。从执行情况看，地区生产总值实际增长5.8%。\n今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。');
+    expect(year(ts)).toEqual(['地区生产总值6%左右@2023']);
+    expect(ts[0]!.kind).toBe('main');
+    // A name with 实际 is not a result: 实际利用外资.
+    expect(show(plan('实际利用外资增长10%以上。'))).toEqual(['实际利用外资10%以上']);
+  });
+
+  it('what there is now (目前, 现有) is no target; the clause after it that sets one is', () => {
+    expect(show(plan('目前全市5G基站达到8000个以上，今年新建5G基站1500个以上。'))).toEqual(['新建5G基站1500个以上']);
+    expect(show(plan('全市现有高新技术企业500家以上，“专精特新”企业占比达到20%以上。'))).toEqual(['“专精特新”企业占比20%以上']);
+    // As a base it is part of the target.
+    expect(show(plan('常住人口城镇化率由目前的58.3%提高到60%左右。'))).toEqual(['常住人口城镇化率60%左右']);
+    expect(plan('高新技术企业在现有基础上新增50家以上。').map((t) => `${t.value}${t.unit}${t.qualifier}`)).toEqual(['50家以上']);
+  });
+
+  it('a look back that opens a paragraph lasts over the next lines, until a sentence looks ahead', () => {
+    const body = '过去一年，全市上下团结奋进，经济运行稳中向好。\n全市地区生产总值增长6.2%。城镇新增就业5.2万人以上，城镇调查失业率控制在5.5%以内。\n粮食总产量稳定在240万吨以上。\n今年的主要预期目标是：地区生产总值增长6%左右。';
+    expect(show(interp(body))).toEqual(['地区生产总值6%左右']);
+    // A new section ends it.
+    expect(show(extractTargets({ text: `衡山市2023年政府工作报告\n过去一年，经济运行稳中向好。\n城镇新增就业5.2万人以上。\n二、2023年工作安排\n城镇新增就业5万人以上。` }))).toEqual(['城镇新增就业5万人以上']);
+    // One opened by a year ends with its line (a news list's next story).
+    expect(show(interp('2022年，全市经济稳中有进。\n全市城镇新增就业5万人以上。'))).toEqual(['城镇新增就业5万人以上']);
+  });
+});
