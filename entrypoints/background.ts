@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '../lib/db/schema';
+import { pageKey } from '../lib/db/page-key';
 import { removePage } from '../lib/db/pages';
 import { dropRemovalNotes } from '../lib/db/removals';
 import { storeReport } from '../lib/background/save';
@@ -81,6 +82,26 @@ async function tabState(tabId: number): Promise<PageState | null> {
   if (!again || again.targetsToken) return null;
   const { targetsToken: _unused, ...whole } = again;
   return whole;
+}
+
+/**
+ * The tab's word that its page is saved, checked against the library: the library page deletes pages
+ * (one, or all) in the database itself, without knowing which tabs show them, so a tab can still think
+ * its page saved. Found gone, the tab is told, as after the popup's own removal.
+ */
+async function checkSaved(tabId: number, state: PageState | null): Promise<PageState | null> {
+  if (!state?.saved || state.pageId === null) return state;
+  let page;
+  try {
+    page = await getDb().pages.get(state.pageId);
+  } catch {
+    // An unreadable database proves nothing gone: the tab's word stands.
+    return state;
+  }
+  if (page && page.url === pageKey(state.url)) return state;
+  const gone = { pageId: null, saved: false, removed: true };
+  await sendToTab(tabId, 'savedChanged', gone).catch(() => {});
+  return { ...state, ...gone };
 }
 
 function setBadge(tabId: number, count: number): void {

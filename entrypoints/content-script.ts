@@ -247,7 +247,12 @@ export default defineUnlistedScript({
 
     onMessage('getPageState', ({ data }) => state(data?.withTargets === true));
     onMessage('savedChanged', ({ data }) => {
-      saved = { pageId: data.pageId ?? null, saved: data.saved === true, ...(data.error ? { error: String(data.error) } : {}) };
+      saved = {
+        pageId: data.pageId ?? null,
+        saved: data.saved === true,
+        ...(data.error ? { error: String(data.error) } : {}),
+        ...(data.removed === true ? { removed: true } : {}),
+      };
       savedEpoch++;
       if (data.removed === true) removedRead = currentRead();
       else if (saved.saved) removedRead = carriedRemoval = carriedRead = null;

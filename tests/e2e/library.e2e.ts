@@ -454,6 +454,13 @@ describe('library page', () => {
 
   it('a page deleted here while open in a tab is not saved back by what the tab adds; reading it again saves it', async () => {
     const { url, tab, tabId, row } = await openSavedThenDelete('gen/open-while-deleted.html', '');
+    // The tab's popup says so at once: no 已保存 and its 从资料库移除, but 保存此页. Before, the tab kept its
+    // word that the page was saved until something else told it (the library deletes in the database).
+    const popup = await ext.popupFor(tab);
+    await popup.getByTestId('save').waitFor();
+    expect(await popup.getByTestId('saved').count()).toBe(0);
+    expect(await popup.getByTestId('remove').count()).toBe(0);
+    await popup.close();
     // The tab's page adds a paragraph: it is annotated, and the report it sends is refused.
     await tab.evaluate(() => {
       const p = document.createElement('p');
@@ -508,8 +515,9 @@ describe('library page', () => {
 
   it('a page deleted here is not saved back when its tab switches highlights off and on', async () => {
     const { url, tab, tabId } = await openSavedThenDelete('gen/deleted-then-toggled.html', '扎实做好六稳六保工作。');
-    // The tab was not told (the library deletes in its own page); the reader switches its highlights off
-    // and on. Before: the new read carried a new time, passed the removal check and saved the page back.
+    // The library deletes in its own page (the tab hears of it when its popup opens); the reader switches
+    // its highlights off and on. Before: the new read carried a new time, passed the removal check and
+    // saved the page back.
     const popup = await ext.popupFor(tab);
     await popup.getByTestId('highlights-off').click();
     await popup.getByTestId('highlights-on').click();
