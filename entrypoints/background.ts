@@ -72,7 +72,7 @@ async function annotateTab(tabId: number): Promise<{ ok: boolean; error?: string
  * that no longer holds them asks the tab for a state that carries them.
  */
 async function tabState(tabId: number): Promise<PageState | null> {
-  const state = await sendToTab(tabId, 'getPageState');
+  const state = await checkSaved(tabId, await sendToTab(tabId, 'getPageState'));
   if (!state?.targetsToken) return state;
   const { targetsToken, ...rest } = state;
   const targets = heldTabTargets(parseTargetsToken({ token: targetsToken }), tabId);
