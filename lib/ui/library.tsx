@@ -8,7 +8,7 @@ import { formatCount, t, tn } from '../i18n';
 import { CompareView } from './library/compare-view';
 import { ConfirmDialog, type ConfirmRequest } from './library/confirm-dialog';
 import { FilterBar } from './library/filter-bar';
-import { ARROWS, kindLabel, regionLabel, safeHref, valueText } from './library/format';
+import { ARROWS, hedgeText, kindLabel, qualifierText, regionLabel, safeHref, valueText } from './library/format';
 import { indicatorNames } from '../db/indicator-name';
 import { regionNames } from '../db/region-name';
 import { usePaintedOnce } from './library/after-paint';
@@ -352,8 +352,8 @@ function TargetDetail({ row, page }: { row: TargetRecord; page: PageRecord | und
   return (
     <section class="detail" data-testid="target-detail" aria-label={row.indicator}>
       <h3>
-        {row.indicator} <span aria-hidden="true">{ARROWS[row.direction]}</span> {valueText(row)} {row.qualifier}
-        {row.hedge && <span class="hedge"> · {row.hedge}</span>}
+        {row.indicator} <span aria-hidden="true">{ARROWS[row.direction]}</span> {valueText(row)} {qualifierText(row)}
+        {row.hedge && <span class="hedge"> · {hedgeText(row)}</span>}
       </h3>
       <p class="muted">
         {[regionLabel(row, page), row.year ?? '—', kindLabel(row.kind), t(`direction_${row.direction}`)].join(' · ')}

@@ -7,6 +7,7 @@ import { sendToTab } from '../messaging/tabs';
 import { errorText } from './library/confirm-dialog';
 import { reasonLine, reasonPhrases } from './reasons';
 import { ScriptToggleButton } from './script-toggle-button';
+import { writtenParts } from '../text/as-written';
 import { foldChars } from '../text/normalize';
 import type { Target } from '../types';
 
@@ -34,10 +35,11 @@ async function currentTabId(): Promise<number | undefined> {
 
 const ARROWS = { increase: '↑', decrease: '↓', level: '→' } as const;
 
+/** The target in one line, its unit and qualifier as its page writes them (62萬噸 以上 on a traditional page). */
 export function targetLine(target: Target): string {
-  const value =
-    target.value === null ? '' : target.valueMax !== null ? `${target.value}–${target.valueMax}${target.unit}` : `${target.value}${target.unit}`;
-  return [target.indicator, ARROWS[target.direction], value, target.qualifier].filter(Boolean).join(' ');
+  const { unit, qualifier } = writtenParts(target);
+  const value = target.value === null ? '' : target.valueMax !== null ? `${target.value}–${target.valueMax}${unit}` : `${target.value}${unit}`;
+  return [target.indicator, ARROWS[target.direction], value, qualifier].filter(Boolean).join(' ');
 }
 
 export interface SectionGroup {
@@ -355,7 +357,7 @@ function PageSummary(props: {
                 <li key={index}>
                   <button type="button" class="target-row" data-testid="target-row" title={target.sentence} onClick={() => props.onTarget(target)}>
                     {targetLine(target)}
-                    {target.hedge && <span class="hedge"> · {target.hedge}</span>}
+                    {target.hedge && <span class="hedge"> · {writtenParts(target).hedge}</span>}
                   </button>
                 </li>
               ))}

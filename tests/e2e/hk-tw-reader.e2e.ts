@@ -92,6 +92,26 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
+  it('the popup’s targets read in the page’s script: 62萬噸 以上 · 確保, 35個 以上 · 力爭, 以內 · 目標 (kept simplified for grouping)', async () => {
+    const { page, state } = await openAnnotated(ext, 'pages/seed-004.html');
+    // What is stored stays folded: the library groups and sorts by it.
+    expect(state.targets.some((t) => t.indicator === '糧食總產量' && t.unit === '万吨')).toBe(true);
+    const popup = await ext.popupFor(page);
+    const rows = popup.getByTestId('target-row');
+    await rows.first().waitFor();
+    const lines = await rows.allTextContents();
+    expect(lines).toContain('糧食總產量 → 62萬噸 以上 · 確保');
+    expect(lines).toContain('策劃總投資過億元項目 → 35個 以上 · 力爭');
+    expect(lines).toContain('縣域民辦義務教育在校生規模占比 → 5% 以內 · 目標');
+    // A hedge from the list's intro (主要預期目標是：…) too.
+    expect(lines).toContain('地區生產總值 ↑ 8.5% 以上 · 預期');
+    // No simplified unit, qualifier or hedge is left in any row of this traditional page.
+    expect(lines.filter((l) => /[万个亿吨]|以内|力争|确保|预期|目标/.test(l.replace(/^[^→]*→/, '')))).toEqual([]);
+    await popup.close();
+    await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
   it('the popup’s 轉為繁體 writes Taiwan’s forms (為, 啟, 峰), not OpenCC’s standard ones (爲, 啓, 峯), and the options page says so', async () => {
     const { page } = await openAnnotated(ext, 'pages/seed-001.html');
     const popup = await ext.popupFor(page);

@@ -214,6 +214,13 @@ describe('library page', () => {
     await lib.getByTestId('filter-region').selectOption('衡南县');
     await expect.poll(() => count(lib)).toBe(hengnan.length);
     expect(new Set(await renderedColumn(lib, 'region'))).toEqual(new Set(['衡南縣']));
+    // So do its units, qualifiers and hedges (stored simplified, for grouping across scripts).
+    expect(await renderedColumn(lib, 'region')).toHaveLength(hengnan.length);
+    const written = [...(await renderedColumn(lib, 'value')), ...(await renderedColumn(lib, 'qualifier')), ...(await renderedColumn(lib, 'hedge'))].join(' ');
+    expect(written).toContain('62萬噸');
+    expect(written).toContain('以內');
+    expect(written).toContain('力爭');
+    expect(written).not.toMatch(/[万个亿吨]|以内|力争|确保|预期|目标/);
 
     // The indicator menu too: 粮食总产量 only seed 004 (traditional) saved, so it reads 糧食總產量;
     // 地区生产总值 the simplified seeds saved as well (and one as GDP), so its key stands.

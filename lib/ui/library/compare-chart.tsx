@@ -1,6 +1,6 @@
 import { niceTicks, type CompareGroup, type PageIndex } from '../../db/query';
 import { t } from '../../i18n';
-import { groupRegionLabel, valueText } from './format';
+import { groupRegionLabel, qualifierText, valueText } from './format';
 
 /**
  * A bar chart drawn as plain SVG elements: one mark per (region, year) of one indicator in one unit.
@@ -115,7 +115,7 @@ export function CompareChart({ groups, unit, indicator, pages }: { groups: Compa
           const detail = group.points
             .map(({ target }) => {
               const page = pages.get(target.pageId);
-              return `${valueText(target)}${target.qualifier ? ` ${target.qualifier}` : ''} · ${page?.title || page?.url || ''}`;
+              return `${valueText(target)}${target.qualifier ? ` ${qualifierText(target)}` : ''} · ${page?.title || page?.url || ''}`;
             })
             .join('\n');
           return (

@@ -3,7 +3,7 @@ import { compareGroups, filterTargets, unitsOf, type PageIndex, type TargetFilte
 import { getDb } from '../../db/schema';
 import { t } from '../../i18n';
 import { CompareChart } from './compare-chart';
-import { groupRegionLabel, valueText } from './format';
+import { groupRegionLabel, qualifierText, valueText } from './format';
 import { useLiveQuery } from './live-query';
 
 /** The indicator readers compare first; the view opens on it when the library has it. */
@@ -87,7 +87,7 @@ export function CompareView({
                   <tr key={`${g.regionKey}|${g.year}`}>
                     <td>{groupRegionLabel(g, pages)}</td>
                     <td>{g.year ?? '—'}</td>
-                    <td>{g.points.map(({ target }) => [valueText(target), target.qualifier].filter(Boolean).join(' ')).join('；')}</td>
+                    <td>{g.points.map(({ target }) => [valueText(target), qualifierText(target)].filter(Boolean).join(' ')).join('；')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,15 +1,29 @@
 import type { PageRecord, TargetRecord } from '../../db/schema';
 import { regionName } from '../../db/region-name';
+import { writtenParts } from '../../text/as-written';
 import { t } from '../../i18n';
 
 /** Shared labels of the library views; every string goes into the DOM as text. */
 
 export const ARROWS = { increase: '↑', decrease: '↓', level: '→' } as const;
 
-/** 8.5% · 5–5.5% · 3400亿元; empty for goal statements. */
-export function valueText(target: Pick<TargetRecord, 'value' | 'valueMax' | 'unit'>): string {
+type Shown = Pick<TargetRecord, 'value' | 'valueMax' | 'unit' | 'qualifier' | 'hedge' | 'sentence'>;
+
+/** 8.5% · 5–5.5% · 3400亿元 (3400億元 on a traditional page: lib/text/as-written); empty for goal statements. */
+export function valueText(target: Shown): string {
   if (target.value === null) return '';
-  return target.valueMax !== null ? `${target.value}–${target.valueMax}${target.unit}` : `${target.value}${target.unit}`;
+  const { unit } = writtenParts(target);
+  return target.valueMax !== null ? `${target.value}–${target.valueMax}${unit}` : `${target.value}${unit}`;
+}
+
+/** The qualifier (以上, 以內) as the target's page writes it. */
+export function qualifierText(target: Shown): string {
+  return writtenParts(target).qualifier;
+}
+
+/** The hedge (力争, 力爭) as the target's page writes it. */
+export function hedgeText(target: Shown): string {
+  return writtenParts(target).hedge;
 }
 
 export function kindLabel(kind: TargetRecord['kind']): string {

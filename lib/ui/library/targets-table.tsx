@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PageIndex, Sort, SortKey } from '../../db/query';
 import type { TargetRecord } from '../../db/schema';
 import { t } from '../../i18n';
-import { ARROWS, kindLabel, regionLabel, valueText } from './format';
+import { ARROWS, hedgeText, kindLabel, qualifierText, regionLabel, valueText } from './format';
 
 /** Fixed row height (CSS pins it too): it is what lets the table render only the rows in view. */
 export const ROW_HEIGHT = 30;
@@ -126,8 +126,8 @@ export function TargetsTable(props: {
                 <td data-col="value" class="num" title={value}>
                   <span class="arrow" aria-hidden="true">{ARROWS[row.direction]}</span> {value}
                 </td>
-                <td data-col="qualifier">{row.qualifier}</td>
-                <td data-col="hedge">{row.hedge}</td>
+                <td data-col="qualifier">{qualifierText(row)}</td>
+                <td data-col="hedge">{hedgeText(row)}</td>
                 <td data-col="kind" title={kind}>
                   {kind}
                 </td>
