@@ -117,6 +117,19 @@ function governedByPastYear(s: string, from: number, to: number, reportYear: num
  */
 const CONDITIONAL = /如果|假如|倘若|如若|一旦|若(?:是|遇|出现|发生)|(?<!尽)可能(?!性)|有望/;
 
+/**
+ * An average change over years (年均增长12%) is a target for a period, not for the report's year: under a
+ * heading that names both ("未来五年总体要求和2022年重点工作") it is the period's. Not a yearly mean in a name
+ * (地表水考核断面水质年均值).
+ */
+const AVERAGED = /年(?:均|平均)(?:增长|增速|增幅|提高|提升|下降|降低|递增|递减|增加|减少)/;
+
+/** The end of the period a section plans for: its horizon when past the report's year, else five years on. */
+function periodEnd(st: SectionState): number | null {
+  if (st.horizon !== null && (st.reportYear === null || st.horizon > st.reportYear)) return st.horizon;
+  return st.reportYear !== null ? st.reportYear + 4 : null;
+}
+
 /** 以来 looks back from now ("十四五"以来, 今年以来, 党的二十大以来), unless it names a base (…以来的基础上). */
 const SINCE = /以来(?!的?基础)/;
 
@@ -359,7 +372,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       qualifier: it.qualifier,
       direction: it.direction,
       hedge: hedge || (inRegion ? reg!.hedge : /目标/.test(upto) ? '目标' : ''),
-      year: sentenceYear ?? (inRegion ? reg!.year : null) ?? st.horizon ?? st.reportYear,
+      year: sentenceYear ?? (inRegion ? reg!.year : null) ?? (AVERAGED.test(s.slice(it.clauseStart, q.start)) ? periodEnd(st) : null) ?? st.horizon ?? st.reportYear,
     };
   }
 }

@@ -272,6 +272,11 @@ describe('the time a value speaks of, asides and the present state', () => {
     expect(plan('高新技术企业在现有基础上新增50家以上。').map((t) => `${t.value}${t.unit}${t.qualifier}`)).toEqual(['50家以上']);
   });
 
+  it('an average over years (年均增长) is the period’s target under a heading naming the period and the year', () => {
+    const text = '娄底市2022年政府工作报告\n二、未来五年总体要求和2022年重点工作\n今后五年的奋斗目标是：基本实现现代化建设迈出坚实步伐。\n经济发展全面提质，力争到2026年，人均地区生产总值超过7万元；全社会研发经费投入年均增长12%以上。\n明年的主要预期目标是：全社会研发经费投入增长12%以上。\n地表水考核断面水质年均值达到100%。';
+    expect(year(extractTargets({ text }).filter((t) => t.kind !== 'goal'))).toEqual(['人均地区生产总值7万元@2026', '全社会研发经费投入12%以上@2026', '全社会研发经费投入12%以上@2022', '地表水考核断面水质年均值100%@2022']);
+  });
+
   it('a look back that opens a paragraph lasts over the next lines, until a sentence looks ahead', () => {
     const body = '过去一年，全市上下团结奋进，经济运行稳中向好。\n全市地区生产总值增长6.2%。城镇新增就业5.2万人以上，城镇调查失业率控制在5.5%以内。\n粮食总产量稳定在240万吨以上。\n今年的主要预期目标是：地区生产总值增长6%左右。';
     expect(show(interp(body))).toEqual(['地区生产总值6%左右']);
