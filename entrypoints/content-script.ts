@@ -276,12 +276,16 @@ export default defineUnlistedScript({
     const scriptToggle = new ScriptToggle(document, {
       convert: (request) => sendMessage('convertTexts', request),
       pageScript: () => session?.analysis?.script ?? null,
-      onToggled: async (toggled) => {
+      onToggled: async (toggled, documents) => {
         // Tooltips fetch glossary text in the page's script, and the annotation's ranges collapsed.
         entryCache.clear();
         await started.catch(() => {});
-        await session?.reannotate(document);
+        for (const doc of documents) await session?.reannotate(doc);
         await sendMessage('rememberSiteScript', { script: toggled.converted ? toggled.current : null });
+      },
+      onFrameConverted: async (doc) => {
+        await started.catch(() => {});
+        await session?.reannotate(doc);
       },
     });
     onMessage('getScriptState', () => scriptToggle.state);

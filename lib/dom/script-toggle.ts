@@ -2,6 +2,7 @@ import { hasHan } from '../convert/han';
 import type { ConvertRequest, ConvertResult } from '../convert/page';
 import type { ScriptToggleState } from '../messaging/protocol';
 import type { Script } from '../text/script';
+import { isFrameElement, loadedFrameDocument } from './frames';
 import { isSkippedElement, OWN_UI_ATTR } from './text-model';
 
 /**
@@ -15,6 +16,9 @@ import { isSkippedElement, OWN_UI_ATTR } from './text-model';
  * Converted: text nodes, the document title, and the title / alt / placeholder / aria-label
  * attributes. Left alone: what lib/dom/text-model skips (form fields, code, scripts, styles,
  * contenteditable, the extension's own UI), except button labels, which are UI text and not values.
+ *
+ * The toggle converts the page as annotation reads it: the top document and its same-origin iframes
+ * (lib/dom/frames), each document with its own conversion, all restored together.
  */
 
 export const CONVERTED_ATTRS = ['title', 'alt', 'placeholder', 'aria-label'] as const;
@@ -850,8 +854,113 @@ export interface ScriptToggleDeps {
   convert(request: ConvertRequest): Promise<ConvertResult>;
   /** The page's dominant script when known (the annotation found it), for the popup's label. */
   pageScript(): Script | null;
-  /** The page's text changed in place (converted or restored): Ranges over it collapsed. */
-  onToggled(state: ScriptToggleState): Promise<void> | void;
+  /** The text of `documents` changed in place (converted or restored): Ranges over it collapsed. */
+  onToggled(state: ScriptToggleState, documents: readonly Document[]): Promise<void> | void;
+  /** A same-origin iframe that loaded while the page was converted has been converted too. */
+  onFrameConverted?(doc: Document): Promise<void> | void;
+}
+
+/**
+ * The toggle's conversion of a page: the top document, then each loaded same-origin iframe, in one
+ * direction (what the first document with Han text converted into: the top one, unless it is a shell
+ * around its frames), all restored when the signal aborts. A frame that loads while converted (added,
+ * or navigated to a new page) is converted as it loads.
+ */
+class PageConversion implements ScriptConversion {
+  from: Script = 'simplified';
+  to: Script = 'simplified';
+  private decided = false;
+  private ready = false;
+  private readonly parts: { doc: Document; conversion: ScriptConversion; controller: AbortController }[] = [];
+  private readonly queued = new WeakSet<Document>();
+  // One document at a time: the first answer decides the direction for the rest.
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly top: Document,
+    private readonly options: ScriptConversionOptions,
+    private readonly signal: AbortSignal,
+    private readonly onFrameConverted: (doc: Document) => void,
+  ) {}
+
+  get written(): number {
+    return this.parts.reduce((n, p) => n + p.conversion.written, 0);
+  }
+
+  /** The converted documents still shown (a frame that navigated or was removed has left its window). */
+  get documents(): Document[] {
+    return this.parts.filter((p) => p.doc.defaultView).map((p) => p.doc);
+  }
+
+  /** Resolves to whether any document had anything to convert; throws when the first documents could not be converted. */
+  async start(): Promise<boolean> {
+    // Listening first, so a frame that finishes loading while the top document is away is not missed.
+    // A frame's load event does not bubble, but the top document sees it while capturing.
+    this.top.addEventListener(
+      'load',
+      (e) => {
+        if (!isFrameElement(e.target)) return;
+        this.prune();
+        const doc = loadedFrameDocument(e.target);
+        if (doc) this.enqueue(doc).catch(() => {});
+      },
+      { capture: true, signal: this.signal },
+    );
+    const docs = [this.top];
+    for (const frame of this.top.querySelectorAll('iframe')) {
+      const doc = loadedFrameDocument(frame);
+      if (doc) docs.push(doc);
+    }
+    await Promise.all(docs.map((doc) => this.enqueue(doc)));
+    this.ready = true;
+    return this.parts.length > 0;
+  }
+
+  settled(): Promise<void> {
+    return this.chain.then(() => Promise.all(this.parts.map((p) => p.conversion.settled()))).then(() => {});
+  }
+
+  private enqueue(doc: Document): Promise<void> {
+    if (this.queued.has(doc)) return Promise.resolve();
+    this.queued.add(doc);
+    const run = this.chain.then(() => this.convert(doc));
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  private async convert(doc: Document): Promise<void> {
+    if (this.signal.aborted || !doc.defaultView) return;
+    // Each document restores on its own controller, so a frame that has gone can let go of its document.
+    const controller = new AbortController();
+    this.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+    let conversion: ScriptConversion | null;
+    try {
+      conversion = await convertDocument(doc, { to: this.decided ? this.to : this.options.to, convert: this.options.convert }, controller.signal);
+    } catch (e) {
+      controller.abort();
+      throw e;
+    }
+    if (!conversion) return void controller.abort();
+    if (!this.decided) {
+      this.decided = true;
+      this.from = conversion.from;
+      this.to = conversion.to;
+    }
+    this.parts.push({ doc, conversion, controller });
+    // Converted after the toggle was done: its annotation must read it again. Frames converted while
+    // starting are among `documents` when the toggle reports.
+    if (this.ready) this.onFrameConverted(doc);
+  }
+
+  /** Drops the conversions of frame documents that left the page (nothing of them is shown). */
+  private prune(): void {
+    for (let i = this.parts.length - 1; i >= 0; i--) {
+      const part = this.parts[i]!;
+      if (part.doc.defaultView) continue;
+      part.controller.abort();
+      this.parts.splice(i, 1);
+    }
+  }
 }
 
 /**
@@ -860,7 +969,7 @@ export interface ScriptToggleDeps {
  */
 export class ScriptToggle {
   private controller: AbortController | null = null;
-  private conversion: ScriptConversion | null = null;
+  private conversion: PageConversion | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private last: { ms: number | null; error?: string } = { ms: null };
 
@@ -902,7 +1011,9 @@ export class ScriptToggle {
 
   private async run(to?: Script): Promise<ScriptToggleState> {
     const t0 = performance.now();
+    let documents: Document[];
     if (this.controller) {
+      documents = this.conversion?.documents ?? [];
       this.controller.abort();
       this.controller = null;
       this.conversion = null;
@@ -910,13 +1021,22 @@ export class ScriptToggle {
     } else {
       const controller = new AbortController();
       try {
-        const conversion = await convertDocument(this.doc, { to: to ?? 'auto', convert: this.deps.convert }, controller.signal);
-        if (!conversion) return this.state;
+        const conversion = new PageConversion(
+          this.doc,
+          { to: to ?? 'auto', convert: this.deps.convert },
+          controller.signal,
+          (doc) => void Promise.resolve(this.deps.onFrameConverted?.(doc)).catch(() => {}),
+        );
+        if (!(await conversion.start()) || controller.signal.aborted) {
+          controller.abort();
+          return this.state;
+        }
         this.controller = controller;
         this.conversion = conversion;
         this.last = { ms: performance.now() - t0 };
         // What the page added while the strings were away is converted before the page is re-read.
         await conversion.settled();
+        documents = conversion.documents;
       } catch (e) {
         controller.abort();
         this.last = { ms: null, error: e instanceof Error ? e.message : String(e) };
@@ -924,7 +1044,7 @@ export class ScriptToggle {
       }
     }
     try {
-      await this.deps.onToggled(this.state);
+      await this.deps.onToggled(this.state, documents);
     } catch (e) {
       // The page is toggled all the same; say what failed after it (re-annotation, storage).
       this.last = { ...this.last, error: e instanceof Error ? e.message : String(e) };

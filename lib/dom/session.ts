@@ -6,6 +6,7 @@ import { termLabel } from '../text/quotes';
 import type { PageGlossaryEntry, TermSpan } from '../types';
 import { DocumentAnnotator, type Analyzer } from './annotator';
 import { initHover } from './hover';
+import { loadedFrameDocument } from './frames';
 import { buildTextModel } from './text-model';
 import { initKeyboard } from './keyboard';
 import { Tooltip, tooltipLang, type TooltipContent, type TooltipLabels } from './tooltip';
@@ -132,17 +133,12 @@ export class PageSession {
     };
     const tryFrame = (frame: HTMLIFrameElement) => {
       dropGone();
-      let doc: Document | null = null;
-      try {
-        doc = frame.contentDocument;
-      } catch {
-        return;
-      }
-      if (!doc || seen.has(doc) || doc.readyState === 'loading' || doc.URL === 'about:blank') return;
+      const doc = loadedFrameDocument(frame);
+      if (!doc || seen.has(doc)) return;
       seen.add(doc);
       // Iframes of a report page are annotated with the page, whatever their own text looks like.
       void this.attach(doc, true).then(() => {
-        this.bindDocument(doc!);
+        this.bindDocument(doc);
         this.deps.onUpdate(this);
       });
     };

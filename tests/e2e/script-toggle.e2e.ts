@@ -54,6 +54,31 @@ function reportPage(body: string): string {
 <p>地区生产总值增长6.5%以上，城镇调查失业率控制在5.5%以内。</p>${body}</body></html>`;
 }
 
+/** Moves the pointer onto the first `text` highlighted in the page's iframe (the tooltip opens in the top document). */
+async function hoverInFrame(page: Page, text: string): Promise<void> {
+  const frame = page.frames().find((f) => f !== page.mainFrame())!;
+  const term = await frame.evaluate((text) => {
+    const hl = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-defined');
+    for (const r of hl ?? []) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      if (live.toString() !== text) continue;
+      (live.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const b = live.getClientRects()[0]!;
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    throw new Error(`no highlighted ${text} in the frame`);
+  }, text);
+  const origin = await page.evaluate(() => {
+    const f = document.querySelector('iframe')!;
+    const r = f.getBoundingClientRect();
+    const cs = getComputedStyle(f);
+    return { x: r.left + f.clientLeft + parseFloat(cs.paddingLeft), y: r.top + f.clientTop + parseFloat(cs.paddingTop) };
+  });
+  await page.mouse.move(origin.x + term.x, origin.y + term.y);
+}
+
 /** The open tooltip's glossary definition. */
 const tooltipDefinition = (page: Page) => onTooltip(page, (box) => (box.hidden ? null : (box.querySelector('.def')?.textContent ?? null)));
 const html = (page: Page) => page.evaluate(() => document.documentElement.outerHTML);
@@ -341,6 +366,106 @@ describe('simplified ⇄ traditional', () => {
     await expect.poll(read).toEqual({ text: '全面落實新戰略定位', nodes: 1, caret: 5, active: 'ed' });
     await toggle(tabId);
     expect(await read()).toEqual({ text: '全面落实新战略定位', nodes: 1, caret: 5, active: 'ed' });
+    await page.close();
+  });
+
+  it('iframe-host: a same-origin iframe converts with the page, its highlights and tooltips follow, and both documents restore byte for byte', async () => {
+    const { page, tabId } = await openAnnotated('pages/iframe-host.html');
+    const frame = page.frames().find((f) => f.url().endsWith('iframe-child.html'))!;
+    const frameTerms = async () => Object.keys((await highlightCounts(page, 'iframe'))[HIGHLIGHTS.defined] ?? {});
+    await expect.poll(frameTerms).toEqual(expect.arrayContaining(['六稳', '六保', '五位一体”总体布局']));
+    // The tooltip's host element, the extension's own, stays in the top document once a tooltip opened.
+    const pageHtml = () =>
+      page.evaluate(() => {
+        const root = document.documentElement.cloneNode(true) as Element;
+        for (const own of root.querySelectorAll('[data-report-lens-ui]')) own.remove();
+        return root.outerHTML;
+      });
+    const top = await pageHtml();
+    const child = await frame.evaluate(() => document.documentElement.outerHTML);
+
+    expect(await toggle(tabId)).toMatchObject({ original: 'simplified', current: 'traditional', converted: true });
+    expect(await page.textContent('#host-p')).toBe('堅持穩中求進工作總基調，切實做好各項工作，全面落實“三高四新”戰略定位和使命任務，紮實推進“二中心一樞紐”建設，經濟發展和社會事業取得全面進步。');
+    expect(await page.getAttribute('#child-frame', 'title')).toBe('報告第二部分');
+    expect(await frame.title()).toBe('二、今後五年目標任務');
+    expect(await frame.textContent('#child-p1')).toBe('統籌推進“五位一體”總體佈局，協調推進“四個全面”戰略佈局，立足新發展階段，完整、準確、全面貫徹新發展理念，構建新發展格局。');
+    expect(await frame.textContent('#child-p2')).toBe('我們必須堅持穩字當頭、穩中求進，統籌疫情防控和經濟社會發展，繼續做好“六穩”“六保”工作，推動經濟實現質的穩步提升和量的合理增長。');
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
+    // The frame's terms are found again in its new text, and open in the page's new script.
+    await expect.poll(frameTerms).toEqual(expect.arrayContaining(['六穩', '六保', '五位一體”總體佈局']));
+    await hoverInFrame(page, '六穩');
+    await expect.poll(() => tooltipTerm(page)).toBe('六穩');
+    await expect.poll(() => tooltipDefinition(page)).toBe('穩就業、穩金融、穩外貿、穩外資、穩投資、穩預期。');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => tooltipTerm(page)).toBeNull();
+
+    // The popup knows the page is converted, and restores it.
+    const popup = await ext.popupFor(page);
+    await popup.locator('[data-testid="toggle-script"][data-converted="true"]').waitFor();
+    await popup.getByTestId('toggle-script').click();
+    await popup.locator('[data-testid="toggle-script"][data-converted="false"]').waitFor();
+    await popup.close();
+    expect(await pageHtml()).toBe(top);
+    expect(await frame.evaluate(() => document.documentElement.outerHTML)).toBe(child);
+    await expect.poll(frameTerms).toEqual(expect.arrayContaining(['六稳', '六保', '五位一体”总体布局']));
+    await page.bringToFront();
+    await hoverInFrame(page, '六稳');
+    await expect.poll(() => tooltipTerm(page)).toBe('六稳');
+    await expect.poll(() => tooltipDefinition(page)).toBe('稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。');
+    expect(ext.extensionErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('in a same-origin iframe: fields, editable text, code and scripts stay, the page’s script works, and a frame added while converted is converted and restored', async () => {
+    server.route(
+      'toggle/frame-child.html',
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>附件一</title></head><body>
+      <p id="fp">全面落实“三高四新”战略定位，继续做好“六稳”“六保”工作。</p>
+      <input id="fin" value="全面落实三高四新" placeholder="请输入留言"><textarea id="fta">建议继续做好六稳六保工作</textarea>
+      <div id="fed" contenteditable="true">在此编辑：全面落实</div><code id="fcode">highlight("三高四新")</code>
+      <button id="fbtn" type="button">计数</button><span id="fcount">0</span>
+      <script>window.__slogan = '三高四新'; document.getElementById('fbtn').addEventListener('click', () => { const c = document.getElementById('fcount'); c.textContent = String(Number(c.textContent) + 1); });</script>
+      </body></html>`,
+    );
+    server.route(
+      'toggle/frame-late.html',
+      '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>附件二</title></head><body><p id="lp">统筹推进“五位一体”总体布局，扎实做好“六稳”工作。</p></body></html>',
+    );
+    server.route('toggle/frame-host.html', reportPage('<iframe id="f1" src="frame-child.html"></iframe>'));
+    const { page, tabId } = await openAnnotated('toggle/frame-host.html');
+    const frame = page.frames().find((f) => f.url().endsWith('frame-child.html'))!;
+    await expect.poll(async () => Object.keys((await highlightCounts(page, '#f1'))[HIGHLIGHTS.defined] ?? {})).toContain('六稳');
+    await frame.fill('#fin', '我的留言：六稳六保');
+    const top = await html(page);
+    const child = await frame.evaluate(() => document.documentElement.outerHTML);
+
+    await toggle(tabId);
+    expect(await frame.textContent('#fp')).toBe('全面落實“三高四新”戰略定位，繼續做好“六穩”“六保”工作。');
+    expect(await frame.getAttribute('#fin', 'placeholder')).toBe('請輸入留言');
+    expect(await frame.inputValue('#fin')).toBe('我的留言：六稳六保');
+    expect(await frame.getAttribute('#fin', 'value')).toBe('全面落实三高四新');
+    expect(await frame.inputValue('#fta')).toBe('建议继续做好六稳六保工作');
+    expect(await frame.textContent('#fed')).toBe('在此编辑：全面落实');
+    expect(await frame.textContent('#fcode')).toBe('highlight("三高四新")');
+    expect(await frame.evaluate(() => (window as unknown as { __slogan: string }).__slogan)).toBe('三高四新');
+    await frame.click('#fbtn');
+    await expect.poll(() => frame.textContent('#fcount')).toBe('1');
+
+    // A frame added while converted is converted once it loads, and annotated in its new text.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<iframe id="f2" src="frame-late.html"></iframe>'));
+    const late = () => page.frames().find((f) => f.url().endsWith('frame-late.html'));
+    await expect.poll(async () => (await late()?.textContent('#lp')) ?? null).toBe('統籌推進“五位一體”總體佈局，紮實做好“六穩”工作。');
+    await expect.poll(async () => Object.keys((await highlightCounts(page, '#f2'))[HIGHLIGHTS.defined] ?? {})).toContain('六穩');
+
+    await toggle(tabId);
+    expect(await late()!.textContent('#lp')).toBe('统筹推进“五位一体”总体布局，扎实做好“六稳”工作。');
+    expect(await late()!.title()).toBe('附件二');
+    expect(await late()!.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await frame.evaluate(() => (document.getElementById('fcount')!.textContent = '0'));
+    await page.evaluate(() => document.getElementById('f2')!.remove());
+    expect(await html(page)).toBe(top);
+    expect(await frame.evaluate(() => document.documentElement.outerHTML)).toBe(child);
+    expect(await frame.inputValue('#fin')).toBe('我的留言：六稳六保');
     await page.close();
   });
 

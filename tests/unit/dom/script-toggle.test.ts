@@ -458,3 +458,93 @@ describe('ScriptToggle', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('ScriptToggle: same-origin iframes', () => {
+  /** Adds a same-origin iframe and waits for its document. */
+  async function addFrame(srcdoc: string, id: string): Promise<{ el: HTMLIFrameElement; doc: () => Document }> {
+    const el = document.createElement('iframe');
+    el.id = id;
+    el.srcdoc = srcdoc;
+    const loaded = new Promise((r) => el.addEventListener('load', r, { once: true }));
+    document.body.append(el);
+    await loaded;
+    return { el, doc: () => el.contentDocument! };
+  }
+
+  function toggle() {
+    const { convert, requests } = backend();
+    const toggled: { converted: boolean; documents: readonly Document[] }[] = [];
+    const late: Document[] = [];
+    const t = new ScriptToggle(document, {
+      convert,
+      pageScript: () => null,
+      onToggled: (s, documents) => void toggled.push({ converted: s.converted, documents }),
+      onFrameConverted: (doc) => void late.push(doc),
+    });
+    return { t, toggled, late, requests };
+  }
+
+  const CHILD = `<html lang="zh-CN"><head><title>二、今后五年目标任务</title></head><body>
+    <p id="c">统筹推进“五位一体”总体布局</p><textarea id="ta">继续做好六稳六保工作</textarea>
+    <div id="ed" contenteditable="true">在此编辑</div><script>var SLOGAN = '六稳六保';</script></body></html>`;
+
+  it('converts a frame with the page, in the page’s direction, and restores both byte for byte', async () => {
+    page('<title>政府工作报告</title>', '<p id="p">全面落实“三高四新”战略定位</p>');
+    const child = await addFrame(CHILD, 'f1');
+    // Already traditional: the page goes to traditional, so this frame stays as it is.
+    const mirror = await addFrame('<html lang="zh-TW"><body><p id="m">全面落實戰略定位</p></body></html>', 'f2');
+    const before = [document.documentElement.outerHTML, child.doc().documentElement.outerHTML, mirror.doc().documentElement.outerHTML];
+    const { t, toggled } = toggle();
+
+    expect(await t.toggle()).toMatchObject({ original: 'simplified', current: 'traditional', converted: true });
+    expect(document.getElementById('p')!.textContent).toBe('全面落實“三高四新”戰略定位');
+    const c = child.doc();
+    expect(c.title).toBe('二、今後五年目標任務');
+    expect(c.getElementById('c')!.textContent).toBe('統籌推進“五位一體”總體佈局');
+    expect(c.documentElement.getAttribute('lang')).toBe('zh-Hant');
+    expect(c.getElementById('ta')!.textContent).toBe('继续做好六稳六保工作');
+    expect(c.getElementById('ed')!.textContent).toBe('在此编辑');
+    expect(c.querySelector('script')!.textContent).toBe("var SLOGAN = '六稳六保';");
+    expect(mirror.doc().getElementById('m')!.textContent).toBe('全面落實戰略定位');
+    // Each converted document is read again by the annotation.
+    expect(toggled[0]).toEqual({ converted: true, documents: [document, c, mirror.doc()] });
+
+    expect(await t.toggle()).toMatchObject({ converted: false });
+    expect([document.documentElement.outerHTML, child.doc().documentElement.outerHTML, mirror.doc().documentElement.outerHTML]).toEqual(before);
+    expect(toggled[1]).toEqual({ converted: false, documents: [document, c, mirror.doc()] });
+  });
+
+  it('a shell page without Han text of its own takes its frame’s direction', async () => {
+    page('<title>Report</title>', '<p>Report, part 2</p>');
+    const child = await addFrame('<html lang="zh-HK"><body><p id="c">全面落實“三高四新”戰略定位</p></body></html>', 'f1');
+    const { t } = toggle();
+    expect(await t.toggle()).toMatchObject({ original: 'traditional', current: 'simplified', converted: true });
+    expect(child.doc().getElementById('c')!.textContent).toBe('全面落实“三高四新”战略定位');
+    await t.toggle();
+    expect(child.doc().getElementById('c')!.textContent).toBe('全面落實“三高四新”戰略定位');
+  });
+
+  it('converts a frame that loads while converted (added, or navigated) and restores it', async () => {
+    page('<title>政府工作报告</title>', '<p id="p">全面落实</p>');
+    const { t, late } = toggle();
+    await t.toggle();
+    const child = await addFrame(CHILD, 'f1');
+    await t.settled();
+    expect(child.doc().getElementById('c')!.textContent).toBe('統籌推進“五位一體”總體佈局');
+    expect(late).toEqual([child.doc()]);
+
+    // The frame navigates: its new document is converted as it loads.
+    const loaded = new Promise((r) => child.el.addEventListener('load', r, { once: true }));
+    child.el.srcdoc = '<html lang="zh-CN"><body><p id="n">继续做好六稳六保工作</p></body></html>';
+    await loaded;
+    await t.settled();
+    const next = child.doc();
+    expect(next.getElementById('n')!.textContent).toBe('繼續做好六穩六保工作');
+    expect(late).toEqual([expect.anything(), next]);
+
+    expect(await t.toggle()).toMatchObject({ converted: false });
+    expect(next.getElementById('n')!.textContent).toBe('继续做好六稳六保工作');
+    expect(next.documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(document.getElementById('p')!.textContent).toBe('全面落实');
+  });
+});
