@@ -5,7 +5,7 @@
  * (粮食播种面积138万亩以上、粮食总产量62万吨以上).
  */
 import type { Direction, Qualifier } from '../types';
-import { scanQuantities, type Quantity } from './numbers';
+import { parseYearAt, scanQuantities, type Quantity } from './numbers';
 import { cleanIndicator, splitSubjects } from './indicator';
 import { concat, remove, slice, sourcedSlice, split, type Sourced } from '../text/sourced';
 import { isClauseBreak } from './sentences';
@@ -45,12 +45,20 @@ interface VerbMatch {
 }
 
 /**
- * The verb phrase that ends a head: [分别][年均|平均]verb[分别][约|近]. Matched by looking at the last
+ * The year a verb reaches a figure in (增加到|2025年的|5000亿元, 提高到|2024年底的|59.5%): when, not part of the
+ * value, so the verb before it is still the value's verb.
+ */
+const YEAR_AFTER_VERB = /(?:(?:20|19)[0-9]{2}|[〇零一二三四五六七八九]{4})年(?:底|末)?的?$/;
+
+/**
+ * The verb phrase that ends a head: [分别][年均|平均]verb[分别][约|近][year]. Matched by looking at the last
  * few characters rather than with a regex anchored at $, which would retry every start position.
  */
 function matchVerb(head: string): VerbMatch | null {
   let end = head.length;
   while (end > 0 && /[\s\u200b]/.test(head[end - 1]!)) end--;
+  const year = YEAR_AFTER_VERB.exec(head.slice(Math.max(0, end - 8), end));
+  if (year) end -= year[0].length;
   if (head[end - 1] === '约' || head[end - 1] === '近') end--;
   let respectively = false;
   if (head.endsWith('分别', end)) {
@@ -114,6 +122,15 @@ function followsOk(s: string, end: number, clauseEnd: number): boolean {
 function growthAfter(s: string, end: number, clauseEnd: number): string {
   const m = GROWTH_AFTER.exec(s.slice(end, Math.min(clauseEnd, end + 4)));
   return m && end + m[0].length >= clauseEnd - 0 && /^[\s。]*$/.test(s.slice(end + m[0].length, clauseEnd)) ? m[1]! : '';
+}
+
+/** 由/从 and words saying when (2020年的, 目前的) before a starting figure. */
+const FROM_BEFORE = /(?:由|从)(?:(?:20|19)[0-9]{2}年(?:底|末)?的?|[^，,、；;。由从0-9A-Za-z]{1,4}的)?$/;
+/** The verb that moves from the starting figure to the value. */
+const MOVES_TO = /^(?:提高|提升|增加|增长|扩大|上升|上涨|下降|降低|减少|缩小|压减|压缩|缩减|削减|回落|回升)(?:到|至)/;
+
+function isStartingFigure(s: string, q: Quantity, from: number): boolean {
+  return MOVES_TO.test(s.slice(q.end, q.end + 3)) && FROM_BEFORE.test(s.slice(from, q.start));
 }
 
 interface Draft extends ValueItem {
@@ -206,6 +223,11 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     // 不漏一户、不落一人, 办好一所: a written-out 一 with a measure word is idiom, not a target value (一倍 is one:
     // 比2020年增长一倍).
     if (q.chinese && q.value === 1 && q.valueMax === null && !/[万亿%倍]/.test(q.unit)) continue;
+    // A year (提高到2024年的59.5%) says when, never how much: it is no value and does not end the head of the
+    // value after it.
+    if (!q.unit && q.valueMax === null && parseYearAt(s, q.start)) continue;
+    // The starting figure of 由…增加到 / 从…提高到 is the name's, not a value (see FROM_BASE in indicator.ts).
+    if (isStartingFigure(s, q, Math.max(prevEnd, q.start - 16))) continue;
     const followOk = followsOk(s, q.end, ce);
     // Zero-width spaces (masked footnotes, joined line wraps: "增⏎长") are not there for the reader.
     const head = remove(sourcedSlice(s, Math.max(prevEnd, q.start - HEAD_MAX), q.start), /\u200b/g);
