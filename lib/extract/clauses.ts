@@ -5,7 +5,7 @@
  * (粮食播种面积138万亩以上、粮食总产量62万吨以上).
  */
 import type { Direction, Qualifier } from '../types';
-import { parseYearAt, scanQuantities, type Quantity } from './numbers';
+import { parseQuantityAt, parseYearAt, scanQuantities, type Quantity } from './numbers';
 import { cleanIndicator, splitSubjects } from './indicator';
 import { concat, remove, slice, sourcedSlice, split, type Sourced } from '../text/sourced';
 import { isClauseBreak } from './sentences';
@@ -115,8 +115,16 @@ const INDICATOR_MAX = 24;
 function followsOk(s: string, end: number, clauseEnd: number): boolean {
   if (end >= clauseEnd) return true;
   const ch = s[end]!;
-  return BOUNDARY.has(ch) || isClauseBreak(ch) || TAIL.test(s.slice(end, end + 3)) || growthAfter(s, end, clauseEnd) !== '';
+  return BOUNDARY.has(ch) || isClauseBreak(ch) || TAIL.test(s.slice(end, end + 3)) || growthAfter(s, end, clauseEnd) !== '' || VALUE_JOIN.test(s.slice(end, end + 2));
 }
+
+/**
+ * 和/及/以及/与 right after a value end it as 、 does: they join two values of one list (分别增长6%和7.5%) or
+ * two items (地区生产总值增长6%和规模工业增加值增长8%). 及时 is a word of its own.
+ */
+const VALUE_JOIN = /^(?:以及|和|与|及(?!时))/;
+/** What stands between two values of one list: 、 or a joining word. */
+const LIST_SEPARATOR = /^[、\s]*(?:以及|和|及|与)?\s*$/;
 
 /** The growth word that closes the clause after a value (6%左右的增长), or ''. */
 function growthAfter(s: string, end: number, clauseEnd: number): string {
@@ -244,9 +252,11 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const headNoVerb = vm ? head.text.slice(0, vm.index) : head.text;
     // "亩均生产总值、亩均税收均增长15%以上": one value that each listed member reaches.
     const each = /[均都][\s]*$/.test(headNoVerb);
-    let indicator = cleanIndicator(remove(slice(head, 0, headNoVerb.length), DOUBLING));
+    // The word that joined the value before (…6%和|规模工业增加值增长) is no part of this name.
+    const join = prev !== null && prevEnd >= q.start - HEAD_MAX ? VALUE_JOIN.exec(headNoVerb) : null;
+    let indicator = cleanIndicator(remove(slice(head, join ? join[0].length : 0, headNoVerb.length), DOUBLING));
     if (indicator.text.length > INDICATOR_MAX) indicator = slice(indicator, -INDICATOR_MAX);
-    const onlySeparator = prev !== null && /^[、\s]*$/.test(headNoVerb);
+    const onlySeparator = prev !== null && LIST_SEPARATOR.test(headNoVerb);
     let qualifier = q.qualifier;
     if (!qualifier && PREFIX_QUALIFIER[verb]) qualifier = PREFIX_QUALIFIER[verb]!;
     const draft: Draft = {
@@ -264,7 +274,7 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
       each,
     };
     if (onlySeparator && !verb && prev) {
-      // 8.5%、10.5%以上: one more value for the same indicator and verb.
+      // 8.5%、10.5%以上, 6%和7.5%: one more value for the same indicator and verb.
       draft.indicator = prev.indicator;
       draft.verb = prev.verb;
       draft.direction = prev.direction;

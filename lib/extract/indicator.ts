@@ -105,8 +105,8 @@ function half(member: Sourced): Sourced | undefined {
 }
 
 /**
- * Subjects for n values that share one indicator with 分别: "城、乡居民人均可支配收入" or
- * "城乡居民人均可支配收入" → [城镇居民人均可支配收入, 农村居民人均可支配收入];
+ * Subjects for n values that share one indicator with 分别: "城、乡居民人均可支配收入", "城乡居民人均可支配收入"
+ * or "城镇和农村居民人均可支配收入" → [城镇居民人均可支配收入, 农村居民人均可支配收入];
  * "公办幼儿园、普惠性幼儿园在园幼儿比例" → [公办幼儿园在园幼儿比例, 普惠性幼儿园在园幼儿比例].
  * Returns null when the members cannot be matched to the values.
  */
@@ -117,7 +117,11 @@ export function splitSubjects(indicator: Sourced, n: number): Sourced[] | null {
     const rest = slice(indicator, 2);
     return [concat(half(slice(indicator, 0, 1))!, rest), concat(half(slice(indicator, 1, 2))!, rest)];
   }
-  const parts = split(indicator, '、').map(trim).filter((p) => p.text);
+  let parts = split(indicator, '、').map(trim).filter((p) => p.text);
+  // 城镇和农村居民…, 甲、乙及丙…: the last member joined by 和/及/以及, as the values are (6%和7.5%).
+  const tail = parts[parts.length - 1];
+  const join = parts.length === n - 1 && tail ? /以及|和|及/.exec(tail.text) : null;
+  if (tail && join && join.index > 0) parts = [...parts.slice(0, -1), trim(slice(tail, 0, join.index)), trim(slice(tail, join.index + join[0].length))];
   if (parts.length !== n) return null;
   const last = parts[n - 1]!;
   const first = parts[0]!;

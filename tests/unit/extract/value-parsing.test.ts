@@ -34,3 +34,44 @@ describe('a verb that reaches its value in a year (增加到2025年的5000亿元
     expect(read('各项指标达到2025年的要求。')).toEqual([]);
   });
 });
+
+describe('和/及 join values and members as 、 does', () => {
+  it('splits 城乡 … 分别 x%和y% into urban and rural targets, as with 、', () => {
+    const expected: Full[] = [
+      ['城镇居民人均可支配收入', 6, null, '%', '', 'increase'],
+      ['农村居民人均可支配收入', 7.5, null, '%', '', 'increase'],
+    ];
+    expect(read('城乡居民人均可支配收入分别增长6%和7.5%。')).toEqual(expected);
+    expect(read('城乡居民人均可支配收入分别增长6%、7.5%。')).toEqual(expected);
+  });
+
+  it('reads 和/及 between the listed members too, and shares the last qualifier', () => {
+    expect(read('城镇和农村居民人均可支配收入分别增长6%及7.5%以上。')).toEqual<Full[]>([
+      ['城镇居民人均可支配收入', 6, null, '%', '以上', 'increase'],
+      ['农村居民人均可支配收入', 7.5, null, '%', '以上', 'increase'],
+    ]);
+    expect(read('公办幼儿园和普惠性幼儿园在园幼儿比例分别达50%和85%以上。')).toEqual<Full[]>([
+      ['公办幼儿园在园幼儿比例', 50, null, '%', '以上', 'increase'],
+      ['普惠性幼儿园在园幼儿比例', 85, null, '%', '以上', 'increase'],
+    ]);
+  });
+
+  it('ends a value before 和 that joins the next item, which names its own indicator', () => {
+    expect(read('地区生产总值增长6%和规模工业增加值增长8%以上。')).toEqual<Full[]>([
+      ['地区生产总值', 6, null, '%', '', 'increase'],
+      ['规模工业增加值', 8, null, '%', '以上', 'increase'],
+    ]);
+  });
+
+  it('keeps 和 inside a name, and a list without 分别 under its one name', () => {
+    expect(read('新增学位和园位3.3万个以上。')).toEqual<Full[]>([['新增学位和园位', 3.3, null, '万个', '以上', 'level']]);
+    expect(read('城乡居民人均可支配收入增长6%和7.5%以上。')).toEqual<Full[]>([
+      ['城乡居民人均可支配收入', 6, null, '%', '以上', 'increase'],
+      ['城乡居民人均可支配收入', 7.5, null, '%', '以上', 'increase'],
+    ]);
+  });
+
+  it('makes no target of market moves joined by 和 in a news text', () => {
+    expect(extractTargets({ text: '周二沪深两市震荡上行，其中中国建筑、海螺水泥分别上涨4.2%和3.6%。' })).toEqual([]);
+  });
+});
