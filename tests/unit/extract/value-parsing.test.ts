@@ -75,3 +75,32 @@ describe('和/及 join values and members as 、 does', () => {
     expect(extractTargets({ text: '周二沪深两市震荡上行，其中中国建筑、海螺水泥分别上涨4.2%和3.6%。' })).toEqual([]);
   });
 });
+
+describe('a name starts after who says it and when', () => {
+  it('drops a reporting lead-in (报告提出, 会议要求, 文件明确, 市政府表示, 要求) and the time words after it', () => {
+    expect(read('报告提出今年地区生产总值增长6%左右。')).toEqual<Full[]>([['地区生产总值', 6, null, '%', '左右', 'increase']]);
+    expect(read('报告中明确提出今年地区生产总值增长6%左右。')).toEqual<Full[]>([['地区生产总值', 6, null, '%', '左右', 'increase']]);
+    expect(read('会议要求全年规模工业增加值增长8%以上。')).toEqual<Full[]>([['规模工业增加值', 8, null, '%', '以上', 'increase']]);
+    expect(read('文件明确今年城镇化率达到65%以上。')).toEqual<Full[]>([['城镇化率', 65, null, '%', '以上', 'increase']]);
+    expect(read('市政府表示今年新增城镇就业4万人以上。')).toEqual<Full[]>([['新增城镇就业', 4, null, '万人', '以上', 'level']]);
+    expect(read('要求地区生产总值增长6%以上。')).toEqual<Full[]>([['地区生产总值', 6, null, '%', '以上', 'increase']]);
+  });
+
+  it('drops time words that open the name (目前, 当前, 今后五年)', () => {
+    expect(read('目前全市5G基站达到8000个以上。')).toEqual<Full[]>([['5G基站', 8000, null, '个', '以上', 'increase']]);
+    expect(read('当前全市森林覆盖率稳定在60%以上。')).toEqual<Full[]>([['森林覆盖率', 60, null, '%', '以上', 'level']]);
+    expect(read('今后五年地区生产总值年均增长7%左右。')).toEqual<Full[]>([['地区生产总值', 7, null, '%', '左右', 'increase']]);
+  });
+
+  it('keeps the same words where they belong to the name', () => {
+    expect(read('每万人口提出专利申请量达到20件以上。')).toEqual<Full[]>([['每万人口提出专利申请量', 20, null, '件', '以上', 'increase']]);
+    expect(read('明确产权的农户占比达到90%以上。')).toEqual<Full[]>([['明确产权的农户占比', 90, null, '%', '以上', 'increase']]);
+    expect(read('显示面板产量达到1000万个以上。')).toEqual<Full[]>([['显示面板产量', 1000, null, '万个', '以上', 'increase']]);
+    expect(read('计划生育服务覆盖率达到95%以上。')).toEqual<Full[]>([['计划生育服务覆盖率', 95, null, '%', '以上', 'increase']]);
+    expect(read('农村居民今年人均可支配收入增长8%以上。')).toEqual<Full[]>([['农村居民今年人均可支配收入', 8, null, '%', '以上', 'increase']]);
+  });
+
+  it('makes no target of a report of what was said without a bound or a hedge', () => {
+    expect(extractTargets({ text: '报告指出，去年全市地区生产总值增长6.2%。' })).toEqual([]);
+  });
+});
