@@ -104,3 +104,23 @@ describe('a name starts after who says it and when', () => {
     expect(extractTargets({ text: '报告指出，去年全市地区生产总值增长6.2%。' })).toEqual([]);
   });
 });
+
+describe('targets in units and multipliers reports use (例, 千亿, 成, 吨标准煤 …)', () => {
+  it('keeps the target with its unit', () => {
+    expect(read('新生儿疾病筛查2万例以上。')).toEqual<Full[]>([['新生儿疾病筛查', 2, null, '万例', '以上', 'level']]);
+    expect(read('力争规模工业总产值突破1千亿元。')).toEqual<Full[]>([['规模工业总产值', 1, null, '千亿元', '', 'increase']]);
+    expect(read('森林覆盖率稳定在六成以上。')).toEqual<Full[]>([['森林覆盖率', 6, null, '成', '以上', 'level']]);
+    expect(read('空气质量优良天数达到300天以上。')).toEqual<Full[]>([['空气质量优良天数', 300, null, '天', '以上', 'increase']]);
+    expect(read('研发人员全时当量达到5000人年。')).toEqual<Full[]>([['研发人员全时当量', 5000, null, '人年', '', 'increase']]);
+    expect(read('单位地区生产总值能耗由2020年的0.5吨标准煤降低到2025年的0.4吨标准煤。')).toEqual<Full[]>([
+      ['单位地区生产总值能耗', 0.4, null, '吨标准煤', '', 'decrease'],
+    ]);
+  });
+
+  it('reads no target in 成 words or a value glued to the next word', () => {
+    expect(read('坚持标准一成不变。')).toEqual([]);
+    expect(read('新增3成员单位。')).toEqual([]);
+    expect(read('建成区绿化覆盖率达到40%以上。')).toEqual<Full[]>([['建成区绿化覆盖率', 40, null, '%', '以上', 'increase']]);
+    expect(extractTargets({ text: '玉米比前年多收了两成，可猪却死了三头。' })).toEqual([]);
+  });
+});
