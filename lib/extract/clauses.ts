@@ -32,7 +32,7 @@ const VERBS = [
   '维持在', '不低于', '不少于', '不超过', '不高于', '超过', '突破', '达到', '增至', '降至', '增长', '增加',
   '提高', '提升', '扩大', '下降', '降低', '减少', '压减', '压缩', '缩减', '削减', '保持', '稳定', '维持',
   '高于', '低于', '至少', '达', '回落至', '回落到', '回升至', '回升到', '缩小到', '缩小至', '上涨到', '上涨至',
-  '上涨', '回落', '回升', '缩小',
+  '上涨', '回落', '回升', '缩小', '压缩到', '压缩至', '压减到', '压减至', '缩短到', '缩短至', '缩短',
 ];
 const VERB_SET = new Set(VERBS);
 
@@ -80,7 +80,7 @@ function matchVerb(head: string): VerbMatch | null {
   return { verb, index, respectively };
 }
 
-const DECREASE = /^(?:下降|降低|减少|降至|压减|压缩|缩减|削减|回落|缩小)/;
+const DECREASE = /^(?:下降|降低|减少|降至|压减|压缩|缩减|削减|回落|缩小|缩短)/;
 const LEVEL = /^(?:控制|稳定|保持|维持|不低于|不少于|不超过|不高于|低于|高于|至少)/;
 // 回落至/回升至 tell where a figure moves (forecasts, analysis), not where a plan puts it: a verb that names
 // the indicator's end, not one that makes a target by itself.

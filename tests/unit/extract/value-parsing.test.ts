@@ -124,3 +124,15 @@ describe('targets in units and multipliers reports use (例, 千亿, 成, 吨标
     expect(extractTargets({ text: '玉米比前年多收了两成，可猪却死了三头。' })).toEqual([]);
   });
 });
+
+describe('压缩至, 压减到, 缩短 end the name and say decrease', () => {
+  it('reads the time a procedure is cut to', () => {
+    expect(read('企业开办时间压缩至2个工作日以内。')).toEqual<Full[]>([['企业开办时间', 2, null, '个工作日', '以内', 'decrease']]);
+    expect(read('工程建设项目审批时间压减到80个工作日以内。')).toEqual<Full[]>([['工程建设项目审批时间', 80, null, '个工作日', '以内', 'decrease']]);
+    expect(read('平均通勤时间缩短10%以上。')).toEqual<Full[]>([['平均通勤时间', 10, null, '%', '以上', 'decrease']]);
+  });
+
+  it('keeps a cut that was made (a review) out', () => {
+    expect(extractTargets({ text: '一、2021年工作回顾\n企业开办时间压缩至2个工作日以内。\n二、2022年工作安排\n' })).toEqual([]);
+  });
+});
