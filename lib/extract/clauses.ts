@@ -174,7 +174,10 @@ function doublingName(s: string, cs: number, ce: number): Named | null {
  */
 const BARE_MEASURE = /^(?:总?产值|总?产量|增加值|营业收入|销售收入|营收|投资|总投资)$/;
 /** A member's own measure after its subject (粮食|播面, 中药材|产值), so a bare measure next to it takes the subject. */
-const MEMBER_MEASURE = /^(.{2,12}?)(?:播种面积|播面|种植面积|面积|总产量|产量|总产值|产值|增加值|营业收入|销售收入|营收|总投资|投资|规模)$/;
+const MEMBER_MEASURES = '播种面积|播面|种植面积|面积|总产量|产量|总产值|产值|增加值|营业收入|销售收入|营收|总投资|投资|规模';
+const MEMBER_MEASURE = new RegExp(`^(.{2,12}?)(?:${MEMBER_MEASURES})$`);
+/** A listed member that is a measure alone (粮食播种面积、|产量): the first member's subject is its subject too. */
+const BARE_MEMBER = new RegExp(`^(?:${MEMBER_MEASURES})$`);
 /** Projects a clause names (实施|新开工…|省市重点项目): investment in them is theirs. */
 const PROJECTS = /^(?:实施|建设|推进|开工|新开工|完成|建成|引进|新引进|谋划|储备)*(.{2,12}项目)$/;
 /** An industry the sentence puts forward before the value: 推动|电子信息产业|集聚发展. */
@@ -330,7 +333,10 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const first = members[0]!;
     if (sharedGroups.has(g) || first.indicator.text.includes('、')) {
       const subjects = splitSubjects(first.indicator, members.length);
-      if (subjects) members.forEach((m, i) => (m.indicator = subjects[i] ?? m.indicator));
+      // 粮食播种面积、产量分别…: the subject the first member names (粮食) is the bare measures' subject too.
+      const lead = subjects ? MEMBER_MEASURE.exec(subjects[0]!.text) : null;
+      const subject = lead ? slice(subjects![0]!, 0, lead[1]!.length) : null;
+      if (subjects) members.forEach((m, i) => (m.indicator = subject && i > 0 && BARE_MEMBER.test(subjects[i]!.text) ? concat(subject, subjects[i]!) : (subjects[i] ?? m.indicator)));
     }
   }
   for (const d of drafts) {

@@ -136,3 +136,32 @@ describe('压缩至, 压减到, 缩短 end the name and say decrease', () => {
     expect(extractTargets({ text: '一、2021年工作回顾\n企业开办时间压缩至2个工作日以内。\n二、2022年工作安排\n' })).toEqual([]);
   });
 });
+
+describe('a listed bare measure takes the subject of the member before it (粮食播种面积、产量)', () => {
+  it('names 产量 after 粮食播种面积 粮食产量, with 分别, without it, and with 和', () => {
+    const expected: Full[] = [
+      ['粮食播种面积', 138, null, '万亩', '以上', 'level'],
+      ['粮食产量', 62, null, '万吨', '以上', 'level'],
+    ];
+    expect(read('粮食播种面积、产量分别稳定在138万亩、62万吨以上。')).toEqual(expected);
+    expect(read('粮食播种面积、产量稳定在138万亩、62万吨以上。')).toEqual(expected);
+    expect(read('粮食播种面积和产量分别稳定在138万亩和62万吨以上。')).toEqual(expected);
+    expect(read('中药材种植面积、总产值分别达到50万亩、80亿元以上。')).toEqual<Full[]>([
+      ['中药材种植面积', 50, null, '万亩', '以上', 'increase'],
+      ['中药材总产值', 80, null, '亿元', '以上', 'increase'],
+    ]);
+  });
+
+  it('shows the composed name in the page’s script', () => {
+    const ts = extractTargets({ text: plan('糧食播種面積、產量分別穩定在138萬畝、62萬噸以上。'), year: 2022 });
+    expect(ts.map((t) => [t.indicator, t.indicatorKey])).toEqual([
+      ['糧食播種面積', '粮食播种面积'],
+      ['糧食產量', '粮食产量'],
+    ]);
+  });
+
+  it('leaves members that name their own subject, and a bare measure after a name that is no measure', () => {
+    expect(read('公办幼儿园、普惠性幼儿园在园幼儿比例分别达50%、85%以上。').map((r) => r[0])).toEqual(['公办幼儿园在园幼儿比例', '普惠性幼儿园在园幼儿比例']);
+    expect(read('地区生产总值、投资分别增长6%、8%以上。').map((r) => r[0])).toEqual(['地区生产总值', '投资']);
+  });
+});
