@@ -301,10 +301,15 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
           draft.targetVerb = named.targetVerb;
         }
       }
-      // "“小巨人”企业国家级3家、省级20家以上": a bare tier word continues the previous name.
+      // "“小巨人”企业国家级3家、省级20家以上": a bare tier word continues the previous name, and the tiers are
+      // one list that shares its last qualifier and unit (国家级3家 is a target as 省级20家以上 is).
       else if (prev && /^[、\s]/.test(headNoVerb) && TIER.test(indicator.text)) {
         const stem = remove(prev.indicator, TIER_END);
-        if (stem.text !== prev.indicator.text) draft.indicator = concat(stem, indicator);
+        if (stem.text !== prev.indicator.text) {
+          draft.indicator = concat(stem, indicator);
+          draft.group = prev.group;
+          group--;
+        }
       }
     }
     if (BARE_MEASURE.test(draft.indicator.text)) {

@@ -165,3 +165,21 @@ describe('a listed bare measure takes the subject of the member before it (粮�
     expect(read('地区生产总值、投资分别增长6%、8%以上。').map((r) => r[0])).toEqual(['地区生产总值', '投资']);
   });
 });
+
+describe('tiers listed after one name (企业国家级3家、省级20家以上)', () => {
+  it('reads each tier as a target under the stem, sharing the last qualifier', () => {
+    expect(read('培育专精特新“小巨人”企业国家级3家、省级20家以上。')).toEqual<Full[]>([
+      ['专精特新“小巨人”企业国家级', 3, null, '家', '以上', 'level'],
+      ['专精特新“小巨人”企业省级', 20, null, '家', '以上', 'level'],
+    ]);
+    expect(read('力争新增“小巨人”企业国家级3家以上、省级20家左右。')).toEqual<Full[]>([
+      ['新增“小巨人”企业国家级', 3, null, '家', '以上', 'level'],
+      ['新增“小巨人”企业省级', 20, null, '家', '左右', 'level'],
+    ]);
+  });
+
+  it('keeps tiers without any bound or hedge out, and does not share a bound between names of their own', () => {
+    expect(read('培育专精特新“小巨人”企业国家级3家、省级20家。')).toEqual([]);
+    expect(read('新增国家级示范区2个、省级示范区5个以上。')).toEqual<Full[]>([['省级示范区', 5, null, '个', '以上', 'level']]);
+  });
+});
