@@ -5,7 +5,7 @@
  * (粮食播种面积138万亩以上、粮食总产量62万吨以上).
  */
 import type { Direction, Qualifier } from '../types';
-import { parseQuantityAt, parseYearAt, scanQuantities, type Quantity } from './numbers';
+import { parseYearAt, scanQuantities, type Quantity } from './numbers';
 import { cleanIndicator, splitSubjects } from './indicator';
 import { concat, remove, slice, sourcedSlice, split, type Sourced } from '../text/sourced';
 import { isClauseBreak } from './sentences';
