@@ -5,7 +5,7 @@
  * (粮食播种面积138万亩以上、粮食总产量62万吨以上).
  */
 import type { Direction, Qualifier } from '../types';
-import { scanQuantities, type Quantity } from './numbers';
+import { parseYearAt, scanQuantities, type Quantity } from './numbers';
 import { cleanIndicator, splitSubjects } from './indicator';
 import { concat, remove, slice, sourcedSlice, split, type Sourced } from '../text/sourced';
 import { isClauseBreak } from './sentences';
@@ -32,7 +32,7 @@ const VERBS = [
   '维持在', '不低于', '不少于', '不超过', '不高于', '超过', '突破', '达到', '增至', '降至', '增长', '增加',
   '提高', '提升', '扩大', '下降', '降低', '减少', '压减', '压缩', '缩减', '削减', '保持', '稳定', '维持',
   '高于', '低于', '至少', '达', '回落至', '回落到', '回升至', '回升到', '缩小到', '缩小至', '上涨到', '上涨至',
-  '上涨', '回落', '回升', '缩小',
+  '上涨', '回落', '回升', '缩小', '压缩到', '压缩至', '压减到', '压减至', '缩短到', '缩短至', '缩短',
 ];
 const VERB_SET = new Set(VERBS);
 
@@ -45,12 +45,20 @@ interface VerbMatch {
 }
 
 /**
- * The verb phrase that ends a head: [分别][年均|平均]verb[分别][约|近]. Matched by looking at the last
+ * The year a verb reaches a figure in (增加到|2025年的|5000亿元, 提高到|2024年底的|59.5%): when, not part of the
+ * value, so the verb before it is still the value's verb.
+ */
+const YEAR_AFTER_VERB = /(?:(?:20|19)[0-9]{2}|[〇零一二三四五六七八九]{4})年(?:底|末)?的?$/;
+
+/**
+ * The verb phrase that ends a head: [分别][年均|平均]verb[分别][约|近][year]. Matched by looking at the last
  * few characters rather than with a regex anchored at $, which would retry every start position.
  */
 function matchVerb(head: string): VerbMatch | null {
   let end = head.length;
   while (end > 0 && /[\s\u200b]/.test(head[end - 1]!)) end--;
+  const year = YEAR_AFTER_VERB.exec(head.slice(Math.max(0, end - 8), end));
+  if (year) end -= year[0].length;
   if (head[end - 1] === '约' || head[end - 1] === '近') end--;
   let respectively = false;
   if (head.endsWith('分别', end)) {
@@ -72,7 +80,7 @@ function matchVerb(head: string): VerbMatch | null {
   return { verb, index, respectively };
 }
 
-const DECREASE = /^(?:下降|降低|减少|降至|压减|压缩|缩减|削减|回落|缩小)/;
+const DECREASE = /^(?:下降|降低|减少|降至|压减|压缩|缩减|削减|回落|缩小|缩短)/;
 const LEVEL = /^(?:控制|稳定|保持|维持|不低于|不少于|不超过|不高于|低于|高于|至少)/;
 // 回落至/回升至 tell where a figure moves (forecasts, analysis), not where a plan puts it: a verb that names
 // the indicator's end, not one that makes a target by itself.
@@ -108,13 +116,38 @@ function followsOk(s: string, end: number, clauseEnd: number): boolean {
   if (end >= clauseEnd) return true;
   const ch = s[end]!;
   // An aside may follow: 增长6%左右（上年为5.2%）.
-  return BOUNDARY.has(ch) || isClauseBreak(ch) || ch === '（' || ch === '(' || TAIL.test(s.slice(end, end + 3)) || growthAfter(s, end, clauseEnd) !== '';
+  return (
+    BOUNDARY.has(ch) ||
+    isClauseBreak(ch) ||
+    ch === '（' ||
+    ch === '(' ||
+    TAIL.test(s.slice(end, end + 3)) ||
+    growthAfter(s, end, clauseEnd) !== '' ||
+    VALUE_JOIN.test(s.slice(end, end + 2))
+  );
 }
+
+/**
+ * 和/及/以及/与 right after a value end it as 、 does: they join two values of one list (分别增长6%和7.5%) or
+ * two items (地区生产总值增长6%和规模工业增加值增长8%). 及时 is a word of its own.
+ */
+const VALUE_JOIN = /^(?:以及|和|与|及(?!时))/;
+/** What stands between two values of one list: 、 or a joining word. */
+const LIST_SEPARATOR = /^[、\s]*(?:以及|和|及|与)?\s*$/;
 
 /** The growth word that closes the clause after a value (6%左右的增长), or ''. */
 function growthAfter(s: string, end: number, clauseEnd: number): string {
   const m = GROWTH_AFTER.exec(s.slice(end, Math.min(clauseEnd, end + 4)));
   return m && end + m[0].length >= clauseEnd - 0 && /^[\s。]*$/.test(s.slice(end + m[0].length, clauseEnd)) ? m[1]! : '';
+}
+
+/** 由/从 and words saying when (2020年的, 目前的) before a starting figure. */
+const FROM_BEFORE = /(?:由|从)(?:(?:20|19)[0-9]{2}年(?:底|末)?的?|[^，,、；;。由从0-9A-Za-z]{1,4}的)?$/;
+/** The verb that moves from the starting figure to the value. */
+const MOVES_TO = /^(?:提高|提升|增加|增长|扩大|上升|上涨|下降|降低|减少|缩小|压减|压缩|缩减|削减|回落|回升)(?:到|至)/;
+
+function isStartingFigure(s: string, q: Quantity, from: number): boolean {
+  return MOVES_TO.test(s.slice(q.end, q.end + 3)) && FROM_BEFORE.test(s.slice(from, q.start));
 }
 
 interface Draft extends ValueItem {
@@ -150,7 +183,10 @@ function doublingName(s: string, cs: number, ce: number): Named | null {
  */
 const BARE_MEASURE = /^(?:总?产值|总?产量|增加值|营业收入|销售收入|营收|投资|总投资)$/;
 /** A member's own measure after its subject (粮食|播面, 中药材|产值), so a bare measure next to it takes the subject. */
-const MEMBER_MEASURE = /^(.{2,12}?)(?:播种面积|播面|种植面积|面积|总产量|产量|总产值|产值|增加值|营业收入|销售收入|营收|总投资|投资|规模)$/;
+const MEMBER_MEASURES = '播种面积|播面|种植面积|面积|总产量|产量|总产值|产值|增加值|营业收入|销售收入|营收|总投资|投资|规模';
+const MEMBER_MEASURE = new RegExp(`^(.{2,12}?)(?:${MEMBER_MEASURES})$`);
+/** A listed member that is a measure alone (粮食播种面积、|产量): the first member's subject is its subject too. */
+const BARE_MEMBER = new RegExp(`^(?:${MEMBER_MEASURES})$`);
 /** Projects a clause names (实施|新开工…|省市重点项目): investment in them is theirs. */
 const PROJECTS = /^(?:实施|建设|推进|开工|新开工|完成|建成|引进|新引进|谋划|储备)*(.{2,12}项目)$/;
 /** An industry the sentence puts forward before the value: 推动|电子信息产业|集聚发展. */
@@ -207,6 +243,11 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     // 不漏一户、不落一人, 办好一所: a written-out 一 with a measure word is idiom, not a target value (一倍 is one:
     // 比2020年增长一倍).
     if (q.chinese && q.value === 1 && q.valueMax === null && !/[万亿%倍]/.test(q.unit)) continue;
+    // A year (提高到2024年的59.5%) says when, never how much: it is no value and does not end the head of the
+    // value after it.
+    if (!q.unit && q.valueMax === null && parseYearAt(s, q.start)) continue;
+    // The starting figure of 由…增加到 / 从…提高到 is the name's, not a value (see FROM_BASE in indicator.ts).
+    if (isStartingFigure(s, q, Math.max(prevEnd, q.start - 16))) continue;
     const followOk = followsOk(s, q.end, ce);
     // Zero-width spaces (masked footnotes, joined line wraps: "增⏎长") are not there for the reader.
     const head = remove(sourcedSlice(s, Math.max(prevEnd, q.start - HEAD_MAX), q.start), /\u200b/g);
@@ -223,9 +264,11 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const headNoVerb = vm ? head.text.slice(0, vm.index) : head.text;
     // "亩均生产总值、亩均税收均增长15%以上": one value that each listed member reaches.
     const each = /[均都][\s]*$/.test(headNoVerb);
-    let indicator = cleanIndicator(remove(slice(head, 0, headNoVerb.length), DOUBLING));
+    // The word that joined the value before (…6%和|规模工业增加值增长) is no part of this name.
+    const join = prev !== null && prevEnd >= q.start - HEAD_MAX ? VALUE_JOIN.exec(headNoVerb) : null;
+    let indicator = cleanIndicator(remove(slice(head, join ? join[0].length : 0, headNoVerb.length), DOUBLING));
     if (indicator.text.length > INDICATOR_MAX) indicator = slice(indicator, -INDICATOR_MAX);
-    const onlySeparator = prev !== null && /^[、\s]*$/.test(headNoVerb);
+    const onlySeparator = prev !== null && LIST_SEPARATOR.test(headNoVerb);
     let qualifier = q.qualifier;
     if (!qualifier && PREFIX_QUALIFIER[verb]) qualifier = PREFIX_QUALIFIER[verb]!;
     const draft: Draft = {
@@ -243,7 +286,7 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
       each,
     };
     if (onlySeparator && !verb && prev) {
-      // 8.5%、10.5%以上: one more value for the same indicator and verb.
+      // 8.5%、10.5%以上, 6%和7.5%: one more value for the same indicator and verb.
       draft.indicator = prev.indicator;
       draft.verb = prev.verb;
       draft.direction = prev.direction;
@@ -267,10 +310,15 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
           draft.targetVerb = named.targetVerb;
         }
       }
-      // "“小巨人”企业国家级3家、省级20家以上": a bare tier word continues the previous name.
+      // "“小巨人”企业国家级3家、省级20家以上": a bare tier word continues the previous name, and the tiers are
+      // one list that shares its last qualifier and unit (国家级3家 is a target as 省级20家以上 is).
       else if (prev && /^[、\s]/.test(headNoVerb) && TIER.test(indicator.text)) {
         const stem = remove(prev.indicator, TIER_END);
-        if (stem.text !== prev.indicator.text) draft.indicator = concat(stem, indicator);
+        if (stem.text !== prev.indicator.text) {
+          draft.indicator = concat(stem, indicator);
+          draft.group = prev.group;
+          group--;
+        }
       }
     }
     if (BARE_MEASURE.test(draft.indicator.text)) {
@@ -299,7 +347,10 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const first = members[0]!;
     if (sharedGroups.has(g) || first.indicator.text.includes('、')) {
       const subjects = splitSubjects(first.indicator, members.length);
-      if (subjects) members.forEach((m, i) => (m.indicator = subjects[i] ?? m.indicator));
+      // 粮食播种面积、产量分别…: the subject the first member names (粮食) is the bare measures' subject too.
+      const lead = subjects ? MEMBER_MEASURE.exec(subjects[0]!.text) : null;
+      const subject = lead ? slice(subjects![0]!, 0, lead[1]!.length) : null;
+      if (subjects) members.forEach((m, i) => (m.indicator = subject && i > 0 && BARE_MEMBER.test(subjects[i]!.text) ? concat(subject, subjects[i]!) : (subjects[i] ?? m.indicator)));
     }
   }
   for (const d of drafts) {

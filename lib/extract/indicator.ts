@@ -7,9 +7,11 @@ import { concat, remove, slice, split, supplied, trim, type Sourced } from '../t
 
 /**
  * Scope and time words that open a clause but are not part of the indicator, and the list marks an item
- * line opens with (——, ①, ●, (1), （一）, 1.), which are the layout's, not the statistic's name.
+ * line opens with (——, ①, ●, (1), （一）, 1.), which are the layout's, not the statistic's name. Who says it
+ * goes too (报告提出, 会议要求, 文件明确, 市政府表示, a bare 提出/指出/要求/强调, 据介绍), and when (目前, 当前, 今后五年):
+ * whole words at the start of a name only, so a name that holds 提出 (提出专利申请) keeps it.
  */
-const LEADING = /^(?:[、，,:：;；.\s》)）]|——|—|--|－－|[·•●○▲△◆◇■□★☆►▶→]|[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3251-\u325f]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．](?![0-9])|(?:在|以)?(?:上年|去年|(?:20|19)\d\d年)(?:的)?基础上|其中|并且|并|同时|以及|将|要|使|让|把|全年|今年|明年|年内|上半年|前三季度|[一二三四]季度|["“]?十[一二三四五六]五["”]?(?:期间|时期|末)|到(?:20|19)\d\d年|(?:20|19)\d\d年|全市|全县|全区|全州|全省|全镇|全乡|确保|力争|争取|预期(?!寿命|性)|预计|有望|尽可能|尽量|努力|力求|继续|进一步|持续|稳步|逐步|先后|稳定|保持|维持)+/;
+const LEADING = /^(?:(?:(?:政府工作)?报告|会议|全会|文件|规划|纲要|方案|意见|通知|公报|计划|决定|我们|[省市县区州]委|[省市县区州]政府)(?:中|里)?(?:明确)?(?:提出|指出|明确|要求|强调|表示|显示|提到|部署|确定)了?(?![申的])|(?:提出|指出|要求|强调)了?(?![申的])|据(?:介绍|悉|了解)|目前|当前|现阶段|届时|近期|(?:今后|未来)[0-9一二三四五两几]年(?:内|间)?|[、，,:：;；.\s》)）]|——|—|--|－－|[·•●○▲△◆◇■□★☆►▶→]|[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3251-\u325f]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．](?![0-9])|(?:在|以)?(?:上年|去年|(?:20|19)\d\d年)(?:的)?基础上|其中|并且|并|同时|以及|将|要|使|让|把|全年|今年|明年|年内|上半年|前三季度|[一二三四]季度|["“]?十[一二三四五六]五["”]?(?:期间|时期|末)|到(?:20|19)\d\d年|(?:20|19)\d\d年|全市|全县|全区|全州|全省|全镇|全乡|确保|力争|争取|预期(?!寿命|性)|预计|有望|尽可能|尽量|努力|力求|继续|进一步|持续|稳步|逐步|先后|稳定|保持|维持)+/;
 /**
  * Adverbs, rate words and comparison bases (比上年, 较2020年底, 与2020年相比, 在去年基础上) between the
  * indicator and its verb.
@@ -105,8 +107,8 @@ function half(member: Sourced): Sourced | undefined {
 }
 
 /**
- * Subjects for n values that share one indicator with 分别: "城、乡居民人均可支配收入" or
- * "城乡居民人均可支配收入" → [城镇居民人均可支配收入, 农村居民人均可支配收入];
+ * Subjects for n values that share one indicator with 分别: "城、乡居民人均可支配收入", "城乡居民人均可支配收入"
+ * or "城镇和农村居民人均可支配收入" → [城镇居民人均可支配收入, 农村居民人均可支配收入];
  * "公办幼儿园、普惠性幼儿园在园幼儿比例" → [公办幼儿园在园幼儿比例, 普惠性幼儿园在园幼儿比例].
  * Returns null when the members cannot be matched to the values.
  */
@@ -117,7 +119,11 @@ export function splitSubjects(indicator: Sourced, n: number): Sourced[] | null {
     const rest = slice(indicator, 2);
     return [concat(half(slice(indicator, 0, 1))!, rest), concat(half(slice(indicator, 1, 2))!, rest)];
   }
-  const parts = split(indicator, '、').map(trim).filter((p) => p.text);
+  let parts = split(indicator, '、').map(trim).filter((p) => p.text);
+  // 城镇和农村居民…, 甲、乙及丙…: the last member joined by 和/及/以及, as the values are (6%和7.5%).
+  const tail = parts[parts.length - 1];
+  const join = parts.length === n - 1 && tail ? /以及|和|及/.exec(tail.text) : null;
+  if (tail && join && join.index > 0) parts = [...parts.slice(0, -1), trim(slice(tail, 0, join.index)), trim(slice(tail, join.index + join[0].length))];
   if (parts.length !== n) return null;
   const last = parts[n - 1]!;
   const first = parts[0]!;

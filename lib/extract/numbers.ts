@@ -176,21 +176,22 @@ export function parseNumberAt(s: string, i: number): ParsedNumber | null {
   return parseArabicAt(s, i) ?? parseChineseAt(s, i);
 }
 
-/** Multipliers kept in the unit, longest first. */
-const MULTIPLIERS = ['万亿', '千万', '百万', '万', '亿'];
+/** Multipliers kept in the unit, longest first (1千亿元 as 1 + 千亿元, like 5千万元). */
+const MULTIPLIERS = ['万亿', '千亿', '千万', '百万', '万', '亿'];
 
 /**
  * Measure words and units that follow a target value, longest first. Deliberately without 月/级/强:
  * 1至4月, 5A级 and 50强 are labels, not target values. 年 and 岁 are units only at the end of a clause
- * (see DURATION_UNITS).
+ * (see DURATION_UNITS). 成 is tenths as written (六成以上 → 6 成), kept like 倍 rather than turned into %.
  */
 const UNITS = [
   '个百分点', '百分点', '平方公里', '平方米', '立方米', '千瓦时', '标准箱', '人次', '标箱',
   '微克/立方米', '毫克/立方米', '微克每立方米', '毫克每立方米', '微克', '毫克',
-  '公里', '千米', '公顷', '千瓦', '兆瓦', '公斤', '千克', '美元', '年', '岁',
+  '吨标准煤/万元', '吨标准煤', '吨标煤', '个工作日', '工作日', '人年',
+  '公里', '千米', '公顷', '千瓦', '兆瓦', '公斤', '千克', '美元', '小时', '年', '岁', '天',
   '%', '‰', '吨', '斤', '亩', '米', '元', '人', '户', '个', '家', '所', '座', '条', '处', '项', '件', '台',
   '套', '辆', '列', '架', '艘', '名', '位', '张', '床', '间', '栋', '批', '场', '次', '倍', '块', '株',
-  '棵', '头', '只', '份', '册',
+  '棵', '头', '只', '羽', '份', '册', '篇', '例', '班', '成',
 ];
 
 /**

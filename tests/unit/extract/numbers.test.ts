@@ -142,3 +142,31 @@ describe('numbers: units of environment and social targets (item 8)', () => {
     expect(q('2021-2025年')).toMatchObject({ valueMax: null, unit: '' });
   });
 });
+
+describe('numbers: measure words and multipliers of health, energy and workload targets', () => {
+  it('reads 例, 篇, 班, 羽, 人年, 天, 小时, 个工作日 and 吨标准煤', () => {
+    expect(q('2万例以上')).toEqual({ value: 2, valueMax: null, unit: '万例', qualifier: '以上' });
+    expect(q('100篇以上')).toEqual({ value: 100, valueMax: null, unit: '篇', qualifier: '以上' });
+    expect(q('200班')).toEqual({ value: 200, valueMax: null, unit: '班', qualifier: '' });
+    expect(q('1000万羽')).toEqual({ value: 1000, valueMax: null, unit: '万羽', qualifier: '' });
+    expect(q('5000人年')).toEqual({ value: 5000, valueMax: null, unit: '人年', qualifier: '' });
+    expect(q('300天以上')).toEqual({ value: 300, valueMax: null, unit: '天', qualifier: '以上' });
+    expect(q('48小时以内')).toEqual({ value: 48, valueMax: null, unit: '小时', qualifier: '以内' });
+    expect(q('2个工作日以内')).toEqual({ value: 2, valueMax: null, unit: '个工作日', qualifier: '以内' });
+    expect(q('0.4吨标准煤/万元')).toEqual({ value: 0.4, valueMax: null, unit: '吨标准煤/万元', qualifier: '' });
+    expect(q('50万吨标准煤')).toEqual({ value: 50, valueMax: null, unit: '万吨标准煤', qualifier: '' });
+  });
+
+  it('reads 成 (tenths) as written, and 千亿 as a multiplier kept in the unit like 千万', () => {
+    expect(q('六成以上')).toEqual({ value: 6, valueMax: null, unit: '成', qualifier: '以上' });
+    expect(q('6-7成')).toEqual({ value: 6, valueMax: 7, unit: '成', qualifier: '' });
+    expect(q('1千亿元')).toEqual({ value: 1, valueMax: null, unit: '千亿元', qualifier: '' });
+    expect(q('1.2千亿元以上')).toEqual({ value: 1.2, valueMax: null, unit: '千亿元', qualifier: '以上' });
+    expect(q('5千瓦')).toEqual({ value: 5, valueMax: null, unit: '千瓦', qualifier: '' });
+  });
+
+  it('reads no quantity in words that only hold 成', () => {
+    expect(scanQuantities('建成区绿化覆盖率')).toEqual([]);
+    expect(scanQuantities('完成、形成、建成')).toEqual([]);
+  });
+});
