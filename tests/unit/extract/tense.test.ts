@@ -241,7 +241,7 @@ describe('the time a value speaks of, asides and the present state', () => {
     // Traditional, full-width brackets: the same.
     expect(show(plan('主要預期目標是：地區生產總值同比增長7%以上（去年實際增長5.5%）。'))).toEqual(['地區生產總值7%以上']);
     // An aside that is itself a part of the target (其中…) keeps its figure.
-    expect(plan('城镇新增就业5万人以上（其中农村劳动力转移就业2万人以上）。').map((t) => `${t.value}${t.unit}${t.qualifier}`)).toEqual(['5万人以上', '2万人以上']);
+    expect(show(plan('城镇新增就业5万人以上（其中农村劳动力转移就业2万人以上）。'))).toEqual(['城镇新增就业5万人以上', '农村劳动力转移就业2万人以上']);
     // Outside a plan 同比 still reports: a statistics bulletin.
     expect(show(interp('全市规模工业增加值同比增长8.1%以上。'))).toEqual([]);
   });
@@ -252,6 +252,8 @@ describe('the time a value speaks of, asides and the present state', () => {
     // Outside a plan too, once the clause names its own time; not where it does not.
     expect(year(interp('2022年全市地区生产总值增长6.2%，今年预期增长6%左右。'))).toEqual(['地区生产总值6%左右@2023']);
     expect(year(interp('去年全市城镇新增就业5.1万人，今年城镇新增就业4.5万人以上。'))).toEqual(['城镇新增就业4.5万人以上@2023']);
+    // The subject named with last year's figure does not carry 去年 into the name.
+    expect(year(interp('去年全市地区生产总值增长6.2%，今年预期增长6%左右。'))).toEqual(['地区生产总值6%左右@2023']);
     expect(show(interp('去年全市地区生产总值增长6.2%，高于预期目标0.2个百分点以上。'))).toEqual([]);
     expect(show(interp('2022年全市地区生产总值增长6.2%，城镇新增就业5万人以上。'))).toEqual([]);
   });
