@@ -57,10 +57,11 @@ describe('popup summary (Chinese UI)', () => {
 
     const rows = popup.getByTestId('target-row');
     expect(await rows.count()).toBe(state!.targets.length);
-    // The name as the traditional page writes it (地區生產總值增長8.5%以上).
+    // The name, and the hedge its list's intro gives it, as the traditional page writes them
+    // (主要預期目標是：地區生產總值增長8.5%以上).
     const gdp = rows.filter({ hasText: '地區生產總值 ↑ 8.5% 以上' });
     expect(await gdp.count()).toBe(1);
-    expect(await gdp.textContent()).toContain('预期');
+    expect(await gdp.textContent()).toBe('地區生產總值 ↑ 8.5% 以上 · 預期');
 
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await gdp.click();
