@@ -103,6 +103,15 @@ function parseStoredTarget(v: unknown, path: string): ImportTarget {
   const quote = obj(o.quote, `${path}.quote`);
   // The stored record keeps prefix/suffix inside `quote`; the message validator expects them flat.
   const { prefix, suffix, ...target } = parseTarget({ ...o, prefix: quote.prefix, suffix: quote.suffix }, path);
+  // What the extractor never writes, and the library could only show as nonsense: a row with no name to
+  // click, a range running backwards (10–5%), a place in the page no page has.
+  if (!target.indicator.trim()) throw new MessageError(`${path}.indicator: empty`);
+  if (!target.indicatorKey.trim()) throw new MessageError(`${path}.indicatorKey: empty`);
+  if (target.valueMax !== null && (target.value === null || target.valueMax < target.value)) {
+    throw new MessageError(`${path}.valueMax: ${target.value === null ? 'without a value' : 'less than value'}`);
+  }
+  const start = int(o.start, `${path}.start`);
+  if (int(o.end, `${path}.end`) < start) throw new MessageError(`${path}.end: before start`);
   return {
     ...target,
     pageId: int(o.pageId, `${path}.pageId`, 1),

@@ -98,6 +98,14 @@ describe('parseImport', () => {
     ['a value of 1e308', { targets: [{ ...TARGETS[0], value: 1e308 }] }, /^targets\[0\]\.value: out of range \(expected -1e12 to 1e12\)$/],
     ['a value of -1e308', { targets: [{ ...TARGETS[0], value: -1e308 }] }, /^targets\[0\]\.value: out of range/],
     ['a range end past 1e12', { targets: [{ ...TARGETS[0], valueMax: 2e12 }] }, /^targets\[0\]\.valueMax: out of range/],
+    // Rows the library could only show as nonsense: no name to click, 10–5%, a place no page has.
+    ['an empty indicator', { targets: [{ ...TARGETS[0], indicator: ' ' }] }, /^targets\[0\]\.indicator: empty$/],
+    ['an empty indicator key', { targets: [{ ...TARGETS[0], indicatorKey: '' }] }, /^targets\[0\]\.indicatorKey: empty$/],
+    ['a range running backwards', { targets: [{ ...TARGETS[0], value: 10, valueMax: 5 }] }, /^targets\[0\]\.valueMax: less than value$/],
+    ['a range end without a value', { targets: [{ ...TARGETS[0], value: null, valueMax: 5 }] }, /^targets\[0\]\.valueMax: without a value$/],
+    ['a start of 1e300', { targets: [{ ...TARGETS[0], start: 1e300 }] }, /^targets\[0\]\.start: out of range/],
+    ['a negative end', { targets: [{ ...TARGETS[0], start: 0, end: -5 }] }, /^targets\[0\]\.end: expected a whole number ≥ 0$/],
+    ['an end before its start', { targets: [{ ...TARGETS[0], start: 50, end: 10 }] }, /^targets\[0\]\.end: before start$/],
   ])('rejects %s, naming the field', (_, over, message) => {
     const e = errorOf(() => parseImport(file(over)));
     expect(e.code).toBe('invalid');
