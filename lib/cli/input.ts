@@ -50,18 +50,19 @@ export function textPageInput(text: string): PageInput {
     if (looksLikeHeading(line)) {
       // Official documents number their levels 一、 → （一） → 1. → （1） (GB/T 9704); a guessed heading
       // takes its level from its numbering, so "27.“双碳”…" nests under the 名词解释 line above it.
-      const level =
-        headings.length === 0
-          ? 1
-          : /^[一二三四五六七八九十]+、/.test(line)
-            ? 2
-            : /^[（(][一二三四五六七八九十]+[）)]/.test(line)
-              ? 3
-              : /^[0-9]+[.．、](?![0-9])/.test(line)
-                ? 4
-                : /^[（(][0-9]+[）)]/.test(line)
-                  ? 5
-                  : 2;
+      const number = /^[一二三四五六七八九十]+、/.test(line)
+        ? 2
+        : /^[（(][一二三四五六七八九十]+[）)]/.test(line)
+          ? 3
+          : /^[0-9]+[.．、](?![0-9])/.test(line)
+            ? 4
+            : /^[（(][0-9]+[）)]/.test(line)
+              ? 5
+              : null;
+      // An unnumbered line is taken for a chapter (名词解释, 附录), the commoner case in the seeds; it may
+      // be a heading inside the last numbered one instead (竭尽全力惠民生 under 二、…), which ends that
+      // chapter early — a text file says no more.
+      const level = headings.length === 0 ? 1 : (number ?? 2);
       headings.push({ text: line, level, start: pos + lead });
     }
     pos += raw.length + 1;
@@ -73,5 +74,7 @@ function looksLikeHeading(line: string): boolean {
   if (line.length < 2 || line.length > 40) return false;
   if (line.includes('<') || line.includes('。')) return false;
   if (/[,，、;；:：]$/.test(line)) return false;
+  // A label and its value (发布时间：2024-01-20, 来源：市政府办, 目标：…) is a field, not a heading.
+  if (/^[^:：]{1,8}[:：]\s*\S/.test(line)) return false;
   return /[\u4e00-\u9fff]/.test(line);
 }

@@ -75,6 +75,11 @@ describe('analyze CLI: JSON on the seed texts', () => {
     expect(results[4]!.targets.filter((t) => t.start > notes)).toEqual([]);
   });
 
+  it('takes no label-and-value line of a text file for a heading (发布时间：…, 来源：…, 目标：…)', () => {
+    const text = '某县政府工作报告\n发布时间：2024-01-20\n来源：县政府办\n目标：建设现代化新县城\n二、2024年工作安排\n名词解释';
+    expect(textPageInput(text).headings.map((h) => h.text)).toEqual(['某县政府工作报告', '二、2024年工作安排', '名词解释']);
+  });
+
   it('guesses heading levels of a text file from the official numbering: 一、 （一） 1. （1）', () => {
     const text = '某县政府工作报告\n一、总体要求\n' + '正文，'.repeat(20) + '\n（一）主要目标\n1.经济发展\n（1）工业\n附录\n';
     expect(textPageInput(text).headings.map((h) => [h.text, h.level])).toEqual([
