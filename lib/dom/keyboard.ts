@@ -13,11 +13,15 @@ function isEditable(t: EventTarget | null): boolean {
 export function initKeyboard(session: PageSession, signal: AbortSignal): void {
   let index = -1;
   const onKey = (e: KeyboardEvent) => {
+    // A tooltip whose term left the page (its paragraph removed, its text rewritten) is closed at the first
+    // key, before it can take one.
+    if (session.tooltip.isOpen && session.tooltip.anchorGone) session.close();
     if (e.key === 'Escape') {
       // An Esc that closed a tooltip the reader could see was meant for it, not for the page's own dialog
-      // or lightbox behind it. One that only cancelled an open still to come (nothing showed yet), or
-      // typed in a field of the page, goes on to the page as well.
-      const visible = session.tooltip.isOpen;
+      // or lightbox behind it. One that only cancelled an open still to come (nothing showed yet), closed
+      // a tooltip whose term had scrolled out of sight, or was typed in a field of the page, goes on to the
+      // page as well.
+      const visible = session.tooltip.isVisible;
       session.dismiss();
       if (visible && !isEditable(e.target)) {
         e.preventDefault();
@@ -44,6 +48,9 @@ export function initKeyboard(session: PageSession, signal: AbortSignal): void {
     range?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     void session.open(hit, true);
   };
+  // The tooltip finds out itself that its term left the page (at its next position update); the session's
+  // state (focus highlight, keyboard-opened) goes with it, so nothing is left to close on the next Esc.
+  session.tooltip.onGone = () => session.close();
   const bind = (doc: Document) => doc.addEventListener('keydown', onKey, { capture: true, signal });
   for (const a of session.annotators) bind(a.doc);
   session.docBinders.push(bind);

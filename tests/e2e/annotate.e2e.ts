@@ -283,6 +283,88 @@ describe('tooltips', () => {
   });
 });
 
+describe('Esc reaches the page unless it closed a tooltip the reader could see', () => {
+  /** Counts the Escapes the page's own keydown listener receives (a lightbox or dialog of the page). */
+  const pageEscapes = (page: Page) => page.evaluate(() => (window as unknown as { escapes: number }).escapes);
+  const listen = (page: Page) =>
+    page.evaluate(() => {
+      const w = window as unknown as { escapes: number };
+      w.escapes = 0;
+      window.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') w.escapes++;
+      });
+    });
+
+  it('a tooltip whose term scrolled out of sight does not keep the Esc from the page', async () => {
+    const { page } = await openAnnotated('pages/seed-003.html');
+    await listen(page);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    // Seen and closed by it: the Esc was the tooltip's.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    expect(await pageEscapes(page)).toBe(0);
+
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    // A click elsewhere leaves a keyboard-opened tooltip open; the page scrolls it out of sight.
+    await page.mouse.click(640, 880);
+    expect(await tooltipText(page)).not.toBeNull();
+    await page.evaluate(() => window.scrollBy(0, 3000));
+    await expect.poll(() => onTooltip(page, (box) => box.style.visibility)).toBe('hidden');
+    await page.keyboard.press('Escape');
+    // Before: 0 — the invisible tooltip took it, and only a second Esc reached the page.
+    await expect.poll(() => pageEscapes(page)).toBe(1);
+    expect(await tooltipText(page)).toBeNull();
+    // Closed, not only hidden: scrolling back does not bring it back.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    expect(await tooltipText(page)).toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pageEscapes(page)).toBe(2);
+    await page.close();
+  });
+
+  it('a tooltip closes when the page removes its term’s paragraph, and the next Esc is the page’s', async () => {
+    const { page } = await openAnnotated('pages/seed-003.html');
+    await listen(page);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    const removed = await page.evaluate(() => {
+      const f = [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-focus') ?? [])][0]!;
+      const block = f.startContainer.parentElement!.closest('p, td, li')!;
+      block.remove();
+      return block.textContent!.length > 0;
+    });
+    expect(removed).toBe(true);
+    // Before: it stayed open (hidden at the top left) until an Esc, which it kept from the page.
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    expect((await highlightCounts(page))[HIGHLIGHTS.focus] ?? {}).toEqual({});
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pageEscapes(page)).toBe(1);
+    await page.close();
+  });
+
+  it('a tooltip whose paragraph’s text the page rewrote (p.textContent = p.textContent) gives the next Esc to the page', async () => {
+    const { page } = await openAnnotated('pages/seed-003.html');
+    await listen(page);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    await page.evaluate(() => {
+      const f = [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-focus') ?? [])][0]!;
+      const block = f.startContainer.parentElement!.closest('p, td, li')!;
+      block.textContent = block.textContent;
+    });
+    await page.keyboard.press('Escape');
+    // Before: 0 — the tooltip, shown over the paragraph's start, took the Esc.
+    await expect.poll(() => pageEscapes(page)).toBe(1);
+    expect(await tooltipText(page)).toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pageEscapes(page)).toBe(2);
+    await page.close();
+  });
+});
+
 describe('the tooltip follows its term', () => {
   it('stays under a keyboard-opened term while the page scrolls', async () => {
     const { page } = await openAnnotated('pages/seed-003.html');
