@@ -116,6 +116,8 @@ export class Tooltip {
   private focusReturn: HTMLElement | null = null;
   private stopFollowing: (() => void) | null = null;
   onAddEntry: ((term: string, sentence: string) => void) | null = null;
+  /** Called when the tooltip closed itself because its term left the page. */
+  onGone: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -128,6 +130,23 @@ export class Tooltip {
 
   get isOpen(): boolean {
     return !!this.box && !this.box.hidden;
+  }
+
+  /**
+   * The term it is anchored to has left the page: its paragraph was removed, or its text replaced
+   * (p.textContent = p.textContent), which collapses the live Range where the text was.
+   */
+  get anchorGone(): boolean {
+    const a = this.anchor;
+    return !!a && (a.collapsed || !a.startContainer.isConnected);
+  }
+
+  /**
+   * Open and where the reader can see it: not hidden with its term scrolled out of sight (position), not
+   * anchored to a term that is gone. Only such a tooltip may keep a key (Esc) from the page.
+   */
+  get isVisible(): boolean {
+    return this.isOpen && !this.anchorGone && this.box!.style.visibility !== 'hidden';
   }
 
   private ensure(): HTMLElement {
@@ -223,6 +242,13 @@ export class Tooltip {
     const box = this.box;
     const anchor = this.anchor;
     if (!box || !anchor) return;
+    // Checked on every update (scroll, resize, the term's element resized or removed): a term that left the
+    // page would otherwise keep an invisible tooltip open at the top left, or one over other text.
+    if (this.anchorGone) {
+      this.hide(true);
+      this.onGone?.();
+      return;
+    }
     const { x, y, middlewareData } = await computePosition(referenceFor(anchor), box, {
       strategy: 'fixed',
       placement: 'bottom-start',

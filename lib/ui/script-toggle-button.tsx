@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { sendMessage, type ScriptToggleState } from '../messaging/protocol';
 import { sendToTab } from '../messaging/tabs';
+import { errorText } from './library/confirm-dialog';
 
 function label(state: ScriptToggleState | null): string {
   if (state?.converted) return t('popupScriptRestore');
@@ -10,12 +11,48 @@ function label(state: ScriptToggleState | null): string {
   return t('popupScriptToggle');
 }
 
+/** A failed action as the reader is told it: in their language, the browser's own reason on request. */
+export interface ActionError {
+  text: string;
+  detail?: string;
+}
+
+/**
+ * What a toggle came to, if it failed. The browser's reason (“Cannot access a chrome:// URL”, in English,
+ * naming the URL) is not a message for the reader: it goes behind the disclosure, as the popup's 标注此页 does.
+ */
+export function toggleError(result: { ok: boolean; state?: ScriptToggleState; error?: string }): ActionError | null {
+  // No script could be run in the tab: a browser page, the web store, or no access to the site.
+  if (!result.ok) return { text: t('popupScriptUnavailable'), ...(result.error ? { detail: result.error } : {}) };
+  if (result.state?.error) return { text: t('popupScriptFailed'), detail: result.state.error };
+  return null;
+}
+
+/**
+ * An alert for a failed action: its message, and the technical reason behind a 技术细节 disclosure. The
+ * popup's own actions show theirs the same way.
+ */
+export function ErrorAlert(props: { error: ActionError; testId: string }) {
+  const { error, testId } = props;
+  return (
+    <div class="error" role="alert" data-testid={testId}>
+      <p>{error.text}</p>
+      {error.detail && (
+        <details>
+          <summary>{t('popupErrorDetails')}</summary>
+          <code data-testid={`${testId}-detail`}>{error.detail}</code>
+        </details>
+      )}
+    </div>
+  );
+}
+
 /** The popup's simplified ⇄ traditional button: converts the tab's page, or restores it. */
 export function ScriptToggleButton(props: { tabId: number | undefined; onToggled?(): void }) {
   const { tabId } = props;
   const [state, setState] = useState<ScriptToggleState | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ActionError | null>(null);
 
   useEffect(() => {
     if (tabId === undefined) return;
@@ -26,11 +63,19 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
   const toggle = async () => {
     if (tabId === undefined) return;
     setBusy(true);
-    const result = await sendMessage('toggleScriptTab', { tabId }).catch((e: unknown) => ({ ok: false, error: String(e), state: undefined }));
-    setBusy(false);
-    if (result.state) setState(result.state);
-    setError(result.ok ? (result.state?.error ?? null) : (result.error ?? ''));
-    if (result.ok) props.onToggled?.();
+    // Cleared first, so the same failure again is a new alert that screen readers announce.
+    setError(null);
+    try {
+      const result = await sendMessage('toggleScriptTab', { tabId });
+      if (result.state) setState(result.state);
+      setError(toggleError(result));
+      if (result.ok) props.onToggled?.();
+    } catch (e) {
+      // The background did not answer: nothing was tried on the page.
+      setError({ text: t('popupScriptFailed'), detail: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -45,12 +90,7 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
       >
         {label(state)}
       </button>
-      {error !== null && (
-        <p class="error" data-testid="toggle-script-error">
-          {t('errorPrefix')}
-          {error}
-        </p>
-      )}
+      {error && <ErrorAlert error={error} testId="toggle-script-error" />}
     </div>
   );
 }

@@ -283,6 +283,156 @@ describe('tooltips', () => {
   });
 });
 
+/** The term the keyboard focused, and the first words of the block it stands in. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const f = [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-focus') ?? [])][0];
+    if (!f) return null;
+    const live = document.createRange();
+    live.setStart(f.startContainer, f.startOffset);
+    live.setEnd(f.endContainer, f.endOffset);
+    return `${live.toString()} @ ${live.startContainer.parentElement!.closest('p, h1, h2, h3, td')!.textContent!.trim().slice(0, 8)}`;
+  });
+
+/** Clicks just before the first character of the paragraph that starts with `start`, putting the caret there. */
+async function clickAtStartOf(page: Page, start: string) {
+  const { x, y } = await page.evaluate((start) => {
+    const p = [...document.querySelectorAll('p')].find((el) => el.textContent!.startsWith(start))!;
+    const range = document.createRange();
+    range.setStart(p.firstChild!, 0);
+    range.setEnd(p.firstChild!, 1);
+    const r = range.getBoundingClientRect();
+    return { x: r.left + 2, y: r.top + r.height / 2 };
+  }, start);
+  await page.mouse.click(x, y);
+}
+
+describe('keyboard navigation starts where the reader is', () => {
+  it('after the caret the reader clicked, goes on from the current term, and starts again after a click elsewhere or a scroll away', async () => {
+    const { page } = await openAnnotated('pages/seed-003.html');
+    // The tester's repro: 60% down the page, a click in the text. The paragraph is then centred, so the
+    // click lands on it whatever the fonts make of the page's length.
+    await page.evaluate(() => {
+      window.scrollTo(0, 0.6 * (document.documentElement.scrollHeight - innerHeight));
+      [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('风险防控有待加强'))!.scrollIntoView({ block: 'center' });
+    });
+    await clickAtStartOf(page, '风险防控有待加强');
+    expect(await page.evaluate(() => getSelection()!.type)).toBe('Caret');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    // Before: 高质量发展 near the top of the page (the first of its 721 terms), whatever the reader had clicked.
+    await expect.poll(() => focused(page)).toBe('高质量发展 @ 二、今后五年政府');
+    await expect.poll(() => tooltipTerm(page)).toBe('高质量发展');
+    // Once navigating, it goes on from the current term (the caret has not moved).
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => focused(page)).toBe('百年未有之大变局 @ 二、今后五年政府');
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await expect.poll(() => focused(page)).toBe('高质量发展 @ 二、今后五年政府');
+    // A click elsewhere is a new reading position: previous is the last term before the caret.
+    await clickAtStartOf(page, '风险防控有待加强');
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await expect.poll(() => focused(page)).toBe('双减 @ 3.着力促融合、');
+
+    // Scrolled far away without clicking (the caret is left off screen): the first term in the viewport.
+    await page.evaluate(() => [...document.querySelectorAll('h3')].find((h) => h.textContent!.startsWith('两区协同赋能新篇'))!.scrollIntoView({ block: 'start' }));
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => focused(page)).toBe('强省会 @ 两区协同赋能新篇');
+    await page.evaluate(() => [...document.querySelectorAll('h3')].find((h) => h.textContent!.startsWith('两区协同赋能新篇'))!.scrollIntoView({ block: 'start' }));
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await expect.poll(() => focused(page)).toBe('高质量发展 @ 四、外贸结构持续');
+    // A small scroll leaves the current term on screen: navigation goes on from it.
+    await page.evaluate(() => window.scrollBy(0, 150));
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => focused(page)).toBe('强省会 @ 两区协同赋能新篇');
+    // Scrolled away, previous is the last term above the viewport.
+    await page.evaluate(() => [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('风险防控有待加强'))!.scrollIntoView({ block: 'start' }));
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await expect.poll(() => focused(page)).toBe('双减 @ 3.着力促融合、');
+    await page.close();
+  });
+});
+
+describe('Esc reaches the page unless it closed a tooltip the reader could see', () => {
+  /** Counts the Escapes the page's own keydown listener receives (a lightbox or dialog of the page). */
+  const pageEscapes = (page: Page) => page.evaluate(() => (window as unknown as { escapes: number }).escapes);
+  const listen = (page: Page) =>
+    page.evaluate(() => {
+      const w = window as unknown as { escapes: number };
+      w.escapes = 0;
+      window.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') w.escapes++;
+      });
+    });
+
+  it('a tooltip whose term scrolled out of sight does not keep the Esc from the page', async () => {
+    const { page } = await openAnnotated('pages/seed-003.html');
+    await listen(page);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    // Seen and closed by it: the Esc was the tooltip's.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    expect(await pageEscapes(page)).toBe(0);
+
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    // A click elsewhere leaves a keyboard-opened tooltip open; the page scrolls it out of sight.
+    await page.mouse.click(640, 880);
+    expect(await tooltipText(page)).not.toBeNull();
+    await page.evaluate(() => window.scrollBy(0, 3000));
+    await expect.poll(() => onTooltip(page, (box) => box.style.visibility)).toBe('hidden');
+    await page.keyboard.press('Escape');
+    // Before: 0 — the invisible tooltip took it, and only a second Esc reached the page.
+    await expect.poll(() => pageEscapes(page)).toBe(1);
+    expect(await tooltipText(page)).toBeNull();
+    // Closed, not only hidden: scrolling back does not bring it back.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    expect(await tooltipText(page)).toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pageEscapes(page)).toBe(2);
+    await page.close();
+  });
+
+  it('a tooltip closes when the page removes its term’s paragraph, and the next Esc is the page’s', async () => {
+    const { page } = await openAnnotated('pages/seed-003.html');
+    await listen(page);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    const removed = await page.evaluate(() => {
+      const f = [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-focus') ?? [])][0]!;
+      const block = f.startContainer.parentElement!.closest('p, td, li')!;
+      block.remove();
+      return block.textContent!.length > 0;
+    });
+    expect(removed).toBe(true);
+    // Before: it stayed open (hidden at the top left) until an Esc, which it kept from the page.
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    expect((await highlightCounts(page))[HIGHLIGHTS.focus] ?? {}).toEqual({});
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pageEscapes(page)).toBe(1);
+    await page.close();
+  });
+
+  it('a tooltip whose paragraph’s text the page rewrote (p.textContent = p.textContent) gives the next Esc to the page', async () => {
+    const { page } = await openAnnotated('pages/seed-003.html');
+    await listen(page);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => tooltipText(page)).not.toBeNull();
+    await page.evaluate(() => {
+      const f = [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-focus') ?? [])][0]!;
+      const block = f.startContainer.parentElement!.closest('p, td, li')!;
+      block.textContent = block.textContent;
+    });
+    await page.keyboard.press('Escape');
+    // Before: 0 — the tooltip, shown over the paragraph's start, took the Esc.
+    await expect.poll(() => pageEscapes(page)).toBe(1);
+    expect(await tooltipText(page)).toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pageEscapes(page)).toBe(2);
+    await page.close();
+  });
+});
+
 describe('the tooltip follows its term', () => {
   it('stays under a keyboard-opened term while the page scrolls', async () => {
     const { page } = await openAnnotated('pages/seed-003.html');

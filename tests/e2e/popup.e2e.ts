@@ -117,6 +117,25 @@ describe('popup summary (Chinese UI)', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
+  it('简繁切换 on a browser page: a localized alert, with Chrome’s own reason only behind 技术细节', async () => {
+    const page = await ext.open('chrome://version');
+    const popup = await ext.popupFor(page);
+    await popup.getByTestId('toggle-script').click();
+    const error = popup.getByTestId('toggle-script-error');
+    await error.waitFor();
+    expect(await error.getAttribute('role')).toBe('alert');
+    // Before: 出错了：Cannot access a chrome:// URL, and no alert role.
+    expect(await error.locator('p').textContent()).toBe('此页面无法简繁切换（浏览器内部页面或无权限）。');
+    expect(await error.locator('summary').textContent()).toBe('技术细节');
+    expect(await popup.getByTestId('toggle-script-error-detail').isVisible()).toBe(false);
+    await error.locator('summary').click();
+    expect(await popup.getByTestId('toggle-script-error-detail').textContent()).toBe('Cannot access a chrome:// URL');
+    expect(await popup.getByTestId('toggle-script').isEnabled()).toBe(true);
+    await popup.close();
+    await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
   it('removes a saved page and saves it again', async () => {
     const page = await ext.open(server.govUrl('pages/seed-001.html'));
     await waitForState(ext, await ext.tabIdOf(page));
@@ -164,6 +183,15 @@ describe('popup in English', () => {
       await popup.getByTestId('verdict').waitFor();
       expect(await popup.getByTestId('kind').textContent()).toBe('Government work report');
       expect(await popup.getByTestId('verdict').textContent()).toContain('Recognised as a report');
+      // A page the toggle cannot touch says so in English too.
+      const restricted = await ext.open('chrome://version');
+      const restrictedPopup = await ext.popupFor(restricted);
+      await restrictedPopup.getByTestId('toggle-script').click();
+      const error = restrictedPopup.getByTestId('toggle-script-error');
+      await error.waitFor();
+      expect(await error.getAttribute('role')).toBe('alert');
+      expect(await error.locator('p').textContent()).toBe('This page cannot be converted between simplified and traditional (a browser page, or no access).');
+      expect(await error.locator('summary').textContent()).toBe('Technical details');
     } finally {
       await ext.close();
     }
