@@ -179,29 +179,6 @@ export class PageSession {
   /** Features with something of their own to drop when the reader dismisses (hover's pending open); each says whether it had any. */
   readonly dismissers: (() => boolean)[] = [];
 
-  /** Every term in document order across frames (the top document first, then iframes). */
-  allTerms(): TermHit[] {
-    const hits: TermHit[] = [];
-    for (const a of this.annotators) {
-      const own = a.terms.map((span) => ({ annotator: a, span }));
-      // Content appended later sits at the end of the model; order it by its place in the page. Ranges
-      // in different trees (a shadow root and the light DOM) cannot be compared and throw: the model's
-      // order stands in for those pairs. Text that left the page has no range and no place in the order.
-      const ranges = new Map(own.map((h) => [h, h.annotator.rangeOf(h.span)] as const));
-      const placed = own.filter((h) => ranges.get(h)?.startContainer.isConnected);
-      placed.sort((x, y) => {
-        try {
-          return ranges.get(x)!.compareBoundaryPoints(Range.START_TO_START, ranges.get(y)!);
-        } catch {
-          return x.span.start - y.span.start;
-        }
-      });
-      own.length = 0;
-      own.push(...placed);
-      hits.push(...own);
-    }
-    return hits;
-  }
 
   termCount(): number {
     return this.annotators.reduce((n, a) => n + a.terms.length, 0);

@@ -6,7 +6,7 @@ import { entryHeadword } from '../glossary/headword';
 import { sendToTab } from '../messaging/tabs';
 import { errorText } from './library/confirm-dialog';
 import { reasonLine, reasonPhrases } from './reasons';
-import { ScriptToggleButton } from './script-toggle-button';
+import { ErrorAlert, ScriptToggleButton } from './script-toggle-button';
 import { writtenParts } from '../text/as-written';
 import { foldChars } from '../text/normalize';
 import type { Target } from '../types';
@@ -160,17 +160,7 @@ export function Popup() {
       <div role="status" class="outcome" data-testid="popup-status">
         {outcome?.kind === 'ok' ? outcome.text : ''}
       </div>
-      {outcome?.kind === 'error' && (
-        <div class="error" role="alert" data-testid="popup-error">
-          <p>{outcome.text}</p>
-          {outcome.detail && (
-            <details>
-              <summary>{t('popupErrorDetails')}</summary>
-              <code data-testid="popup-error-detail">{outcome.detail}</code>
-            </details>
-          )}
-        </div>
-      )}
+      {outcome?.kind === 'error' && <ErrorAlert error={outcome} testId="popup-error" />}
       {(status.kind === 'none' || status.kind === 'unavailable') && (
         <section>
           <p class="muted" data-testid="status">{status.kind === 'none' ? t('popupNotAnnotated') : t('popupUnavailable')}</p>
