@@ -268,7 +268,7 @@ export class Tooltip {
     if (this.anchor !== anchor) return;
     box.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     // Scrolled out of sight, the term takes its tooltip with it rather than leaving it over other text.
-    box.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
+    box.style.visibility = (outOfSightInFrame(anchor) ?? middlewareData.hide?.referenceHidden) ? 'hidden' : '';
   }
 
   /**
@@ -319,6 +319,26 @@ export class Tooltip {
  * to and which document the term is in: for a term in a same-origin iframe it adds the frame's offset
  * (border and padding included, nested frames too), as the tooltip lives in the top document.
  */
+/**
+ * Whether a term in an iframe is out of sight: outside its frame's viewport, or its frame outside the top
+ * one. Null for a term in the top document. floating-ui's hide() compares the term's rect, which its
+ * platform offsets into the top page's coordinates, with clipping rects it reads in the frame's own
+ * (floating-ui issue 2174), so every term below the frame's first screenful read as hidden.
+ */
+function outOfSightInFrame(anchor: Range): boolean | null {
+  const win = anchor.startContainer.ownerDocument?.defaultView;
+  const frame = win?.frameElement;
+  if (!win || !frame || win === win.top) return null;
+  const r = anchor.getBoundingClientRect();
+  if (r.bottom < 0 || r.top > win.innerHeight || r.right < 0 || r.left > win.innerWidth) return true;
+  const f = frame.getBoundingClientRect();
+  const top = frame.ownerDocument.defaultView;
+  if (!top) return null;
+  const y = f.top + frame.clientTop;
+  const x = f.left + frame.clientLeft;
+  return y + r.bottom < 0 || y + r.top > top.innerHeight || x + r.right < 0 || x + r.left > top.innerWidth;
+}
+
 function referenceFor(anchor: Range) {
   return {
     getBoundingClientRect: () => anchor.getBoundingClientRect(),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { HIGHLIGHTS, highlightCounts, highlightTotal, onTooltip, termPoint, tooltipAndFocusTop, tooltipTerm, tooltipText } from './page';
+import { HIGHLIGHTS, highlightCounts, highlightTotal, hoverInFrame, onTooltip, termPoint, tooltipAndFocusTop, tooltipTerm, tooltipText } from './page';
 import { pageStateOf, waitForState } from './state';
 
 let server: StaticServer;
@@ -84,6 +84,30 @@ describe('tooltips', () => {
     expect(await page.evaluate(() => document.querySelector('report-lens-tooltip')!.shadowRoot)).toBeNull();
     await page.mouse.move(5, 5);
     await expect.poll(() => tooltipText(page)).toBeNull();
+    await page.close();
+  });
+
+  it('a term in a same-origin iframe opens its tooltip visible, next to the term', async () => {
+    const { page } = await openAnnotated('pages/iframe-host.html');
+    await expect.poll(async () => Object.keys((await highlightCounts(page, 'iframe'))[HIGHLIGHTS.defined] ?? {})).toEqual(expect.arrayContaining(['六稳', '六保']));
+    for (const term of ['六稳', '六保']) {
+      const at = await hoverInFrame(page, term);
+      await expect.poll(() => tooltipTerm(page)).toBe(term);
+      const box = await onTooltip(page, (b) => {
+        const r = b.getBoundingClientRect();
+        return { visibility: getComputedStyle(b).visibility, top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      });
+      // Before: hidden (floating-ui's hide() compared the frame's coordinates with the top page's).
+      expect(box!.visibility).toBe('visible');
+      // Below the term (or above it, flipped), and over it horizontally.
+      const gap = box!.top >= at.y ? box!.top - at.y : at.y - box!.bottom;
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThan(40);
+      expect(at.x).toBeGreaterThan(box!.left - 40);
+      expect(at.x).toBeLessThan(box!.right);
+      await page.mouse.move(5, 5);
+      await expect.poll(() => tooltipTerm(page)).toBeNull();
+    }
     await page.close();
   });
 

@@ -137,3 +137,29 @@ export async function tooltipAndFocusTop(page: Page): Promise<{ tip: number; ter
   return tip === null || term === null ? null : { tip, term };
 }
 
+/** Moves the pointer onto the first `text` highlighted in the page's iframe (the tooltip opens in the top document). */
+export async function hoverInFrame(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const frame = page.frames().find((f) => f !== page.mainFrame())!;
+  const term = await frame.evaluate((text) => {
+    const hl = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-defined');
+    for (const r of hl ?? []) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      if (live.toString() !== text) continue;
+      (live.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const b = live.getClientRects()[0]!;
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    throw new Error(`no highlighted ${text} in the frame`);
+  }, text);
+  const origin = await page.evaluate(() => {
+    const f = document.querySelector('iframe')!;
+    const r = f.getBoundingClientRect();
+    const cs = getComputedStyle(f);
+    return { x: r.left + f.clientLeft + parseFloat(cs.paddingLeft), y: r.top + f.clientTop + parseFloat(cs.paddingTop) };
+  });
+  const at = { x: origin.x + term.x, y: origin.y + term.y };
+  await page.mouse.move(at.x, at.y);
+  return at;
+}

@@ -6,7 +6,7 @@ import { DEFAULT_VARIANTS } from '../../lib/convert/variants';
 import type { ScriptToggleState } from '../../lib/messaging/protocol';
 import { detectScript } from '../../lib/text/script';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { HIGHLIGHTS, highlightCounts, highlightTotal, onTooltip, tooltipTerm, tooltipText } from './page';
+import { HIGHLIGHTS, highlightCounts, highlightTotal, hoverInFrame, onTooltip, tooltipTerm, tooltipText } from './page';
 import { waitForState } from './state';
 
 let server: StaticServer;
@@ -54,30 +54,6 @@ function reportPage(body: string): string {
 <p>地区生产总值增长6.5%以上，城镇调查失业率控制在5.5%以内。</p>${body}</body></html>`;
 }
 
-/** Moves the pointer onto the first `text` highlighted in the page's iframe (the tooltip opens in the top document). */
-async function hoverInFrame(page: Page, text: string): Promise<void> {
-  const frame = page.frames().find((f) => f !== page.mainFrame())!;
-  const term = await frame.evaluate((text) => {
-    const hl = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('report-lens-defined');
-    for (const r of hl ?? []) {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      if (live.toString() !== text) continue;
-      (live.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const b = live.getClientRects()[0]!;
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    }
-    throw new Error(`no highlighted ${text} in the frame`);
-  }, text);
-  const origin = await page.evaluate(() => {
-    const f = document.querySelector('iframe')!;
-    const r = f.getBoundingClientRect();
-    const cs = getComputedStyle(f);
-    return { x: r.left + f.clientLeft + parseFloat(cs.paddingLeft), y: r.top + f.clientTop + parseFloat(cs.paddingTop) };
-  });
-  await page.mouse.move(origin.x + term.x, origin.y + term.y);
-}
 
 /** The open tooltip's glossary definition. */
 const tooltipDefinition = (page: Page) => onTooltip(page, (box) => (box.hidden ? null : (box.querySelector('.def')?.textContent ?? null)));
