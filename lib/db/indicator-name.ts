@@ -7,19 +7,48 @@ import type { ReportLensDB } from './schema';
  * targets of that key write it, when they write it alike; none (the key stands) when they differ — a
  * library holding the indicator from pages in both scripts.
  *
- * Two index reads per key, not a scan: a library of 10,000 targets has a few hundred keys.
+ * Two cursor walks over the indicatorKey index, one step per key: forward with 'nextunique' (each key's
+ * first record), backward jumping from key to key (each key's last). One Dexie query per key instead
+ * cost the library a main-thread task of tens of ms right after its first rows were painted.
  */
 export async function indicatorNames(db: ReportLensDB, keys: readonly string[]): Promise<Map<string, string>> {
-  const found = await db.transaction('r', db.targets, () =>
-    Promise.all(
-      keys.map(async (key) => {
-        const byKey = db.targets.where('indicatorKey').equals(key);
-        const [first, last] = await Promise.all([byKey.first(), byKey.clone().last()]);
-        return [key, first?.indicator, last?.indicator] as const;
-      }),
-    ),
-  );
   const names = new Map<string, string>();
-  for (const [key, first, last] of found) if (first && first === last && first !== key) names.set(key, first);
+  if (!keys.length) return names;
+  await db.open();
+  const sorted = [...keys].sort((a, b) => indexedDB.cmp(a, b));
+  const idb = db.backendDB();
+  const index = idb.transaction('targets', 'readonly').objectStore('targets').index('indicatorKey');
+  const [first, last] = await Promise.all([walk(index, sorted, 'nextunique'), walk(index, sorted, 'prev')]);
+  for (const key of keys) {
+    const name = first.get(key);
+    if (name && name === last.get(key) && name !== key) names.set(key, name);
+  }
   return names;
+}
+
+/** key → indicator of its first ('nextunique') or last ('prev', stepping to the next lower key) record. */
+function walk(index: IDBIndex, sorted: readonly string[], direction: 'nextunique' | 'prev'): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    const out = new Map<string, string>();
+    const request = index.openCursor(null, direction);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(out);
+      const key = cursor.key as string;
+      const value = cursor.value as { indicator?: unknown };
+      if (typeof value.indicator === 'string') out.set(key, value.indicator);
+      if (direction === 'nextunique') return cursor.continue();
+      // The greatest key below this one that the index holds: its records are next, its last one first.
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (indexedDB.cmp(sorted[mid], key) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === 0) return resolve(out);
+      cursor.continue(sorted[lo - 1]);
+    };
+  });
 }
