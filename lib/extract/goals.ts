@@ -4,7 +4,9 @@
  * "——经济发展质效明显提升。" bullets under "主要目标。…要努力实现以下主要目标。".
  */
 import type { Direction } from '../types';
-import { remove, slice, type Sourced } from '../text/sourced';
+import { concat, remove, slice, supplied, type Sourced } from '../text/sourced';
+
+const ELLIPSIS = supplied('…', '…');
 
 /** "目标：…" at a line start. */
 export const GOAL_LABEL = /^[ \t\u3000]*(?:主要|奋斗|总体|发展|远景|工作)?目标[ \t\u3000]*[:：][ \t\u3000]*/;
@@ -33,7 +35,8 @@ export function goalIndicator(text: Sourced): Sourced {
   const body = remove(text, /^(?:到|至|在)?[^,，。]{0,8}年(?:底|末)?[,，]/);
   const cut = body.text.search(/[,，;；。]/);
   const t = cut > 0 ? slice(body, 0, cut) : body;
-  return t.text.length > 40 ? slice(t, 0, 40) : t;
+  // Cut, it says so: a name that stops mid-word (…文旅康养) read as the whole goal.
+  return t.text.length > 40 ? concat(slice(t, 0, 40), ELLIPSIS) : t;
 }
 
 export function goalDirection(text: string): Direction {

@@ -437,6 +437,14 @@ describe('sentences too long to keep whole (a report without full stops)', () =>
     expect(t.sentence).toBe('…' + plan(mid).slice(t.start, t.end) + '…');
   });
 
+  it('names a goal by its first clause, cut at 40 characters with …', () => {
+    const clause = '基本建成区域性枢纽经济中心先进制造业中心科技创新中心教育医疗中心文旅康养中心和现代化生态宜居城市';
+    const ts = extractTargets({ text: `关键词 1 城乡面貌\n目标：${clause}，人民生活更加美好`, year: 2022 });
+    expect(ts.map((t) => [t.kind, t.indicator, t.indicatorKey])).toEqual([['goal', `${clause.slice(0, 40)}…`, `${clause.slice(0, 40)}…`]]);
+    // A first clause of 40 or fewer stays whole, without the mark.
+    expect(extractTargets({ text: `关键词 1 城乡面貌\n目标：${clause.slice(0, 40)}，人民生活更加美好`, year: 2022 })[0]!.indicator).toBe(clause.slice(0, 40));
+  });
+
   it('keeps a long goal statement from its start', () => {
     const goal = `目标：${Array.from({ length: 200 }, () => '稳步推进城乡面貌向更高层次跃升').join('，')}`;
     const ts = extractTargets({ text: `关键词 1 城乡面貌\n${goal}`, year: 2022 });
