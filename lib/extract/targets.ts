@@ -371,7 +371,9 @@ export function extractTargets(input: ExtractInput): Target[] {
       unit: it.unit,
       qualifier: it.qualifier,
       direction: it.direction,
-      hedge: hedge || (inRegion ? reg!.hedge : /目标/.test(upto) ? '目标' : ''),
+      // 目标 marks the value when its own clause says it, or the sentence introduces it (…的目标是：): not
+      // for a goal another clause names ("坚持'强县、活乡'目标，…，占比控制在5%以内").
+      hedge: hedge || (inRegion ? reg!.hedge : /目标/.test(s.slice(it.clauseStart, it.clauseEnd)) || /目标(?:是|为|[:：])/.test(upto) ? '目标' : ''),
       year: sentenceYear ?? (inRegion ? reg!.year : null) ?? (AVERAGED.test(s.slice(it.clauseStart, q.start)) ? periodEnd(st) : null) ?? st.horizon ?? st.reportYear,
     };
   }

@@ -92,7 +92,7 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
-  it('the popup’s targets read in the page’s script: 62萬噸 以上 · 確保, 35個 以上 · 力爭, 以內 · 目標 (kept simplified for grouping)', async () => {
+  it('the popup’s targets read in the page’s script: 62萬噸 以上 · 確保, 35個 以上 · 力爭, 以內 (kept simplified for grouping)', async () => {
     const { page, state } = await openAnnotated(ext, 'pages/seed-004.html');
     // What is stored stays folded: the library groups and sorts by it.
     expect(state.targets.some((t) => t.indicator === '糧食總產量' && t.unit === '万吨')).toBe(true);
@@ -102,7 +102,7 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     const lines = await rows.allTextContents();
     expect(lines).toContain('糧食總產量 → 62萬噸 以上 · 確保');
     expect(lines).toContain('策劃總投資過億元項目 → 35個 以上 · 力爭');
-    expect(lines).toContain('縣域民辦義務教育在校生規模占比 → 5% 以內 · 目標');
+    expect(lines).toContain('縣域民辦義務教育在校生規模占比 → 5% 以內');
     // A hedge from the list's intro (主要預期目標是：…) too.
     expect(lines).toContain('地區生產總值 ↑ 8.5% 以上 · 預期');
     // No simplified unit, qualifier or hedge is left in any row of this traditional page.

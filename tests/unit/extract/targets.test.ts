@@ -437,6 +437,13 @@ describe('sentences too long to keep whole (a report without full stops)', () =>
     expect(t.sentence).toBe('…' + plan(mid).slice(t.start, t.end) + '…');
   });
 
+  it('marks a value 目标 when its own clause or the sentence’s intro says so, not for a goal another clause names', () => {
+    const hedgeOf = (body: string) => extractTargets({ text: plan(body), year: 2022 }).map((t) => `${t.indicator}:${t.hedge}`);
+    expect(hedgeOf('坚持“强县、活乡、稳村、惠民”目标，以智慧医疗建设为抓手，县域民办义务教育在校生规模占比控制在5%以内。')).toEqual(['县域民办义务教育在校生规模占比:']);
+    expect(hedgeOf('民生工作的目标是：县域民办义务教育在校生规模占比控制在5%以内。')).toEqual(['县域民办义务教育在校生规模占比:目标']);
+    expect(hedgeOf('以智慧医疗建设为抓手，实现县域民办义务教育在校生规模占比控制在5%以内的目标。')).toEqual(['县域民办义务教育在校生规模占比:目标']);
+  });
+
   it('names a goal by its first clause, cut at 40 characters with …', () => {
     const clause = '基本建成区域性枢纽经济中心先进制造业中心科技创新中心教育医疗中心文旅康养中心和现代化生态宜居城市';
     const ts = extractTargets({ text: `关键词 1 城乡面貌\n目标：${clause}，人民生活更加美好`, year: 2022 });
