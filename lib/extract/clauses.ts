@@ -131,7 +131,7 @@ function followsOk(s: string, end: number, clauseEnd: number): boolean {
  * 和/及/以及/与 right after a value end it as 、 does: they join two values of one list (分别增长6%和7.5%) or
  * two items (地区生产总值增长6%和规模工业增加值增长8%). 及时 is a word of its own.
  */
-const VALUE_JOIN = /^(?:以及|和|与|及(?!时))/;
+const VALUE_JOIN = /^(?:以及|和|与|及(?!时|以[上下内]))/;
 /** What stands between two values of one list: 、 or a joining word. */
 const LIST_SEPARATOR = /^[、\s]*(?:以及|和|及|与)?\s*$/;
 

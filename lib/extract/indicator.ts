@@ -122,7 +122,8 @@ export function splitSubjects(indicator: Sourced, n: number): Sourced[] | null {
   let parts = split(indicator, '、').map(trim).filter((p) => p.text);
   // 城镇和农村居民…, 甲、乙及丙…: the last member joined by 和/及/以及, as the values are (6%和7.5%).
   const tail = parts[parts.length - 1];
-  const join = parts.length === n - 1 && tail ? /以及|和|及/.exec(tail.text) : null;
+  // Not the 及 of 及时 (传染病疫情及时报告率和处置率).
+  const join = parts.length === n - 1 && tail ? /以及|和|及(?!时)/.exec(tail.text) : null;
   if (tail && join && join.index > 0) parts = [...parts.slice(0, -1), trim(slice(tail, 0, join.index)), trim(slice(tail, join.index + join[0].length))];
   if (parts.length !== n) return null;
   const last = parts[n - 1]!;

@@ -249,6 +249,8 @@ export function parseUnitAt(s: string, i: number, big: string): { unit: string; 
  */
 const POSTFIX_QUALIFIERS: Array<[string, Qualifier]> = [
   ['以上', '以上'], ['左右', '左右'], ['上下', '左右'], ['以内', '以内'], ['之内', '以内'], ['以下', '以内'],
+  // 100家及以上: "and above", the same bound.
+  ['及以上', '以上'], ['及以下', '以内'],
 ];
 
 export function parseQualifierAt(s: string, i: number): { qualifier: Qualifier; text: string } {

@@ -24,7 +24,7 @@ import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type Ye
 import { parseItems, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
-import { asideAt, blankAsides, cueWithoutModal, findAsides, isPastText, looksAhead, ParagraphTense, PRESENT, timeBefore } from './tense';
+import { asideAt, blankAsides, cueWithoutModal, findAsides, isPastText, lastTime, looksAhead, ParagraphTense, PRESENT, timeBefore, timeMarks, type TimeMark } from './tense';
 
 export interface ExtractInput {
   text: string;
@@ -32,6 +32,17 @@ export interface ExtractInput {
   year?: number | null;
   /** `text` already folded (foldText(text)), so the caller's fold is not done a second time. */
   folded?: FoldedText;
+}
+
+/** A sentence's own facts, with its asides blanked (see acceptItem). */
+interface SentenceFacts {
+  start: number;
+  reportYear: number | null;
+  text: string;
+  /** isPastText of the sentence, by whether the text counts as planned. */
+  past: Map<boolean, boolean>;
+  marks: TimeMark[] | null;
+  pastYear: boolean | null;
 }
 
 interface Region {
@@ -44,8 +55,11 @@ interface Region {
 
 /**
  * Weaker past cues, trusted only where no heading says review or plan. A plan forecasts (预计全年…增长6%左右),
- * counts to a date (截至2027年底) and sets firsts (力争…首次突破3000亿元); there the year decides (see
- * governedByPastYear) and 以来 is read up to the value (SINCE). 首次 after a hedge or a modal is a target anywhere.
+ * counts to a date (截至2027年底) and sets firsts (力争…首次突破3000亿元); there the time named last before
+ * the value decides — "2024年，全市粮食总产量达到62万吨以上", "截至2024年底，…", "由2020年的3500亿元增加到
+ * 2024年的4300亿元" look back under a 工作安排 heading, "比2020年翻一番", "到2027年", "2024年…，2025年力争…"
+ * and "2023年全市新建5G基站2000个，今年新建1500个以上" do not (tense.ts, timeBefore) — and 以来 is read up
+ * to the value (SINCE). 首次 after a hedge or a modal is a target anywhere.
  * Achievements (先后, 获评, 荣获) are past cues everywhere (tense.ts).
  */
 const PAST_WEAK = /预计|截至|截止|以来/;
@@ -101,15 +115,6 @@ function hasPastYear(s: string, from: number, to: number, reportYear: number | n
   return findYears(s, from, to).some((y) => pastYear(s, y, reportYear));
 }
 
-/**
- * In a plan the time a value speaks of is the last time named before it: "2024年，全市粮食总产量达到62万吨以上",
- * "截至2024年底，…", "预计2024年…", "由2020年的3500亿元增加到2024年的4300亿元" look back even under a
- * 工作安排 heading, while "比2020年翻一番" or "到2027年" do not, nor "2024年…，2025年力争…" or
- * "2023年全市新建5G基站2000个，今年新建1500个以上" (see timeBefore).
- */
-function governedByPastYear(s: string, from: number, to: number, reportYear: number | null): boolean {
-  return timeBefore(s, from, to, reportYear) === 'past';
-}
 
 /**
  * A condition, a risk or a forecast, not a target: 如果外部环境进一步恶化，…增速可能回落至4%左右;
@@ -124,10 +129,32 @@ const CONDITIONAL = /如果|假如|倘若|如若|一旦|若(?:是|遇|出现|发
  */
 const AVERAGED = /年(?:均|平均)(?:增长|增速|增幅|提高|提升|下降|降低|递增|递减|增加|减少)/;
 
-/** The end of the period a section plans for: its horizon when past the report's year, else five years on. */
-function periodEnd(st: SectionState): number | null {
-  if (st.horizon !== null && (st.reportYear === null || st.horizon > st.reportYear)) return st.horizon;
-  return st.reportYear !== null ? st.reportYear + 4 : null;
+/**
+ * The end of the period an average is over, when the sentence or its section names one: 今后三年 →
+ * three years from the report's, a five-year plan's horizon, 未来五年; null under a one-year plan
+ * (2023年工作安排), where an average is that year's target.
+ */
+function periodEnd(st: SectionState, sentence: string): number | null {
+  for (const t of [sentence, ...st.texts]) {
+    const n = YEARS_AHEAD.exec(t);
+    if (n && st.reportYear !== null) {
+      const years = parseChineseCount(n[1]!);
+      if (years !== null && years > 1) return st.reportYear + years - 1;
+    }
+  }
+  if (st.horizon !== null && st.reportYear !== null && st.horizon > st.reportYear) return st.horizon;
+  return null;
+}
+const YEARS_AHEAD = /(?:今后|未来|此后)([0-9一二三四五六七八九十两]{1,2})年/;
+
+function parseChineseCount(t: string): number | null {
+  if (/^[0-9]+$/.test(t)) return Number(t);
+  const digits = '一二三四五六七八九';
+  if (t === '两') return 2;
+  if (t === '十') return 10;
+  if (t.length === 1) return digits.indexOf(t) + 1 || null;
+  if (t[0] === '十') return 10 + (digits.indexOf(t[1]!) + 1);
+  return null;
 }
 
 /** 以来 looks back from now ("十四五"以来, 今年以来, 党的二十大以来), unless it names a base (…以来的基础上). */
@@ -156,6 +183,13 @@ export function extractTargets(input: ExtractInput): Target[] {
   // The text with its bracketed asides blanked, for the tense around them: "增长6%左右（上年为5.2%）".
   const asides = findAsides(s);
   const bare = blankAsides(s, asides);
+  let facts: SentenceFacts | null = null;
+  const sentenceFacts = (sent: Span, reportYear: number | null): SentenceFacts => {
+    if (facts?.start !== sent.start || facts.reportYear !== reportYear) {
+      facts = { start: sent.start, reportYear, text: bare.slice(sent.start, sent.end), past: new Map(), marks: null, pastYear: null };
+    }
+    return facts;
+  };
   const states = buildOutline(hits, dom, defaultYear);
   const breaks = states.filter((st) => st.heading?.inline).map((st) => st.start);
   const sentences = splitSentences(s, breaks);
@@ -237,13 +271,13 @@ export function extractTargets(input: ExtractInput): Target[] {
     let k = sent.start;
     while (k > lineStart && /\s/.test(s[k - 1]!)) k--;
     const atLineStart = k === lineStart;
-    const intros: Array<{ word: string; explicit: boolean; end: number }> = [];
+    const intros: Array<{ word: string; explicit: boolean; start: number; end: number }> = [];
     if (sentText.includes('目标')) {
       INTRO.lastIndex = 0;
       for (let m = INTRO.exec(sentText); m && intros.length < MAX_INTROS; m = INTRO.exec(sentText)) {
         const explicit = m[2] !== undefined;
         if (!explicit && !/预期|主要/.test(m[1]!)) continue;
-        intros.push({ word: m[1]!, explicit, end: sent.start + m.index + m[0].length });
+        intros.push({ word: m[1]!, explicit, start: sent.start + m.index, end: sent.start + m.index + m[0].length });
       }
     }
     const items = parseItems(s, sent.start, sent.end, intros.map((x) => x.end));
@@ -269,7 +303,7 @@ export function extractTargets(input: ExtractInput): Target[] {
     }
 
     // List intros.
-    for (const { word, explicit, end: introEnd } of intros) {
+    for (const { word, explicit, start: introStart, end: introEnd } of intros) {
       let firstClauseEnd = introEnd;
       while (firstClauseEnd < sent.end && !isClauseBreak(s[firstClauseEnd])) firstClauseEnd++;
       const firstHasValue = items.some((it) => it.q.start >= introEnd && it.q.start < firstClauseEnd && it.unit);
@@ -280,7 +314,10 @@ export function extractTargets(input: ExtractInput): Target[] {
       }
       const prefix = s.slice(sent.start, introEnd);
       // "去年的主要预期目标是：…" and, in a report of 2024, "2023年全市的主要预期目标是：…" recall last year's list.
-      if (isPastText(prefix, { reportYear: st.reportYear, planned: true }) || timeBefore(s, sent.start, introEnd, st.reportYear) === 'past') continue;
+      // The intro's own clause says whose list it is: 对照2022年目标任务，主要预期目标是：… is this year's.
+      let introClause = introStart;
+      while (introClause > sent.start && !isClauseBreak(s[introClause - 1])) introClause--;
+      if (isPastText(prefix, { reportYear: st.reportYear, planned: true }) || timeBefore(s, introClause, introEnd, st.reportYear) === 'past') continue;
       const multiYear =
         !/预期/.test(word) &&
         (MULTI_YEAR.test(prefix) || /奋斗|远景/.test(word) || st.texts.some((t) => MULTI_YEAR.test(t) && !/(?:20|19)\d\d年/.test(t)));
@@ -332,19 +369,29 @@ export function extractTargets(input: ExtractInput): Target[] {
     const aside = asideAt(asides, q.start);
     if (aside && isPastText(s.slice(aside.start + 1, aside.end - 1), tense)) return null;
     const T = aside ? s : bare;
+    // What is the sentence's alone (its tense, the times it names, a past year in it) is worked out once
+    // for all its values: a report without full stops gives sentences of thousands of values.
+    const m = aside ? null : sentenceFacts(sent, st.reportYear);
+    const timeIn = (from: number, to: number) => (m ? lastTime((m.marks ??= timeMarks(bare, sent.start, sent.end, st.reportYear)), from, to) : timeBefore(T, from, to, st.reportYear));
+    const sentencePast = (): boolean => {
+      if (!m) return isPastText(T.slice(sent.start, sent.end), tense);
+      let past = m.past.get(tense.planned);
+      if (past === undefined) m.past.set(tense.planned, (past = isPastText(m.text, tense)));
+      return past;
+    };
     const clause = T.slice(it.clauseStart, it.clauseEnd);
     if (PRESENT.test(T.slice(it.clauseStart, q.start))) return null;
-    if (isPastText(inRegion ? clause : T.slice(sent.start, sent.end), tense)) {
+    if (inRegion ? isPastText(clause, tense) : sentencePast()) {
       // A clause that looks ahead by itself is not made past by another clause's cue: in a plan
       // "去年全市建成5G基站1万个，今年力争新增5000个以上"; elsewhere (a 解读 article, news) only a clause
       // that names its own time does so: "去年全市地区生产总值增长6.2%，今年预期增长6%左右".
-      const ownTime = tense.planned ? looksAhead(clause) : timeBefore(T, it.clauseStart, q.start, st.reportYear) === 'ahead';
+      const ownTime = tense.planned ? looksAhead(clause) : timeIn(it.clauseStart, q.start) === 'ahead';
       if (inRegion || !ownTime || isPastText(clause, tense)) return null;
     }
     // A plan recalls the past on the way to its targets: the time (or 以来) that governs the value decides.
     if (tense.planned) {
       const from = inRegion ? it.clauseStart : sent.start;
-      if (governedByPastYear(T, from, q.start, st.reportYear) || SINCE.test(T.slice(from, q.start))) return null;
+      if (timeIn(from, q.start) === 'past' || SINCE.test(T.slice(from, q.start))) return null;
     }
     if (!inRegion) {
       const pct = it.unit === '%' || it.unit === '个百分点';
@@ -354,11 +401,15 @@ export function extractTargets(input: ExtractInput): Target[] {
         // No heading says this is a plan (解读 articles, news on listing pages): only a qualifier or a
         // hedge makes a number a target; "总数增至79家" in a news story is not one.
         if (!(it.qualifier || hedge)) return null;
-        const sentBare = T.slice(sent.start, sent.end);
+        const sentBare = m ? m.text : T.slice(sent.start, sent.end);
         if (PAST_WEAK.test(sentBare) || (!hedge && cueWithoutModal(FIRST_TIME, sentBare))) return null;
         // Any past year makes the sentence a report, unless the value's own time comes after it (今年…).
-        const time = timeBefore(T, sent.start, q.start, st.reportYear);
-        if (time === 'past' || (time !== 'ahead' && hasPastYear(T, sent.start, sent.end, st.reportYear))) return null;
+        const time = timeIn(sent.start, q.start);
+        if (time === 'past') return null;
+        if (time !== 'ahead') {
+          const pastYear = m ? (m.pastYear ??= hasPastYear(bare, sent.start, sent.end, st.reportYear)) : hasPastYear(T, sent.start, sent.end, st.reportYear);
+          if (pastYear) return null;
+        }
       }
     }
     const upto = s.slice(sent.start, it.clauseEnd);
@@ -374,7 +425,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       // 目标 marks the value when its own clause says it, or the sentence introduces it (…的目标是：): not
       // for a goal another clause names ("坚持'强县、活乡'目标，…，占比控制在5%以内").
       hedge: hedge || (inRegion ? reg!.hedge : /目标/.test(s.slice(it.clauseStart, it.clauseEnd)) || /目标(?:是|为|[:：])/.test(upto) ? '目标' : ''),
-      year: sentenceYear ?? (inRegion ? reg!.year : null) ?? (AVERAGED.test(s.slice(it.clauseStart, q.start)) ? periodEnd(st) : null) ?? st.horizon ?? st.reportYear,
+      year: sentenceYear ?? (inRegion ? reg!.year : null) ?? (AVERAGED.test(s.slice(it.clauseStart, q.start)) ? periodEnd(st, sentText) : null) ?? st.horizon ?? st.reportYear,
     };
   }
 }
@@ -436,7 +487,10 @@ function isLowSurrogate(code: number): boolean {
  * and the library's import refuses an export holding one.
  */
 function withinLibraryRanges(targets: Target[]): Target[] {
-  const kept = targets.filter((t) => (t.value === null || isLibraryValue(t.value)) && (t.valueMax === null || isLibraryValue(t.valueMax)));
+  // A name of only punctuation (【】达到100个以上) folds to an empty key: no indicator to file it under.
+  const kept = targets.filter(
+    (t) => t.indicatorKey.trim() !== '' && t.indicator.trim() !== '' && (t.value === null || isLibraryValue(t.value)) && (t.valueMax === null || isLibraryValue(t.valueMax)),
+  );
   for (const t of kept) if (t.year !== null && !isLibraryYear(t.year)) t.year = null;
   return kept;
 }

@@ -2,8 +2,9 @@
  * Tense of report text: whether a sentence (or one clause of a main-target list) reports achievements
  * rather than setting targets. All functions take folded (simplified, half-width) text.
  *
- *  - PAST: verb + 了, 已, 同比, last year (上年/去年), running totals, 过去/一年来, results (实际增长,
- *    执行情况); the present state (目前, 现有) in a value's own clause (PRESENT).
+ *  - PAST: verb + 了, 已, 同比, last year (上年/去年), running totals, 过去/一年来, results (执行情况); the
+ *    present state (目前, 现有) opening a value's own clause (PRESENT). Not 实际增长: real growth
+ *    (城乡居民人均可支配收入实际增长6%左右) is a target's own measure.
  *  - A five-year period that has ended ("十三五"期间/时期/以来 in a report of 2021 or later).
  *  - A part of a year (上半年, 前三季度, 1-11月): statistics are reported by it, a plan speaks of the year.
  *  - Completion (圆满完成/超额完成 …年度目标任务) and achievements (先后建成, 获评, 荣获) without a modal
@@ -17,13 +18,14 @@ import { findYears, isBaseYear, opensSpan } from './years';
 
 /** Achievements, not plans: verb + 了, 已, comparisons with last year, running totals. */
 export const PAST =
-  /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达|翻)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|预计完成|过去|一年来|五年来|实际(?:增长|完成|达到|实现|下降|增加|减少)|(?:执行|完成)情况|现已/;
+  /(?:完成|实现|达到|增长|突破|超过|提高|下降|取得|建成|新增|获得|增加|减少|降低|创建|开工|竣工|投产|达|翻)了|已经|已[^知]|同比|比上年|较上年|(?<!以)上年|去年|预计完成|过去|一年来|五年来|(?:执行|完成)情况|现已/;
 /**
  * The present state (目前全市5G基站达到8000个, 全市现有高新技术企业500家): what there is, not what is to be —
- * a cue of its own clause only, as the next clause often sets the target ("…，今年新建1500个以上"). Not as
- * a base: 由目前的58.3%提高到60%, 在现有基础上.
+ * a cue of its own clause only, as the next clause often sets the target ("…，今年新建1500个以上"), and
+ * only opening it: 现有 inside a clause is "existing" (确保现有耕地保有量…, 盘活现有存量土地…), and the
+ * letters also stand inside other words (实现有效投资, 项目前期).
  */
-export const PRESENT = /(?<![由从比较与在])(?:目前|现有)(?!的?(?:基础|水平))/;
+export const PRESENT = /^[\s,，;；:：]*(?:全[市县区省州镇乡]|我[市县区省州])?(?:目前|现有)(?!的?(?:基础|水平))/;
 /**
  * 累计 (a running total) reports what was achieved where nothing says plan; a plan sets running totals as
  * targets (今后五年累计新增城镇就业30万人以上, 实际利用外资累计达到50亿美元), so there it is past only when
@@ -54,7 +56,7 @@ const LOOK_BACK = /^(?:去年|过去|一年来|五年来|几年来|这一年|回
 /** Looking ahead in the framing sentence itself (回顾过去，展望未来) opens no frame. */
 const AHEAD = /今年|明年|今后|未来|下一步|展望/;
 /** A sentence that looks ahead, which ends a review frame. */
-const FORWARD = /今年|明年|今后|未来|下一步|目标|预期(?!寿命|性)|力争|确保|争取|计划|到(?:20|19)\d\d年|到二〇/;
+const FORWARD = /今年|明年|新的一年|今后|未来|下一步|目标|预期(?!寿命|性)|力争|确保|争取|计划|到(?:20|19)\d\d年|到二〇/;
 
 /** Whether text looks ahead (今年, 力争, 目标, 到2027年 …). */
 export function looksAhead(text: string): boolean {
@@ -130,6 +132,13 @@ function opensWithPastYear(t: string, reportYear: number | null, first: boolean)
   return first && !/^(?:[-—–~至到起]|[0-9])/.test(rest);
 }
 
+/** Whether t opens with a year not before the report's (2023年，… in a report of 2023). */
+function opensWithYearFrom(t: string, reportYear: number | null): boolean {
+  if (reportYear === null) return false;
+  const y = findYears(t, 0, Math.min(t.length, 6))[0];
+  return y !== undefined && y.start === 0 && y.year >= reportYear;
+}
+
 /**
  * The tense a paragraph carries from sentence to sentence: after "报告回顾了过去一年的工作。" or
  * "一年来，我们攻坚克难。" the figures that follow are achievements, until a sentence looks ahead
@@ -163,7 +172,9 @@ export class ParagraphTense {
     }
     const t = stripLeadIn(text).replace(BASELINE, '');
     let framed = this.line >= 0;
-    if (framed && FORWARD.test(t) && !isPastText(text, opts)) {
+    // A sentence that looks ahead ends the frame, and so does one that opens with the report's year or
+    // later ("2023年，全市…增长6%左右" after a paragraph on the year before): a new year's paragraph.
+    if (framed && ((FORWARD.test(t) && !isPastText(text, opts)) || opensWithYearFrom(t, opts.reportYear))) {
       framed = false;
       this.line = -1;
     }
@@ -198,9 +209,14 @@ export interface Aside {
 export function findAsides(s: string): Aside[] {
   const out: Aside[] = [];
   ASIDE.lastIndex = 0;
-  for (let m = ASIDE.exec(s); m; m = ASIDE.exec(s)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (let m = ASIDE.exec(s); m; m = ASIDE.exec(s)) {
+    // A bracketed year dates what it follows (地区生产总值（2022年）达到…): it is the clause's time, not an aside.
+    if (BARE_TIME.test(m[0].slice(1, -1))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
   return out;
 }
+const BARE_TIME = /^\s*(?:[0-9〇零一二三四五六七八九]{4}年(?:底|末|度)?|去年|上年|今年|明年)\s*$/;
 
 /** `s` with the inside of each aside blanked (same length, so offsets hold), to read the tense around them. */
 export function blankAsides(s: string, asides: readonly Aside[]): string {
@@ -227,8 +243,11 @@ export function asideAt(asides: readonly Aside[], i: number): Aside | null {
   return a && a.start < i && i < a.end - 1 ? a : null;
 }
 
-/** Relative time words; 今年以来 (since the start of this year) looks back, and 上年/去年 as a base is masked first. */
-const AHEAD_WORD = /今年(?!以来)|本年度?|明年|今后|未来|下一步/g;
+/**
+ * Relative time words; 今年以来 (since the start of this year) looks back, 上年/去年 as a base is masked
+ * first, and 未来 counts only as a time (未来五年, 未来一个时期), not in a name (未来社区, 未来乡村).
+ */
+const AHEAD_WORD = /今年(?!以来)|本年度?|明年|新的一年|今后|未来(?=[0-9一二三四五六七八九十两几]+年|一个?时期|一段时[期间]|[,，])|下一步/g;
 const PAST_WORD = /去年|上年|前年|过去/g;
 
 /**
@@ -238,12 +257,24 @@ const PAST_WORD = /去年|上年|前年|过去/g;
  * "2023年全市新建5G基站2000个，今年新建1500个以上": 1500 is governed by 今年, 2000 by 2023年.
  */
 export function timeBefore(s: string, from: number, to: number, reportYear: number | null): 'past' | 'ahead' | null {
-  let at = -1;
-  let time: 'past' | 'ahead' | null = null;
+  return lastTime(timeMarks(s, from, to, reportYear), from, to);
+}
+
+export interface TimeMark {
+  at: number;
+  end: number;
+  time: 'past' | 'ahead' | null;
+}
+
+/**
+ * Every time s[from, to) names (see timeBefore), by position: worked out once for a sentence, then read
+ * for each of its values (lastTime), so a sentence of thousands of values is not rescanned for each.
+ */
+export function timeMarks(s: string, from: number, to: number, reportYear: number | null): TimeMark[] {
+  const marks: TimeMark[] = [];
   for (const y of findYears(s, from, to)) {
-    if (isBaseYear(s, y) || y.start < at) continue;
-    at = y.start;
-    time = reportYear === null ? null : y.year < reportYear && !opensSpan(s, y) ? 'past' : 'ahead';
+    if (isBaseYear(s, y)) continue;
+    marks.push({ at: y.start, end: y.end, time: reportYear === null ? null : y.year < reportYear && !opensSpan(s, y) ? 'past' : 'ahead' });
   }
   const t = s.slice(from, to).replace(BASELINE, (m) => ' '.repeat(m.length));
   for (const [re, kind] of [
@@ -251,12 +282,20 @@ export function timeBefore(s: string, from: number, to: number, reportYear: numb
     [PAST_WORD, 'past'],
   ] as const) {
     re.lastIndex = 0;
-    for (let m = re.exec(t); m; m = re.exec(t)) {
-      if (from + m.index > at) {
-        at = from + m.index;
-        time = kind;
-      }
-    }
+    for (let m = re.exec(t); m; m = re.exec(t)) marks.push({ at: from + m.index, end: from + m.index + m[0].length, time: kind });
   }
-  return time;
+  return marks.sort((x, y) => x.at - y.at);
+}
+
+/** The time of the last mark wholly inside [from, to), or null. */
+export function lastTime(marks: readonly TimeMark[], from: number, to: number): 'past' | 'ahead' | null {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.at < to) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && marks[i]!.at >= from; i--) if (marks[i]!.end <= to) return marks[i]!.time;
+  return null;
 }

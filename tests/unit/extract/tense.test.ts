@@ -288,3 +288,53 @@ describe('the time a value speaks of, asides and the present state', () => {
     expect(show(interp('2022年，全市经济稳中有进。\n全市城镇新增就业5万人以上。'))).toEqual(['城镇新增就业5万人以上']);
   });
 });
+
+describe('the new time rules leave targets alone where the words only look like them', () => {
+  const year = (ts: Target[]) => ts.map((t) => `${t.indicator}${t.value}${t.unit}${t.qualifier}@${t.year}`);
+
+  it('现有 and 目前 only opening a clause: 实现有效投资, 项目前期, 确保现有耕地 are targets', () => {
+    expect(show(plan('力争实现有效投资增长10%以上。'))).toEqual(['有效投资10%以上']);
+    expect(show(plan('全市重点项目前期工作经费安排3亿元以上。'))).toEqual(['重点项目前期工作经费安排3亿元以上']);
+    expect(show(plan('确保现有耕地保有量不低于500万亩。'))).toEqual(['现有耕地保有量500万亩以上']);
+  });
+
+  it('a past year in another clause before the list’s intro does not make the list last year’s', () => {
+    expect(show(plan('统筹考虑2022年经济运行态势和发展条件，主要预期目标是：地区生产总值增长6%左右，规模工业增加值增长8%以上。'))).toEqual([
+      '地区生产总值6%左右',
+      '规模工业增加值8%以上',
+    ]);
+  });
+
+  it('实际增长 is real growth, a target’s own measure', () => {
+    expect(show(plan('主要预期目标是：地区生产总值增长6%左右，城乡居民人均可支配收入实际增长6%左右。'))).toEqual(['地区生产总值6%左右', '城乡居民人均可支配收入实际6%左右']);
+  });
+
+  it('未来 in a name (未来社区) is no time; a bracketed year dates its clause', () => {
+    expect(show(plan('2022年全市建成未来社区10个以上。'))).toEqual([]);
+    expect(show(interp('全市地区生产总值（2022年）达到5000亿元以上。'))).toEqual([]);
+  });
+
+  it('an average over years takes a period only where one is named', () => {
+    expect(year(plan('全社会研发经费投入年均增长12%以上。'))).toEqual(['全社会研发经费投入12%以上@2023']);
+    expect(year(plan('今后三年，全市地区生产总值年均增长6%以上。'))).toEqual(['地区生产总值6%以上@2025']);
+  });
+
+  it('a look back ends at a paragraph that opens with the report’s year or 新的一年', () => {
+    expect(show(interp('过去一年，全市经济稳中向好，地区生产总值增长6.2%。\n2023年，全市地区生产总值增长6%左右，城镇新增就业5万人以上。'))).toEqual([
+      '地区生产总值6%左右',
+      '城镇新增就业5万人以上',
+    ]);
+    expect(show(interp('过去一年，全市经济稳中向好。\n新的一年，全市地区生产总值增长6%左右。'))).toEqual(['地区生产总值6%左右']);
+  });
+
+  it('及以上 is a bound, 及时 no join', () => {
+    const ts = plan('力争新增规上企业100家及以上，高新技术企业50家以上。');
+    expect(ts.map((t) => `${t.indicator}${t.value}${t.unit}${t.qualifier}`)).toEqual(['新增规上企业100家以上', '高新技术企业50家以上']);
+    // Before: split at the 及 of 及时 into 传染病疫情 and 时报告率和处置率.
+    expect(show(plan('传染病疫情及时报告率和处置率分别达到98%、95%以上。'))[0]).toBe('传染病疫情及时报告率98%以上');
+  });
+
+  it('a name of only punctuation is no target (its key would be empty)', () => {
+    expect(plan('【】达到100个以上。')).toEqual([]);
+  });
+});
