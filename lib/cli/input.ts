@@ -74,7 +74,11 @@ function looksLikeHeading(line: string): boolean {
   if (line.length < 2 || line.length > 40) return false;
   if (line.includes('<') || line.includes('。')) return false;
   if (/[,，、;；:：]$/.test(line)) return false;
-  // A label and its value (发布时间：2024-01-20, 来源：市政府办, 目标：…) is a field, not a heading.
-  if (/^[^:：]{1,8}[:：]\s*\S/.test(line)) return false;
+  // A page's field and its value (发布时间：2024-01-20, 来源：市政府办) or a goal line (目标：…) is no
+  // heading; 附件：名词解释 is one.
+  if (FIELD.test(line)) return false;
   return /[\u4e00-\u9fff]/.test(line);
 }
+
+const FIELD =
+  /^(?:发布|成文|发文|印发|更新)?(?:时间|日期)[:：]|^(?:信息)?来源[:：]|^(?:作者|编辑|责任编辑|字号|浏览次数|点击数|阅读次数|发布机构|发文机关|文号|发文字号|索引号|主题分类|分类|关键词|标签)[:：]|^(?:主要|奋斗|总体|发展|远景|工作)?目标[:：]/;

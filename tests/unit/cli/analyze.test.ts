@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo, type FileResult } from '../../../lib/cli/analyze';
 import { htmlPageInput, textPageInput } from '../../../lib/cli/input';
+import { analyzePage } from '../../../lib/analyze';
+import { bundledMatcher } from '../../../lib/glossary/bundled';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SEEDS = join(ROOT, 'tests/fixtures/seeds');
@@ -75,9 +77,12 @@ describe('analyze CLI: JSON on the seed texts', () => {
     expect(results[4]!.targets.filter((t) => t.start > notes)).toEqual([]);
   });
 
-  it('takes no label-and-value line of a text file for a heading (发布时间：…, 来源：…, 目标：…)', () => {
-    const text = '某县政府工作报告\n发布时间：2024-01-20\n来源：县政府办\n目标：建设现代化新县城\n二、2024年工作安排\n名词解释';
-    expect(textPageInput(text).headings.map((h) => h.text)).toEqual(['某县政府工作报告', '二、2024年工作安排', '名词解释']);
+  it('takes no field or goal line of a text file for a heading (发布时间：…, 来源：…, 目标：…), but 附件：名词解释', () => {
+    const text = '某县政府工作报告\n发布时间：2024-01-20\n来源：县政府办\n目标：建设现代化新县城\n二、2024年工作安排\n附件：名词解释';
+    expect(textPageInput(text).headings.map((h) => h.text)).toEqual(['某县政府工作报告', '二、2024年工作安排', '附件：名词解释']);
+    // So the appendix's definitions stay definitions, not targets.
+    const withNotes = '2024年某县政府工作报告\n二、2024年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n附件：名词解释\n1.高标准农田：指田块平整、集中连片，亩均粮食产量达到1000斤以上的农田。';
+    expect(analyzePage(textPageInput(withNotes), { matchers: [bundledMatcher()], force: true }).targets.map((t) => `${t.indicator}${t.value}`)).toEqual(['地区生产总值6']);
   });
 
   it('guesses heading levels of a text file from the official numbering: 一、 （一） 1. （1）', () => {
