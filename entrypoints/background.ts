@@ -90,18 +90,20 @@ async function tabState(tabId: number): Promise<PageState | null> {
  * its page saved. Found gone, the tab is told, as after the popup's own removal.
  */
 async function checkSaved(tabId: number, state: PageState | null): Promise<PageState | null> {
-  if (!state?.saved || state.pageId === null) return state;
+  if (!state?.saved) return state;
   let page;
   try {
-    page = await getDb().pages.get(state.pageId);
+    page = await getDb().pages.where('url').equals(pageKey(state.url)).first();
   } catch {
     // An unreadable database proves nothing gone: the tab's word stands.
     return state;
   }
-  if (page && page.url === pageKey(state.url)) return state;
-  const gone = { pageId: null, saved: false, removed: true };
-  await sendToTab(tabId, 'savedChanged', gone).catch(() => {});
-  return { ...state, ...gone };
+  // Looked up by address, not by the tab's id: a library cleared and restored from its export holds the
+  // page under another id, and the tab's later reports must keep updating it.
+  const now = page ? { pageId: page.id, saved: true } : { pageId: null, saved: false, removed: true };
+  if (page && page.id === state.pageId) return state;
+  await sendToTab(tabId, 'savedChanged', now).catch(() => {});
+  return { ...state, ...now };
 }
 
 function setBadge(tabId: number, count: number): void {

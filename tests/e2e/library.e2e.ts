@@ -540,6 +540,44 @@ describe('library page', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
+  it('a tab whose page comes back from an imported export reads as saved, under the page’s new id', async () => {
+    const path = 'gen/restored.html';
+    const url = server.govUrl(path);
+    server.route(
+      path,
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳县2023年政府工作报告</title></head><body>
+      <h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳县第十八届人民代表大会第二次会议上</p>
+      <p>各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。</p>
+      <h2>二、2023年工作安排</h2><p>今年经济社会发展的主要预期目标是：地区生产总值增长6.5%左右。</p></body></html>`,
+    );
+    const tab = await ext.open(url);
+    const tabId = await ext.tabIdOf(tab);
+    const first = await waitForState(ext, tabId);
+    expect(first?.saved).toBe(true);
+    await expect.poll(async () => (await readDb(lib)).pages.some((p) => p.url === url)).toBe(true);
+    const [download] = await Promise.all([lib.waitForEvent('download'), lib.getByTestId('export-json').click()]);
+    const file = join(tmp, `restored-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    await lib.getByTestId('clear-all').click();
+    await lib.getByTestId('confirm-ok').click();
+    await lib.getByTestId('empty').waitFor();
+    await lib.getByTestId('import-file').setInputFiles(file);
+    await lib.getByTestId('notice').waitFor();
+    const restoredId = async () => (await readDb(lib)).pages.find((p) => p.url === url)?.id;
+    await expect.poll(restoredId).toBeGreaterThan(0);
+    const id = (await restoredId())!;
+    expect(id).not.toBe(first!.pageId);
+    // Before: the tab's id was looked up, found gone, and the page shown as removed although it is there.
+    const popup = await ext.popupFor(tab);
+    await popup.getByTestId('saved').waitFor();
+    expect(await popup.getByTestId('save').count()).toBe(0);
+    await popup.close();
+    const now = await pageStateOf(ext, tabId);
+    expect([now?.saved, now?.pageId, now?.removed ?? false]).toEqual([true, id, false]);
+    await tab.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
   it('a delete that fails says why in the dialog, which stays usable, and changes nothing', async () => {
     const before = await readDb(lib);
     const page = before.pages[0]!;
