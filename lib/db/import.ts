@@ -103,10 +103,9 @@ function parseStoredTarget(v: unknown, path: string): ImportTarget {
   const quote = obj(o.quote, `${path}.quote`);
   // The stored record keeps prefix/suffix inside `quote`; the message validator expects them flat.
   const { prefix, suffix, ...target } = parseTarget({ ...o, prefix: quote.prefix, suffix: quote.suffix }, path);
-  // What the extractor never writes, and the library could only show as nonsense: a row with no name to
-  // click, a range running backwards (10–5%), a place in the page no page has.
-  if (!target.indicator.trim()) throw new MessageError(`${path}.indicator: empty`);
-  if (!target.indicatorKey.trim()) throw new MessageError(`${path}.indicatorKey: empty`);
+  // What the extractor never writes, and the library could only show as nonsense: a range running
+  // backwards (10–5%), a place in the page no page has. (A row without a name is read: versions before
+  // 2026-12-03 saved one for a name of only punctuation, 【】达到100个以上, and their exports must still load.)
   if (target.valueMax !== null && (target.value === null || target.valueMax < target.value)) {
     throw new MessageError(`${path}.valueMax: ${target.value === null ? 'without a value' : 'less than value'}`);
   }

@@ -30,6 +30,11 @@ describe('parseImport', () => {
     expect(data.targets).toEqual(TARGETS.map(({ id, ...t }) => t));
   });
 
+  it('reads a target without a name, as versions before 2026-12-03 could export one (【】达到100个以上)', () => {
+    const data = parseImport(file({ targets: [{ ...TARGETS[0], indicator: '【】', indicatorKey: '' }, TARGETS[1]] }));
+    expect(data.targets.map((t) => t.indicatorKey)).toEqual(['', TARGETS[1]!.indicatorKey]);
+  });
+
   it('accepts a leading byte-order mark (editors add one)', () => {
     expect(parseImport(`\uFEFF${file()}`).pages).toHaveLength(2);
   });
@@ -98,9 +103,7 @@ describe('parseImport', () => {
     ['a value of 1e308', { targets: [{ ...TARGETS[0], value: 1e308 }] }, /^targets\[0\]\.value: out of range \(expected -1e12 to 1e12\)$/],
     ['a value of -1e308', { targets: [{ ...TARGETS[0], value: -1e308 }] }, /^targets\[0\]\.value: out of range/],
     ['a range end past 1e12', { targets: [{ ...TARGETS[0], valueMax: 2e12 }] }, /^targets\[0\]\.valueMax: out of range/],
-    // Rows the library could only show as nonsense: no name to click, 10–5%, a place no page has.
-    ['an empty indicator', { targets: [{ ...TARGETS[0], indicator: ' ' }] }, /^targets\[0\]\.indicator: empty$/],
-    ['an empty indicator key', { targets: [{ ...TARGETS[0], indicatorKey: '' }] }, /^targets\[0\]\.indicatorKey: empty$/],
+    // Rows the library could only show as nonsense: 10–5%, a place no page has.
     ['a range running backwards', { targets: [{ ...TARGETS[0], value: 10, valueMax: 5 }] }, /^targets\[0\]\.valueMax: less than value$/],
     ['a range end without a value', { targets: [{ ...TARGETS[0], value: null, valueMax: 5 }] }, /^targets\[0\]\.valueMax: without a value$/],
     ['a start of 1e300', { targets: [{ ...TARGETS[0], start: 1e300 }] }, /^targets\[0\]\.start: out of range/],
