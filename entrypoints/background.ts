@@ -90,7 +90,8 @@ async function tabState(tabId: number): Promise<PageState | null> {
  * its page saved. Found gone, the tab is told, as after the popup's own removal.
  */
 async function checkSaved(tabId: number, state: PageState | null): Promise<PageState | null> {
-  if (!state?.saved) return state;
+  // A tab that thinks its page saved, or removed by the reader: both may be out of date.
+  if (!state || (!state.saved && !state.removed)) return state;
   let page;
   try {
     page = await getDb().pages.where('url').equals(pageKey(state.url)).first();
@@ -99,11 +100,13 @@ async function checkSaved(tabId: number, state: PageState | null): Promise<PageS
     return state;
   }
   // Looked up by address, not by the tab's id: a library cleared and restored from its export holds the
-  // page under another id, and the tab's later reports must keep updating it.
+  // page under another id (and again after the tab was told it was removed), and the tab's later reports
+  // must keep updating it.
+  if (page ? state.saved && page.id === state.pageId : !state.saved) return state;
   const now = page ? { pageId: page.id, saved: true } : { pageId: null, saved: false, removed: true };
-  if (page && page.id === state.pageId) return state;
   await sendToTab(tabId, 'savedChanged', now).catch(() => {});
-  return { ...state, ...now };
+  const { removed: _was, ...rest } = state;
+  return { ...rest, ...now };
 }
 
 function setBadge(tabId: number, count: number): void {

@@ -561,13 +561,19 @@ describe('library page', () => {
     await lib.getByTestId('clear-all').click();
     await lib.getByTestId('confirm-ok').click();
     await lib.getByTestId('empty').waitFor();
+    // Cleared, the tab reads as removed…
+    const cleared = await ext.popupFor(tab);
+    await cleared.getByTestId('save').waitFor();
+    await cleared.close();
+    expect((await pageStateOf(ext, tabId))?.removed).toBe(true);
     await lib.getByTestId('import-file').setInputFiles(file);
     await lib.getByTestId('notice').waitFor();
     const restoredId = async () => (await readDb(lib)).pages.find((p) => p.url === url)?.id;
     await expect.poll(restoredId).toBeGreaterThan(0);
     const id = (await restoredId())!;
     expect(id).not.toBe(first!.pageId);
-    // Before: the tab's id was looked up, found gone, and the page shown as removed although it is there.
+    // …and, restored, as saved again. Before: the tab's id was looked up, found gone, and the page shown as
+    // removed although it is there; then a tab once told it was removed was never looked up again.
     const popup = await ext.popupFor(tab);
     await popup.getByTestId('saved').waitFor();
     expect(await popup.getByTestId('save').count()).toBe(0);
