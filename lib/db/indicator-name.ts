@@ -1,11 +1,12 @@
+import { foldChars } from '../text/normalize';
 import type { ReportLensDB } from './schema';
 
 /**
  * One name for each indicator key, for lists of keys (the filter menu, the chart's indicator menu).
  * The key is the simplified fold (地区生产总值), so that one indicator is one choice across scripts, but
- * a library of traditional pages should read 地區生產總值: the name as the first and the latest saved
- * targets of that key write it, when they write it alike; none (the key stands) when they differ — a
- * library holding the indicator from pages in both scripts.
+ * a library of traditional pages should read 地區生產總值: the key as the first and the latest saved
+ * targets of that key write it, when they write it alike; none (the key stands) when one of them writes
+ * the key itself — a library holding the indicator from pages in both scripts.
  *
  * Two cursor walks over the indicatorKey index, one step per key: forward with 'nextunique' (each key's
  * first record), backward jumping from key to key (each key's last). One Dexie query per key instead
@@ -20,8 +21,11 @@ export async function indicatorNames(db: ReportLensDB, keys: readonly string[]):
   const index = idb.transaction('targets', 'readonly').objectStore('targets').index('indicatorKey');
   const [first, last] = await Promise.all([walk(index, sorted, 'nextunique'), walk(index, sorted, 'prev')]);
   for (const key of keys) {
-    const name = first.get(key);
-    if (name && name === last.get(key) && name !== key) names.set(key, name);
+    // Only a name that is the key as written counts: 外貿進出口總額 and GDP are filed under 进出口总额 and
+    // 地区生产总值 too, and would name the whole group after one page's wording.
+    const written = [first.get(key), last.get(key)].filter((n): n is string => !!n && n !== key && foldChars(n) === key);
+    const mixed = [first.get(key), last.get(key)].some((n) => n === key);
+    if (written.length && !mixed && written.every((n) => n === written[0])) names.set(key, written[0]!);
   }
   return names;
 }

@@ -34,3 +34,23 @@ describe('indicatorNames: one name for each indicator key (IndexedDB)', () => {
     expect([...(await indicatorNames(db, []))]).toEqual([]);
   });
 });
+
+describe('indicatorNames: only the key as written names it', () => {
+  let db: ReportLensDB;
+  beforeEach(async () => {
+    db = new ReportLensDB(`indicator-names-alias-${Math.random()}`);
+    await db.pages.bulkAdd([page(1)]);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  it('a traditional page’s 進出口總額 names 进出口总额, not its 外貿進出口總額 filed under the same key', async () => {
+    await db.targets.bulkAdd([
+      target(1, '進出口總額', 15, { indicatorKey: '进出口总额' }),
+      target(1, '外貿進出口總額', 4, { indicatorKey: '进出口总额' }),
+      target(1, 'GDP', 7, { indicatorKey: '地区生产总值' }),
+    ]);
+    expect([...(await indicatorNames(db, ['进出口总额', '地区生产总值']))]).toEqual([['进出口总额', '進出口總額']]);
+  });
+});
