@@ -411,6 +411,17 @@ function hit(f: string, key: string, i: number, s: number, le: number, crumb: bo
   }
 }
 
+/**
+ * A court, a procuratorate, the congress's standing committee, a village committee or a company's
+ * 职代会 reads its report in the same frame as the government (各位代表, 请予审议, the date line at the
+ * 人民代表大会, 工作回顾/工作安排): only the speaker makes it a 政府工作报告. The page must name it
+ * (in the title, a heading, the breadcrumb or the text) or open 我代表…人民政府/国务院.
+ */
+function governmentSpeaks(ev: Evidence): boolean {
+  const own = (name: string) => name.includes('政府工作报告') || name === 'text:我代表人民政府向大会报告';
+  return ev.has('work-report', own) || ev.has('interpretation', own);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Speech without a report: fiction sets the opening formulas out as unquoted paragraphs.
 
@@ -639,13 +650,14 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   const score = round(1 - miss);
   // The URL corroborates but never decides: gov.cn hosts everything from tenders to tourism. A work
   // report also needs its own text (各位代表, the date line, 工作回顾…): a column page titled
-  // 政府工作报告 that lists last years' reports is an index, not a report.
+  // 政府工作报告 that lists last years' reports is an index, not a report. And it must be the
+  // government's: a court or a village committee reads its report in the same frame.
   // An interpretation must say so somewhere (解读/图解 in title, headings or breadcrumb, or a /zcjd/
   // path): a headline that only names the report (…征求意见座谈会, …的决议) is news about it.
   const isReport =
     ev.strength(kind, true) >= 0.4 &&
     score >= 0.5 &&
-    (kind !== 'work-report' || ev.hasBody('work-report')) &&
+    (kind !== 'work-report' || (ev.hasBody('work-report') && governmentSpeaks(ev))) &&
     (kind !== 'interpretation' || ev.has('interpretation', (name) => !name.includes('提及')));
 
   // Several reports on one page (a news list carrying four cities' reports): count the openings.

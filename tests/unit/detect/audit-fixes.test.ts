@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { detectReport } from '../../../lib/detect/report';
+import { pageInputFromText } from '../helpers/page-input';
+
+/** Cases from the recognition audit: pages that look like a report but are someone else's, or many. */
+
+describe('a work report is the government’s', () => {
+  // Every report read to a congress has the same frame: 各位代表, 请予审议, the date line, 工作回顾 and
+  // 工作安排 sections. What makes it a 政府工作报告 is who speaks.
+  const frame = (speaker: string, dateLine = '') =>
+    `${dateLine}各位代表：\n现在，我代表${speaker}向大会报告工作，请予审议。\n一、2023年工作回顾\n过去一年，全年收入比上年增长21%。\n` +
+    '二、2024年工作安排\n2024年的主要目标是：收入增长10%以上，力争突破42万元。';
+
+  it('a village committee’s report to the villagers’ representatives is not one', () => {
+    const page = pageInputFromText(
+      frame('村民委员会', '大塘村村民委员会2023年度工作报告\n——2024年1月20日在大塘村村民代表会议上\n'),
+      '大塘村村民委员会2023年度工作报告_村务公开_石湾镇人民政府',
+      'http://www.hengdong.gov.cn/zwgk/cwgk/202401/t1.html',
+    );
+    const r = detectReport(page);
+    expect(r).toMatchObject({ isReport: false, kind: 'other' });
+    expect(r.score).toBeLessThan(0.5);
+  });
+
+  it('a court’s report to the people’s congress (same date line) is not one', () => {
+    const page = pageInputFromText(
+      frame('衡阳市中级人民法院', '衡阳市中级人民法院工作报告\n——2023年1月14日在衡阳市第十六届人民代表大会第二次会议上\n'),
+      '衡阳市中级人民法院工作报告_衡阳市中级人民法院',
+    );
+    expect(detectReport(page)).toMatchObject({ isReport: false, kind: 'other', region: null });
+  });
+
+  it('the standing committee’s report (受…委托) and a company’s 职代会 report are not one', () => {
+    const standing =
+      '衡阳市人民代表大会常务委员会工作报告\n——2023年1月15日在衡阳市第十六届人民代表大会第二次会议上\n各位代表：\n' +
+      '现在，我受衡阳市人民代表大会常务委员会委托，向大会报告工作，请予审议。\n一、2022年工作回顾\n过去一年，常委会共举行会议9次。\n二、2023年工作安排\n全年安排听取和审议专项工作报告12项。';
+    expect(detectReport(pageInputFromText(standing)).isReport).toBe(false);
+    const staff = frame('公司', '湘江重工集团2023年工作报告\n——在公司第三届职工代表大会第二次会议上\n');
+    expect(detectReport(pageInputFromText(staff, '湘江重工集团2023年工作报告')).isReport).toBe(false);
+  });
+
+  it('a township government’s report, and a report that only names itself, still are', () => {
+    expect(detectReport(pageInputFromText(frame('镇人民政府')))).toMatchObject({ isReport: true, kind: 'work-report' });
+    // No opening (the page starts at the sections), but the title says whose report it is.
+    const body = '一、2023年工作回顾\n过去一年，全县地区生产总值增长5%。\n二、2024年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。';
+    expect(detectReport({ text: body, title: '衡山县2024年政府工作报告', url: '', headings: [] })).toMatchObject({ isReport: true, kind: 'work-report' });
+  });
+});
