@@ -6,6 +6,7 @@ import {
   dominantYear,
   firstYear,
   isHanCode,
+  isSpaceCode,
   meetingAt,
   nameBefore,
   nameBeforeReportPhrase,
@@ -258,14 +259,29 @@ function scanText(f: string, ev: Evidence): TextFacts {
     let s = ls;
     while (s < le && /[\s•·\-*]/.test(f[s]!)) s++;
     const len = le - s;
-    const crumb = len > 0 ? lineStart(f, s, le, len, ev, facts) : false;
+    // An excerpt is another page's text (a search result, a 相关阅读 teaser): its opening or date line
+    // is that page's, not this one's.
+    const excerpt = isExcerpt(f, s, le);
+    const crumb = len > 0 && !excerpt ? lineStart(f, s, le, len, ev, facts) : false;
     while (m && m.index < le) {
-      hit(f, m[0], m.index, s, le, crumb, ev, facts);
+      if (!excerpt) hit(f, m[0], m.index, s, le, crumb, ev, facts);
       m = KEY.exec(f);
     }
     ls = le + 1;
   }
   return facts;
+}
+
+/**
+ * A line of running text cut off with "..." or a lone "…" (the Chinese ellipsis is "……"): how search
+ * results and teasers end their snippets. A page's own paragraphs end in punctuation.
+ */
+function isExcerpt(f: string, s: number, le: number): boolean {
+  let e = le;
+  while (e > s && isSpaceCode(f.charCodeAt(e - 1))) e--;
+  if (e - s < 20) return false;
+  if (f.startsWith('...', e - 3)) return true;
+  return f[e - 1] === '…' && f[e - 2] !== '…';
 }
 
 /** Line-initial structure; returns whether the line is a breadcrumb. */
@@ -471,18 +487,22 @@ const PROSE_LINE = /[。;；!！?？]/;
  * name, which is a kind's name (政策解读, 政府工作报告), but it is not that kind of page. Needs paging
  * (共5条, 下一页) or a long list, so that an image-only 图解 page with a short "related" list stays a page.
  */
-function indexShape(f: string): { dated: number; prose: number } | null {
+function indexShape(f: string): { dated: number; excerpts: number; prose: number } | null {
   let dated = 0;
+  let excerpts = 0;
   let prose = 0;
   for (const raw of f.split('\n')) {
     const line = raw.trim();
     if (!line) continue;
     if (line.length <= 100 && !NOT_HEADLINE.test(line) && DATED_ENTRY.test(line)) dated++;
+    // A results list (a search engine's, a site search's) lists titles and excerpts instead of dates.
+    else if (isExcerpt(line, 0, line.length)) excerpts++;
     else if (line.length >= 40 && PROSE_LINE.test(line)) prose += line.length;
     if (prose >= 200) return null;
   }
-  if (dated < 3 || !(dated >= 8 || PAGINATION.test(f))) return null;
-  return { dated, prose };
+  const entries = dated + excerpts;
+  if (entries < 3 || !(entries >= 8 || PAGINATION.test(f))) return null;
+  return { dated, excerpts, prose };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -635,7 +655,8 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   const index = indexShape(f);
   if (index) {
     for (const k of KINDS) ev.discount(k, 0.3, (name) => !name.startsWith('url:'));
-    ev.add('gov', `index:${index.dated} dated entries`, 0);
+    if (index.dated) ev.add('gov', `index:${index.dated} dated entries`, 0);
+    if (index.excerpts) ev.add('gov', `index:${index.excerpts} excerpts`, 0);
   }
 
   // Kind: the page's own declaration (title, else headline) when its evidence holds, else the strongest.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectReport } from '../../../lib/detect/report';
-import { pageInputFromText } from '../helpers/page-input';
+import { pageInputFromHtml, pageInputFromText } from '../helpers/page-input';
 
 /** Cases from the recognition audit: pages that look like a report but are someone else's, or many. */
 
@@ -44,5 +44,47 @@ describe('a work report is the government’s', () => {
     // No opening (the page starts at the sections), but the title says whose report it is.
     const body = '一、2023年工作回顾\n过去一年，全县地区生产总值增长5%。\n二、2024年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。';
     expect(detectReport({ text: body, title: '衡山县2024年政府工作报告', url: '', headings: [] })).toMatchObject({ isReport: true, kind: 'work-report' });
+  });
+});
+
+describe('a list of excerpts (search results) is not the pages it quotes', () => {
+  const results = `<html><head><title>衡阳 政府工作报告 2023_百度搜索</title></head><body>
+    <p>百度为您找到相关结果约1,230,000个</p>
+    <h3>2023年衡阳市政府工作报告 - 衡阳市人民政府</h3>
+    <p>2023年1月16日 — 各位代表：现在，我代表市人民政府，向大会报告政府工作，请予审议，并请市政协委员和其他列席人员提出意见。一、2022年工作回顾 过去一年，全市地区生产总值增长4.6%...</p>
+    <p>www.hengyang.gov.cn/xxgk/zfgzbg/ 百度快照</p>
+    <h3>衡南县2023年政府工作报告</h3>
+    <p>2023年2月3日 — 今年全县经济社会发展的主要预期目标是：地区生产总值增长7%左右，规模以上工业增加值增长8%...各位代表，新征程催人奋进...</p>
+    <p>www.hengnan.gov.cn/ 百度快照</p>
+    <h3>一图读懂2023年衡阳市政府工作报告</h3>
+    <p>2023年1月17日 — 图解：报告提出，2023年全市地区生产总值增长6.5%左右，一般公共预算收入增长6%...</p>
+    <p>www.hengyang.gov.cn/zwgk/zcjd/ 百度快照</p>
+    <h3>2023年衡阳市政府工作报告全文 - 百度文库</h3>
+    <p>2023年3月1日 — 衡阳市2023年政府工作报告 ——2023年1月13日在衡阳市第十六届人民代表大会第二次会议上 市长 各位代表：…</p>
+    <p>wenku.baidu.com/ 百度快照</p>
+    <p>1 2 3 4 5 6 7 8 9 10 下一页 &gt;</p></body></html>`;
+
+  it('a results page whose snippets hold a report’s opening and date line', () => {
+    // A site search on a gov.cn host runs the automatic path too.
+    for (const url of ['https://www.baidu.com/s?wd=2023', 'https://www.hengyang.gov.cn/search?q=政府工作报告']) {
+      const r = detectReport(pageInputFromHtml(results, url));
+      expect(r, url).toMatchObject({ isReport: false, kind: 'other', region: null });
+    }
+  });
+
+  it('a report page keeps its verdict with a few excerpts of related pages below it', () => {
+    const report = `<html><head><title>衡山县2023年政府工作报告_衡山县人民政府</title></head><body>
+      <h1>衡山县2023年政府工作报告</h1>
+      <p>——2023年1月6日在衡山县第十八届人民代表大会第二次会议上</p>
+      <p>各位代表：</p><p>现在，我代表县人民政府，向大会报告政府工作，请予审议。</p>
+      <h2>一、2022年工作回顾</h2><p>过去一年，全县地区生产总值增长4.8%，规模以上工业增加值增长7.5%。</p>
+      <h2>二、2023年工作安排</h2><p>今年全县经济社会发展的主要预期目标是：地区生产总值增长7%左右。</p>
+      <h3>相关阅读</h3>
+      <p>衡东县2023年政府工作报告：各位代表：现在，我代表县人民政府，向大会报告政府工作...</p>
+      <p>一图读懂2023年衡阳市政府工作报告：报告提出，2023年全市地区生产总值增长6.5%左右...</p>
+      </body></html>`;
+    const r = detectReport(pageInputFromHtml(report, 'http://www.hengshan.gov.cn/zwgk/zfgzbg/202301/t1.html'));
+    expect(r).toMatchObject({ isReport: true, kind: 'work-report', region: '衡山县', year: 2023 });
+    expect(r.reasons.some((x) => x.startsWith('multi:'))).toBe(false);
   });
 });
