@@ -308,6 +308,26 @@ function lineStart(f: string, s: number, le: number, len: number, ev: Evidence, 
   return crumb;
 }
 
+/** What may follow a plan's own title in book-title marks on its line: 《…纲要》(全文). */
+const OWN_TITLE_REST = /^\s*(?:\(?(?:全文|草案|摘要|征求意见稿)\)?)?\s*$/;
+
+/**
+ * `i` is inside 《…》 in running text: a document the page cites (根据《湖南省国民经济和社会发展第十四个
+ * 五年规划…纲要》，编制本规划), not the page itself, whose title in book-title marks is a line of its own.
+ * The marks are looked for near `i` only (a place name before, a plan title after).
+ */
+function citedAt(f: string, i: number, s: number, le: number): boolean {
+  let open = -1;
+  for (let k = i - 1; k >= Math.max(s, i - 24); k--) {
+    if (f[k] === '《') open = k;
+    if (f[k] === '《' || f[k] === '》') break;
+  }
+  if (open < 0) return false;
+  if (open > s) return true;
+  const close = f.indexOf('》', i);
+  return close >= 0 && close < Math.min(le, i + 64) && !OWN_TITLE_REST.test(f.slice(close + 1, le));
+}
+
 function hit(f: string, key: string, i: number, s: number, le: number, crumb: boolean, ev: Evidence, facts: TextFacts): void {
   const atLineStart = i === s;
   const shortLine = le - s <= 40;
@@ -393,7 +413,7 @@ function hit(f: string, key: string, i: number, s: number, le: number, crumb: bo
     }
     case '国民经济和社会发展': {
       const span = nameBefore(f, i, s);
-      if (span && /^.{0,10}五年规划/.test(f.slice(i + 9, i + 24))) facts.planName ??= span;
+      if (span && /^.{0,10}五年规划/.test(f.slice(i + 9, i + 24)) && !citedAt(f, i, s, le)) facts.planName ??= span;
       break;
     }
     case '规划纲要':

@@ -88,3 +88,34 @@ describe('a list of excerpts (search results) is not the pages it quotes', () =>
     expect(r.reasons.some((x) => x.startsWith('multi:'))).toBe(false);
   });
 });
+
+describe('a plan cited in 《》 is not the page’s plan', () => {
+  const plan = (cited: string) =>
+    [
+      '"十四五"交通运输发展规划',
+      '发布时间：2021-09-10',
+      `为加快建设交通强县，根据《${cited}》，结合实际，编制本规划。`,
+      '第一章 发展基础',
+      '"十三五"期间，公路通车里程达到4800公里。',
+      '专栏1 "十四五"交通运输发展主要指标',
+      '第二章 发展目标',
+      '到2025年，高速公路通车里程达到180公里。',
+      '专栏2 重大项目',
+    ].join('\n');
+  const provincial = '湖南省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要';
+
+  it('a county department’s plan citing the provincial 纲要 is the county’s (the site’s issuer)', () => {
+    const r = detectReport(pageInputFromText(plan(provincial), '"十四五"交通运输发展规划_衡南县人民政府'));
+    expect(r).toMatchObject({ isReport: true, kind: 'plan', region: '衡南县', year: 2021 });
+  });
+
+  it('a university’s plan citing it has no region', () => {
+    const r = detectReport(pageInputFromText(plan(provincial).replace('"十四五"交通运输发展规划', '湘南大学"十四五"事业发展规划'), '湘南大学"十四五"事业发展规划-发展规划处'));
+    expect(r).toMatchObject({ isReport: true, kind: 'plan', region: null });
+  });
+
+  it('the plan’s own name, on its own line in 《》, still names the region', () => {
+    const own = `《${provincial.replace('湖南省', '衡州市')}》\n第一篇 开启新征程\n第一章 发展基础\n专栏1 主要指标\n第二篇 创新驱动\n专栏2 重大工程`;
+    expect(detectReport(pageInputFromText(own))).toMatchObject({ isReport: true, kind: 'plan', region: '衡州市' });
+  });
+});
