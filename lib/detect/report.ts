@@ -197,7 +197,7 @@ function declaredKind(forms: Form[]): Kind | null {
 // The body: one pass over the folded text.
 
 const KEY =
-  /各位代表|我代表|人民代表大会|政府工作报告|过去一年|过去的一年|工作回顾|工作安排|预期目标|请予审议|政协委员|远景目标|以下建议|届委员会|国民经济和社会发展|规划纲要|五年规划|名词解释|目标篇|解读|人民政府/g;
+  /各位代表|我代表|委托|人民代表大会|政府工作报告|过去一年|过去的一年|工作回顾|工作安排|预期目标|请予审议|政协委员|远景目标|以下建议|届委员会|国民经济和社会发展|规划纲要|五年规划|名词解释|目标篇|解读|人民政府/g;
 
 /**
  * Inside an open quotation on this line? Fiction and news quote a report's formulas ("“各位代表，现在，
@@ -351,6 +351,13 @@ function hit(f: string, key: string, i: number, s: number, le: number, crumb: bo
       }
       break;
     }
+    case '委托':
+      // The plan and budget reports are the government's too, read by a department head for it:
+      // 受市人民政府委托，现将…提请大会审议; 受国务院委托. Not 受…常务委员会委托 (the congress's own).
+      if (/受(?:[^\n,。]{0,12}人民政府|国务院)$/.test(f.slice(Math.max(s, i - 16), i)) && !inQuote(f, i, s)) {
+        ev.add('work-report', 'text:受人民政府委托', 0.2, true);
+      }
+      break;
     case '人民代表大会': {
       const mt = meetingAt(f, i);
       if (!mt) break;
@@ -451,10 +458,11 @@ function hit(f: string, key: string, i: number, s: number, le: number, crumb: bo
  * A court, a procuratorate, the congress's standing committee, a village committee or a company's
  * 职代会 reads its report in the same frame as the government (各位代表, 请予审议, the date line at the
  * 人民代表大会, 工作回顾/工作安排): only the speaker makes it a 政府工作报告. The page must name it
- * (in the title, a heading, the breadcrumb or the text) or open 我代表…人民政府/国务院.
+ * (in the title, a heading, the breadcrumb or the text) or open 我代表…人民政府/国务院, or speak for the
+ * government (受…人民政府委托: its plan and budget reports, which carry the year's targets too).
  */
 function governmentSpeaks(ev: Evidence): boolean {
-  const own = (name: string) => name.includes('政府工作报告') || name === 'text:我代表人民政府向大会报告';
+  const own = (name: string) => name.includes('政府工作报告') || name === 'text:我代表人民政府向大会报告' || name === 'text:受人民政府委托';
   return ev.has('work-report', own) || ev.has('interpretation', own);
 }
 

@@ -39,6 +39,23 @@ describe('a work report is the government’s', () => {
     expect(detectReport(pageInputFromText(staff, '湘江重工集团2023年工作报告')).isReport).toBe(false);
   });
 
+  it('the plan report read for the government (受市人民政府委托) still is: it sets the year’s targets', () => {
+    const plan = [
+      '关于衡阳市2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告',
+      '——2023年1月14日在衡阳市第十六届人民代表大会第二次会议上',
+      '衡阳市发展和改革委员会主任　李明',
+      '各位代表：',
+      '受市人民政府委托，现将衡阳市2022年国民经济和社会发展计划执行情况与2023年计划草案提请大会审议，并请市政协委员和其他列席人员提出意见。',
+      '一、2022年国民经济和社会发展计划执行情况',
+      '2022年，全市地区生产总值增长4.6%，规模以上工业增加值增长7.1%。',
+      '二、2023年经济社会发展的总体要求和主要目标',
+      '2023年全市经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长6%。',
+    ].join('\n');
+    const r = detectReport(pageInputFromText(plan));
+    expect(r).toMatchObject({ isReport: true, kind: 'work-report', region: '衡阳市', year: 2023 });
+    expect(r.reasons).toContain('text:受人民政府委托');
+  });
+
   it('a township government’s report, and a report that only names itself, still are', () => {
     expect(detectReport(pageInputFromText(frame('镇人民政府')))).toMatchObject({ isReport: true, kind: 'work-report' });
     // No opening (the page starts at the sections), but the title says whose report it is.
