@@ -709,6 +709,10 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
     (kind !== 'work-report' || (ev.hasBody('work-report') && governmentSpeaks(ev))) &&
     (kind !== 'interpretation' || ev.has('interpretation', (name) => !name.includes('提及')));
 
+  // A report read to a congress that is not the government's: the reader should see why its strong
+  // frame (各位代表, the date line) did not make it one.
+  if (kind === 'work-report' && !isReport && ev.hasBody('work-report') && !governmentSpeaks(ev)) ev.add('gov', 'speaker:not the government', 0);
+
   // Several reports on one page (a news list carrying four cities' reports): count the openings.
   const reportCount = Math.max(facts.openings, facts.meetings.length);
   const meetingKeys = [...new Set(facts.meetings.flatMap((x) => (x.span ? [x.span.key] : [])))];

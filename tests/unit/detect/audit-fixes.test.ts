@@ -27,7 +27,9 @@ describe('a work report is the government’s', () => {
       frame('衡阳市中级人民法院', '衡阳市中级人民法院工作报告\n——2023年1月14日在衡阳市第十六届人民代表大会第二次会议上\n'),
       '衡阳市中级人民法院工作报告_衡阳市中级人民法院',
     );
-    expect(detectReport(page)).toMatchObject({ isReport: false, kind: 'other', region: null });
+    const r = detectReport(page);
+    expect(r).toMatchObject({ isReport: false, kind: 'other', region: null });
+    expect(r.reasons).toContain('speaker:not the government');
   });
 
   it('the standing committee’s report (受…委托) and a company’s 职代会 report are not one', () => {
@@ -86,6 +88,7 @@ describe('a list of excerpts (search results) is not the pages it quotes', () =>
     for (const url of ['https://www.baidu.com/s?wd=2023', 'https://www.hengyang.gov.cn/search?q=政府工作报告']) {
       const r = detectReport(pageInputFromHtml(results, url));
       expect(r, url).toMatchObject({ isReport: false, kind: 'other', region: null });
+      expect(r.reasons, url).toContain('index:4 excerpts');
     }
   });
 
