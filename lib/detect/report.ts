@@ -703,15 +703,11 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   // government's: a court or a village committee reads its report in the same frame.
   // An interpretation must say so somewhere (解读/图解 in title, headings or breadcrumb, or a /zcjd/
   // path): a headline that only names the report (…征求意见座谈会, …的决议) is news about it.
-  const isReport =
-    ev.strength(kind, true) >= 0.4 &&
-    score >= 0.5 &&
-    (kind !== 'work-report' || (ev.hasBody('work-report') && governmentSpeaks(ev))) &&
-    (kind !== 'interpretation' || ev.has('interpretation', (name) => !name.includes('提及')));
-
-  // A report read to a congress that is not the government's: the reader should see why its strong
-  // frame (各位代表, the date line) did not make it one.
-  if (kind === 'work-report' && !isReport && ev.hasBody('work-report') && !governmentSpeaks(ev)) ev.add('gov', 'speaker:not the government', 0);
+  const framed = ev.strength(kind, true) >= 0.4 && score >= 0.5 && (kind !== 'work-report' || ev.hasBody('work-report'));
+  const otherSpeaker = kind === 'work-report' && !governmentSpeaks(ev);
+  const isReport = framed && !otherSpeaker && (kind !== 'interpretation' || ev.has('interpretation', (name) => !name.includes('提及')));
+  // The reader should see why a report in full frame (各位代表, the date line) was not taken.
+  if (framed && otherSpeaker) ev.add('gov', 'speaker:not the government', 0);
 
   // Several reports on one page (a news list carrying four cities' reports): count the openings.
   const reportCount = Math.max(facts.openings, facts.meetings.length);

@@ -41,6 +41,13 @@ describe('a work report is the government’s', () => {
     expect(detectReport(pageInputFromText(staff, '湘江重工集团2023年工作报告')).isReport).toBe(false);
   });
 
+  it('says so only when the speaker decided it', () => {
+    // 过去一年 starting a line (Taiwan's 施政報告) is no frame: the page was never close.
+    const r = detectReport(pageInputFromText('主席、各位委員：\n過去一年，全球經濟成長放緩，我國經濟仍維持穩健成長。', '行政院施政方針及施政報告 - 行政院'));
+    expect(r.isReport).toBe(false);
+    expect(r.reasons).not.toContain('speaker:not the government');
+  });
+
   it('the plan report read for the government (受市人民政府委托) still is: it sets the year’s targets', () => {
     const plan = [
       '关于衡阳市2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告',
