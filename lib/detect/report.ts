@@ -89,10 +89,14 @@ function clean(folded: string): string {
   return folded.replace(/[《》“”"「」『』'‘’\s]/g, '');
 }
 
-/** Title parts: "衡南县2022年政府工作报告_衡南县人民政府", "政府工作报告——2022年3月5日在…". */
+/**
+ * Title parts: "衡南县2022年政府工作报告_衡南县人民政府", "政府工作报告——2022年3月5日在…", and the
+ * unspaced dashes news and government sites put before their name ("…-新华网", "…--时政--人民网",
+ * "…-衡阳市人民政府"). A dash between digits or letters is part of the title (2021-2025年, COVID-19).
+ */
 function titleParts(s: string): { text: string; start: number }[] {
   const parts: { text: string; start: number }[] = [];
-  const sep = /\s[-–—|]\s|[_|丨]|——|\s{2,}/g;
+  const sep = /\s[-–—|]\s|[_|丨]|——|\s{2,}|(?<![0-9A-Za-z])[-–—](?![0-9A-Za-z])/g;
   let last = 0;
   for (let m = sep.exec(s); m; m = sep.exec(s)) {
     if (m.index > last) parts.push({ text: s.slice(last, m.index), start: last });

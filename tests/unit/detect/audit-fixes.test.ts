@@ -146,3 +146,25 @@ describe('a plan cited in 《》 is not the page’s plan', () => {
     expect(detectReport(pageInputFromText(own))).toMatchObject({ isReport: true, kind: 'plan', region: '衡州市' });
   });
 });
+
+describe('a site name after an unspaced dash is not part of the title', () => {
+  const body = '二、2023年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长8%以上，城镇调查失业率控制在5.5%以内。';
+
+  it('…-衡山县人民政府, …-新华网, …--时政--人民网, …—网站 read like …_衡山县人民政府', () => {
+    for (const site of ['-衡山县人民政府', '-新华网', '--时政--人民网', '—衡山县人民政府', '－衡山县人民政府']) {
+      const r = detectReport({ text: body, title: `衡山县2023年政府工作报告${site}`, url: '', headings: [] });
+      expect(r.reasons, site).toContain('title:政府工作报告');
+      expect(r, site).toMatchObject({ isReport: true, kind: 'work-report', region: '衡山县', year: 2023 });
+    }
+    const plan = '衡阳市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要';
+    const r = detectReport({ text: '第一章 发展基础\n到2025年，地区生产总值年均增长7%以上。', title: `${plan}-衡阳市人民政府`, url: '', headings: [] });
+    expect(r).toMatchObject({ isReport: true, kind: 'plan', region: '衡阳市', year: 2021 });
+  });
+
+  it('a dash between digits or letters stays in the title (2021-2025年)', () => {
+    const title = '衡阳市"十四五"(2021-2025年)交通运输发展规划';
+    const r = detectReport({ text: '第一章 发展基础\n到2025年，高速公路通车里程达到180公里。', title, url: '', headings: [] });
+    expect(r.reasons).toContain('title:规划');
+    expect(r).toMatchObject({ isReport: true, kind: 'plan', region: '衡阳市' });
+  });
+});
