@@ -6,6 +6,7 @@ import {
   dominantYear,
   firstYear,
   isHanCode,
+  isSpaceCode,
   meetingAt,
   nameBefore,
   nameBeforeReportPhrase,
@@ -88,10 +89,14 @@ function clean(folded: string): string {
   return folded.replace(/[《》“”"「」『』'‘’\s]/g, '');
 }
 
-/** Title parts: "衡南县2022年政府工作报告_衡南县人民政府", "政府工作报告——2022年3月5日在…". */
+/**
+ * Title parts: "衡南县2022年政府工作报告_衡南县人民政府", "政府工作报告——2022年3月5日在…", and the
+ * unspaced dashes news and government sites put before their name ("…-新华网", "…--时政--人民网",
+ * "…-衡阳市人民政府"). A dash between digits or letters is part of the title (2021-2025年, COVID-19).
+ */
 function titleParts(s: string): { text: string; start: number }[] {
   const parts: { text: string; start: number }[] = [];
-  const sep = /\s[-–—|]\s|[_|丨]|——|\s{2,}/g;
+  const sep = /\s[-–—|]\s|[_|丨]|——|\s{2,}|(?<![0-9A-Za-z])[-–—](?![0-9A-Za-z])/g;
   let last = 0;
   for (let m = sep.exec(s); m; m = sep.exec(s)) {
     if (m.index > last) parts.push({ text: s.slice(last, m.index), start: last });
@@ -196,7 +201,7 @@ function declaredKind(forms: Form[]): Kind | null {
 // The body: one pass over the folded text.
 
 const KEY =
-  /各位代表|我代表|人民代表大会|政府工作报告|过去一年|过去的一年|工作回顾|工作安排|预期目标|请予审议|政协委员|远景目标|以下建议|届委员会|国民经济和社会发展|规划纲要|五年规划|名词解释|目标篇|解读|人民政府/g;
+  /各位代表|我代表|委托|人民代表大会|政府工作报告|过去一年|过去的一年|工作回顾|工作安排|预期目标|请予审议|政协委员|远景目标|以下建议|届委员会|国民经济和社会发展|规划纲要|五年规划|名词解释|目标篇|解读|人民政府/g;
 
 /**
  * Inside an open quotation on this line? Fiction and news quote a report's formulas ("“各位代表，现在，
@@ -258,14 +263,29 @@ function scanText(f: string, ev: Evidence): TextFacts {
     let s = ls;
     while (s < le && /[\s•·\-*]/.test(f[s]!)) s++;
     const len = le - s;
-    const crumb = len > 0 ? lineStart(f, s, le, len, ev, facts) : false;
+    // An excerpt is another page's text (a search result, a 相关阅读 teaser): its opening or date line
+    // is that page's, not this one's.
+    const excerpt = isExcerpt(f, s, le);
+    const crumb = len > 0 && !excerpt ? lineStart(f, s, le, len, ev, facts) : false;
     while (m && m.index < le) {
-      hit(f, m[0], m.index, s, le, crumb, ev, facts);
+      if (!excerpt) hit(f, m[0], m.index, s, le, crumb, ev, facts);
       m = KEY.exec(f);
     }
     ls = le + 1;
   }
   return facts;
+}
+
+/**
+ * A line of running text cut off with "..." or a lone "…" (the Chinese ellipsis is "……"): how search
+ * results and teasers end their snippets. A page's own paragraphs end in punctuation.
+ */
+function isExcerpt(f: string, s: number, le: number): boolean {
+  let e = le;
+  while (e > s && isSpaceCode(f.charCodeAt(e - 1))) e--;
+  if (e - s < 20) return false;
+  if (f.startsWith('...', e - 3)) return true;
+  return f[e - 1] === '…' && f[e - 2] !== '…';
 }
 
 /** Line-initial structure; returns whether the line is a breadcrumb. */
@@ -292,6 +312,26 @@ function lineStart(f: string, s: number, le: number, len: number, ev: Evidence, 
   return crumb;
 }
 
+/** What may follow a plan's own title in book-title marks on its line: 《…纲要》(全文). */
+const OWN_TITLE_REST = /^\s*(?:\(?(?:全文|草案|摘要|征求意见稿)\)?)?\s*$/;
+
+/**
+ * `i` is inside 《…》 in running text: a document the page cites (根据《湖南省国民经济和社会发展第十四个
+ * 五年规划…纲要》，编制本规划), not the page itself, whose title in book-title marks is a line of its own.
+ * The marks are looked for near `i` only (a place name before, a plan title after).
+ */
+function citedAt(f: string, i: number, s: number, le: number): boolean {
+  let open = -1;
+  for (let k = i - 1; k >= Math.max(s, i - 24); k--) {
+    if (f[k] === '《') open = k;
+    if (f[k] === '《' || f[k] === '》') break;
+  }
+  if (open < 0) return false;
+  if (open > s) return true;
+  const close = f.indexOf('》', i);
+  return close >= 0 && close < Math.min(le, i + 64) && !OWN_TITLE_REST.test(f.slice(close + 1, le));
+}
+
 function hit(f: string, key: string, i: number, s: number, le: number, crumb: boolean, ev: Evidence, facts: TextFacts): void {
   const atLineStart = i === s;
   const shortLine = le - s <= 40;
@@ -315,6 +355,13 @@ function hit(f: string, key: string, i: number, s: number, le: number, crumb: bo
       }
       break;
     }
+    case '委托':
+      // The plan and budget reports are the government's too, read by a department head for it:
+      // 受市人民政府委托，现将…提请大会审议; 受国务院委托. Not 受…常务委员会委托 (the congress's own).
+      if (/受(?:[^\n,。]{0,12}人民政府|国务院)$/.test(f.slice(Math.max(s, i - 16), i)) && !inQuote(f, i, s)) {
+        ev.add('work-report', 'text:受人民政府委托', 0.2, true);
+      }
+      break;
     case '人民代表大会': {
       const mt = meetingAt(f, i);
       if (!mt) break;
@@ -377,7 +424,7 @@ function hit(f: string, key: string, i: number, s: number, le: number, crumb: bo
     }
     case '国民经济和社会发展': {
       const span = nameBefore(f, i, s);
-      if (span && /^.{0,10}五年规划/.test(f.slice(i + 9, i + 24))) facts.planName ??= span;
+      if (span && /^.{0,10}五年规划/.test(f.slice(i + 9, i + 24)) && !citedAt(f, i, s, le)) facts.planName ??= span;
       break;
     }
     case '规划纲要':
@@ -409,6 +456,18 @@ function hit(f: string, key: string, i: number, s: number, le: number, crumb: bo
       break;
     }
   }
+}
+
+/**
+ * A court, a procuratorate, the congress's standing committee, a village committee or a company's
+ * 职代会 reads its report in the same frame as the government (各位代表, 请予审议, the date line at the
+ * 人民代表大会, 工作回顾/工作安排): only the speaker makes it a 政府工作报告. The page must name it
+ * (in the title, a heading, the breadcrumb or the text) or open 我代表…人民政府/国务院, or speak for the
+ * government (受…人民政府委托: its plan and budget reports, which carry the year's targets too).
+ */
+function governmentSpeaks(ev: Evidence): boolean {
+  const own = (name: string) => name.includes('政府工作报告') || name === 'text:我代表人民政府向大会报告' || name === 'text:受人民政府委托';
+  return ev.has('work-report', own) || ev.has('interpretation', own);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -460,18 +519,22 @@ const PROSE_LINE = /[。;；!！?？]/;
  * name, which is a kind's name (政策解读, 政府工作报告), but it is not that kind of page. Needs paging
  * (共5条, 下一页) or a long list, so that an image-only 图解 page with a short "related" list stays a page.
  */
-function indexShape(f: string): { dated: number; prose: number } | null {
+function indexShape(f: string): { dated: number; excerpts: number; prose: number } | null {
   let dated = 0;
+  let excerpts = 0;
   let prose = 0;
   for (const raw of f.split('\n')) {
     const line = raw.trim();
     if (!line) continue;
     if (line.length <= 100 && !NOT_HEADLINE.test(line) && DATED_ENTRY.test(line)) dated++;
+    // A results list (a search engine's, a site search's) lists titles and excerpts instead of dates.
+    else if (isExcerpt(line, 0, line.length)) excerpts++;
     else if (line.length >= 40 && PROSE_LINE.test(line)) prose += line.length;
     if (prose >= 200) return null;
   }
-  if (dated < 3 || !(dated >= 8 || PAGINATION.test(f))) return null;
-  return { dated, prose };
+  const entries = dated + excerpts;
+  if (entries < 3 || !(entries >= 8 || PAGINATION.test(f))) return null;
+  return { dated, excerpts, prose };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -624,7 +687,8 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   const index = indexShape(f);
   if (index) {
     for (const k of KINDS) ev.discount(k, 0.3, (name) => !name.startsWith('url:'));
-    ev.add('gov', `index:${index.dated} dated entries`, 0);
+    if (index.dated) ev.add('gov', `index:${index.dated} dated entries`, 0);
+    if (index.excerpts) ev.add('gov', `index:${index.excerpts} excerpts`, 0);
   }
 
   // Kind: the page's own declaration (title, else headline) when its evidence holds, else the strongest.
@@ -639,14 +703,15 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   const score = round(1 - miss);
   // The URL corroborates but never decides: gov.cn hosts everything from tenders to tourism. A work
   // report also needs its own text (各位代表, the date line, 工作回顾…): a column page titled
-  // 政府工作报告 that lists last years' reports is an index, not a report.
+  // 政府工作报告 that lists last years' reports is an index, not a report. And it must be the
+  // government's: a court or a village committee reads its report in the same frame.
   // An interpretation must say so somewhere (解读/图解 in title, headings or breadcrumb, or a /zcjd/
   // path): a headline that only names the report (…征求意见座谈会, …的决议) is news about it.
-  const isReport =
-    ev.strength(kind, true) >= 0.4 &&
-    score >= 0.5 &&
-    (kind !== 'work-report' || ev.hasBody('work-report')) &&
-    (kind !== 'interpretation' || ev.has('interpretation', (name) => !name.includes('提及')));
+  const framed = ev.strength(kind, true) >= 0.4 && score >= 0.5 && (kind !== 'work-report' || ev.hasBody('work-report'));
+  const otherSpeaker = kind === 'work-report' && !governmentSpeaks(ev);
+  const isReport = framed && !otherSpeaker && (kind !== 'interpretation' || ev.has('interpretation', (name) => !name.includes('提及')));
+  // The reader should see why a report in full frame (各位代表, the date line) was not taken.
+  if (framed && otherSpeaker) ev.add('gov', 'speaker:not the government', 0);
 
   // Several reports on one page (a news list carrying four cities' reports): count the openings.
   const reportCount = Math.max(facts.openings, facts.meetings.length);

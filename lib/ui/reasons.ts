@@ -13,7 +13,8 @@ export type ReasonParts =
   | { kind: 'phrase'; where: Where; phrase: string; count: number | null; mention?: boolean }
   | { kind: 'url'; value: string }
   | { kind: 'narrative'; mark: 'chapter' | 'dialogue' | 'pronoun'; count: number | null }
-  | { kind: 'index'; count: number }
+  | { kind: 'index'; count: number; excerpts?: boolean }
+  | { kind: 'speaker' }
   | { kind: 'multi'; count: number; regions: string[] }
   | { kind: 'region'; region: string }
   | { kind: 'truncated'; count: number }
@@ -42,6 +43,8 @@ export function parseReason(reason: string): ReasonParts {
   }
   let m: RegExpExecArray | null;
   if (where === 'index' && (m = /^(\d+) dated entries$/.exec(rest))) return { kind: 'index', count: Number(m[1]) };
+  if (where === 'index' && (m = /^(\d+) excerpts$/.exec(rest))) return { kind: 'index', count: Number(m[1]), excerpts: true };
+  if (reason === 'speaker:not the government') return { kind: 'speaker' };
   if (where === 'multi' && (m = /^(\d+) reports(?: \((.+)\))?$/.exec(rest))) return { kind: 'multi', count: Number(m[1]), regions: m[2] ? m[2].split('/') : [] };
   if (where === 'region' && (m = /^headline\+(.+)$/.exec(rest))) return { kind: 'region', region: m[1]! };
   if (where === 'truncated' && /^\d+$/.test(rest)) return { kind: 'truncated', count: Number(rest) };
@@ -72,7 +75,9 @@ export function reasonLine(reason: string, inScript: (phrase: string) => string 
     case 'narrative':
       return p.mark === 'chapter' ? t('reasonChapter') : t(p.mark === 'dialogue' ? 'reasonDialogue' : 'reasonPronoun', [formatCount(p.count ?? 0)]);
     case 'index':
-      return t('reasonIndex', [formatCount(p.count)]);
+      return t(p.excerpts ? 'reasonExcerpts' : 'reasonIndex', [formatCount(p.count)]);
+    case 'speaker':
+      return t('reasonSpeaker');
     case 'multi':
       return p.regions.length
         ? t('reasonMultiRegions', [formatCount(p.count), p.regions.map(inScript).join(t('reasonListSeparator'))])

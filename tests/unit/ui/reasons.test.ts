@@ -5,7 +5,18 @@ import { useLocale } from '../helpers/messages';
 
 // What detectReport gave seed 004 (衡南縣2022年政府工作報告, a traditional mirror), and diagnostics.
 const SEED_004 = ['text:我代表人民政府向大会报告', 'title:政府工作报告', 'heading:名词解释', 'text:名词解释条目×34', 'url:gov.cn', 'breadcrumb:政务公开', 'url:zfgzbg'];
-const DIAGNOSTICS = ['index:12 dated entries', 'multi:4 reports (衡阳市/长沙市)', 'multi:2 reports', 'region:headline+衡南县', 'truncated:2000000', 'narrative:第N章', 'narrative:对话×3', 'narrative:他/她×12'];
+const DIAGNOSTICS = [
+  'index:12 dated entries',
+  'index:6 excerpts',
+  'multi:4 reports (衡阳市/长沙市)',
+  'multi:2 reports',
+  'region:headline+衡南县',
+  'truncated:2000000',
+  'narrative:第N章',
+  'narrative:对话×3',
+  'narrative:他/她×12',
+  'speaker:not the government',
+];
 const toTraditional: Record<string, string> = { 我代表人民政府向大会报告: '我代表人民政府向大會報告', 政府工作报告: '政府工作報告', 名词解释: '名詞解釋', 名词解释条目: '名詞解釋條目', 政务公开: '政務公開', 衡阳市: '衡陽市', 长沙市: '長沙市', 衡南县: '衡南縣' };
 const inTraditional = (s: string) => toTraditional[s] ?? s;
 
@@ -28,6 +39,7 @@ describe('the popup’s reasons, as the reader reads them', () => {
     ]);
     expect(DIAGNOSTICS.map((r) => reasonLine(r, inTraditional))).toEqual([
       '像欄目的文章列表：12 條帶日期的條目',
+      '像搜尋結果列表：6 條截斷的摘錄',
       '一個頁面上有 4 份報告：衡陽市、長沙市',
       '一個頁面上有 2 份報告',
       '地區取自標題：衡南縣',
@@ -35,6 +47,7 @@ describe('the popup’s reasons, as the reader reads them', () => {
       '有章回標題（第N章），像小說',
       '3 處對話，像敘事作品',
       '「他/她」12 次，像敘事作品',
+      '像向大會作的報告，但不是政府的：沒有「政府工作報告」，也沒有「我代表…人民政府」',
     ]);
   });
 
@@ -52,6 +65,8 @@ describe('the popup’s reasons, as the reader reads them', () => {
     expect(reasonLine('multi:4 reports (衡阳市/长沙市)')).toBe('4 reports on one page: 衡阳市, 长沙市');
     expect(reasonLine('narrative:他/她×12')).toBe('He/she 12 times: reads like a story');
     expect(reasonLine('heading:提及政府工作报告')).toBe('A heading mentions “政府工作报告”');
+    expect(reasonLine('index:6 excerpts')).toBe('Reads like a results list: 6 cut-off excerpts');
+    expect(reasonLine('speaker:not the government')).toBe('Read to a congress, but not by the government: no “政府工作报告” and no “我代表…人民政府”');
   });
 
   it('zh-CN: the mainland’s quotation marks', () => {
