@@ -599,7 +599,11 @@ describe('long pages', () => {
 });
 
 describe('pages that are not reports', () => {
-  for (const name of ['novel-chapter', 'novel-unquoted-speech', 'readme-zh', 'tech-newsletter', 'sports-news', 'finance-article']) {
+  for (const name of [
+    'novel-chapter', 'novel-unquoted-speech', 'readme-zh', 'tech-newsletter', 'sports-news', 'finance-article',
+    // In a report's frame (各位代表, 请予审议, the congress's date line), but not the government's; a results list.
+    'court-report', 'village-report', 'company-board-report', 'search-results',
+  ]) {
     it(`${name}: not recognised, nothing highlighted, nothing saved`, async () => {
       const page = await ext.open(server.govUrl(`negative/${name}.html`));
       const tabId = await ext.tabIdOf(page);
