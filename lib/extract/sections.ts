@@ -331,6 +331,12 @@ export function detectHeadings(s: string, page?: FoldedText): HeadingHit[] {
 const NOTES = /名词解释|名词注释|注释|附件|附录/;
 /** A title that is a glossary of the report it names; not 附件 (a title may list its attachments). */
 const NOTES_TITLE = /名词(?:解释|注释)|(?:术语|词语)(?:解释|释义)/;
+/**
+ * A statistical bulletin (2023年国民经济和社会发展统计公报) reports a year that is over, section after
+ * section (一、综合 二、农业 …), in the words a plan uses too: 城镇调查失业率控制在5.5%以内, 粮食总产量连续十二年
+ * 稳定在200万吨以上. Its year is the one it reports on, so 全年 and 2023年 in it look back, not ahead.
+ */
+const BULLETIN = /统计公报/;
 const REVIEW = /回顾|成就|成绩|过去|总结|一年来|五年来/;
 /**
  * How a past period is reported on: 计划执行情况, 预算执行情况, 目标完成情况, and a plan's opening chapter
@@ -381,7 +387,7 @@ export function stripMarker(text: string, chapters = true): string {
 export function classifyHeading(heading: string, reportYear: number | null): { mode: Mode | null; strong: boolean } {
   const text = stripMarker(heading);
   if (NOTES.test(text)) return { mode: 'notes', strong: true };
-  if (REVIEW.test(text)) return { mode: 'review', strong: true };
+  if (REVIEW.test(text) || BULLETIN.test(text)) return { mode: 'review', strong: true };
   const ys = ownYears(text);
   const ahead = reportYear !== null && ys.some((y) => y.year >= reportYear);
   if (REVIEW_STATE.test(text)) {
@@ -404,6 +410,15 @@ export function classifyHeading(heading: string, reportYear: number | null): { m
  * decides nothing: it counts only before the report's plan part (see buildOutline).
  */
 const ACHIEVED = /成效|成果|进展|突破|取得/;
+
+/**
+ * What a title says about everything under it: a report's 名词解释 holds definitions, a statistical bulletin
+ * results; any other title says nothing about its opening paragraphs.
+ */
+function titleMode(title: string): Mode {
+  if (NOTES_TITLE.test(title)) return 'notes';
+  return BULLETIN.test(title) ? 'review' : 'unknown';
+}
 
 /** The kind of document a title names: a work report reviews before it plans; a plan's chapters all plan. */
 function docKind(title: string | undefined): 'work-report' | 'plan' | null {
@@ -489,8 +504,8 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
     const parent = stack[stack.length - 1];
     const parentMode: Mode = parent?.mode ?? 'unknown';
     // A report title says nothing about the opening paragraphs under it — unless the page is the report's
-    // 名词解释 (2025年政府工作报告名词解释): then everything under it is a definition.
-    const own = hit.style === 'title' ? { mode: (NOTES_TITLE.test(hit.text) ? 'notes' : 'unknown') as Mode, strong: true } : classifyHeading(hit.text, reportYear);
+    // 名词解释 (2025年政府工作报告名词解释) or a statistical bulletin (see titleMode).
+    const own = hit.style === 'title' ? { mode: titleMode(hit.text), strong: true } : classifyHeading(hit.text, reportYear);
     let mode: Mode = own.mode ?? parentMode;
     // A heading with no cue of its own, before the plan part: in a work report any top-level section, in
     // other documents one that titles achievements. Never in a plan (规划, 纲要, 建议), whose chapters
