@@ -20,7 +20,7 @@ export interface HeadingHit {
   start: number;
   /** End of the heading text (folded offsets). */
   end: number;
-  /** Numbering style: cn 一、 | pcn （一） | ar 1. | par (1) | kw 关键词 | ow:措施 | ch:章 | line | title | dom | end. */
+  /** Numbering style: cn 一、 | pcn （一） | ar 1. | par (1) | kw 关键词 | ow:措施 | ch:章 | line | annex 附： | title | dom | end. */
   style: string;
   ordinal: number | null;
   /** Heading text without its marker, used for classification. */
@@ -224,6 +224,13 @@ function isHanOnlyTitle(t: string): boolean {
 const VALUE = /[0-9](?:\.[0-9]+)?\s*(?:%|个百分点|[万亿千百]|[个家人户所套座公里亩吨元])/;
 
 /**
+ * An attachment after a document's body (公文 style): "附：2023年十件民生实事完成情况", "附件1：…", "附件2", "附表：…".
+ * It is a section of its own, whatever numbered heading the body ended in, and says by its title what it
+ * holds — last year's results (完成情况) are no targets of the notice before it.
+ */
+const ANNEX = /^附(?:件|表|录)?[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[ \t\u3000]*(?:[:：][ \t\u3000]*|$)/;
+
+/**
  * A bare date or a separator line ends an entry of a listing page (news item, report, news item…), so
  * the next entry must not inherit the previous report's sections. A separator is a rule of three or more
  * dashes: one or two (— / —— / -) alone on a line are a table's empty cell ("no value", one cell per line
@@ -271,6 +278,11 @@ export function detectHeadings(s: string, page?: FoldedText): HeadingHit[] {
     } else if (ty !== null || (le - i <= 60 && planEndYear(trimmed) !== null && isTitleLine(trimmed))) {
       // A five-year plan's title names no year of its own ("…第十五个五年规划的建议") but is a title all the same.
       lineHit = { start: i, end: le, style: 'title', ordinal: null, text: trimmed, ...labelled(shortLabel(s, i, le), page), inline: false, terminated: true, titleYear: ty };
+    } else if (ANNEX.test(trimmed) && le - i <= 40 && !/[,，。;；]/.test(trimmed)) {
+      const m = ANNEX.exec(trimmed)!;
+      const rest = trimmedBounds(s, i + m[0].length, le);
+      const label = rest[1] > rest[0] ? sourcedSlice(s, rest[0], rest[1]) : sourcedSlice(s, ...trimmedBounds(s, i, le));
+      lineHit = { start: i, end: le, style: 'annex', ordinal: null, text: trimmed, ...labelled(label, page), inline: false, terminated: true };
     } else if (isKeywordHeadingLine(raw)) {
       const n = /\d+/.exec(raw);
       const [a, b] = trimmedBounds(s, i, le);
@@ -546,6 +558,12 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
       title = hit.text;
       stack = [];
       reportYear = hit.titleYear ?? reportYear;
+      push(hit);
+      continue;
+    }
+    if (hit.style === 'annex') {
+      // The body's outline ends at an attachment; the document's title still heads it.
+      while (stack.length && stack[stack.length - 1]!.hit.style !== 'title') stack.pop();
       push(hit);
       continue;
     }

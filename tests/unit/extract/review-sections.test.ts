@@ -120,6 +120,24 @@ describe('a statistical bulletin reports, section after section', () => {
   });
 });
 
+describe('an attachment after the body (附：/附件1：) is a section of its own', () => {
+  const notice = `衡山市人民政府关于2024年十件民生实事的通知
+一、促进就业。城镇新增就业4.5万人以上。
+二、改善出行。中心城区公交准点率提高到90%以上。
+附：2023年十件民生实事完成情况
+1.城镇新增就业4.6万人，城镇调查失业率控制在5.5%以内。
+2.中心城区公交准点率提高到88%以上，新建充电桩2600个。`;
+
+  it('reads last year’s results listed in it as a review, whatever heading the body ended in', () => {
+    for (const v of values(notice)) expect(v).toEqual(['城镇新增就业4.5万人以上', '中心城区公交准点率90%以上']);
+  });
+
+  it('names it by its title, not under the body’s last heading', () => {
+    const ts = extractTargets({ text: notice.replace('附：2023年十件民生实事完成情况', '附：2024年十件民生实事任务分工') });
+    expect(ts.map((t) => t.section.split(' › ')[0])).toEqual(['促进就业', '改善出行', '2024年十件民生实事任务分工', '2024年十件民生实事任务分工']);
+  });
+});
+
 describe('section paths from DOM headings (item 7)', () => {
   it('names a section by its title, not by its ordinal', () => {
     const text = `衡山市2023年政府工作报告\n${OPENING}一、2022年工作回顾\n过去一年，全市地区生产总值增长7.5%。\n二、2023年工作安排\n地区生产总值增长8%以上。\n（一）坚持创新驱动\n力争研发经费投入增长15%以上。\n（二）推動綠色發(fā)展\n力争单位地区生产总值能耗下降3%以上。\n`;
