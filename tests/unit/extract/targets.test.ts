@@ -522,6 +522,19 @@ describe('hedges are words', () => {
   });
 });
 
+describe('a hedge between the name and its value is no part of the name', () => {
+  it('strips 预期 / 目标 / 增长目标为 (news, 数读 lines), keeping 人均预期寿命 whole', () => {
+    const news = (body: string) => extractTargets({ text: body, year: 2024 }).map((t) => [t.indicator, t.indicatorKey, t.value, t.hedge]);
+    expect(news('今年全市地区生产总值预期增长6%左右，城镇新增就业目标4.5万人以上。')).toEqual([
+      ['地区生产总值', '地区生产总值', 6, '预期'],
+      ['城镇新增就业', '城镇新增就业', 4.5, '预期'],
+    ]);
+    expect(news('今年全市GDP增长目标为5%左右。')).toEqual([['GDP', '地区生产总值', 5, '目标']]);
+    expect(news('▶2024年 森林覆盖率目标值为62%以上')).toEqual([['森林覆盖率', '森林覆盖率', 62, '目标']]);
+    expect(news('今年全市人均预期寿命达到80岁以上。')).toEqual([['人均预期寿命', '人均预期寿命', 80, '']]);
+  });
+});
+
 describe('movement verbs, bounds said by the verb, conditions and forecasts', () => {
   const read = (body: string) =>
     extractTargets({ text: plan(body) }).map((t) => [t.indicator, t.value, t.unit, t.qualifier, t.direction]);
