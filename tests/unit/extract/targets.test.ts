@@ -74,6 +74,12 @@ describe('lists and shared qualifiers', () => {
       ['新增城镇就业', 6, '万人', '以上', 'level', ''],
       ['新增城镇就业', 2, '%', '', 'increase', ''],
     ]);
+    // So does a base at the year's end (比上年末, 较去年底), as a plan compares stocks and rates.
+    expect(read('常住人口城镇化率达到60%，比上年末提高1.2个百分点。')).toEqual([
+      ['常住人口城镇化率', 60, '%', '', 'increase', ''],
+      ['常住人口城镇化率', 1.2, '个百分点', '', 'increase', ''],
+    ]);
+    expect(read('新增城镇就业6万人以上，较去年底增长2%。').map((r) => r[0])).toEqual(['新增城镇就业', '新增城镇就业']);
   });
 
   it('does not carry an indicator past a clause without values, into a value glued to its own subject, or across an intro', () => {
