@@ -541,6 +541,15 @@ describe('a hedge between the name and its value is no part of the name', () => 
   });
 });
 
+describe('words of time and speech before a name are no part of it', () => {
+  it('strips an adverb with its modal (还要, 也要, 先要) and the year’s end (年末, 年底前)', () => {
+    const read = (body: string) => extractTargets({ text: plan(body) }).map((t) => t.indicator);
+    expect(read('今年还要新增规模以上工业企业150家以上。')).toEqual(['新增规模以上工业企业']);
+    expect(read('先要新增规模以上工业企业150家以上，也要确保粮食产量稳定在60万吨以上。')).toEqual(['新增规模以上工业企业', '粮食产量']);
+    expect(read('年底前建成5G基站1000个以上，年末金融机构存款余额增长8%以上。')).toEqual(['建成5G基站', '金融机构存款余额']);
+  });
+});
+
 describe('movement verbs, bounds said by the verb, conditions and forecasts', () => {
   const read = (body: string) =>
     extractTargets({ text: plan(body) }).map((t) => [t.indicator, t.value, t.unit, t.qualifier, t.direction]);
