@@ -297,6 +297,34 @@ describe('goal statements', () => {
       ['人民生活更加美好', '人民生活更加美好', 2035],
     ]);
   });
+
+  it('reads the paragraph after a goal heading alone on its line (a page’s <h3>) when it is a vision or introduces bullets', () => {
+    const lines = [
+      '衡山市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+      '第一节 二〇三五年远景目标',
+      '展望二〇三五年，全市综合实力大幅跃升，基本实现新型工业化。人民生活更加美好。',
+      '第二节 “十四五”时期经济社会发展主要目标',
+      '锚定二〇三五年远景目标，今后五年全市经济社会发展要努力实现以下主要目标。',
+      '——经济发展取得新成效。地区生产总值年均增长6%左右。',
+      '——民生福祉达到新水平。',
+    ];
+    const text = lines.join('\n');
+    const headings = [0, 1, 3].map((i) => ({ text: lines[i]!, level: i ? 2 : 1, start: lines.slice(0, i).join('\n').length + (i ? 1 : 0) }));
+    for (const ts of [extractTargets({ text, year: 2021, headings }), extractTargets({ text, year: 2021 })]) {
+      expect(ts.map((t) => [t.kind, t.indicator, t.year])).toEqual([
+        ['goal', '全市综合实力大幅跃升', 2035],
+        ['goal', '人民生活更加美好', 2035],
+        ['goal', '经济发展取得新成效', 2025],
+        ['other', '地区生产总值', 2025],
+        ['goal', '民生福祉达到新水平', 2025],
+      ]);
+    }
+  });
+
+  it('reads no goal from the opening of a year’s 主要目标 section', () => {
+    const text = '衡山市2024年政府工作报告\n二、2024年经济社会发展的主要目标\n今年是实施“十四五”规划的关键之年。\n今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。';
+    expect(extractTargets({ text }).map((t) => [t.kind, t.indicator])).toEqual([['main', '地区生产总值']]);
+  });
 });
 
 describe('scripts and noise give the same result', () => {
