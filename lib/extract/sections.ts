@@ -432,10 +432,17 @@ function titleMode(title: string): Mode {
   return BULLETIN.test(title) ? 'review' : 'unknown';
 }
 
+/**
+ * An article about a report (一图读懂2024年政府工作报告, 数说…政府工作报告：今年这样干, 政府工作报告解读④丨…)
+ * names the report in its title but keeps its own order: its topic sections (稳增长：项目为王) come before a
+ * "2024年重点工作" part without being a review of the year before.
+ */
+const ABOUT_REPORT = /解读|图解|读懂|解析|问答|数说|数读|划重点|一图看|看点|热词/;
+
 /** The kind of document a title names: a work report reviews before it plans; a plan's chapters all plan. */
 function docKind(title: string | undefined): 'work-report' | 'plan' | null {
   if (!title) return null;
-  if (/工作报告/.test(title)) return 'work-report';
+  if (/工作报告/.test(title)) return ABOUT_REPORT.test(title) ? null : 'work-report';
   if (/规划|纲要|建议/.test(title)) return 'plan';
   return null;
 }
