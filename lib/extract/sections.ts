@@ -226,8 +226,10 @@ const VALUE = /[0-9](?:\.[0-9]+)?\s*(?:%|个百分点|[万亿千百]|[个家人�
 /**
  * An attachment after a document's body (公文 style): "附：2023年十件民生实事完成情况", "附件1：…", "附件2", "附表：…".
  * It is a section of its own, whatever numbered heading the body ended in, and says by its title what it
- * holds — last year's results (完成情况) are no targets of the notice before it.
+ * holds — last year's results (完成情况) are no targets of the notice before it. A download link of the page
+ * (附件：…政府工作报告（全文）.pdf) names a file, not a section.
  */
+const FILE_NAME = /\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|jpe?g|png)\s*$/i;
 const ANNEX = /^附(?:件|表|录)?[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[ \t\u3000]*(?:[:：][ \t\u3000]*|$)/;
 
 /**
@@ -278,7 +280,7 @@ export function detectHeadings(s: string, page?: FoldedText): HeadingHit[] {
     } else if (ty !== null || (le - i <= 60 && planEndYear(trimmed) !== null && isTitleLine(trimmed))) {
       // A five-year plan's title names no year of its own ("…第十五个五年规划的建议") but is a title all the same.
       lineHit = { start: i, end: le, style: 'title', ordinal: null, text: trimmed, ...labelled(shortLabel(s, i, le), page), inline: false, terminated: true, titleYear: ty };
-    } else if (ANNEX.test(trimmed) && le - i <= 40 && !/[,，。;；]/.test(trimmed)) {
+    } else if (ANNEX.test(trimmed) && le - i <= 40 && !/[,，。;；]/.test(trimmed) && !FILE_NAME.test(trimmed)) {
       const m = ANNEX.exec(trimmed)!;
       const rest = trimmedBounds(s, i + m[0].length, le);
       const label = rest[1] > rest[0] ? sourcedSlice(s, rest[0], rest[1]) : sourcedSlice(s, ...trimmedBounds(s, i, le));
@@ -569,7 +571,9 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
       continue;
     }
     if (hit.style === 'annex') {
-      // The body's outline ends at an attachment; the document's title still heads it.
+      // The body's outline ends at an attachment; the document's title still heads it. An attachment line
+      // before any heading of the body is the page's list of downloads, whose headings are no annex's.
+      if (!stack.some((e) => e.hit.style !== 'title')) continue;
       while (stack.length && stack[stack.length - 1]!.hit.style !== 'title') stack.pop();
       push(hit);
       continue;

@@ -132,6 +132,11 @@ describe('an attachment after the body (附：/附件1：) is a section of its o
     for (const v of values(notice)) expect(v).toEqual(['城镇新增就业4.5万人以上', '中心城区公交准点率90%以上']);
   });
 
+  it('is no section before the body: a page’s download line leaves the report alone', () => {
+    const report = `衡山市2024年政府工作报告\n附件：衡山市2024年政府工作报告（全文）\n一、2023年工作回顾\n过去一年，全市地区生产总值增长5.5%。\n二、2024年工作安排\n地区生产总值增长6%以上。`;
+    for (const v of [...values(report), ...values(report.replace('（全文）', '（全文）.pdf'))]) expect(v).toEqual(['地区生产总值6%以上']);
+  });
+
   it('names it by its title, not under the body’s last heading', () => {
     const ts = extractTargets({ text: notice.replace('附：2023年十件民生实事完成情况', '附：2024年十件民生实事任务分工') });
     expect(ts.map((t) => t.section.split(' › ')[0])).toEqual(['促进就业', '改善出行', '2024年十件民生实事任务分工', '2024年十件民生实事任务分工']);
