@@ -523,7 +523,10 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
     // Real outlines are a few levels deep; a run of "一、一、一、" must not build a 10^5-deep path.
     if (stack.length >= MAX_DEPTH) stack.length = MAX_DEPTH - 1;
     const parent = stack[stack.length - 1];
-    const parentMode: Mode = parent?.mode ?? 'unknown';
+    // A bulletin's review covers its own sections, not a report the page shows after it (a sidebar's
+    // 统计公报 link above <h1>政府工作报告</h1>, a title without a year of its own).
+    const otherDocument = parent?.hit.style === 'title' && parent.mode === 'review' && isTitleLine(hit.text);
+    const parentMode: Mode = otherDocument ? 'unknown' : (parent?.mode ?? 'unknown');
     // A report title says nothing about the opening paragraphs under it — unless the page is the report's
     // 名词解释 (2025年政府工作报告名词解释) or a statistical bulletin (see titleMode).
     const own = hit.style === 'title' ? { mode: titleMode(hit.text), strong: true } : classifyHeading(hit.text, reportYear);

@@ -114,6 +114,14 @@ describe('a statistical bulletin reports, section after section', () => {
     for (const v of values(trad)) expect(v).toEqual([]);
   });
 
+  it('covers only its own sections: a report the page shows after its link keeps its targets', () => {
+    const lines = ['最新发布', '2023年国民经济和社会发展统计公报', '政府工作报告', '一、2023年工作回顾', '过去一年，国内生产总值增长5.2%。', '二、总体要求和政策取向', '今年发展主要预期目标是：国内生产总值增长5%左右。'];
+    const text = lines.join('\n');
+    const at = (i: number) => lines.slice(0, i).join('\n').length + (i ? 1 : 0);
+    const headings = [{ text: lines[2]!, level: 1, start: at(2) }, { text: lines[3]!, level: 2, start: at(3) }, { text: lines[5]!, level: 2, start: at(5) }];
+    expect(extractTargets({ text, headings, year: 2024 }).map((t) => `${t.indicator}${t.value}`)).toEqual(['国内生产总值5']);
+  });
+
   it('classifies a bulletin heading as a review, a year or not', () => {
     expect(classifyHeading('南岭市国民经济和社会发展统计公报', 2023).mode).toBe('review');
     expect(classifyHeading('2023年南岭市教育事业发展统计公报', 2023).mode).toBe('review');
