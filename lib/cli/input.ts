@@ -77,8 +77,14 @@ function looksLikeHeading(line: string): boolean {
   // A page's field and its value (发布时间：2024-01-20, 来源：市政府办) or a goal line (目标：…) is no
   // heading; 附件：名词解释 is one.
   if (FIELD.test(line)) return false;
+  // A line that states a figure is a data line ("▶2024年　城镇新增就业目标4.5万人以上" of a 数读 box), not a
+  // heading: taken for one, its year would date every section before it.
+  if (VALUE.test(line)) return false;
   return /[\u4e00-\u9fff]/.test(line);
 }
+
+/** A figure with its unit (8%, 4.5万人, 150家), as lib/extract/sections reads a value in a heading. */
+const VALUE = /[0-9０-９](?:[.．][0-9０-９]+)?\s*(?:[%％]|个百分点|個百分點|[万亿萬億千百]|[个個家人户戶所套座亩畝吨噸元])/;
 
 const FIELD =
   /^(?:发布|成文|发文|印发|更新)?(?:时间|日期)[:：]|^(?:信息)?来源[:：]|^(?:作者|编辑|责任编辑|字号|浏览次数|点击数|阅读次数|发布机构|发文机关|文号|发文字号|索引号|主题分类|分类|关键词|标签)[:：]|^(?:主要|奋斗|总体|发展|远景|工作)?目标[:：]/;

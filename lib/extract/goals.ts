@@ -1,7 +1,8 @@
 /**
  * Goal statements without numbers: "目标：稳步推进城乡面貌向更高层次跃升" (解读 articles),
  * "今后五年的奋斗目标是：…", the sentences under a "二〇三五年远景目标。" heading, and the
- * "——经济发展质效明显提升。" bullets under "主要目标。…要努力实现以下主要目标。".
+ * "——经济发展质效明显提升。" bullets under "主要目标。…要努力实现以下主要目标。" — on the heading's line,
+ * or in the paragraph after a heading that stands alone on its line (targets.ts, headingBody).
  */
 import type { Direction } from '../types';
 import { concat, remove, slice, supplied, type Sourced } from '../text/sourced';

@@ -8,15 +8,17 @@ import { concat, remove, slice, split, supplied, trim, type Sourced } from '../t
 /**
  * Scope and time words that open a clause but are not part of the indicator, and the list marks an item
  * line opens with (——, ①, ●, (1), （一）, 1.), which are the layout's, not the statistic's name. Who says it
- * goes too (报告提出, 会议要求, 文件明确, 市政府表示, a bare 提出/指出/要求/强调, 据介绍), and when (目前, 当前, 今后五年):
+ * goes too (报告提出, 会议要求, 文件明确, 市政府表示, a bare 提出/指出/要求/强调, 据介绍), and when (目前, 当前, 今后五年,
+ * 年底前), and the modal with the adverb speech puts before it (还要, 也要, 先要, 仍将):
  * whole words at the start of a name only, so a name that holds 提出 (提出专利申请) keeps it.
  */
-const LEADING = /^(?:(?:(?:政府工作)?报告|会议|全会|文件|规划|纲要|方案|意见|通知|公报|计划|决定|我们|[省市县区州]委|[省市县区州]政府)(?:中|里)?(?:明确)?(?:提出|指出|明确|要求|强调|表示|显示|提到|部署|确定)了?(?![申的])|(?:提出|指出|要求|强调)了?(?![申的])|据(?:介绍|悉|了解)|目前|当前|现阶段|届时|近期|(?:今后|未来)[0-9一二三四五两几]年(?:内|间)?|[、，,:：;；.\s》)）]|——|—|--|－－|[·•●○▲△◆◇■□★☆►▶→]|[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3251-\u325f]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．](?![0-9])|(?:在|以)?(?:上年|去年|(?:20|19)\d\d年)(?:的)?基础上|其中|并且|并|同时|以及|将|要|使|让|把|全年|今年|明年|去年|上年度?|年内|上半年|前三季度|[一二三四]季度|["“]?十[一二三四五六]五["”]?(?:期间|时期|末)|到(?:20|19)\d\d年|(?:20|19)\d\d年|全市|全县|全区|全州|全省|全镇|全乡|确保|力争|争取|预期(?!寿命|性)|预计|有望|尽可能|尽量|努力|力求|继续|进一步|持续|稳步|逐步|先后|稳定|保持|维持|[(（](?![一二三四五六七八九十0-9]{1,3}[)）]))+/;
+const LEADING = /^(?:(?:(?:政府工作)?报告|会议|全会|文件|规划|纲要|方案|意见|通知|公报|计划|决定|我们|[省市县区州]委|[省市县区州]政府)(?:中|里)?(?:明确)?(?:提出|指出|明确|要求|强调|表示|显示|提到|部署|确定)了?(?![申的])|(?:提出|指出|要求|强调)了?(?![申的])|据(?:介绍|悉|了解)|目前|当前|现阶段|届时|近期|(?:今后|未来)[0-9一二三四五两几]年(?:内|间)?|[、，,:：;；.\s》)）]|——|—|--|－－|[·•●○▲△◆◇■□★☆►▶→]|[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3251-\u325f]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．](?![0-9])|(?:在|以)?(?:上年|去年|(?:20|19)\d\d年)(?:的)?基础上|其中|并且|并|同时|以及|(?:还|也|先|更|仍|就|都)?(?:将|要)|使|让|把|全年|今年|明年|去年|上年度?|年内|年(?:末|底)前?|上半年|前三季度|[一二三四]季度|["“]?十[一二三四五六]五["”]?(?:期间|时期|末)|到(?:20|19)\d\d年|(?:20|19)\d\d年|全市|全县|全区|全州|全省|全镇|全乡|确保|力争|争取|预期(?!寿命|性)|预计|有望|尽可能|尽量|努力|力求|继续|进一步|持续|稳步|逐步|先后|稳定|保持|维持|[(（](?![一二三四五六七八九十0-9]{1,3}[)）]))+/;
 /**
- * Adverbs, rate words and comparison bases (比上年, 较2020年底, 与2020年相比, 在去年基础上) between the
- * indicator and its verb.
+ * Adverbs, rate words and comparison bases (比上年, 比上年末, 较2020年底, 与2020年相比, 在去年基础上) between the
+ * indicator and its verb, and the hedge a news story or a 数读 line puts there: 地区生产总值|预期|增长6%左右,
+ * 城镇新增就业|目标|4.5万人以上, GDP|增长目标为|5%左右 (人均预期寿命 ends in its own word).
  */
-const TRAILING = /(?:[、，,\s“‘(（《]|(?:比|较|与|同)(?:上年|去年|(?:20|19)\d\d年(?:底|末)?|["“]?十[一二三四五]五["”]?(?:时期|期间)?末)(?:同期)?(?:相比)?|(?:在|以)?(?:上年|去年|(?:20|19)\d\d年)(?:的)?基础上|分别|年均|平均|同比|累计|均|要|将|有望|可能|继续|进一步|努力|持续|再|稳步|逐步|力争|确保|争取|总体|保持|实现|首次)+$/;
+const TRAILING = /(?:[、，,\s“‘(（《]|预期|(?:增长|增速)?(?:预期)?目标(?:值)?(?:定为|为|是)?|(?:比|较|与|同)(?:(?:上年|去年|(?:20|19)\d\d年)(?:底|末)?|["“]?十[一二三四五]五["”]?(?:时期|期间)?末)(?:同期)?(?:相比)?|(?:在|以)?(?:上年|去年|(?:20|19)\d\d年)(?:的)?基础上|分别|年均|平均|同比|累计|均|要|将|有望|可能|继续|进一步|努力|持续|再|稳步|逐步|力争|确保|争取|总体|保持|实现|首次)+$/;
 /**
  * Action verbs whose object is the indicator (培育新型职业农民5000名以上 → 新型职业农民, 力争获评国家级
  * 示范区2个以上 → 国家级示范区). Only the last
@@ -139,8 +141,23 @@ export function splitSubjects(indicator: Sourced, n: number): Sourced[] | null {
       if (at >= 0 && at + len < last.text.length) cut = at + len;
     }
   }
-  if (cut <= 0 || cut >= last.text.length) return parts;
+  if (cut <= 0 || cut >= last.text.length) return sharePerUnit(parts);
   const suffix = slice(last, cut);
   const members = [...parts.slice(0, n - 1), slice(last, 0, cut)];
-  return members.map((m) => concat(half(m) ?? m, suffix));
+  return sharePerUnit(members.map((m) => concat(half(m) ?? m, suffix)));
+}
+
+/**
+ * The per-unit base the first member opens with is the others' too: plans name it once, "单位地区生产总值能源
+ * 消耗和二氧化碳排放分别降低14%、18%" (the 18% is carbon intensity, not total emissions). Not for a member
+ * that is a total (单位地区生产总值能耗、主要污染物排放总量分别下降…), nor one with a base of its own.
+ */
+const PER_UNIT = /^单位(?:国内|地区)?(?:生产总值|GDP|gdp|工业增加值|增加值)/;
+const TOTAL = /总[量额值数]$|^单位/;
+
+function sharePerUnit(members: Sourced[]): Sourced[] {
+  const base = PER_UNIT.exec(members[0]!.text);
+  if (!base) return members;
+  const prefix = slice(members[0]!, 0, base[0].length);
+  return members.map((m, i) => (i === 0 || TOTAL.test(m.text) ? m : concat(prefix, m)));
 }

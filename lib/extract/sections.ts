@@ -20,7 +20,7 @@ export interface HeadingHit {
   start: number;
   /** End of the heading text (folded offsets). */
   end: number;
-  /** Numbering style: cn 一、 | pcn （一） | ar 1. | par (1) | kw 关键词 | ow:措施 | ch:章 | line | title | dom | end. */
+  /** Numbering style: cn 一、 | pcn （一） | ar 1. | par (1) | kw 关键词 | ow:措施 | ch:章 | line | annex 附： | title | dom | end. */
   style: string;
   ordinal: number | null;
   /** Heading text without its marker, used for classification. */
@@ -224,6 +224,15 @@ function isHanOnlyTitle(t: string): boolean {
 const VALUE = /[0-9](?:\.[0-9]+)?\s*(?:%|个百分点|[万亿千百]|[个家人户所套座公里亩吨元])/;
 
 /**
+ * An attachment after a document's body (公文 style): "附：2023年十件民生实事完成情况", "附件1：…", "附件2", "附表：…".
+ * It is a section of its own, whatever numbered heading the body ended in, and says by its title what it
+ * holds — last year's results (完成情况) are no targets of the notice before it. A download link of the page
+ * (附件：…政府工作报告（全文）.pdf) names a file, not a section.
+ */
+const FILE_NAME = /\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|jpe?g|png)\s*$/i;
+const ANNEX = /^附(?:件|表|录)?[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[ \t\u3000]*(?:[:：][ \t\u3000]*|$)/;
+
+/**
  * A bare date or a separator line ends an entry of a listing page (news item, report, news item…), so
  * the next entry must not inherit the previous report's sections. A separator is a rule of three or more
  * dashes: one or two (— / —— / -) alone on a line are a table's empty cell ("no value", one cell per line
@@ -271,6 +280,11 @@ export function detectHeadings(s: string, page?: FoldedText): HeadingHit[] {
     } else if (ty !== null || (le - i <= 60 && planEndYear(trimmed) !== null && isTitleLine(trimmed))) {
       // A five-year plan's title names no year of its own ("…第十五个五年规划的建议") but is a title all the same.
       lineHit = { start: i, end: le, style: 'title', ordinal: null, text: trimmed, ...labelled(shortLabel(s, i, le), page), inline: false, terminated: true, titleYear: ty };
+    } else if (ANNEX.test(trimmed) && le - i <= 40 && !/[,，。;；]/.test(trimmed) && !FILE_NAME.test(trimmed)) {
+      const m = ANNEX.exec(trimmed)!;
+      const rest = trimmedBounds(s, i + m[0].length, le);
+      const label = rest[1] > rest[0] ? sourcedSlice(s, rest[0], rest[1]) : sourcedSlice(s, ...trimmedBounds(s, i, le));
+      lineHit = { start: i, end: le, style: 'annex', ordinal: null, text: trimmed, ...labelled(label, page), inline: false, terminated: true };
     } else if (isKeywordHeadingLine(raw)) {
       const n = /\d+/.exec(raw);
       const [a, b] = trimmedBounds(s, i, le);
@@ -331,6 +345,12 @@ export function detectHeadings(s: string, page?: FoldedText): HeadingHit[] {
 const NOTES = /名词解释|名词注释|注释|附件|附录/;
 /** A title that is a glossary of the report it names; not 附件 (a title may list its attachments). */
 const NOTES_TITLE = /名词(?:解释|注释)|(?:术语|词语)(?:解释|释义)/;
+/**
+ * A statistical bulletin (2023年国民经济和社会发展统计公报) reports a year that is over, section after
+ * section (一、综合 二、农业 …), in the words a plan uses too: 城镇调查失业率控制在5.5%以内, 粮食总产量连续十二年
+ * 稳定在200万吨以上. Its year is the one it reports on, so 全年 and 2023年 in it look back, not ahead.
+ */
+const BULLETIN = /统计公报/;
 const REVIEW = /回顾|成就|成绩|过去|总结|一年来|五年来/;
 /**
  * How a past period is reported on: 计划执行情况, 预算执行情况, 目标完成情况, and a plan's opening chapter
@@ -381,7 +401,7 @@ export function stripMarker(text: string, chapters = true): string {
 export function classifyHeading(heading: string, reportYear: number | null): { mode: Mode | null; strong: boolean } {
   const text = stripMarker(heading);
   if (NOTES.test(text)) return { mode: 'notes', strong: true };
-  if (REVIEW.test(text)) return { mode: 'review', strong: true };
+  if (REVIEW.test(text) || BULLETIN.test(text)) return { mode: 'review', strong: true };
   const ys = ownYears(text);
   const ahead = reportYear !== null && ys.some((y) => y.year >= reportYear);
   if (REVIEW_STATE.test(text)) {
@@ -405,10 +425,26 @@ export function classifyHeading(heading: string, reportYear: number | null): { m
  */
 const ACHIEVED = /成效|成果|进展|突破|取得/;
 
+/**
+ * What a title says about everything under it: a report's 名词解释 holds definitions, a statistical bulletin
+ * results; any other title says nothing about its opening paragraphs.
+ */
+function titleMode(title: string): Mode {
+  if (NOTES_TITLE.test(title)) return 'notes';
+  return BULLETIN.test(title) ? 'review' : 'unknown';
+}
+
+/**
+ * An article about a report (一图读懂2024年政府工作报告, 数说…政府工作报告：今年这样干, 政府工作报告解读④丨…)
+ * names the report in its title but keeps its own order: its topic sections (稳增长：项目为王) come before a
+ * "2024年重点工作" part without being a review of the year before.
+ */
+const ABOUT_REPORT = /解读|图解|读懂|解析|问答|数说|数读|划重点|一图看|看点|热词/;
+
 /** The kind of document a title names: a work report reviews before it plans; a plan's chapters all plan. */
 function docKind(title: string | undefined): 'work-report' | 'plan' | null {
   if (!title) return null;
-  if (/工作报告/.test(title)) return 'work-report';
+  if (/工作报告/.test(title)) return ABOUT_REPORT.test(title) ? null : 'work-report';
   if (/规划|纲要|建议/.test(title)) return 'plan';
   return null;
 }
@@ -487,10 +523,13 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
     // Real outlines are a few levels deep; a run of "一、一、一、" must not build a 10^5-deep path.
     if (stack.length >= MAX_DEPTH) stack.length = MAX_DEPTH - 1;
     const parent = stack[stack.length - 1];
-    const parentMode: Mode = parent?.mode ?? 'unknown';
+    // A bulletin's review covers its own sections, not a report the page shows after it (a sidebar's
+    // 统计公报 link above <h1>政府工作报告</h1>, a title without a year of its own).
+    const otherDocument = parent?.hit.style === 'title' && parent.mode === 'review' && isTitleLine(hit.text);
+    const parentMode: Mode = otherDocument ? 'unknown' : (parent?.mode ?? 'unknown');
     // A report title says nothing about the opening paragraphs under it — unless the page is the report's
-    // 名词解释 (2025年政府工作报告名词解释): then everything under it is a definition.
-    const own = hit.style === 'title' ? { mode: (NOTES_TITLE.test(hit.text) ? 'notes' : 'unknown') as Mode, strong: true } : classifyHeading(hit.text, reportYear);
+    // 名词解释 (2025年政府工作报告名词解释) or a statistical bulletin (see titleMode).
+    const own = hit.style === 'title' ? { mode: titleMode(hit.text), strong: true } : classifyHeading(hit.text, reportYear);
     let mode: Mode = own.mode ?? parentMode;
     // A heading with no cue of its own, before the plan part: in a work report any top-level section, in
     // other documents one that titles achievements. Never in a plan (规划, 纲要, 建议), whose chapters
@@ -531,6 +570,14 @@ export function buildOutline(textHits: HeadingHit[], dom: DomHeadingInput[], def
       title = hit.text;
       stack = [];
       reportYear = hit.titleYear ?? reportYear;
+      push(hit);
+      continue;
+    }
+    if (hit.style === 'annex') {
+      // The body's outline ends at an attachment; the document's title still heads it. An attachment line
+      // before any heading of the body is the page's list of downloads, whose headings are no annex's.
+      if (!stack.some((e) => e.hit.style !== 'title')) continue;
+      while (stack.length && stack[stack.length - 1]!.hit.style !== 'title') stack.pop();
       push(hit);
       continue;
     }

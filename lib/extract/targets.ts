@@ -19,7 +19,7 @@ import { toneSyllableLength } from '../text/pinyin';
 import { inPageScript, removeRuns, sourcedSlice, type Sourced } from '../text/sourced';
 import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
-import { buildOutline, detectHeadings, formatPath, SectionCursor, type SectionState } from './sections';
+import { buildOutline, detectHeadings, formatPath, SectionCursor, type HeadingHit, type SectionState } from './sections';
 import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type YearMention } from './years';
 import { parseItems, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
@@ -291,9 +291,9 @@ export function extractTargets(input: ExtractInput): Target[] {
       } else bulletGoals = null;
     }
     const h = st.heading;
-    if (!goalDone && h && h.terminated && /目标$/.test(h.text) && sent.start >= h.end && h.end >= lineStart) {
+    if (!goalDone && h && h.terminated && /目标$/.test(h.text) && sent.start >= h.end && headingBody(s, h, lineStart, sentText)) {
       const yearHint = statedYear(h.text, 0, h.text.length, st.reportYear);
-      if (/以下[^。]{0,8}目标/.test(sentText)) bulletGoals = { year: yearHint };
+      if (BULLETS_INTRO.test(sentText)) bulletGoals = { year: yearHint };
       else if (!items.length) pushGoal(sent, sourcedSlice(s, sent.start, sent.end), st, yearHint);
       goalDone = true;
     }
@@ -428,6 +428,24 @@ export function extractTargets(input: ExtractInput): Target[] {
       year: sentenceYear ?? (inRegion ? reg!.year : null) ?? (AVERAGED.test(s.slice(it.clauseStart, q.start)) ? periodEnd(st, sentText) : null) ?? st.horizon ?? st.reportYear,
     };
   }
+}
+
+/** "…要努力实现以下主要目标。": the goals follow as bullets (——经济发展取得新成效。). */
+const BULLETS_INTRO = /以下[^。]{0,8}目标/;
+
+/**
+ * Whether the sentence (on the line starting at `lineStart`) is the body of a goal heading h: on the
+ * heading's own line ("3.二〇三五年远景目标。到二〇三五年，…"), or — when the heading stands alone on its line,
+ * as a page's <h3> does — in the paragraph right after it, if that paragraph introduces bullet goals or the
+ * heading is a vision (远景目标), whose paragraph is the vision. Not any first paragraph under "二、2024年
+ * 主要目标": it often opens with "今年是…关键之年", which is no goal.
+ */
+function headingBody(s: string, h: HeadingHit, lineStart: number, sentText: string): boolean {
+  if (h.end >= lineStart) return true;
+  const nl = s.indexOf('\n', h.start);
+  const headEnd = Math.max(h.end, nl < 0 ? s.length : nl);
+  if (headEnd > lineStart || s.slice(headEnd, lineStart).trim()) return false;
+  return BULLETS_INTRO.test(sentText) || /远景目标$/.test(h.text);
 }
 
 /**

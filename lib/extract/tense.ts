@@ -249,10 +249,29 @@ export function asideAt(asides: readonly Aside[], i: number): Aside | null {
  */
 const AHEAD_WORD = /今年(?!以来)|本年度?|明年|新的一年|今后|未来(?=[0-9一二三四五六七八九十两几]+年|一个?时期|一段时[期间]|[,，])|下一步/g;
 const PAST_WORD = /去年|上年|前年|过去/g;
+/**
+ * A five-year period named as the time of what follows ("十三五"期间, “十四五”时期, 十三五以来) dates it as a
+ * year does — in a plan's chapters too, which recall the period before on the way to their targets:
+ * "“十三五”期间，全省高新技术企业由2600家增加到8700家，到2025年突破1.5万家". Not a base (比/较“十三五”时期,
+ * “十三五”时期末, 在“十三五”时期基础上): what a target is measured against.
+ */
+const PERIOD_TIME = /十([一二三四五六七八九])五["”」’']?(?:期间|时期|以来)(?!末|的?基础|的?水平)/g;
+const COMPARED = /[比较与同]["“「‘']?$/;
+
+/**
+ * The time a period mark names: 以来 looks back from now; a period that ended before the report's year is
+ * past, one that reaches into it is ahead (“十四五”时期 in a report of 2025 is still running, as 2024—2026年 is).
+ */
+function periodTime(plan: number, since: boolean, reportYear: number | null): TimeMark['time'] {
+  if (since) return 'past';
+  if (reportYear === null) return null;
+  // The Nth five-year plan ends in 1955 + 5N (十三五: 2016–2020).
+  return 1955 + 5 * plan < reportYear ? 'past' : 'ahead';
+}
 
 /**
  * The time the text s[from, to) last names before `to`: a year (not a base: 比2020年, 2020年的基础上),
- * 今年/明年/今后 or 去年/上年/过去. 'past' for a year before the report's or a past word, 'ahead' for the
+ * 今年/明年/今后, 去年/上年/过去 or a five-year period (PERIOD_TIME). 'past' for a year before the report's or a past word, 'ahead' for the
  * report's year or later, a span reaching on (2024—2026年) or an ahead word; null when none is named.
  * "2023年全市新建5G基站2000个，今年新建1500个以上": 1500 is governed by 今年, 2000 by 2023年.
  */
@@ -283,6 +302,12 @@ export function timeMarks(s: string, from: number, to: number, reportYear: numbe
   ] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(t); m; m = re.exec(t)) marks.push({ at: from + m.index, end: from + m.index + m[0].length, time: kind });
+  }
+  PERIOD_TIME.lastIndex = 0;
+  for (let m = PERIOD_TIME.exec(t); m; m = PERIOD_TIME.exec(t)) {
+    if (COMPARED.test(t.slice(Math.max(0, m.index - 2), m.index))) continue;
+    const plan = 10 + '一二三四五六七八九'.indexOf(m[1]!) + 1;
+    marks.push({ at: from + m.index, end: from + m.index + m[0].length, time: periodTime(plan, m[0].endsWith('以来'), reportYear) });
   }
   return marks.sort((x, y) => x.at - y.at);
 }

@@ -28,7 +28,8 @@ export function findYears(s: string, from = 0, to = s.length): YearMention[] {
 
 /**
  * A report title line: 2022年邵阳市政府工作报告, 衡南县2022年政府工作报告, 政府工作报告解读④丨实干2022年,
- * 关于…2024年…计划执行情况与2025年…计划草案的报告, 《2025年政府工作报告》名词解释.
+ * 关于…2024年…计划执行情况与2025年…计划草案的报告, 《2025年政府工作报告》名词解释, and the statistical
+ * bulletin 2023年南岭市国民经济和社会发展统计公报 (its year is the one it reports on).
  * Not a numbered heading ("十三、…为实现“十四五”规划和二〇三五年远景目标而奋斗"), and the year must be
  * the report's own, not a horizon (到2035年, 二〇三五年远景目标).
  *
@@ -38,7 +39,7 @@ export function findYears(s: string, from = 0, to = s.length): YearMention[] {
  * parenthesis ((全文), (征求意见稿), (一)), an instalment number (④) or a separator to a subtitle or a
  * site name (丨 : _ —) — never the object of a verb (建议325件, 计划改造…, 规划收官之年).
  */
-const TITLE_WORDS = /工作报告|规划纲要|纲要|规划|建议|计划/g;
+const TITLE_WORDS = /工作报告|规划纲要|纲要|规划|建议|计划|统计公报/g;
 /** Punctuation of prose: a title word after any of these is inside a sentence. */
 const PROSE_PUNCT = /[,，。;；!！?？:：、]/;
 /** What may follow a title word: more of the title, then its end, a parenthesis, a number or a separator. */

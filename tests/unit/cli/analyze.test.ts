@@ -85,6 +85,16 @@ describe('analyze CLI: JSON on the seed texts', () => {
     expect(analyzePage(textPageInput(withNotes), { matchers: [bundledMatcher()], force: true }).targets.map((t) => `${t.indicator}${t.value}`)).toEqual(['地区生产总值6']);
   });
 
+  it('takes no line that states a figure for a heading (a 数读 box), so its year dates no section before it', () => {
+    const text =
+      '数说2024年某市政府工作报告\n回望：经济回升向好\n2023年，全市地区生产总值增长5.9%。\n绿色发展：守住蓝天碧水\n今年全市空气质量优良天数比率稳定在90%以上。\n数读\n▶2023年　地区生产总值增长5.9%\n▶2024年　地区生产总值预期增长6%左右';
+    expect(textPageInput(text).headings.map((h) => h.text)).toEqual(['数说2024年某市政府工作报告', '回望：经济回升向好', '绿色发展：守住蓝天碧水', '数读']);
+    expect(analyzePage(textPageInput(text), { matchers: [bundledMatcher()], force: true }).targets.map((t) => `${t.indicator}${t.value}`)).toEqual([
+      '空气质量优良天数比率90',
+      '地区生产总值6',
+    ]);
+  });
+
   it('guesses heading levels of a text file from the official numbering: 一、 （一） 1. （1）', () => {
     const text = '某县政府工作报告\n一、总体要求\n' + '正文，'.repeat(20) + '\n（一）主要目标\n1.经济发展\n（1）工业\n附录\n';
     expect(textPageInput(text).headings.map((h) => [h.text, h.level])).toEqual([

@@ -24,6 +24,18 @@ describe('names composed of parts from different places map each part back', () 
     expect(read('中藥材種植面積穩定在50萬畝以上、總產值突破80億元。')).toEqual(['中藥材種植面積|中药材种植面积|50', '中藥材總產值|中药材总产值|80']);
   });
 
+  it('a per-unit base named once for the members that share it, not for a total', () => {
+    expect(read('單位地區生產總值能源消耗和二氧化碳排放分別降低3%、4%。')).toEqual([
+      '單位地區生產總值能源消耗|单位地区生产总值能源消耗|3',
+      '單位地區生產總值二氧化碳排放|单位地区生产总值二氧化碳排放|4',
+    ]);
+    expect(read('单位GDP能耗、用水量分别下降3%、5%。')).toEqual(['单位GDP能耗|单位GDP能耗|3', '单位GDP用水量|单位GDP用水量|5']);
+    expect(read('单位地区生产总值能耗、主要污染物排放总量分别下降3%、2%。')).toEqual([
+      '单位地区生产总值能耗|单位地区生产总值能耗|3',
+      '主要污染物排放总量|主要污染物排放总量|2',
+    ]);
+  });
+
   it('a tier word with the stem of the name before it', () => {
     expect(read('力爭新增“小巨人”企業國家級3家以上、省級20家以上。')).toEqual([
       '新增“小巨人”企業國家級|新增小巨人企业国家级|3',

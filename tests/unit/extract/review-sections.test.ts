@@ -95,6 +95,62 @@ describe('review headings without 工作/回顾 (item 2)', () => {
   });
 });
 
+describe('a statistical bulletin reports, section after section', () => {
+  // Its year (2023) is the report year, so 全年/2023年 do not look back by themselves, and it says
+  // 控制在…以内 / 稳定在…以上 / 保持在…以上 of results as a plan does of targets.
+  const bulletin = `南岭市2023年国民经济和社会发展统计公报
+南岭市统计局
+2023年是全面贯彻党的二十大精神的开局之年。
+一、综合
+全年城镇新增就业4.6万人，城镇调查失业率控制在5.5%以内。
+二、农业
+粮食总产量210.8万吨，增长1.2%，连续十二年稳定在200万吨以上。
+三、财政
+一般公共预算支出512.6亿元，增长3.5%，其中民生支出占比保持在75%以上。`;
+
+  it('gives no targets, with and without DOM headings, in either script', () => {
+    for (const v of values(bulletin)) expect(v).toEqual([]);
+    const trad = bulletin.replace('统计公报', '統計公報').replace('城镇调查失业率控制在', '城鎮調查失業率控制在');
+    for (const v of values(trad)) expect(v).toEqual([]);
+  });
+
+  it('covers only its own sections: a report the page shows after its link keeps its targets', () => {
+    const lines = ['最新发布', '2023年国民经济和社会发展统计公报', '政府工作报告', '一、2023年工作回顾', '过去一年，国内生产总值增长5.2%。', '二、总体要求和政策取向', '今年发展主要预期目标是：国内生产总值增长5%左右。'];
+    const text = lines.join('\n');
+    const at = (i: number) => lines.slice(0, i).join('\n').length + (i ? 1 : 0);
+    const headings = [{ text: lines[2]!, level: 1, start: at(2) }, { text: lines[3]!, level: 2, start: at(3) }, { text: lines[5]!, level: 2, start: at(5) }];
+    expect(extractTargets({ text, headings, year: 2024 }).map((t) => `${t.indicator}${t.value}`)).toEqual(['国内生产总值5']);
+  });
+
+  it('classifies a bulletin heading as a review, a year or not', () => {
+    expect(classifyHeading('南岭市国民经济和社会发展统计公报', 2023).mode).toBe('review');
+    expect(classifyHeading('2023年南岭市教育事业发展统计公报', 2023).mode).toBe('review');
+  });
+});
+
+describe('an attachment after the body (附：/附件1：) is a section of its own', () => {
+  const notice = `衡山市人民政府关于2024年十件民生实事的通知
+一、促进就业。城镇新增就业4.5万人以上。
+二、改善出行。中心城区公交准点率提高到90%以上。
+附：2023年十件民生实事完成情况
+1.城镇新增就业4.6万人，城镇调查失业率控制在5.5%以内。
+2.中心城区公交准点率提高到88%以上，新建充电桩2600个。`;
+
+  it('reads last year’s results listed in it as a review, whatever heading the body ended in', () => {
+    for (const v of values(notice)) expect(v).toEqual(['城镇新增就业4.5万人以上', '中心城区公交准点率90%以上']);
+  });
+
+  it('is no section before the body: a page’s download line leaves the report alone', () => {
+    const report = `衡山市2024年政府工作报告\n附件：衡山市2024年政府工作报告（全文）\n一、2023年工作回顾\n过去一年，全市地区生产总值增长5.5%。\n二、2024年工作安排\n地区生产总值增长6%以上。`;
+    for (const v of [...values(report), ...values(report.replace('（全文）', '（全文）.pdf'))]) expect(v).toEqual(['地区生产总值6%以上']);
+  });
+
+  it('names it by its title, not under the body’s last heading', () => {
+    const ts = extractTargets({ text: notice.replace('附：2023年十件民生实事完成情况', '附：2024年十件民生实事任务分工') });
+    expect(ts.map((t) => t.section.split(' › ')[0])).toEqual(['促进就业', '改善出行', '2024年十件民生实事任务分工', '2024年十件民生实事任务分工']);
+  });
+});
+
 describe('section paths from DOM headings (item 7)', () => {
   it('names a section by its title, not by its ordinal', () => {
     const text = `衡山市2023年政府工作报告\n${OPENING}一、2022年工作回顾\n过去一年，全市地区生产总值增长7.5%。\n二、2023年工作安排\n地区生产总值增长8%以上。\n（一）坚持创新驱动\n力争研发经费投入增长15%以上。\n（二）推動綠色發(fā)展\n力争单位地区生产总值能耗下降3%以上。\n`;

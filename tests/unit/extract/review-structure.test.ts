@@ -37,6 +37,19 @@ ${PLAN}
     }
   });
 
+  it('does not read the topic sections of an article about a work report as its review', () => {
+    const text = `一图读懂2025年益阳市政府工作报告
+稳增长：项目为王
+今年全市实施重点项目500个以上。
+惠民生：办好实事
+今年城镇新增就业3.8万人以上。
+2025年重点工作
+地区生产总值增长5.5%以上。`;
+    expect(values(text)[1]).toEqual(['实施重点项目500个以上|2025', '城镇新增就业3.8万人以上|2025', '地区生产总值5.5%以上|2025']);
+    // Its achievement headings are still reviews.
+    expect(values(text.replace('稳增长：项目为王', '稳增长：经济运行取得新成效'))[1]).toEqual(['城镇新增就业3.8万人以上|2025', '地区生产总值5.5%以上|2025']);
+  });
+
   it('does not read the early chapters of a plan document as reviews', () => {
     const text = `衡山市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要
 第一章 推动高质量发展取得新成效

@@ -74,6 +74,12 @@ describe('lists and shared qualifiers', () => {
       ['新增城镇就业', 6, '万人', '以上', 'level', ''],
       ['新增城镇就业', 2, '%', '', 'increase', ''],
     ]);
+    // So does a base at the year's end (比上年末, 较去年底), as a plan compares stocks and rates.
+    expect(read('常住人口城镇化率达到60%，比上年末提高1.2个百分点。')).toEqual([
+      ['常住人口城镇化率', 60, '%', '', 'increase', ''],
+      ['常住人口城镇化率', 1.2, '个百分点', '', 'increase', ''],
+    ]);
+    expect(read('新增城镇就业6万人以上，较去年底增长2%。').map((r) => r[0])).toEqual(['新增城镇就业', '新增城镇就业']);
   });
 
   it('does not carry an indicator past a clause without values, into a value glued to its own subject, or across an intro', () => {
@@ -290,6 +296,34 @@ describe('goal statements', () => {
       ['基本建成現代化經濟體系', '基本建成现代化经济体系', 2035],
       ['人民生活更加美好', '人民生活更加美好', 2035],
     ]);
+  });
+
+  it('reads the paragraph after a goal heading alone on its line (a page’s <h3>) when it is a vision or introduces bullets', () => {
+    const lines = [
+      '衡山市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+      '第一节 二〇三五年远景目标',
+      '展望二〇三五年，全市综合实力大幅跃升，基本实现新型工业化。人民生活更加美好。',
+      '第二节 “十四五”时期经济社会发展主要目标',
+      '锚定二〇三五年远景目标，今后五年全市经济社会发展要努力实现以下主要目标。',
+      '——经济发展取得新成效。地区生产总值年均增长6%左右。',
+      '——民生福祉达到新水平。',
+    ];
+    const text = lines.join('\n');
+    const headings = [0, 1, 3].map((i) => ({ text: lines[i]!, level: i ? 2 : 1, start: lines.slice(0, i).join('\n').length + (i ? 1 : 0) }));
+    for (const ts of [extractTargets({ text, year: 2021, headings }), extractTargets({ text, year: 2021 })]) {
+      expect(ts.map((t) => [t.kind, t.indicator, t.year])).toEqual([
+        ['goal', '全市综合实力大幅跃升', 2035],
+        ['goal', '人民生活更加美好', 2035],
+        ['goal', '经济发展取得新成效', 2025],
+        ['other', '地区生产总值', 2025],
+        ['goal', '民生福祉达到新水平', 2025],
+      ]);
+    }
+  });
+
+  it('reads no goal from the opening of a year’s 主要目标 section', () => {
+    const text = '衡山市2024年政府工作报告\n二、2024年经济社会发展的主要目标\n今年是实施“十四五”规划的关键之年。\n今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。';
+    expect(extractTargets({ text }).map((t) => [t.kind, t.indicator])).toEqual([['main', '地区生产总值']]);
   });
 });
 
@@ -519,6 +553,28 @@ describe('hedges are words', () => {
       ['新增城镇就业', '力争'],
       ['预期寿命', '力争'],
     ]);
+  });
+});
+
+describe('a hedge between the name and its value is no part of the name', () => {
+  it('strips 预期 / 目标 / 增长目标为 (news, 数读 lines), keeping 人均预期寿命 whole', () => {
+    const news = (body: string) => extractTargets({ text: body, year: 2024 }).map((t) => [t.indicator, t.indicatorKey, t.value, t.hedge]);
+    expect(news('今年全市地区生产总值预期增长6%左右，城镇新增就业目标4.5万人以上。')).toEqual([
+      ['地区生产总值', '地区生产总值', 6, '预期'],
+      ['城镇新增就业', '城镇新增就业', 4.5, '预期'],
+    ]);
+    expect(news('今年全市GDP增长目标为5%左右。')).toEqual([['GDP', '地区生产总值', 5, '目标']]);
+    expect(news('▶2024年 森林覆盖率目标值为62%以上')).toEqual([['森林覆盖率', '森林覆盖率', 62, '目标']]);
+    expect(news('今年全市人均预期寿命达到80岁以上。')).toEqual([['人均预期寿命', '人均预期寿命', 80, '']]);
+  });
+});
+
+describe('words of time and speech before a name are no part of it', () => {
+  it('strips an adverb with its modal (还要, 也要, 先要) and the year’s end (年末, 年底前)', () => {
+    const read = (body: string) => extractTargets({ text: plan(body) }).map((t) => t.indicator);
+    expect(read('今年还要新增规模以上工业企业150家以上。')).toEqual(['新增规模以上工业企业']);
+    expect(read('先要新增规模以上工业企业150家以上，也要确保粮食产量稳定在60万吨以上。')).toEqual(['新增规模以上工业企业', '粮食产量']);
+    expect(read('年底前建成5G基站1000个以上，年末金融机构存款余额增长8%以上。')).toEqual(['建成5G基站', '金融机构存款余额']);
   });
 });
 

@@ -101,6 +101,31 @@ describe('plan sections recall the past on the way to their targets', () => {
   });
 });
 
+describe('an ended five-year period dates what it governs, in a plan chapter too', () => {
+  /** A 十四五 纲要 chapter as a page gives it: the title and the chapter as DOM headings. */
+  const chapter = (body: string) => {
+    const title = '衡山市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要';
+    const ch = '第三章 坚持创新驱动发展，建设创新型城市';
+    const text = `${title}\n${ch}\n${body}`;
+    return extractTargets({ text, year: 2021, headings: [{ text: title, level: 1, start: 0 }, { text: ch, level: 2, start: title.length + 1 }] });
+  };
+
+  it('drops what the period before achieved, keeps what the plan sets after it', () => {
+    expect(show(chapter('“十三五”期间，全市高新技术企业由2015年的260家增加到870家。'))).toEqual([]);
+    expect(show(chapter('“十三五”时期，全市地区生产总值年均增长7.2%以上。'))).toEqual([]);
+    expect(show(chapter('“十三五”期间全市高新技术企业增加到870家，到2025年突破1500家。'))).toEqual(['高新技术企业1500家']);
+    // The running period looks ahead again.
+    expect(show(chapter('“十三五”时期全市森林覆盖率稳定在59%以上，“十四五”时期要保持在60%以上。'))).toEqual(['森林覆盖率60%以上']);
+  });
+
+  it('leaves a period that is a base or still running alone', () => {
+    expect(show(chapter('到2025年，单位地区生产总值能耗比“十三五”时期末下降14%。'))).toEqual(['单位地区生产总值能耗14%']);
+    expect(show(chapter('较“十三五”时期，研发投入强度提高到2.5%。'))).toEqual(['研发投入强度2.5%']);
+    expect(show(chapter('在“十三五”时期基础上，新增国家级创新平台20个以上。'))).toEqual(['新增国家级创新平台20个以上']);
+    expect(show(chapter('力争“十四五”期间地区生产总值年均增长7%以上。'))).toEqual(['地区生产总值7%以上']);
+  });
+});
+
 describe('a review frame behind a speaker label or a source lead-in (Q&A, news)', () => {
   /** An untitled text of 2025: no heading says review or plan. */
   const news = (body: string) => extractTargets({ text: body, year: 2025 });
