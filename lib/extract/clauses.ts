@@ -200,9 +200,11 @@ function subjectForMeasure(measure: string, s: string, sentenceStart: number, cs
     const m = MEMBER_MEASURE.exec(prev.indicator.text);
     if (m) return slice(prev.indicator, 0, m[1]!.length);
   }
-  if (/投资$/.test(measure) && carry) {
-    const m = PROJECTS.exec(carry.indicator.text);
-    if (m) return slice(carry.indicator, -m[1]!.length);
+  // 实施…项目280个、投资500亿元: the projects are the list member before as often as the clause before.
+  for (const named of [prev, carry]) {
+    if (!/投资$/.test(measure) || !named) continue;
+    const m = PROJECTS.exec(named.indicator.text);
+    if (m) return slice(named.indicator, -m[1]!.length);
   }
   if (!/投资$/.test(measure)) {
     let last: Sourced | null = null;
