@@ -9,6 +9,8 @@
  *    five-year lists).
  *  - Elsewhere a value needs a trigger (a qualifier 以上/左右/以内, a hedge 确保/力争/争取 before it, a
  *    target verb 控制在/突破/达到 …, or in a plan section a percentage with 增长/下降 …) and no past cue.
+ *    A plan's count of work (新建5G基站200个, 改造老旧小区120个) needs none: a plan section, or a sentence
+ *    that says it is ahead, makes it one (plannedCount).
  *  - Goal statements without numbers come from "目标：" lines, "奋斗目标是：" intros and
  *    "…远景目标。" headings (goals.ts).
  */
@@ -396,11 +398,15 @@ export function extractTargets(input: ExtractInput): Target[] {
     if (!inRegion) {
       const pct = it.unit === '%' || it.unit === '个百分点';
       if (st.mode === 'plan') {
-        if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb))) return null;
+        if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T))) return null;
       } else {
         // No heading says this is a plan (解读 articles, news on listing pages): only a qualifier or a
         // hedge makes a number a target; "总数增至79家" in a news story is not one.
-        if (!(it.qualifier || hedge)) return null;
+        // A planned count (plannedCount) only where the sentence itself says it is ahead and to be done: a
+        // news story writes "今年全市新建5G基站200个" of the year so far, a plan "今年将新建…".
+        const planned = (): boolean =>
+          plannedCount(it, T) && timeIn(sent.start, q.start) === 'ahead' && PLAN_SPEECH.test(T.slice(sent.start, q.start));
+        if (!(it.qualifier || hedge || planned())) return null;
         const sentBare = m ? m.text : T.slice(sent.start, sent.end);
         if (PAST_WEAK.test(sentBare) || (!hedge && cueWithoutModal(FIRST_TIME, sentBare))) return null;
         // Any past year makes the sentence a report, unless the value's own time comes after it (今年…).
@@ -428,6 +434,64 @@ export function extractTargets(input: ExtractInput): Target[] {
       year: sentenceYear ?? (inRegion ? reg!.year : null) ?? (AVERAGED.test(s.slice(it.clauseStart, q.start)) ? periodEnd(st, sentText) : null) ?? st.horizon ?? st.reportYear,
     };
   }
+}
+
+/**
+ * Units a plan counts what it builds or adds in: things, people, lengths, areas, money in 万/亿. Not %, 倍, 年
+ * or 天, which measure a level, not a count of work.
+ */
+const COUNT_UNIT =
+  /^(?:万亿|千亿|千万|百万|万|亿)?(?:个|家|所|座|条|处|项|件|台|套|辆|名|位|张|床|间|栋|户|人|公里|千米|亩|公顷|平方米|平方公里|立方米|吨|千瓦|兆瓦|场|株|棵|头|只|份|块|班|人次)$|^(?:万亿|千亿|千万|百万|万|亿)(?:元|美元)$/;
+/** Actions a plan counts its work by (新建…个, 改造…户, 完成…亿元), in the name or right before it. */
+const PLAN_ACTION = /新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|安置|培训|新修|铺设|增设|造林|治理|加装|加固|争创/g;
+/** What says work is to be done, where no heading says plan: 今年 alone also dates a news story's year so far. */
+const PLAN_SPEECH = /(?<![主重])要|将|计划|拟|明年|今后|未来|到(?:20|19)\d\d年|到二〇/;
+/** A change against a base (比上年新增50家, 同比新增) compares with what was, as a report does. */
+const COMPARED_BASE = /(?:比|较|同)(?:上年|去年|前年|(?:20|19)\d\d年)|同比/;
+/** A count glued before the value (改造老旧小区319个|3.26万户): the name is half a figure. */
+const GLUED_COUNT = /[0-9.]+(?:万|亿)?[个家所座条处项件台套户人名张间]$/;
+/** A measure with no subject (投资 500亿元): no indicator of its own. */
+const BARE_COUNT_MEASURE = /^(?:总?产值|总?产量|增加值|营业收入|销售收入|营收|投资|总投资)$/;
+
+/**
+ * A count without a bound or a hedge that is still a target: what a plan says it will build, add or
+ * finish — 新建5G基站200个, 改造老旧小区120个, 实施重点项目100个，完成投资500亿元, the items of a 民生实事
+ * list. Only a count (COUNT_UNIT) written in digits (三个中心, 五个一批 are slogans), with an action
+ * (PLAN_ACTION) that governs the name, and a name that is an object of two characters or more: 改造70公里
+ * (the object is in the member before), 大力培育过50亿元 (a fragment) and a name of a list the value
+ * does not split (业主委员会、物业管理小区各100个) are no indicators, and go. The caller decides whether the
+ * text is a plan (a plan section, or a sentence that says it is ahead); the tense checks before it
+ * (review sections, past years, 目前/现有, 已…) hold as for any value.
+ */
+function plannedCount(it: ValueItem, T: string): boolean {
+  if (it.q.chinese || it.verb || !COUNT_UNIT.test(it.unit)) return false;
+  const name = it.indicator.text;
+  if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name) || GLUED_COUNT.test(name)) return false;
+  // The part of the name its own clause writes (实施重点项目100个，完成|投资500亿元 takes 重点项目 from the clause before).
+  const own = it.indicator.at.filter((i) => i >= it.clauseStart);
+  const nameStart = own[0];
+  if (nameStart === undefined) return false;
+  const head = T.slice(it.clauseStart, it.q.start);
+  if (COMPARED_BASE.test(head)) return false;
+  // The action that governs the name: in it (新建5G基站, 农村公路提质改造), right before it (完成|村庄规划编制),
+  // or before the first member of a 、 list the name continues (新建5G基站1000个、|充电桩3800个). Not one
+  // before another figure (建设技工贸收入突破1500亿元|园区2个).
+  let verb: RegExpExecArray | null = null;
+  PLAN_ACTION.lastIndex = 0;
+  for (let m = PLAN_ACTION.exec(head); m; m = PLAN_ACTION.exec(head)) verb = m;
+  if (!verb) return false;
+  const verbEnd = it.clauseStart + verb.index + verb[0].length;
+  if (verbEnd > own[own.length - 1]! + 1) return false;
+  const gap = T.slice(verbEnd, nameStart);
+  if (gap && !/^[^0-9]{0,4}$/.test(gap) && !/、\s*$/.test(gap)) return false;
+  // The object: what follows the last action in the name, or what precedes one that ends it (农村公路提质|改造).
+  let last: RegExpExecArray | null = null;
+  PLAN_ACTION.lastIndex = 0;
+  for (let m = PLAN_ACTION.exec(name); m; m = PLAN_ACTION.exec(name)) last = m;
+  let obj = !last ? name : last.index + last[0].length < name.length ? name.slice(last.index + last[0].length) : name.slice(0, last.index);
+  // Two actions joined (新修和加固|堤防护岸): the object follows the second.
+  obj = obj.replace(/^(?:和|及|与|并)/, '');
+  return /^[^的和及与、]/.test(obj) && (obj.match(/[\u4e00-\u9fffA-Za-z0-9]/g) ?? []).length >= 2;
 }
 
 /** "…要努力实现以下主要目标。": the goals follow as bullets (——经济发展取得新成效。). */

@@ -147,7 +147,9 @@ describe('an attachment after the body (附：/附件1：) is a section of its o
 
   it('names it by its title, not under the body’s last heading', () => {
     const ts = extractTargets({ text: notice.replace('附：2023年十件民生实事完成情况', '附：2024年十件民生实事任务分工') });
-    expect(ts.map((t) => t.section.split(' › ')[0])).toEqual(['促进就业', '改善出行', '2024年十件民生实事任务分工', '2024年十件民生实事任务分工']);
+    // This year's task list plans every item, its counts of work (新建充电桩2600个) too.
+    expect(ts.map((t) => t.section.split(' › ')[0])).toEqual(['促进就业', '改善出行', ...Array(4).fill('2024年十件民生实事任务分工')]);
+    expect(ts.slice(2).map((t) => `${t.indicator}${t.value}${t.unit}`)).toEqual(['城镇新增就业4.6万人', '城镇调查失业率5.5%', '中心城区公交准点率88%', '新建充电桩2600个']);
   });
 });
 

@@ -62,6 +62,6 @@ describe('report title lines versus prose naming 建议 / 规划 / 计划 (P1)',
 问：今年在民生方面有哪些安排？
 答：今年将新建改扩建公办幼儿园20所，新增学位1.2万个以上。`;
     const headings = [{ text: '《邵阳市2025年政府工作报告》政策解读', level: 1, start: 0 }];
-    expect(extractTargets({ text, headings, year: 2025 }).map((t) => `${t.indicator}${t.value}${t.unit}${t.qualifier}|${t.year}`)).toEqual(['新增学位1.2万个以上|2025']);
+    expect(extractTargets({ text, headings, year: 2025 }).map((t) => `${t.indicator}${t.value}${t.unit}${t.qualifier}|${t.year}`)).toEqual(['新建改扩建公办幼儿园20所|2025', '新增学位1.2万个以上|2025']);
   });
 });

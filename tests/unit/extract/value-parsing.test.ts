@@ -180,8 +180,15 @@ describe('tiers listed after one name (企业国家级3家、省级20家以上)'
     ]);
   });
 
-  it('keeps tiers without any bound or hedge out, and does not share a bound between names of their own', () => {
-    expect(read('培育专精特新“小巨人”企业国家级3家、省级20家。')).toEqual([]);
-    expect(read('新增国家级示范区2个、省级示范区5个以上。')).toEqual<Full[]>([['省级示范区', 5, null, '个', '以上', 'level']]);
+  it('reads tiers without any bound or hedge as a plan’s count of work, and does not share a bound between names of their own', () => {
+    expect(read('培育专精特新“小巨人”企业国家级3家、省级20家。')).toEqual<Full[]>([
+      ['专精特新“小巨人”企业国家级', 3, null, '家', '', 'level'],
+      ['专精特新“小巨人”企业省级', 20, null, '家', '', 'level'],
+    ]);
+    expect(read('专精特新“小巨人”企业国家级3家、省级20家。')).toEqual([]);
+    expect(read('新增国家级示范区2个、省级示范区5个以上。')).toEqual<Full[]>([
+      ['新增国家级示范区', 2, null, '个', '', 'level'],
+      ['省级示范区', 5, null, '个', '以上', 'level'],
+    ]);
   });
 });
