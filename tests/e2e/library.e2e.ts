@@ -273,15 +273,15 @@ describe('library page', () => {
     await lib.getByTestId('filter-region').selectOption('衡南县');
     await lib.getByTestId('sort-value').click();
     await expect.poll(() => lib.locator('th[aria-sort="ascending"]').count()).toBe(1);
-    // Seed 004's values, by unit (the most used first: %, 元, 家, 个, then one each), by magnitude inside
+    // Seed 004's values, by unit (the most used first: %, 元, 家, then 个 and 户 with two each, then one each), by magnitude inside
     // (3.5亿元 < 140亿元). Every row of the region is rendered (fewer than a screenful).
     const shownValues = async () =>
       (await renderedColumn(lib, 'value')).map((cell) => cell.match(/-?\d+(?:\.\d+)?/)?.[0]).filter(Boolean).map(Number);
     // The header says the sort at once; the rows follow once the region's rows are read (a live query,
     // possibly still on the previous filter's rows when the sort was clicked).
-    await expect.poll(shownValues).toEqual([5, 6, 8.5, 8.5, 9, 9, 10, 10, 15, 43.42, 3.5, 4, 30, 140, 1, 1, 10, 10, 35, 6200, 62, 341, 138]);
+    await expect.poll(shownValues).toEqual([5, 6, 8.5, 8.5, 9, 9, 10, 10, 15, 43.42, 3.5, 4, 30, 140, 1, 1, 10, 10, 35, 300, 2419, 6200, 62, 341, 138]);
     await lib.getByTestId('sort-value').click();
-    await expect.poll(shownValues).toEqual([43.42, 15, 10, 10, 9, 9, 8.5, 8.5, 6, 5, 140, 30, 4, 3.5, 10, 1, 1, 35, 10, 6200, 62, 341, 138]);
+    await expect.poll(shownValues).toEqual([43.42, 15, 10, 10, 9, 9, 8.5, 8.5, 6, 5, 140, 30, 4, 3.5, 10, 1, 1, 35, 10, 2419, 300, 6200, 62, 341, 138]);
     await lib.getByTestId('filter-reset').click();
     await expect.poll(() => count(lib)).toBe(db.targets.length);
     expect(ext.extensionErrors).toEqual([]);
