@@ -72,7 +72,7 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
   }, [tabId]);
 
   const toggle = async () => {
-    if (tabId === undefined) return;
+    if (tabId === undefined || busy) return;
     setBusy(true);
     // Cleared first, so the same failure again is a new alert that screen readers announce.
     setError(null);
@@ -94,7 +94,9 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
       <button
         type="button"
         onClick={toggle}
-        disabled={busy || tabId === undefined}
+        // Busy is said, not disabled: a disabled button loses the keyboard focus, for good.
+        disabled={tabId === undefined}
+        aria-disabled={busy || undefined}
         title={shortcut}
         data-testid="toggle-script"
         data-converted={state?.converted ? 'true' : 'false'}

@@ -480,6 +480,49 @@ describe('in an English browser', () => {
       await page.close();
     });
 
+    it('Annotate this page from the keyboard hands the focus to the highlights button that replaces it; a failed one keeps it', async () => {
+      const page = await ext.open(server.url('negative/finance-article.html'));
+      const popup = await ext.popupFor(page);
+      const focused = () => popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
+      await popup.getByTestId('status').waitFor();
+      // Without the toolbar click the extension may not touch the page: the button stays, with the focus.
+      await popup.getByTestId('annotate').focus();
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('popup-error').waitFor();
+      await expect.poll(focused).toBe('annotate');
+      await ext.clickAction(page);
+      await popup.bringToFront();
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('highlights-off').waitFor();
+      // Before: the button left with the focus, and a keyboard user started again from the top.
+      await expect.poll(focused).toBe('highlights-off');
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('highlights-on').waitFor();
+      expect(await focused()).toBe('highlights-on');
+      await popup.close();
+      await page.close();
+      expect(ext.extensionErrors).toEqual([]);
+    });
+
+    it('the script toggle keeps the keyboard focus while it converts: the next Enter converts back', async () => {
+      const page = await ext.open(server.govUrl('pages/seed-000.html'));
+      await waitForState(ext, await ext.tabIdOf(page));
+      const popup = await ext.popupFor(page);
+      const focused = () => popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
+      const toggle = popup.getByTestId('toggle-script');
+      await expect.poll(() => toggle.textContent()).toBe('Convert to traditional');
+      await toggle.focus();
+      await popup.keyboard.press('Enter');
+      await expect.poll(() => toggle.getAttribute('data-converted')).toBe('true');
+      // Before: the button was disabled while it worked, which took the focus away for good.
+      expect(await focused()).toBe('toggle-script');
+      await popup.keyboard.press('Enter');
+      await expect.poll(() => toggle.getAttribute('data-converted')).toBe('false');
+      expect(await focused()).toBe('toggle-script');
+      await popup.close();
+      await page.close();
+    });
+
     it('says what saving and removing did in its status region', async () => {
       const page = await ext.open(server.govUrl('pages/seed-003.html'));
       await waitForState(ext, await ext.tabIdOf(page));
