@@ -116,6 +116,16 @@ describe('in an English browser', () => {
     await clearLibrary(lib);
   });
 
+  it('Import JSON keeps the keyboard focus on its button through the import', async () => {
+    await lib.getByTestId('import-json').focus();
+    // The file the button's chooser gives (the chooser itself is not shown reliably to a headless tab).
+    await importInto(lib, 'one.json', libraryFile([{ id: 1, url: 'https://www.example.gov.cn/one.html', title: 'One' }], [{ pageId: 1, value: 6 }]));
+    await lib.getByTestId('notice').waitFor();
+    // Before: the button was disabled while the file was read, which sent the focus to the document.
+    expect((await focused(lib)).testid).toBe('import-json');
+    await clearLibrary(lib);
+  });
+
   it('the confirm dialog gives the focus back to what opened it, or to the next row once its page is deleted', async () => {
     const urls = ['a', 'b', 'c'].map((n) => `https://www.example.gov.cn/${n}.html`);
     // lastSeen orders the rows: a, b, c from the top.
@@ -378,6 +388,14 @@ describe('in an English browser', () => {
       // The list is a live query and can drop the row before the delete's own promise settles and sets
       // the notice: wait for the notice rather than read it the moment the row is gone.
       await expect.poll(() => opts.getByTestId('ge-live').getByTestId('ge-ok').locator('p').textContent()).toBe(`Deleted “${term}”.`);
+    });
+
+    it('Import keeps the keyboard focus on its button through the import', async () => {
+      await opts.getByTestId('ge-import').focus();
+      // The file the button's chooser gives (the chooser itself is not shown reliably to a headless tab).
+      await opts.getByTestId('ge-import-file').setInputFiles({ name: 'glossary.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'report-lens-glossary', version: 1, entries: [] })) });
+      await opts.getByTestId('ge-ok').waitFor();
+      expect((await active()).testid).toBe('ge-import');
     });
 
     it('a library export dropped on the glossary import is sent to the library', async () => {
