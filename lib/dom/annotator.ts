@@ -202,15 +202,16 @@ export class DocumentAnnotator {
   private awaitReport(): void {
     this.reportWait?.abort();
     const wait = (this.reportWait = new AbortController());
-    watchLateContent(this.doc, this.model.text.length, wait.signal, () => {
+    watchLateContent(this.doc, this.model.text.length, wait.signal, async () => {
+      // As a flush does: the script toggle converts the new text first, or its Ranges would collapse.
+      if (this.options.beforeFlush) await this.options.beforeFlush();
       if (wait.signal.aborted || this.destroyed) return;
       if (pageKey(this.doc.URL) !== pageKey(this.url)) {
         this.url = this.doc.URL;
         this.readAt = Date.now();
       }
-      void this.rerun().then(() => {
-        if (!this.destroyed) this.options.onUpdate?.();
-      });
+      await this.rerun();
+      if (!this.destroyed) this.options.onUpdate?.();
     });
   }
 
