@@ -106,7 +106,7 @@ export default defineUnlistedScript({
     const currentRead = () => (session?.top ? `${session.top.readAt}\u0000${session.top.url}` : null);
     // Highlights switched off and on again read the page afresh, but the reader has not come back to it:
     // a refusal of the read before carries over to the new read of the same address (not to another
-    // page, and not to Alt+Shift+R, which asks for this page to be saved).
+    // page, and not to Alt+Shift+L, which asks for this page to be saved).
     let carriedRemoval: string | null = null;
     // The same for a removal the tab was not told of (the library's delete or clear): the new read keeps
     // the time of the read before, so the background's removal check (lib/db/removals) still refuses it.

@@ -49,11 +49,16 @@ export async function rememberedScript(hostname: string): Promise<Script | null>
   return (await convertedSites.getValue())[hostname] ?? null;
 }
 
-/** Records (or, with null, forgets) the script a site is kept in; nothing when remembering is off. */
+/**
+ * Records (or, with null, forgets) the script a site is kept in. Recorded only while remembering is on;
+ * forgotten whatever the option: a site the reader brought back to its own script while it was off must
+ * not be converted again once it is back on.
+ */
 export async function rememberSite(hostname: string, script: Script | null): Promise<void> {
-  if (!hostname || !(await rememberSites.getValue())) return;
+  if (!hostname || (script && !(await rememberSites.getValue()))) return;
   const sites = { ...(await convertedSites.getValue()) };
   if (script) sites[hostname] = script;
-  else delete sites[hostname];
+  else if (hostname in sites) delete sites[hostname];
+  else return;
   await convertedSites.setValue(sites);
 }

@@ -7,6 +7,7 @@ import type { EntryView, Script, ScriptToggleState } from '../messaging/protocol
 import { sendToTab } from '../messaging/tabs';
 import { parseConvertRequest, parseScript } from '../messaging/validate';
 import { mirrorRepair, rememberSite, rememberedScript, scriptVariants } from '../settings';
+import { foldChars } from '../text/normalize';
 
 /**
  * The background's half of the script toggle. The OpenCC dictionaries are fetched from the extension
@@ -28,7 +29,7 @@ export async function convertForPage(data: unknown): Promise<ConvertResult> {
 
 /** Glossary text in the page's script: the glossary is simplified, the page may be traditional. */
 export async function entriesInScript(entries: Record<string, EntryView>, script: Script): Promise<Record<string, EntryView>> {
-  if (script !== 'traditional') return entries;
+  if (script !== 'traditional') return withSimplifiedSurfaces(entries);
   try {
     await loadOpencc();
   } catch {
@@ -48,6 +49,21 @@ export async function entriesInScript(entries: Record<string, EntryView>, script
   for (const [id, view] of Object.entries(entries)) {
     const converted = convertEntryView(view, convert);
     out[id] = { ...converted, surfaces: [...new Set([...converted.surfaces, ...others.flatMap((c) => converted.surfaces.map(c))])] };
+  }
+  return out;
+}
+
+/**
+ * On a simplified page the entry's surfaces carry their simplified forms too. The bundled glossary is
+ * simplified already, but the reader's own entries may be written in traditional (one added from a
+ * traditional page's 未收录 tooltip): without them, the headword (lib/glossary/headword) took the page's
+ * 两网工程 for damage and showed the entry's 兩網工程. A simplified page is never over-converted.
+ */
+function withSimplifiedSurfaces(entries: Record<string, EntryView>): Record<string, EntryView> {
+  const out: Record<string, EntryView> = {};
+  for (const [id, view] of Object.entries(entries)) {
+    const folded = view.surfaces.map(foldChars);
+    out[id] = folded.every((f, i) => f === view.surfaces[i]) ? view : { ...view, surfaces: [...new Set([...view.surfaces, ...folded])] };
   }
   return out;
 }

@@ -14,6 +14,7 @@ import {
   walkPlaceOf,
 } from './text-model';
 import { VIEWPORT_MIN_TERMS, ViewportHighlights } from './viewport-highlights';
+import { watchLateContent } from './late-content';
 
 /** Yields to the event loop so no single task grows long on big pages. */
 export function nextTask(): Promise<void> {
@@ -77,6 +78,10 @@ export class DocumentAnnotator {
   private revealObserver: MutationObserver | null = null;
   /** Ends the watch's event listeners (the observer's counterpart for states no attribute shows). */
   private watchEnd: AbortController | null = null;
+  /** This document was followed as a report (observed): a new page in it that is none is waited on. */
+  private followed = false;
+  /** Ends the wait for a page that is no report to become one (see awaitReport). */
+  private reportWait: AbortController | null = null;
   private pending = new Set<Node>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
@@ -183,8 +188,31 @@ export class DocumentAnnotator {
       await this.paint(analysis.terms, () => markPass(this.doc, 'first-highlight'));
       markPass(this.doc, 'painted');
       this.observe();
-    }
+    } else if (this.followed) this.awaitReport();
     return analysis;
+  }
+
+  /**
+   * A report page followed so far became a page that is none — an SPA's new address before its section
+   * has arrived, or a list it shows between two reports. Nothing is highlighted there, but the document
+   * is still the reader's: once enough text arrives (or the title changes with new content: Back to a
+   * report section), it is read again, under the address it has by then. The content script does the
+   * same for a page that was never a report (lib/dom/late-content), by starting afresh.
+   */
+  private awaitReport(): void {
+    this.reportWait?.abort();
+    const wait = (this.reportWait = new AbortController());
+    watchLateContent(this.doc, this.model.text.length, wait.signal, async () => {
+      // As a flush does: the script toggle converts the new text first, or its Ranges would collapse.
+      if (this.options.beforeFlush) await this.options.beforeFlush();
+      if (wait.signal.aborted || this.destroyed) return;
+      if (pageKey(this.doc.URL) !== pageKey(this.url)) {
+        this.url = this.doc.URL;
+        this.readAt = Date.now();
+      }
+      await this.rerun();
+      if (!this.destroyed) this.options.onUpdate?.();
+    });
   }
 
   private indexSegments(from: number): void {
@@ -261,6 +289,7 @@ export class DocumentAnnotator {
   private observe(): void {
     const win = this.doc.defaultView;
     if (!win) return;
+    this.followed = true;
     this.observer = new win.MutationObserver((records) => {
       for (const rec of records) {
         if (rec.type === 'characterData') {
@@ -542,6 +571,8 @@ export class DocumentAnnotator {
    */
   async rerun(): Promise<PageAnalysis> {
     this.generation++;
+    this.reportWait?.abort();
+    this.reportWait = null;
     this.observer?.disconnect();
     this.observer = null;
     this.revealObserver?.disconnect();
@@ -565,6 +596,7 @@ export class DocumentAnnotator {
 
   destroy(): void {
     this.destroyed = true;
+    this.reportWait?.abort();
     this.observer?.disconnect();
     this.revealObserver?.disconnect();
     this.watchEnd?.abort();

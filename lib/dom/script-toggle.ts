@@ -1053,5 +1053,5 @@ export class ScriptToggle {
   }
 }
 
-// Try it: any *.gov.cn report, Alt+Shift+T and again; tests/fixtures/pages/seed-002.html (a traditional
+// Try it: any *.gov.cn report, Alt+Shift+J and again; tests/fixtures/pages/seed-002.html (a traditional
 // mirror with pinyin residue), seed-004.html (over-converted 全麵 / 責任製), spa.html (content added later).

@@ -231,7 +231,7 @@ export function GlossaryEditor() {
 
   const save = async (ev: Event) => {
     ev.preventDefault();
-    if (!editing || !records) return;
+    if (!editing || !records || busy) return;
     const { draft, base, bundled: b } = editing;
     const id = draft.id ?? newUserId((x) => !!glossaryEntry(x) || records.some((r) => r.id === x));
     const found = validateDraft(draft, id, base, bundled, records);
@@ -345,7 +345,8 @@ export function GlossaryEditor() {
         <button type="button" data-testid="ge-export" disabled={!records} onClick={() => void doExport()}>
           {t('geExport')}
         </button>
-        <button type="button" data-testid="ge-import" disabled={!records || busy} onClick={() => fileInput.current?.click()}>
+        {/* Busy is said, not disabled: a disabled button loses the keyboard focus, for good. */}
+        <button type="button" data-testid="ge-import" disabled={!records} aria-disabled={busy || undefined} onClick={() => !busy && fileInput.current?.click()}>
           {t('geImport')}
         </button>
         <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="ge-import-file" onChange={(e) => void doImport(e)} />
@@ -578,7 +579,7 @@ function EntryForm({ editing, problems, busy, formRef, onChange, onLevel, onSubm
         </ul>
       )}
       <div class="ge-buttons">
-        <button type="submit" class="primary" disabled={busy} data-testid="ge-save">
+        <button type="submit" class="primary" aria-disabled={busy || undefined} data-testid="ge-save">
           {t('geSave')}
         </button>
         <button type="button" onClick={onCancel} data-testid="ge-cancel">

@@ -248,7 +248,8 @@ export function Library() {
           <button type="button" onClick={() => void exportJson()} disabled={empty || !ready} data-testid="export-json">
             {t('exportJson')}
           </button>
-          <button type="button" onClick={() => fileInput.current?.click()} disabled={busy} data-testid="import-json">
+          {/* Busy is said, not disabled: a disabled button loses the keyboard focus, for good. */}
+          <button type="button" onClick={() => !busy && fileInput.current?.click()} aria-disabled={busy || undefined} data-testid="import-json">
             {t('importJson')}
           </button>
           <input

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { sendMessage, type PageState, type Script } from '../messaging/protocol';
@@ -72,6 +72,8 @@ export function Popup() {
   const [showReasons, setShowReasons] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Bumped when an action that had the keyboard focus is done: see the layout effect below.
+  const [refocus, setRefocus] = useState(0);
 
   const refresh = async (id: number | undefined) => {
     if (id === undefined) return setStatus({ kind: 'unavailable' });
@@ -98,6 +100,9 @@ export function Popup() {
    */
   const run = async (work: () => Promise<string>, failed: string) => {
     if (tabId === undefined || busy) return;
+    // A button the reader pressed from the keyboard may not outlive the action: 标注此页 is disabled while
+    // it runs and gives way to the page's summary; the focus then fell to the document.
+    const hadFocus = !!document.activeElement && document.activeElement !== document.body;
     setBusy(true);
     setOutcome(null);
     try {
@@ -107,8 +112,18 @@ export function Popup() {
     } finally {
       setBusy(false);
       await refresh(tabId);
+      if (hadFocus) setRefocus((n) => n + 1);
     }
   };
+
+  // Focus lost by the action goes to the button that now switches the highlights (where 标注此页 led), or
+  // back to 标注此页 when it is still there.
+  useLayoutEffect(() => {
+    if (!refocus) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    document.querySelector<HTMLElement>('[data-testid="highlights-off"], [data-testid="highlights-on"], [data-testid="annotate"]')?.focus();
+  }, [refocus]);
 
   const annotate = () =>
     run(async () => {
@@ -164,7 +179,14 @@ export function Popup() {
       {(status.kind === 'none' || status.kind === 'unavailable') && (
         <section>
           <p class="muted" data-testid="status">{status.kind === 'none' ? t('popupNotAnnotated') : t('popupUnavailable')}</p>
-          <button type="button" class="primary" disabled={busy || tabId === undefined} onClick={() => void annotate()} data-testid="annotate">
+          <button
+            type="button"
+            class="primary"
+            disabled={tabId === undefined}
+            aria-disabled={busy || undefined}
+            onClick={() => void annotate()}
+            data-testid="annotate"
+          >
             {t('popupAnnotate')}
           </button>
         </section>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { sendMessage, type ScriptToggleState } from '../messaging/protocol';
 import { sendToTab } from '../messaging/tabs';
@@ -53,6 +54,16 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
   const [state, setState] = useState<ScriptToggleState | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
+  // The shortcut as the browser has it: the reader may have changed it, or the browser not assigned it.
+  const [shortcut, setShortcut] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    // In a promise chain: where there is no commands API (test doubles) the call throws at once.
+    Promise.resolve()
+      .then(() => browser.commands.getAll())
+      .then((all) => setShortcut(all.find((c) => c.name === 'toggle-script')?.shortcut || undefined))
+      .catch(() => {});
+  }, []);
 
   useEffect(() => {
     if (tabId === undefined) return;
@@ -61,7 +72,7 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
   }, [tabId]);
 
   const toggle = async () => {
-    if (tabId === undefined) return;
+    if (tabId === undefined || busy) return;
     setBusy(true);
     // Cleared first, so the same failure again is a new alert that screen readers announce.
     setError(null);
@@ -83,8 +94,10 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
       <button
         type="button"
         onClick={toggle}
-        disabled={busy || tabId === undefined}
-        title="Alt+Shift+T"
+        // Busy is said, not disabled: a disabled button loses the keyboard focus, for good.
+        disabled={tabId === undefined}
+        aria-disabled={busy || undefined}
+        title={shortcut}
         data-testid="toggle-script"
         data-converted={state?.converted ? 'true' : 'false'}
       >

@@ -125,6 +125,68 @@ describe('a page that changes after annotation', () => {
   });
 });
 
+describe('a single-page app that leaves the report and comes back', () => {
+  // Its sections arrive after the address changed (as a fetch brings them), one of its pages is no
+  // report (a notice list), and Back shows a report section again at once (popstate).
+  const SECTIONS: Record<number, { title: string; html: string }> = {
+    1: {
+      title: '衡阳市2023年政府工作报告（一）',
+      html: '<p>各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。</p><h2>一、2022年工作回顾</h2><p>全面落实“三高四新”战略定位和使命任务，扎实做好六稳六保工作，着力打造“一主一特双总部”。</p><p>坚持稳中求进，统筹发展和安全，持续改善民生，保持社会大局稳定。</p>',
+    },
+    2: {
+      title: '衡阳市2023年政府工作报告（二）',
+      html: '<p>各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。</p><h2>二、2023年工作安排</h2><p>统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，完整、准确、全面贯彻新发展理念。</p><p>2023年全市经济社会发展的主要预期目标：地区生产总值增长6.5%以上，规模工业增加值增长8%以上。</p>',
+    },
+    3: {
+      title: '通知公告',
+      html: '<h2>通知公告</h2><ul><li>关于春节期间办公时间调整的通知</li><li>市民服务中心停车场临时关闭</li><li>网站维护公告</li></ul>',
+    },
+  };
+  const SPA = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${SECTIONS[1]!.title}</title></head><body>
+<h1>衡阳市人民政府</h1><article id="article">${SECTIONS[1]!.html}</article>
+<button type="button" id="go2">二</button><button type="button" id="go3">三</button>
+<script>
+var SECTIONS = ${JSON.stringify(SECTIONS)};
+var article = document.getElementById('article');
+function render(n) { document.title = SECTIONS[n].title; article.innerHTML = SECTIONS[n].html; }
+function go(n, delay) {
+  history.pushState({ n: n }, '', '?part=' + n);
+  article.textContent = '';
+  if (delay) setTimeout(function () { render(n); }, delay); else render(n);
+}
+document.getElementById('go2').onclick = function () { go(2, 800); };
+document.getElementById('go3').onclick = function () { go(3, 0); };
+window.addEventListener('popstate', function (e) { render(e.state && e.state.n ? e.state.n : 1); });
+</script></body></html>`;
+
+  it('annotates a section that arrives after its pushState, and a report section shown again after a page that is none', async () => {
+    server.route('gen/spa-sections.html', SPA);
+    const page = await ext.open(server.govUrl('gen/spa-sections.html'));
+    const tabId = await ext.tabIdOf(page);
+    await expect.poll(async () => (await defined(page))['三高四新']).toBe(1);
+
+    // The address changes, the old section goes, and the new one comes 800 ms later.
+    await page.click('#go2');
+    await expect.poll(async () => (await defined(page))['五位一体”总体布局']).toBe(1);
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.url).toMatch(/\?part=2$/);
+    expect((await defined(page))['三高四新']).toBeUndefined();
+
+    // A page that is no report: nothing is highlighted there.
+    await page.click('#go3');
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.report.isReport).toBe(false);
+    await expect.poll(() => highlightTotal(page)).toBe(0);
+
+    // Back to the report section: it is read again, under its own address.
+    await page.goBack();
+    await expect.poll(async () => (await defined(page))['五位一体”总体布局']).toBe(1);
+    await expect.poll(async () => (await pageStateOf(ext, tabId))?.url).toMatch(/\?part=2$/);
+    const state = await waitForState(ext, tabId);
+    expect(state!.report.isReport).toBe(true);
+    expect(state!.targets.map((t) => `${t.indicator} ${t.value}${t.unit}${t.qualifier}`)).toEqual(['地区生产总值 6.5%以上', '规模工业增加值 8%以上']);
+    await page.close();
+  });
+});
+
 describe('pages that keep changing a little', () => {
   const runs = (page: Page) => page.evaluate(() => performance.getEntriesByName('report-lens:run', 'mark').length);
 

@@ -70,3 +70,24 @@ describe('plumbing on the seed pages', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 });
+
+describe('keyboard shortcuts', () => {
+  // Chromium gives a command its suggested key only when that key is none of the browser's own: Alt+Shift+R
+  // and Alt+Shift+T (focus the toolbar) are, so commands suggesting them got no shortcut at all.
+  it('every command of the manifest gets its suggested key from the browser', async () => {
+    const commands = await ext.worker.evaluate(async () =>
+      (await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll()).map(
+        (c) => `${c.name}=${c.shortcut ?? ''}`,
+      ),
+    );
+    expect(commands.sort()).toEqual(['_execute_action=', 'annotate-page=Alt+Shift+L', 'toggle-script=Alt+Shift+J']);
+  });
+
+  it('the popup names the script toggle’s shortcut as the browser has it', async () => {
+    const page = await ext.open(server.govUrl('pages/seed-000.html'));
+    const popup = await ext.popupFor(page);
+    await expect.poll(() => popup.getByTestId('toggle-script').getAttribute('title')).toBe('Alt+Shift+J');
+    await popup.close();
+    await page.close();
+  });
+});

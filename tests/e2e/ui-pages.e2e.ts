@@ -116,6 +116,16 @@ describe('in an English browser', () => {
     await clearLibrary(lib);
   });
 
+  it('Import JSON keeps the keyboard focus on its button through the import', async () => {
+    await lib.getByTestId('import-json').focus();
+    // The file the button's chooser gives (the chooser itself is not shown reliably to a headless tab).
+    await importInto(lib, 'one.json', libraryFile([{ id: 1, url: 'https://www.example.gov.cn/one.html', title: 'One' }], [{ pageId: 1, value: 6 }]));
+    await lib.getByTestId('notice').waitFor();
+    // Before: the button was disabled while the file was read, which sent the focus to the document.
+    expect((await focused(lib)).testid).toBe('import-json');
+    await clearLibrary(lib);
+  });
+
   it('the confirm dialog gives the focus back to what opened it, or to the next row once its page is deleted', async () => {
     const urls = ['a', 'b', 'c'].map((n) => `https://www.example.gov.cn/${n}.html`);
     // lastSeen orders the rows: a, b, c from the top.
@@ -380,6 +390,14 @@ describe('in an English browser', () => {
       await expect.poll(() => opts.getByTestId('ge-live').getByTestId('ge-ok').locator('p').textContent()).toBe(`Deleted “${term}”.`);
     });
 
+    it('Import keeps the keyboard focus on its button through the import', async () => {
+      await opts.getByTestId('ge-import').focus();
+      // The file the button's chooser gives (the chooser itself is not shown reliably to a headless tab).
+      await opts.getByTestId('ge-import-file').setInputFiles({ name: 'glossary.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'report-lens-glossary', version: 1, entries: [] })) });
+      await opts.getByTestId('ge-ok').waitFor();
+      expect((await active()).testid).toBe('ge-import');
+    });
+
     it('a library export dropped on the glossary import is sent to the library', async () => {
       await opts.getByTestId('ge-import-file').setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(libraryFile([], [])) });
       const error = opts.getByTestId('ge-error').filter({ hasText: 'library.json' });
@@ -476,6 +494,49 @@ describe('in an English browser', () => {
       await popup.keyboard.press('Enter');
       await popup.getByTestId('remove').waitFor();
       expect(await focused()).toBe('remove');
+      await popup.close();
+      await page.close();
+    });
+
+    it('Annotate this page from the keyboard hands the focus to the highlights button that replaces it; a failed one keeps it', async () => {
+      const page = await ext.open(server.url('negative/finance-article.html'));
+      const popup = await ext.popupFor(page);
+      const focused = () => popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
+      await popup.getByTestId('status').waitFor();
+      // Without the toolbar click the extension may not touch the page: the button stays, with the focus.
+      await popup.getByTestId('annotate').focus();
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('popup-error').waitFor();
+      await expect.poll(focused).toBe('annotate');
+      await ext.clickAction(page);
+      await popup.bringToFront();
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('highlights-off').waitFor();
+      // Before: the button left with the focus, and a keyboard user started again from the top.
+      await expect.poll(focused).toBe('highlights-off');
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('highlights-on').waitFor();
+      expect(await focused()).toBe('highlights-on');
+      await popup.close();
+      await page.close();
+      expect(ext.extensionErrors).toEqual([]);
+    });
+
+    it('the script toggle keeps the keyboard focus while it converts: the next Enter converts back', async () => {
+      const page = await ext.open(server.govUrl('pages/seed-000.html'));
+      await waitForState(ext, await ext.tabIdOf(page));
+      const popup = await ext.popupFor(page);
+      const focused = () => popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
+      const toggle = popup.getByTestId('toggle-script');
+      await expect.poll(() => toggle.textContent()).toBe('Convert to traditional');
+      await toggle.focus();
+      await popup.keyboard.press('Enter');
+      await expect.poll(() => toggle.getAttribute('data-converted')).toBe('true');
+      // Before: the button was disabled while it worked, which took the focus away for good.
+      expect(await focused()).toBe('toggle-script');
+      await popup.keyboard.press('Enter');
+      await expect.poll(() => toggle.getAttribute('data-converted')).toBe('false');
+      expect(await focused()).toBe('toggle-script');
       await popup.close();
       await page.close();
     });

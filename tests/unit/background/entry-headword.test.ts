@@ -44,3 +44,15 @@ describe('the headword of a glossary term on a traditional page, whatever varian
     expect(await headwordOn('河長製', 'hk', river)).toBe('河長制');
   });
 });
+
+describe('the headword of a term on a simplified page', () => {
+  afterEach(() => fakeBrowser.reset());
+
+  it('is the page’s own words for an entry written in traditional (one the reader added from a traditional page)', async () => {
+    const mine = { ...entry, id: 'user-liang-wang', term: '兩網工程', aliases: [] } as GlossaryEntry;
+    const views = await entriesInScript({ [mine.id]: entryView(mine, true) as EntryView }, 'simplified');
+    expect(entryHeadword('两网工程', views[mine.id]!.surfaces)).toBe('两网工程');
+    // The entry's own text is the reader's, as they wrote it.
+    expect(views[mine.id]!.term).toBe('兩網工程');
+  });
+});
