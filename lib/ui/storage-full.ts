@@ -9,6 +9,14 @@ import { t } from '../i18n';
  * UI neither what happened nor what to do.
  */
 export function storageFullText(e: unknown): string | null {
-  const full = typeof e === 'string' ? e.startsWith('QuotaExceededError') : isQuotaError(e);
+  const full = typeof e === 'string' ? e.startsWith('QuotaExceededError') : isQuotaError(e) || storageQuotaError(e);
   return full ? t('errorStorageFull') : null;
+}
+
+/**
+ * browser.storage.local's own words for it: Chrome's "Resource::kQuotaBytes quota exceeded" (its 10 MB
+ * without unlimitedStorage), a LevelDB "IO error: … No space left on device".
+ */
+function storageQuotaError(e: unknown): boolean {
+  return e instanceof Error && /quota ?bytes quota exceeded|no space left on device/i.test(e.message);
 }

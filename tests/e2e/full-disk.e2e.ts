@@ -131,4 +131,59 @@ describe('a full disk', () => {
   });
 });
 
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+describe('a full browser.storage.local (the settings)', () => {
+  it('a setting that cannot be stored shows the value still stored, and says so; once there is room it is stored', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`${origin}/options.html`);
+    const autosave = options.getByTestId('opt-autosave');
+    await expect.poll(() => autosave.isEnabled()).toBe(true);
+    expect(await autosave.isChecked()).toBe(true);
+    // Fills the extension's storage.local to its quota (10 MB without unlimitedStorage), as the disk
+    // being full would refuse any write.
+    await options.evaluate(async () => {
+      const local = chrome.storage.local;
+      await local.set({ filler: 'x'.repeat(local.QUOTA_BYTES - 1000) });
+      const room = local.QUOTA_BYTES - (await local.getBytesInUse(null));
+      // The key and the value's JSON count: the last few bytes, one at a time.
+      for (let n = room - 5; n > 0; n--) {
+        try {
+          await local.set({ pad: 'y'.repeat(n) });
+          break;
+        } catch {
+          // One byte too many.
+        }
+      }
+    });
+    await autosave.click();
+    // Before: unchecked — 自动保存 off as far as the reader could see, while pages went on being saved —
+    // and an uncaught "Resource::kQuotaBytes quota exceeded".
+    const error = options.getByTestId('opt-autosave-error');
+    await error.waitFor();
+    expect(await error.locator('p').textContent()).toBe(`设置没有保存，仍是原来的值。 ${FULL}`);
+    expect(await autosave.isChecked()).toBe(true);
+    expect(await options.evaluate(() => chrome.storage.local.get('autoSave'))).toEqual({});
+    await options.getByTestId('opt-traditional-variant').selectOption('hk');
+    await options.getByTestId('opt-script-error').waitFor();
+    expect(await options.getByTestId('opt-traditional-variant').inputValue()).not.toBe('hk');
+    // Room again.
+    await options.evaluate(() => chrome.storage.local.remove(['filler', 'pad']));
+    await autosave.click();
+    await expect.poll(() => options.evaluate(() => chrome.storage.local.get('autoSave'))).toEqual({ autoSave: false });
+    expect(await autosave.isChecked()).toBe(false);
+    expect(await options.getByTestId('opt-autosave-error').count()).toBe(0);
+    expect(ext.extensionErrors).toEqual([]);
+  });
+});
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  storage: {
+    local: {
+      QUOTA_BYTES: number;
+      set(items: object): Promise<void>;
+      get(key: string): Promise<object>;
+      remove(keys: string[]): Promise<void>;
+      getBytesInUse(keys: null): Promise<number>;
+    };
+  };
+};

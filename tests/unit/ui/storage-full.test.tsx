@@ -55,6 +55,10 @@ describe('a full disk, in the reader’s words', () => {
     expect(storageFullText(describeError(chromeQuotaError()))).toBe(FULL);
     expect(storageFullText(new Dexie.AbortError(new DOMException('', 'UnknownError')))).toBeNull();
     expect(storageFullText('NotFoundError: QuotaExceededError')).toBeNull();
+    // browser.storage.local's: Chrome's quota of 10 MB, LevelDB on a full disk.
+    expect(storageFullText(new Error('Resource::kQuotaBytes quota exceeded'))).toBe(FULL);
+    expect(storageFullText(new Error('IO error: /profile/Local Extension Settings/x/000003.log: No space left on device (ENOSPC)'))).toBe(FULL);
+    expect(storageFullText(new Error('Something else'))).toBeNull();
     useLocale('en');
     expect(storageFullText(chromeQuotaError())).toMatch(/^Storage is full/);
   });
