@@ -96,3 +96,10 @@ describe('a full disk, in the reader’s words', () => {
     expect(failureDetail(new Error('boom'))).toBe('Error: boom');
   });
 });
+
+describe('the library’s import messages', () => {
+  it('sends a reader who picked the CSV export to the JSON one', async () => {
+    const { ImportError } = await import('../../../lib/db/import');
+    expect(importMessage(new ImportError('csv'))).toBe('这是“导出 CSV”得到的表格，不能导入。请导入“导出 JSON”得到的文件。 资料库未作任何改动。');
+  });
+});
