@@ -3,7 +3,8 @@ import { PageSession, type EntryInfo } from '../lib/dom/session';
 import { watchLateContent } from '../lib/dom/late-content';
 import { buildPageReport, TargetsUnknownError } from '../lib/dom/page-report';
 import { lazyLabels } from '../lib/i18n';
-import { onMessage, sendMessage, type PageReport, type PageState, type ReportResult, type SaveResult } from '../lib/messaging/protocol';
+import { onMessage, sendMessage as sendToExtension, type PageReport, type PageState, type ReportResult, type SaveResult } from '../lib/messaging/protocol';
+import { extensionGone, whileConnected } from '../lib/dom/extension-gone';
 import type { PageAnalysis } from '../lib/analyze';
 import { ScriptToggle } from '../lib/dom/script-toggle';
 import { remoteAnalyzer } from '../lib/messaging/remote-analyzer';
@@ -33,6 +34,21 @@ export default defineUnlistedScript({
     let requested = false;
     const entryCache = new Map<string, Promise<EntryInfo | null>>();
     let started: Promise<unknown> = Promise.resolve();
+
+    // The extension reloaded or updated while the page stays open leaves this script cut off (see
+    // lib/dom/extension-gone): the first message or tooltip that finds it so lets go of the page — its
+    // highlights, tooltip, observers and listeners go, a converted page gets its own text back — rather
+    // than throw at every change of the page. The reader can annotate the page again (a new script).
+    let gone = false;
+    const letGo = () => {
+      if (gone) return;
+      gone = true;
+      if (reportTimer) clearTimeout(reportTimer);
+      controller?.abort();
+      scriptToggle.dispose();
+    };
+    const sendMessage = whileConnected(sendToExtension, letGo);
+    const connected = () => !extensionGone() || (letGo(), false);
 
     // Looked up on first use: eight i18n calls cost ~3.5 ms of start-up on every report page, and
     // most pages never open a tooltip.
@@ -166,6 +182,7 @@ export default defineUnlistedScript({
           force,
           labels,
           resolveEntry,
+          connected,
           settle: () => scriptToggle.settled(),
           onUpdate: () => {
             if (reportTimer) clearTimeout(reportTimer);

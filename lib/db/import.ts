@@ -1,5 +1,5 @@
 import { MessageError, parseReportInfo, parseTarget } from '../messaging/validate';
-import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
+import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { pageKey } from './pages';
 import { isQuotaError, noteRemoval } from './removals';
 import type { PageRecord, ReportLensDB, TargetRecord } from './schema';
@@ -16,7 +16,7 @@ export const MAX_IMPORT_PAGES = 50_000;
 export const MAX_IMPORT_TARGETS = 500_000;
 // Years and values are checked by the validators against lib/ranges.ts, as a page's report is.
 
-export type ImportErrorCode = 'tooBig' | 'notJson' | 'foreign' | 'glossary' | 'version' | 'invalid' | 'database';
+export type ImportErrorCode = 'tooBig' | 'notJson' | 'csv' | 'foreign' | 'glossary' | 'version' | 'invalid' | 'database';
 
 /**
  * The options page's glossary export (lib/glossary/user.ts EXPORT_FORMAT; a unit test keeps the two
@@ -120,15 +120,18 @@ function parseStoredTarget(v: unknown, path: string): ImportTarget {
 }
 
 /**
- * Reads and checks an export file. Throws ImportError: `tooBig`, `notJson`, `foreign` (JSON, but not
+ * Reads and checks an export file. Throws ImportError: `tooBig`, `notJson`, `csv` (the library's CSV export), `foreign` (JSON, but not
  * ours), `glossary` (our glossary export), `version` (ours, another version; detail = the version found) or `invalid` (detail = the field).
  */
 export function parseImport(text: string, maxChars = MAX_IMPORT_BYTES): ImportData {
   if (text.length > maxChars) throw new ImportError('tooBig', String(text.length));
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let json: unknown;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    json = JSON.parse(body);
   } catch (e) {
+    // The library's own CSV export, picked by mistake: not a damaged file, and said where the right one comes from.
+    if (body.startsWith(CSV_COLUMNS.join(','))) throw new ImportError('csv');
     throw new ImportError('notJson', e instanceof Error ? e.message : String(e));
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as Obj).format !== EXPORT_FORMAT) {

@@ -68,6 +68,10 @@ export class ReportLensDB extends Dexie {
 
 let shared: ReportLensDB | undefined;
 export function getDb(): ReportLensDB {
+  // A Dexie whose open failed (a full disk, Chrome's "Internal error opening backing store") stays closed
+  // for good: every later call fails with DatabaseClosedError — in the background, every save until
+  // Chrome stops the worker, however much room the disk has again. Reset, the next call opens it afresh.
+  if (shared?.hasFailed()) shared.close({ disableAutoOpen: false });
   shared ??= new ReportLensDB();
   return shared;
 }

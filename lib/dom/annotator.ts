@@ -554,8 +554,10 @@ export class DocumentAnnotator {
       this.watchShadows(sub.shadows);
       if (!sub.text.trim()) continue;
       text += (text ? '\n' : '') + sub.text;
-      this.model.segments.push(...sub.segments);
-      this.model.headings.push(...sub.headings);
+      // Item by item: push(...list) takes the list as arguments, and a page adding more than ~120,000
+      // text nodes at once (a long article inserted in one go) made that a RangeError.
+      for (const seg of sub.segments) this.model.segments.push(seg);
+      for (const h of sub.headings) this.model.headings.push(h);
     }
     if (!text) return [];
     this.model.text += '\n' + text;

@@ -35,7 +35,13 @@ export function supportsHighlights(win: (Window & typeof globalThis) | null): wi
 export class HighlightLayer {
   private sheet: CSSStyleSheet | null = null;
   private styleEl: HTMLStyleElement | null = null;
-  private readonly names = new Set<string>();
+  /**
+   * The ranges this layer put into each highlight. The registry is the document's, shared with any
+   * other script of ours in the page — the one an extension update left behind next to the one the
+   * reader started since (lib/dom/extension-gone) — and both fill the same highlights: clearing takes
+   * out only this layer's ranges, and a highlight only once it is empty.
+   */
+  private readonly own = new Map<string, Set<AbstractRange>>();
 
   constructor(private readonly doc: Document) {}
 
@@ -73,30 +79,45 @@ export class HighlightLayer {
       // Focus paints over the kind styles.
       if (source === 'focus') hl.priority = 1;
       registry.set(name, hl);
-      this.names.add(name);
     }
-    for (const r of ranges) hl.add(r);
+    let own = this.own.get(name);
+    if (!own) this.own.set(name, (own = new Set()));
+    for (const r of ranges) {
+      hl.add(r);
+      own.add(r);
+    }
   }
 
   /** Takes ranges out of the highlight of `source` again. */
   remove(source: TermSource | 'focus', ranges: AbstractRange[]): void {
     const win = this.win;
     if (!ranges.length || !supportsHighlights(win)) return;
-    const hl = win.CSS.highlights.get(HIGHLIGHT_NAMES[source]);
-    if (hl) for (const r of ranges) hl.delete(r);
+    const name = HIGHLIGHT_NAMES[source];
+    const hl = win.CSS.highlights.get(name);
+    const own = this.own.get(name);
+    for (const r of ranges) {
+      hl?.delete(r);
+      own?.delete(r);
+    }
   }
 
   setFocus(range: Range | null): void {
-    const win = this.win;
-    const registry = supportsHighlights(win) ? win.CSS.highlights : null;
-    registry?.get(HIGHLIGHT_NAMES.focus)?.clear();
+    const focus = this.own.get(HIGHLIGHT_NAMES.focus);
+    if (focus?.size) this.remove('focus', [...focus]);
     if (range) this.add('focus', [range]);
   }
 
   clear(): void {
     const win = this.win;
-    if (supportsHighlights(win)) for (const name of this.names) win.CSS.highlights.delete(name);
-    this.names.clear();
+    if (supportsHighlights(win)) {
+      for (const [name, ranges] of this.own) {
+        const hl = win.CSS.highlights.get(name);
+        if (!hl) continue;
+        for (const r of ranges) hl.delete(r);
+        if (!hl.size) win.CSS.highlights.delete(name);
+      }
+    }
+    this.own.clear();
     if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
     this.styleEl?.remove();
     this.sheet = null;

@@ -97,7 +97,9 @@ export function initKeyboard(session: PageSession, signal: AbortSignal): void {
     const runs: Order['runs'] = [];
     session.annotators.forEach((annotator, i) => {
       const from = hits.length;
-      hits.push(...sortedHits(annotator, sources[i]!));
+      // One push at a time: push(...list) passes every term as an argument, and past ~120,000 (a long
+      // page's terms) that is a RangeError — the keys did nothing at all.
+      for (const hit of sortedHits(annotator, sources[i]!)) hits.push(hit);
       runs.push({ annotator, from, to: hits.length });
     });
     return (order = { hits, runs, sources, indexOf: new Map(hits.map((h, i) => [h.span, i])) });

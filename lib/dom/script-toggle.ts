@@ -1009,6 +1009,17 @@ export class ScriptToggle {
     return this.conversion?.settled() ?? Promise.resolve();
   }
 
+  /**
+   * Gives the page its own text back and stops following it: for a script the extension left behind
+   * (lib/dom/extension-gone), which can convert nothing the page adds from now on — kept converted, the
+   * page would drift into a mix of the two scripts that nothing could restore.
+   */
+  dispose(): void {
+    this.controller?.abort();
+    this.controller = null;
+    this.conversion = null;
+  }
+
   private async run(to?: Script): Promise<ScriptToggleState> {
     const t0 = performance.now();
     let documents: Document[];

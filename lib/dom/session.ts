@@ -23,6 +23,11 @@ export interface SessionDeps {
   onAddEntry(term: string, sentence: string): void;
   /** Awaited before content added later is annotated (lets the script toggle convert it first). */
   settle?(): Promise<void>;
+  /**
+   * False once the extension has gone (reloaded or updated while the page is open; lib/dom/extension-gone):
+   * a tooltip would need its labels (browser.i18n, gone with it). Checked before one opens.
+   */
+  connected?(): boolean;
 }
 
 export interface TermHit {
@@ -229,6 +234,7 @@ export class PageSession {
   }
 
   async open(hit: TermHit, focus: boolean): Promise<void> {
+    if (this.deps.connected && !this.deps.connected()) return;
     const range = hit.annotator.rangeOf(hit.span);
     if (!range) return;
     const seq = ++this.openSeq;
@@ -241,7 +247,7 @@ export class PageSession {
     } finally {
       if (this.pendingSeq === seq) this.pendingSeq = 0;
     }
-    if (this.signal.aborted || seq !== this.openSeq) return;
+    if (this.signal.aborted || seq !== this.openSeq || (this.deps.connected && !this.deps.connected())) return;
     this.tooltip.show(range, content, tooltipLang(this.analysis?.script ?? null, this.win.document.documentElement.lang));
     this.openedByKeyboard = focus;
   }

@@ -24,6 +24,7 @@ import {
 } from '../glossary/user';
 import { formatCount, t, tn } from '../i18n';
 import { foldChars } from '../text/normalize';
+import { storageFullText } from './storage-full';
 import type { GlossaryEntry } from '../types';
 
 /*
@@ -110,6 +111,11 @@ function importProblemText(p: ImportProblem): string {
     case 'taken':
       return t('geImpTaken', [n, a, b]);
   }
+}
+
+/** Why a write failed, for the notice's list: a full disk in the reader's words, anything else as the browser says it. */
+export function failureDetail(e: unknown): string {
+  return storageFullText(e) ?? String(e);
 }
 
 function scopeText(e: GlossaryEntry): string {
@@ -244,7 +250,7 @@ export function GlossaryEditor() {
       closeForm();
       setNotice({ kind: 'ok', text: t('geSaved', entry.term) });
     } catch (e) {
-      setNotice({ kind: 'error', text: t('geSaveFailed'), details: [String(e)] });
+      setNotice({ kind: 'error', text: t('geSaveFailed'), details: [failureDetail(e)] });
     } finally {
       setBusy(false);
     }
@@ -255,7 +261,7 @@ export function GlossaryEditor() {
       await work();
       setNotice({ kind: 'ok', text, undo });
     } catch (e) {
-      setNotice({ kind: 'error', text: t('geSaveFailed'), details: [String(e)] });
+      setNotice({ kind: 'error', text: t('geSaveFailed'), details: [failureDetail(e)] });
     }
   };
 
@@ -267,7 +273,7 @@ export function GlossaryEditor() {
       // Showing it would give one of its terms a second visible entry: say which, and by whom.
       if (e instanceof SurfaceTakenError) {
         setNotice({ kind: 'error', text: t('geShowTaken', e.term), details: e.clashes.map((c) => t('geErrTaken', [c.surface, c.ownerTerm])) });
-      } else setNotice({ kind: 'error', text: t('geSaveFailed'), details: [String(e)] });
+      } else setNotice({ kind: 'error', text: t('geSaveFailed'), details: [failureDetail(e)] });
     }
   };
 
@@ -312,7 +318,7 @@ export function GlossaryEditor() {
         setNotice({ kind: 'error', text: t('geImportFailed', file.name), details });
       }
     } catch (e) {
-      setNotice({ kind: 'error', text: t('geImportFailed', file.name), details: [String(e)] });
+      setNotice({ kind: 'error', text: t('geImportFailed', file.name), details: [failureDetail(e)] });
     } finally {
       setBusy(false);
     }

@@ -15,6 +15,7 @@ import { usePaintedOnce } from './library/after-paint';
 import { useLiveQuery } from './library/live-query';
 import { PagesTable } from './library/pages-table';
 import { TargetsTable } from './library/targets-table';
+import { storageFullText } from './storage-full';
 import './library/library.css';
 
 export { useLiveQuery } from './library/live-query';
@@ -48,7 +49,8 @@ function stamp(now = new Date()): string {
   return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}`;
 }
 
-function importMessage(e: unknown): string {
+/** What a failed import says: why, and that the library is as it was. */
+export function importMessage(e: unknown): string {
   if (e instanceof ImportError) {
     const detail =
       e.code === 'tooBig'
@@ -56,6 +58,8 @@ function importMessage(e: unknown): string {
         : e.detail;
     return `${t(`importError_${e.code}`, detail)} ${t('importNothingChanged')}`;
   }
+  const full = storageFullText(e);
+  if (full) return `${full} ${t('importNothingChanged')}`;
   return `${t('importError_database', e instanceof Error ? `${e.name}: ${e.message}` : String(e))} ${t('importNothingChanged')}`;
 }
 

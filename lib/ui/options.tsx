@@ -5,10 +5,13 @@ import { t } from '../i18n';
 import { autoSave } from '../settings';
 import { ScriptOptions } from './script-options';
 import { GlossaryEditor } from './glossary-editor';
+import { ErrorAlert, type ActionError } from './script-toggle-button';
+import { saveSetting } from './setting';
 
 export function Options() {
   const [save, setSave] = useState<boolean | null>(null);
   const [allSites, setAllSites] = useState(false);
+  const [saveError, setSaveError] = useState<ActionError | null>(null);
 
   useEffect(() => {
     void autoSave.getValue().then(setSave);
@@ -33,11 +36,16 @@ export function Options() {
           onChange={(e) => {
             const v = (e.target as HTMLInputElement).checked;
             setSave(v);
-            void autoSave.setValue(v);
+            setSaveError(null);
+            void saveSetting(autoSave, v, !v).then((saved) => {
+              setSave(saved.value);
+              setSaveError(saved.error);
+            });
           }}
         />
         {t('optAutoSave')}
       </label>
+      {saveError && <ErrorAlert error={saveError} testId="opt-autosave-error" />}
       <div class="row">
         <span>{allSites ? t('optAllSitesGranted') : t('optAllSites')}</span>
         <button type="button" onClick={toggleAllSites} data-testid="opt-all-sites">

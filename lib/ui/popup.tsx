@@ -7,6 +7,7 @@ import { sendToTab } from '../messaging/tabs';
 import { errorText } from './library/confirm-dialog';
 import { reasonLine, reasonPhrases } from './reasons';
 import { ErrorAlert, ScriptToggleButton } from './script-toggle-button';
+import { storageFullText } from './storage-full';
 import { writtenParts } from '../text/as-written';
 import { foldChars } from '../text/normalize';
 import type { Target } from '../types';
@@ -144,7 +145,10 @@ export function Popup() {
   const save = () =>
     run(async () => {
       const result = await sendMessage('savePage', { tabId: tabId! });
-      if (result.error || !result.saved) throw new ActionFailed(t('popupSaveFailed'), result.error);
+      if (result.error || !result.saved) {
+        const full = storageFullText(result.error);
+        throw new ActionFailed(full ? `${t('popupSaveFailed')} ${full}` : t('popupSaveFailed'), result.error);
+      }
       return t('popupSavedDone');
     }, t('popupSaveFailed'));
 
@@ -325,8 +329,7 @@ function PageSummary(props: {
       </div>
       {state.error && (
         <p class="error" role="alert" data-testid="save-error">
-          {t('errorPrefix')}
-          {state.error}
+          {storageFullText(state.error) ?? `${t('errorPrefix')}${state.error}`}
         </p>
       )}
       <div class="actions">

@@ -3,6 +3,14 @@ import { SIMPLIFIED_VARIANTS, TRADITIONAL_VARIANTS, type SimplifiedVariant, type
 import { t } from '../i18n';
 import type { Script } from '../text/script';
 import { convertedSites, mirrorRepair, rememberSites, scriptVariants, simplifiedVariant, traditionalVariant } from '../settings';
+import { ErrorAlert, type ActionError } from './script-toggle-button';
+import { saveSetting, type SettingItem } from './setting';
+
+/** The traditional variant as the menu shows it: the reader's choice, or until they choose, their languages' (null stored). */
+const effectiveTraditional: SettingItem<TraditionalVariant> = {
+  getValue: async () => (await scriptVariants()).traditional,
+  setValue: (v) => traditionalVariant.setValue(v),
+};
 
 /** Options of the simplified ⇄ traditional toggle. */
 export function ScriptOptions() {
@@ -11,6 +19,17 @@ export function ScriptOptions() {
   const [repair, setRepair] = useState<boolean | null>(null);
   const [remember, setRemember] = useState<boolean | null>(null);
   const [sites, setSites] = useState<Record<string, Script>>({});
+  const [error, setError] = useState<ActionError | null>(null);
+
+  /** Shows `value` at once; a write the storage refuses puts back what is stored and says so. */
+  const store = <T,>(item: SettingItem<T>, value: T, before: T, show: (v: T) => void) => {
+    show(value);
+    setError(null);
+    void saveSetting(item, value, before).then((saved) => {
+      show(saved.value);
+      setError(saved.error);
+    });
+  };
 
   useEffect(() => {
     void scriptVariants().then((v) => {
@@ -25,10 +44,10 @@ export function ScriptOptions() {
   }, []);
 
   const forget = async (host: string) => {
-    const next = { ...(await convertedSites.getValue()) };
+    const before = await convertedSites.getValue().catch(() => sites);
+    const next = { ...before };
     delete next[host];
-    await convertedSites.setValue(next);
-    setSites(next);
+    store(convertedSites, next, before, setSites);
   };
 
   const checked = (e: Event) => (e.target as HTMLInputElement).checked;
@@ -44,8 +63,7 @@ export function ScriptOptions() {
           data-testid="opt-traditional-variant"
           onChange={(e) => {
             const v = (e.target as HTMLSelectElement).value as TraditionalVariant;
-            setTraditional(v);
-            void traditionalVariant.setValue(v);
+            store(effectiveTraditional, v, traditional ?? v, setTraditional);
           }}
         >
           {TRADITIONAL_VARIANTS.map((v) => (
@@ -63,8 +81,7 @@ export function ScriptOptions() {
           data-testid="opt-simplified-variant"
           onChange={(e) => {
             const v = (e.target as HTMLSelectElement).value as SimplifiedVariant;
-            setSimplified(v);
-            void simplifiedVariant.setValue(v);
+            store(simplifiedVariant, v, simplified ?? v, setSimplified);
           }}
         >
           {SIMPLIFIED_VARIANTS.map((v) => (
@@ -81,8 +98,7 @@ export function ScriptOptions() {
           disabled={repair === null}
           data-testid="opt-mirror-repair"
           onChange={(e) => {
-            setRepair(checked(e));
-            void mirrorRepair.setValue(checked(e));
+            store(mirrorRepair, checked(e), !checked(e), setRepair);
           }}
         />
         {t('optMirrorRepair')}
@@ -94,12 +110,12 @@ export function ScriptOptions() {
           disabled={remember === null}
           data-testid="opt-remember-sites"
           onChange={(e) => {
-            setRemember(checked(e));
-            void rememberSites.setValue(checked(e));
+            store(rememberSites, checked(e), !checked(e), setRemember);
           }}
         />
         {t('optRememberSites')}
       </label>
+      {error && <ErrorAlert error={error} testId="opt-script-error" />}
       {Object.keys(sites).length > 0 && (
         <ul class="remembered-sites">
           {Object.entries(sites).map(([host, script]) => (

@@ -82,8 +82,14 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
       setError(toggleError(result));
       if (result.ok) props.onToggled?.();
     } catch (e) {
-      // The background did not answer: nothing was tried on the page.
-      setError({ text: t('popupScriptFailed'), detail: errorText(e) });
+      // The background did not answer — which does not mean the page was not toggled: a worker stopped
+      // after asking the page (Chrome stops it when idle, or it restarted) leaves the page converted and
+      // this popup unanswered. The page says what it shows now; the button must not offer to convert a
+      // page that already is (pressed, it would restore it).
+      const now = await sendToTab(tabId, 'getScriptState').catch(() => null);
+      if (now) setState(now);
+      if (now && now.converted !== state?.converted) props.onToggled?.();
+      else setError({ text: t('popupScriptFailed'), detail: errorText(e) });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportAll, toJson } from '../../../lib/db/export';
+import { exportAll, toCsv, toJson } from '../../../lib/db/export';
 import { clearLibrary, GLOSSARY_EXPORT_FORMAT, ImportError, importLibrary, parseImport, type ImportData } from '../../../lib/db/import';
 import { EXPORT_FORMAT as GLOSSARY_FORMAT } from '../../../lib/glossary/user';
 import { ReportLensDB, type PageRecord, type TargetRecord } from '../../../lib/db/schema';
@@ -59,6 +59,14 @@ describe('parseImport', () => {
     ['JSON of another tool', JSON.stringify({ name: 'package', version: '1.0.0', dependencies: {} }), 'foreign'],
   ])('rejects %s', (_, text, code) => {
     expect(errorOf(() => parseImport(text)).code).toBe(code);
+  });
+
+  it('recognises the library’s own CSV export picked by mistake, with or without its byte-order mark', () => {
+    // Before: notJson — “not JSON, or damaged (Unexpected token 'r', "region,reg"…)” — for a file that is neither.
+    const csv = toCsv([], new Map());
+    expect(errorOf(() => parseImport(csv)).code).toBe('csv');
+    expect(errorOf(() => parseImport(csv.slice(1))).code).toBe('csv');
+    expect(errorOf(() => parseImport('region,year\r\n衡阳,2024')).code).toBe('notJson');
   });
 
   it('recognises a glossary export dropped here by mistake (the reader is sent to the options page)', () => {

@@ -20,7 +20,8 @@ vi.mock('../../../lib/messaging/protocol', async (original) => ({
   ...(await original<typeof import('../../../lib/messaging/protocol')>()),
   sendMessage: (type: string, data: unknown) => (type === 'toggleScriptTab' ? toggleScriptTab(data) : Promise.reject(new Error(type))),
 }));
-vi.mock('../../../lib/messaging/tabs', () => ({ sendToTab: () => Promise.reject(new Error('no receiver')) }));
+const getScriptState = vi.fn(() => Promise.reject(new Error('no receiver')));
+vi.mock('../../../lib/messaging/tabs', () => ({ sendToTab: (_tab: number, type: string) => (type === 'getScriptState' ? getScriptState() : Promise.reject(new Error(type))) }));
 const { ScriptToggleButton, toggleError } = await import('../../../lib/ui/script-toggle-button');
 
 const CHROME = 'Cannot access a chrome:// URL';
@@ -34,6 +35,8 @@ afterEach(() => {
   render(null, root);
   root.remove();
   toggleScriptTab.mockReset();
+  getScriptState.mockReset();
+  getScriptState.mockImplementation(() => Promise.reject(new Error('no receiver')));
   vi.restoreAllMocks();
   resetUiLang();
 });
@@ -97,5 +100,39 @@ describe('the popup’s script toggle button', () => {
     expect(alert()).toBeNull();
     expect(toggled).toHaveBeenCalledTimes(1);
     expect(button.textContent).toBe('Restore original script');
+  });
+
+  it('a worker that stopped after the page was converted: the button follows the page, and no failure is claimed', async () => {
+    useLocale('en');
+    const plain = { original: 'simplified', current: 'simplified', converted: false, ms: null } as const;
+    getScriptState.mockResolvedValueOnce(plain as never);
+    // The page converted itself; the worker that asked it stopped before answering the popup.
+    toggleScriptTab.mockRejectedValueOnce(new Error('The message port closed before a response was received.'));
+    getScriptState.mockResolvedValueOnce({ original: 'simplified', current: 'traditional', converted: true, ms: 20 } as never);
+    const toggled = vi.fn();
+    await act(() => render(<ScriptToggleButton tabId={7} onToggled={toggled} />, root));
+    await settle();
+    const button = root.querySelector<HTMLButtonElement>('[data-testid=toggle-script]')!;
+    expect(button.textContent).toBe('Convert to traditional');
+    await act(() => button.click());
+    await settle();
+    // Before: “did not work”, and the button still offered to convert — pressed, it restored the page.
+    expect(button.textContent).toBe('Restore original script');
+    expect(root.querySelector('[data-testid=toggle-script-error]')).toBeNull();
+    expect(toggled).toHaveBeenCalledTimes(1);
+  });
+
+  it('a worker that stopped before the page was touched: the failure is said, the button unchanged', async () => {
+    useLocale('en');
+    const plain = { original: 'simplified', current: 'simplified', converted: false, ms: null } as const;
+    getScriptState.mockResolvedValue(plain as never);
+    toggleScriptTab.mockRejectedValueOnce(new Error('The message port closed before a response was received.'));
+    await act(() => render(<ScriptToggleButton tabId={7} />, root));
+    await settle();
+    const button = root.querySelector<HTMLButtonElement>('[data-testid=toggle-script]')!;
+    await act(() => button.click());
+    await settle();
+    expect(root.querySelector('[data-testid=toggle-script-error] p')!.textContent).toBe('Converting the page between simplified and traditional did not work.');
+    expect(button.textContent).toBe('Convert to traditional');
   });
 });
