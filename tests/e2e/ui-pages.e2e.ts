@@ -60,6 +60,8 @@ async function clearLibrary(lib: Page): Promise<void> {
   await lib.getByTestId('clear-all').click();
   await lib.getByTestId('confirm-ok').click();
   await lib.getByTestId('empty').waitFor();
+  // Said once the database is cleared: the next test's import must not race the clear.
+  await lib.getByTestId('notice').filter({ hasText: 'The library is empty now.' }).waitFor();
 }
 
 describe('in an English browser', () => {
