@@ -5,6 +5,13 @@ import type { Heading } from '../types';
  * pipeline reads and the segments that map its offsets back to text nodes. Block boundaries become
  * '\n' in the text (they belong to no node), inline boundaries nothing — so 三高<b>四新</b> reads
  * 三高四新 and the matcher finds it without knowing about tags.
+ *
+ * A table row whose cells each hold one line reads as one line, its cells separated by '\t' (an
+ * empty cell too), so a plan's 主要指标 table reaches the extractor as rows and columns
+ * (lib/extract/indicator-table). A short cell is one value: its own line breaks (<br>, a Word
+ * table's <p>, the source's wrapping) read as spaces. A row holding longer, multi-line cells (a
+ * layout table around a whole article) keeps its lines. Every replacement is one character for one,
+ * so offsets and segments are what they would be without it.
  */
 
 export interface TextSegment {
@@ -37,8 +44,19 @@ const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG',
   'DIR', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4',
   'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION',
-  'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
 ]);
+
+const CELL = new Set(['TD', 'TH']);
+
+/**
+ * Longest cell (in characters, breaks included) still read as one value. A 主要指标 cell is a number or a
+ * short goal (与GDP增长基本同步, >7、力争投入强度高于“十三五”时期实际); a layout cell is an article.
+ */
+const SHORT_CELL = 100;
+
+const WHITESPACE_ONLY = /^\s*$/;
+const LINE_BREAK = /[\r\n]/;
 
 const HEADING = /^H([1-6])$/;
 
@@ -154,10 +172,70 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
   const openHeadings: { el: Element; level: number; start: number; text: string }[] = [];
   const hidden: Element[] = [];
   const shadows: ShadowRoot[] = [];
+  // Parts that hold a line break, for the rows and cells that may turn them into '\t' or ' ': the
+  // block breaks the walk made, and the text nodes with a break of the source in them.
+  const blockBreaks: number[] = [];
+  const textBreaks: number[] = [];
+  const newlineTracked = () => {
+    if (!lastNewline && cells.length) blockBreaks.push(parts.length);
+    newline();
+  };
+  const rows: { el: Element; cells: number; checked: number; broken: boolean }[] = [];
+  const cells: { el: Element; start: number; blockBreaks: number; textBreaks: number }[] = [];
+
+  const startRow = (el: Element) => rows.push({ el, cells: 0, checked: parts.length, broken: false });
+
+  const startCell = (el: Element) => {
+    const row = rows[rows.length - 1];
+    if (!row || parentElementOf(el) !== row.el) {
+      // A cell outside a row (built by a script): a block, as before.
+      newlineTracked();
+    } else if (row.cells++ > 0) {
+      const last = parts.length - 1;
+      const trailing = blockBreaks.length > 0 && blockBreaks[blockBreaks.length - 1] === last;
+      const upTo = trailing ? last : parts.length;
+      for (; row.checked < upTo && !row.broken; row.checked++) row.broken = parts[row.checked]!.includes('\n');
+      if (row.broken) {
+        newlineTracked();
+      } else {
+        if (trailing) {
+          parts[last] = '\t';
+          blockBreaks.pop();
+        } else {
+          parts.push('\t');
+          length++;
+        }
+        row.checked = parts.length;
+        lastNewline = false;
+      }
+    }
+    cells.push({ el, start: length, blockBreaks: blockBreaks.length, textBreaks: textBreaks.length });
+  };
+
+  const endCell = (el: Element) => {
+    const cell = cells[cells.length - 1];
+    if (!cell || cell.el !== el) return;
+    cells.pop();
+    const short = length - cell.start <= SHORT_CELL;
+    // The break that ends the cell's last block stays: it is where the next cell's '\t' goes.
+    const last = parts.length - 1;
+    let kept = cell.blockBreaks;
+    for (let k = cell.blockBreaks; k < blockBreaks.length; k++) {
+      const i = blockBreaks[k]!;
+      if (i === last) blockBreaks[kept++] = i;
+      else if (short) parts[i] = ' ';
+    }
+    blockBreaks.length = kept;
+    if (short) for (let k = cell.textBreaks; k < textBreaks.length; k++) parts[textBreaks[k]!] = parts[textBreaks[k]!]!.replace(/[\r\n]/g, ' ');
+    textBreaks.length = cell.textBreaks;
+    if (short) lastNewline = parts[last]?.charCodeAt(parts[last]!.length - 1) === 10;
+  };
 
   const visitElementEnd = (el: Element) => {
     const tag = el.tagName.toUpperCase();
-    if (BLOCK.has(tag)) newline();
+    if (CELL.has(tag)) endCell(el);
+    if (BLOCK.has(tag)) newlineTracked();
+    if (tag === 'TR' && rows[rows.length - 1]?.el === el) rows.pop();
     const h = openHeadings[openHeadings.length - 1];
     if (h && h.el === el) {
       openHeadings.pop();
@@ -172,6 +250,9 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
     const el = root as Element;
     if (isSkippedElement(el)) return { text: '', segments, headings, hidden, shadows };
     if (BLOCK.has(el.tagName.toUpperCase())) lastNewline = true;
+    // A row or a cell read on its own (added by a script later) is one still.
+    if (el.tagName.toUpperCase() === 'TR') startRow(el);
+    else if (CELL.has(el.tagName.toUpperCase())) cells.push({ el, start: length, blockBreaks: 0, textBreaks: 0 });
     if (el.shadowRoot) shadows.push(el.shadowRoot);
   }
 
@@ -182,9 +263,16 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
       const data = (node as Text).data;
       if (data.length && !skipText?.(node as Text)) {
         segments.push({ node: node as Text, start: length, end: length + data.length });
-        parts.push(data);
+        const parent = node.parentNode;
+        if (parent !== null && parent.nodeType === 1 && (parent as Element).tagName.toUpperCase() === 'TR' && LINE_BREAK.test(data) && WHITESPACE_ONLY.test(data)) {
+          // The source's line breaks between a row's cells are not rendered; read, they would break the row.
+          parts.push(data.replace(/[\r\n]/g, ' '));
+        } else {
+          if (cells.length && LINE_BREAK.test(data)) textBreaks.push(parts.length);
+          parts.push(data);
+        }
         length += data.length;
-        lastNewline = data.charCodeAt(data.length - 1) === 10;
+        lastNewline = parts[parts.length - 1]!.charCodeAt(data.length - 1) === 10;
         for (const h of openHeadings) h.text += data;
       }
     } else if (node.nodeType === 1) {
@@ -195,7 +283,9 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
         hidden.push(el);
       } else {
         const tag = el.tagName.toUpperCase();
-        if (BLOCK.has(tag)) newline();
+        if (BLOCK.has(tag)) newlineTracked();
+        if (tag === 'TR') startRow(el);
+        else if (CELL.has(tag)) startCell(el);
         if (el.shadowRoot) shadows.push(el.shadowRoot);
         const m = HEADING.exec(tag);
         if (m) openHeadings.push({ el, level: Number(m[1]), start: length, text: '' });
@@ -298,7 +388,10 @@ export function highlightRangeMaker(win: (Window & typeof globalThis) | null): (
   };
 }
 
-/** Whether the text nodes under [start, end) still hold the text the model read there. */
+/**
+ * Whether the text nodes under [start, end) still hold the text the model read there (a short table
+ * cell's line breaks read as spaces, see above).
+ */
 export function textStillAt(model: TextModel, start: number, end: number): boolean {
   const a = segmentAt(model.segments, start);
   const b = segmentAt(model.segments, end - 1);
@@ -307,7 +400,9 @@ export function textStillAt(model: TextModel, start: number, end: number): boole
     const seg = model.segments[i]!;
     const from = Math.max(start, seg.start);
     const to = Math.min(end, seg.end);
-    if (seg.node.data.slice(from - seg.start, to - seg.start) !== model.text.slice(from, to)) return false;
+    const data = seg.node.data.slice(from - seg.start, to - seg.start);
+    const read = model.text.slice(from, to);
+    if (data !== read && data.replace(/[\r\n]/g, ' ') !== read) return false;
   }
   return true;
 }
