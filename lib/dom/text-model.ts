@@ -180,10 +180,14 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
     if (!lastNewline && cells.length) blockBreaks.push(parts.length);
     newline();
   };
-  const rows: { el: Element; cells: number; checked: number; broken: boolean }[] = [];
+  /**
+   * Open rows: how many cells they have had, how far their text was checked for a line break, and the
+   * break that ended the last cell's last block (a Word table's <p>), which becomes the next '\t'.
+   */
+  const rows: { el: Element; cells: number; checked: number; broken: boolean; cellEnd: number }[] = [];
   const cells: { el: Element; start: number; blockBreaks: number; textBreaks: number }[] = [];
 
-  const startRow = (el: Element) => rows.push({ el, cells: 0, checked: parts.length, broken: false });
+  const startRow = (el: Element) => rows.push({ el, cells: 0, checked: parts.length, broken: false, cellEnd: -1 });
 
   const startCell = (el: Element) => {
     const row = rows[rows.length - 1];
@@ -191,21 +195,21 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
       // A cell outside a row (built by a script): a block, as before.
       newlineTracked();
     } else if (row.cells++ > 0) {
-      const last = parts.length - 1;
-      const trailing = blockBreaks.length > 0 && blockBreaks[blockBreaks.length - 1] === last;
-      const upTo = trailing ? last : parts.length;
-      for (; row.checked < upTo && !row.broken; row.checked++) row.broken = parts[row.checked]!.includes('\n');
+      const cellEnd = row.cellEnd;
+      row.cellEnd = -1;
+      for (; row.checked < parts.length && !row.broken; row.checked++) {
+        row.broken = row.checked !== cellEnd && parts[row.checked]!.includes('\n');
+      }
       if (row.broken) {
         newlineTracked();
       } else {
-        if (trailing) {
-          parts[last] = '\t';
-          blockBreaks.pop();
+        if (cellEnd >= 0) {
+          parts[cellEnd] = '\t';
         } else {
           parts.push('\t');
           length++;
+          row.checked = parts.length;
         }
-        row.checked = parts.length;
         lastNewline = false;
       }
     }
@@ -217,18 +221,21 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
     if (!cell || cell.el !== el) return;
     cells.pop();
     const short = length - cell.start <= SHORT_CELL;
-    // The break that ends the cell's last block stays: it is where the next cell's '\t' goes.
     const last = parts.length - 1;
-    let kept = cell.blockBreaks;
+    let cellEnd = -1;
     for (let k = cell.blockBreaks; k < blockBreaks.length; k++) {
       const i = blockBreaks[k]!;
-      if (i === last) blockBreaks[kept++] = i;
+      // Only breaks still there: one that became a row's '\t' (a table inside the cell) stays one.
+      if (parts[i] !== '\n') continue;
+      if (i === last) cellEnd = i;
       else if (short) parts[i] = ' ';
     }
-    blockBreaks.length = kept;
+    blockBreaks.length = cell.blockBreaks;
     if (short) for (let k = cell.textBreaks; k < textBreaks.length; k++) parts[textBreaks[k]!] = parts[textBreaks[k]!]!.replace(/[\r\n]/g, ' ');
     textBreaks.length = cell.textBreaks;
     if (short) lastNewline = parts[last]?.charCodeAt(parts[last]!.length - 1) === 10;
+    const row = rows[rows.length - 1];
+    if (row && parentElementOf(el) === row.el) row.cellEnd = cellEnd;
   };
 
   const visitElementEnd = (el: Element) => {
