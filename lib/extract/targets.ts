@@ -357,7 +357,7 @@ export function extractTargets(input: ExtractInput): Target[] {
 
     for (const it of items) {
       // A sentence running into a table from the line above it (a caption without a full stop).
-      if (tableAt < tables.length && it.q.start >= tables[tableAt]!.start) continue;
+      if (tables.some((tb) => it.q.start >= tb.start && it.q.start < tb.end)) continue;
       const t = acceptItem(it, sent, sentText, st, region);
       // The target's own span: its clause (indicator, verb, value), or the value alone in a clause
       // that is itself too long to show.
