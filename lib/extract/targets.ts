@@ -18,7 +18,7 @@
  */
 import { isLibraryValue, isLibraryYear } from '../ranges';
 import type { Heading, Target, TargetKind } from '../types';
-import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
+import { foldChars, foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
 import { toneSyllableLength } from '../text/pinyin';
 import { inPageScript, removeRuns, sourcedSlice, type Sourced } from '../text/sourced';
 import { joinWrappedLines, maskNoise } from './noise';
@@ -375,9 +375,9 @@ export function extractTargets(input: ExtractInput): Target[] {
       if (st.mode === 'review' || st.mode === 'notes') continue;
       const path = [...st.shown];
       if (table.caption) {
-        const c = toOriginalSpan(f, table.caption.start, table.caption.end);
-        const caption = text.slice(c.start, c.end);
-        if (foldText(caption).folded !== foldText(path[path.length - 1] ?? '').folded) path.push(caption);
+        // Written as the section labels are: the page's Han characters, folded blanks and digits.
+        const caption = inPageScript(sourcedSlice(masked, table.caption.start, table.caption.end), f);
+        if (foldChars(caption) !== foldChars(path[path.length - 1] ?? '')) path.push(caption);
       }
       for (const t of table.targets) {
         const row = { start: t.start, end: t.end };

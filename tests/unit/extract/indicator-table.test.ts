@@ -53,7 +53,7 @@ describe('the national 十四五 main-indicator table (plan-indicators.html)', (
     for (const t of targets) expect(input.text.slice(t.start, t.end)).toBe(t.sentence);
     expect(targets[0]!.sentence).toBe('经济发展\t1.国内生产总值（GDP）增长（%）\t2.3\t保持在合理区间、各年度视情提出\t预期性');
     expect(targets[1]!.sentence).toBe('2.全员劳动生产率增长（%）\t2.5\t高于GDP增长\t预期性');
-    expect(new Set(targets.map((t) => t.section.split(' › ').pop()))).toEqual(new Set(['专栏1　“十四五”时期经济社会发展主要指标']));
+    expect(new Set(targets.map((t) => t.section.split(' › ').pop()))).toEqual(new Set(['专栏1 “十四五”时期经济社会发展主要指标']));
     expect(new Set(targets.map((t) => t.indicatorKey)).size).toBe(20);
   });
 
