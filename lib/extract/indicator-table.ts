@@ -86,9 +86,13 @@ export function findIndicatorTables(s: string, reportYear: number | null): Indic
   const out: IndicatorTable[] = [];
   if (!s.includes('\t')) return out;
   const lines = splitLines(s);
+  let nextTab = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!s.includes('\t', line.start) || s.indexOf('\t', line.start) >= line.end) continue;
+    // The next tab is looked for again only once passed: one scan of the text, however many lines.
+    if (nextTab >= 0 && nextTab < line.start) nextTab = s.indexOf('\t', line.start);
+    if (nextTab < 0) break;
+    if (nextTab >= line.end) continue;
     const header = readHeader(cellsOf(s, line.start, line.end), reportYear);
     if (!header) continue;
     const table: IndicatorTable = { start: line.start, end: line.end, caption: captionBefore(s, lines, i), targets: [] };
@@ -105,7 +109,6 @@ export function findIndicatorTables(s: string, reportYear: number | null): Indic
       if (!tab) continue;
       const cells = cellsOf(s, row.start, row.end);
       const aligned = align(cells, header, attrAbove);
-      if (!aligned) continue;
       if (header.attr >= 0) attrAbove = aligned[header.attr]?.text ?? attrAbove;
       table.targets.push(...rowTargets(s, aligned, cells, header));
     }
@@ -164,12 +167,13 @@ function readHeader(cells: Cell[], reportYear: number | null): Header | null {
 /**
  * The row's cells by header column. Cells merged down from a row above (a 类别 with rowspan) are missing
  * at the row's left, so a short row lines up from the right; when its 属性 is the merged one (the last
- * cells say no 预期性/约束性), it lines up without that column and takes the attribute above.
+ * cells say no 预期性/约束性), it lines up without that column and takes the attribute above. A header
+ * cell spanning two columns (指标 over 序号 and the name) leaves the row longer: from the right, its
+ * name still lines up with 指标.
  */
-function align(cells: Cell[], h: Header, attrAbove: string): (Cell | undefined)[] | null {
-  if (cells.length > h.width) return null;
+function align(cells: Cell[], h: Header, attrAbove: string): (Cell | undefined)[] {
   const right = (list: Cell[], width: number) => Array.from({ length: width }, (_, k) => list[list.length - width + k]);
-  if (cells.length === h.width || h.attr !== h.width - 1 || !attrAbove || ATTRIBUTE.test(cells[cells.length - 1]!.text)) {
+  if (cells.length >= h.width || h.attr !== h.width - 1 || !attrAbove || ATTRIBUTE.test(cells[cells.length - 1]!.text)) {
     return right(cells, h.width);
   }
   const row = right(cells, h.width - 1);

@@ -178,3 +178,40 @@ describe('readValue', () => {
     for (const none of ['—', '--', '', '/', '2.3倍']) expect(readValue(none)).toBeNull();
   });
 });
+
+describe('other table shapes', () => {
+  const table = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n');
+
+  it('a work report’s table for its own year gives the year’s main targets; its 完成 column is the past', () => {
+    const text = `2024年政府工作报告\n${table([
+      ['指标', '2023年完成', '2024年目标'],
+      ['地区生产总值增长（%）', '4.6', '5左右'],
+      ['城镇新增就业（万人）', '4.2', '>4'],
+    ])}`;
+    const ts = extractTargets({ text, year: 2024 });
+    expect(ts.map((t) => [t.kind, t.indicator, t.value, t.unit, t.qualifier, t.year, t.hedge])).toEqual([
+      ['main', '地区生产总值增长', 5, '%', '左右', 2024, ''],
+      ['main', '城镇新增就业', 4, '万人', '以上', 2024, ''],
+    ]);
+  });
+
+  it('a header cell spanning 序号 and the name lines up from the right', () => {
+    const text = table([
+      ['类别', '指标', '2020年', '2025年', '属性'],
+      ['经济发展', '1', '常住人口城镇化率（%）', '60.6*', '65', '预期性'],
+      ['2', '森林覆盖率（%）', '23.2*', '24.1', '约束性'],
+    ]);
+    const [t] = findIndicatorTables(text, 2021);
+    expect(t!.targets.map((x) => [x.indicator.text, x.value, x.hedge])).toEqual([
+      ['常住人口城镇化率', 65, '预期性'],
+      ['森林覆盖率', 24.1, '约束性'],
+    ]);
+  });
+
+  it('reads a long text with a lone tab at its end in one scan', () => {
+    const text = `${'一行没有制表符的文字。\n'.repeat(50_000)}甲\t乙`;
+    const t0 = performance.now();
+    expect(findIndicatorTables(text, 2021)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
