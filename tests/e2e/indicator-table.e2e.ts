@@ -89,4 +89,21 @@ describe('main-indicator tables in the popup', () => {
     await page.close();
     expect(ext.extensionErrors).toEqual([]);
   });
+
+  it('lists them in the library with the other targets: value, year and 属性 in each row, as each page writes them', async () => {
+    const lib = await ext.context.newPage();
+    await lib.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await lib.getByTestId('summary').waitFor();
+    const cells = async (name: string) => {
+      const row = lib.locator('[data-testid="target-row"]', { has: lib.locator('td[data-col="indicator"]', { hasText: name }) });
+      await row.first().waitFor();
+      expect(await row.count()).toBe(1);
+      const read = (col: string) => row.locator(`td[data-col="${col}"]`).textContent();
+      return [await read('indicator'), await read('year'), await read('value'), await read('qualifier'), await read('hedge')];
+    };
+    expect(await cells('单位GDP能源消耗降低(累计)')).toEqual(['单位GDP能源消耗降低(累计)', '2025', '↓ 13.5%', '', '约束性']);
+    expect(await cells('能源综合生产能力')).toEqual(['能源综合生产能力', '2025', '→ 46亿吨标准煤', '以上', '约束性']);
+    expect(await cells('地區生產總值年均增長')).toEqual(['地區生產總值年均增長', '2025', '↑ 7%', '左右', '預期性']);
+    await lib.close();
+  });
 });
