@@ -215,3 +215,26 @@ describe('other table shapes', () => {
     expect(performance.now() - t0).toBeLessThan(500);
   });
 });
+
+describe('a table’s targets through the message check and the library’s JSON export and import', () => {
+  it('keep every field, the 属性 in the hedge and the tab-separated row as the sentence', async () => {
+    const { parseTarget } = await import('../../../lib/messaging/validate');
+    const { toJson } = await import('../../../lib/db/export');
+    const { parseImport } = await import('../../../lib/db/import');
+    const input = htmlPageInput(fixture('pages/plan-indicators-mirror.html'));
+    const { targets } = analyzePage(input, { matchers: [] });
+    for (const [i, t] of targets.entries()) expect(parseTarget(JSON.parse(JSON.stringify(t)), `targets[${i}]`)).toMatchObject(t);
+    const page = {
+      id: 1, url: 'https://www.example.gov.cn/plan.html', title: '雲溪市…綱要', kind: 'plan' as const, score: 0.9, region: '雲溪市',
+      regionKey: '云溪市', year: 2021, termCount: 0, targetCount: targets.length, firstSeen: 1000, lastSeen: 2000,
+    };
+    const records = targets.map((t, i) => ({ ...t, id: i + 1, pageId: 1, regionKey: t.regionKey ?? null, quote: { exact: t.sentence, prefix: '', suffix: '' } }));
+    const back = parseImport(toJson([page], records));
+    expect(back.targets).toHaveLength(targets.length);
+    back.targets.forEach((t, i) => {
+      const { id: _id, pageId: _pageId, ...rest } = records[i]!;
+      expect(t).toMatchObject(rest);
+    });
+    expect(back.targets.map((t) => t.hedge)).toContain('约束性');
+  });
+});
