@@ -270,7 +270,7 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
       const data = (node as Text).data;
       if (data.length && !skipText?.(node as Text)) {
         segments.push({ node: node as Text, start: length, end: length + data.length });
-        const parent = node.parentNode;
+        const parent = rows.length ? node.parentNode : null;
         if (parent !== null && parent.nodeType === 1 && (parent as Element).tagName.toUpperCase() === 'TR' && LINE_BREAK.test(data) && WHITESPACE_ONLY.test(data)) {
           // The source's line breaks between a row's cells are not rendered; read, they would break the row.
           parts.push(data.replace(/[\r\n]/g, ' '));

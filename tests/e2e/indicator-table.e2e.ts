@@ -106,4 +106,28 @@ describe('main-indicator tables in the popup', () => {
     expect(await cells('地區生產總值年均增長')).toEqual(['地區生產總值年均增長', '2025', '↑ 7%', '左右', '預期性']);
     await lib.close();
   });
+
+  it('the script toggle converts the table in place and back, byte for byte; its targets follow the page', async () => {
+    const page = await ext.open(server.govUrl('pages/plan-indicators-mirror.html'));
+    const tabId = await ext.tabIdOf(page);
+    await waitForState(ext, tabId);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const toggle = () =>
+      ext.worker.evaluate(
+        (id) => (globalThis as unknown as { reportLens: { toggleScriptTab(id: number): Promise<{ ok: boolean }> } }).reportLens.toggleScriptTab(id),
+        tabId,
+      );
+    expect((await toggle()).ok).toBe(true);
+    const cell = page.locator('td', { hasText: '地区生产总值（亿元）' });
+    await cell.waitFor();
+    // Read again after the toggle: the same rows, now named as the page reads.
+    await expect
+      .poll(async () => (await waitForState(ext, tabId))?.targets.map((t) => t.indicator).slice(0, 2))
+      .toEqual(['地区生产总值', '地区生产总值年均增长']);
+    expect((await waitForState(ext, tabId))?.targets).toHaveLength(13);
+    expect((await toggle()).ok).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
 });
