@@ -184,10 +184,21 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
    * Open rows: how many cells they have had, how far their text was checked for a line break, and the
    * break that ended the last cell's last block (a Word table's <p>), which becomes the next '\t'.
    */
-  const rows: { el: Element; cells: number; checked: number; broken: boolean; cellEnd: number }[] = [];
+  const rows: { el: Element; cells: number; checked: number; broken: boolean; cellEnd: number; gap: number; gapData: string }[] = [];
   const cells: { el: Element; start: number; blockBreaks: number; textBreaks: number }[] = [];
 
-  const startRow = (el: Element) => rows.push({ el, cells: 0, checked: parts.length, broken: false, cellEnd: -1 });
+  const startRow = (el: Element) => rows.push({ el, cells: 0, checked: parts.length, broken: false, cellEnd: -1, gap: -1, gapData: '' });
+
+  /**
+   * A row that keeps its lines (a layout table) gets back the source's break it read as a space before
+   * a cell, so its text is what it was before rows were read as lines (a cell's end was a break then).
+   */
+  const restoreGap = (row: (typeof rows)[number]) => {
+    if (row.gap < 0 || row.gap !== parts.length - 1) return;
+    parts[row.gap] = row.gapData;
+    lastNewline = row.gapData.charCodeAt(row.gapData.length - 1) === 10;
+    row.gap = -1;
+  };
 
   const startCell = (el: Element) => {
     const row = rows[rows.length - 1];
@@ -201,6 +212,7 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
         row.broken = row.checked !== cellEnd && parts[row.checked]!.includes('\n');
       }
       if (row.broken) {
+        restoreGap(row);
         newlineTracked();
       } else {
         if (cellEnd >= 0) {
@@ -273,6 +285,11 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
         const parent = rows.length ? node.parentNode : null;
         if (parent !== null && parent.nodeType === 1 && (parent as Element).tagName.toUpperCase() === 'TR' && LINE_BREAK.test(data) && WHITESPACE_ONLY.test(data)) {
           // The source's line breaks between a row's cells are not rendered; read, they would break the row.
+          const row = rows[rows.length - 1]!;
+          if (row.el === parent) {
+            row.gap = parts.length;
+            row.gapData = data;
+          }
           parts.push(data.replace(/[\r\n]/g, ' '));
         } else {
           if (cells.length && LINE_BREAK.test(data)) textBreaks.push(parts.length);
