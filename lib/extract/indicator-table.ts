@@ -52,7 +52,8 @@ interface Cell {
   end: number;
 }
 
-const YEAR_HEAD = /^((?:19|20)\d\d)年?(.*)$/;
+/** A year column: 2025年, 2025年目标, 规划目标（2025年）; a year range is a 年均 column's (2021—2025年年均增长). */
+const YEAR_HEAD = /^(.{0,6}?)[(（]?((?:19|20)\d\d)年?[)）]?(.{0,8})$/;
 const NAME_HEAD = /指标/;
 const ATTR_HEAD = /^(?:指标)?(?:属性|性质|类型)$/;
 const PERIOD_HEAD = /年均|累计|平均/;
@@ -141,14 +142,15 @@ function readHeader(cells: Cell[], reportYear: number | null): Header | null {
   let targetSaysAhead = false;
   let periodUnit = '';
   cells.forEach((c, k) => {
-    const y = YEAR_HEAD.exec(c.text);
+    const y = PERIOD_HEAD.test(c.text) ? null : YEAR_HEAD.exec(c.text);
     if (y) {
-      const n = Number(y[1]);
-      if (PAST_HEAD.test(y[2]!) && !AHEAD_HEAD.test(y[2]!)) return;
+      const n = Number(y[2]);
+      const words = y[1]! + y[3]!;
+      if (PAST_HEAD.test(words) && !AHEAD_HEAD.test(words)) return;
       if (n > year) {
         year = n;
         target = k;
-        targetSaysAhead = AHEAD_HEAD.test(y[2]!);
+        targetSaysAhead = AHEAD_HEAD.test(words);
       }
     } else if (ATTR_HEAD.test(c.text)) attr = k;
     else if (UNIT_HEAD.test(c.text)) unit = k;

@@ -238,3 +238,18 @@ describe('a table’s targets through the message check and the library’s JSON
     expect(back.targets.map((t) => t.hedge)).toContain('约束性');
   });
 });
+
+describe('header wordings', () => {
+  const table = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n');
+  it('finds the target year in 规划目标（2025年）, and reads 2021—2025年年均增长 as the 年均 column', () => {
+    const text = table([
+      ['指标', '基期（2020年）', '规划目标（2025年）', '2021—2025年年均增长（%）'],
+      ['地区生产总值（亿元）', '2856', '4000', '7'],
+    ]);
+    const [t] = findIndicatorTables(text, null);
+    expect(t!.targets.map((x) => [x.indicator.text, x.value, x.unit, x.year])).toEqual([
+      ['地区生产总值', 4000, '亿元', 2025],
+      ['地区生产总值年均增长', 7, '%', 2025],
+    ]);
+  });
+});
