@@ -253,3 +253,12 @@ describe('header wordings', () => {
     ]);
   });
 });
+
+describe('terms on a table page', () => {
+  it('are found inside cells and never run across two', async () => {
+    const { bundledMatcher } = await import('../../../lib/glossary/bundled');
+    const text = ['类别\t指标\t2020年\t2025年\t属性', '经济发展\t三高\t四新\t六稳\t预期性', '1.“十四五”末常住人口城镇化率（%）\t60.6*\t65\t预期性'].join('\n');
+    const { terms } = analyzePage({ text, title: '', url: '', headings: [] }, { matchers: [bundledMatcher()], force: true });
+    expect(terms.map((t) => t.text)).toEqual(['六稳', '十四五']);
+  });
+});
