@@ -10,8 +10,9 @@ import type { Heading } from '../types';
  * empty cell too), so a plan's 主要指标 table reaches the extractor as rows and columns
  * (lib/extract/indicator-table). A short cell is one value: its own line breaks (<br>, a Word
  * table's <p>, the source's wrapping) read as spaces. A row holding longer, multi-line cells (a
- * layout table around a whole article) keeps its lines. Every replacement is one character for one,
- * so offsets and segments are what they would be without it.
+ * layout table around a whole article) keeps its lines. A break turned into '\t' or ' ' is one
+ * character for one, so every segment still spans its node's data; only an empty cell adds a character
+ * (its '\t'), which the empty cells of a news list's header did not have before.
  */
 
 export interface TextSegment {
