@@ -106,9 +106,11 @@ export function findIndicatorTables(s: string, reportYear: number | null): Indic
       const tab = text.includes('\t');
       // A category written as its own row across the table (经济发展) stays inside; a note (注：…) or prose ends it.
       if (!tab && (text.length > SPANNING_MAX || /^注/.test(text) || /[。；;]/.test(text))) break;
-      table.end = row.end;
       if (!tab) continue;
       const cells = cellsOf(s, row.start, row.end);
+      // The next table's header: that table begins here.
+      if (readHeader(cells, reportYear)) break;
+      table.end = row.end;
       const aligned = align(cells, header, attrAbove);
       if (header.attr >= 0) attrAbove = aligned[header.attr]?.text ?? attrAbove;
       table.targets.push(...rowTargets(s, aligned, cells, header));

@@ -262,3 +262,22 @@ describe('terms on a table page', () => {
     expect(terms.map((t) => t.text)).toEqual(['六稳', '十四五']);
   });
 });
+
+describe('tables in a row', () => {
+  it('a second table’s header starts a table of its own; a short line after the last row is not the table’s', () => {
+    const table = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n');
+    const text = [
+      '专栏1 经济发展主要指标',
+      table([['指标', '2020年', '2025年', '属性'], ['地区生产总值（亿元）', '2856', '4000', '预期性']]),
+      '专栏2 生态环境主要指标',
+      table([['指标', '2020年', '2025年', '属性'], ['森林覆盖率（%）', '65.2', '65.5', '约束性']]),
+      '第四章 创新驱动',
+    ].join('\n');
+    const tables = findIndicatorTables(text, 2021);
+    expect(tables.map((t) => [text.slice(t.caption!.start, t.caption!.end), t.targets.map((x) => [x.indicator.text, x.value])])).toEqual([
+      ['专栏1 经济发展主要指标', [['地区生产总值', 4000]]],
+      ['专栏2 生态环境主要指标', [['森林覆盖率', 65.5]]],
+    ]);
+    expect(text.slice(tables[1]!.end)).toBe('\n第四章 创新驱动');
+  });
+});
