@@ -76,6 +76,8 @@ const UNIT_AFTER = /^(?:%|‰|个百分点|[万亿千百]?(?:元|人|吨|个|件
 /** The unit a row's name ends with: 国内生产总值（GDP）增长（%） → %, 粮食综合生产能力（亿吨） → 亿吨. */
 const NAME_UNIT = /[（(]([^（）()0-9]{1,8})[)）]$/;
 const NAME_NUMBER = /^(?:\d{1,2}(?:[.、．]|\s)|[（(]\d{1,2}[)）]|[\u2460-\u2473])\s*/;
+/** Note marks after a name or a figure (带*的为2019年数据, ①, ★ for a binding one). */
+const MARKS = /[*＊★☆▲△\u2460-\u2473]+$/;
 const CHANGE_END = /(?:增长|增速|增幅|提高|提升|降低|下降|减少|压减)$/;
 const DECREASE = /降低|下降|减少|压减/;
 /** Longest line read as a table's caption, and as a category row spanning the table. */
@@ -189,6 +191,8 @@ function rowTargets(s: string, row: (Cell | undefined)[], cells: Cell[], h: Head
   const nameCell = row[h.name];
   if (!nameCell || !nameCell.text) return [];
   let name = trim(sourcedSlice(s, nameCell.start, nameCell.end));
+  const marks = MARKS.exec(name.text);
+  if (marks) name = trim(slice(name, 0, marks.index));
   const numbered = NAME_NUMBER.exec(name.text);
   if (numbered) name = trim(slice(name, numbered[0].length));
   let unit = h.unit >= 0 ? (row[h.unit]?.text ?? '') : '';
@@ -255,10 +259,10 @@ type CellValue =
  * —, / or nothing is no target.
  */
 export function readValue(cell: string): CellValue | null {
-  let t = cell.replace(/\s+/g, '').replace(/[*＊]+$/, '');
+  let t = cell.replace(/\s+/g, '').replace(MARKS, '');
   if (NONE.test(t)) return null;
   const total = CUMULATIVE.exec(t);
-  if (total) t = total[1]!.replace(/[*＊]+$/, '');
+  if (total) t = total[1]!.replace(MARKS, '');
   let qualifier: Qualifier = '';
   // A bound before a figure (>6.5, 不低于95); before words (高于GDP增长) it is part of a goal.
   const bound = AT_LEAST.exec(t) ?? AT_MOST.exec(t);

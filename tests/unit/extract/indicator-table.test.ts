@@ -176,6 +176,9 @@ describe('readValue', () => {
     expect(readValue('高于GDP增长')).toEqual({ kind: 'goal' });
     expect(readValue('与GDP增长基本同步')).toEqual({ kind: 'goal' });
     for (const none of ['—', '--', '', '/', '2.3倍']) expect(readValue(none)).toBeNull();
+    // A note mark after the figure is the note's.
+    expect(readValue('65①')).toMatchObject({ value: 65 });
+    expect(readValue('〔18〕*')).toMatchObject({ value: 18, cumulative: true });
   });
 });
 
@@ -199,7 +202,7 @@ describe('other table shapes', () => {
     const text = table([
       ['类别', '指标', '2020年', '2025年', '属性'],
       ['经济发展', '1', '常住人口城镇化率（%）', '60.6*', '65', '预期性'],
-      ['2', '森林覆盖率（%）', '23.2*', '24.1', '约束性'],
+      ['2', '森林覆盖率（%）★', '23.2*', '24.1', '约束性'],
     ]);
     const [t] = findIndicatorTables(text, 2021);
     expect(t!.targets.map((x) => [x.indicator.text, x.value, x.hedge])).toEqual([
