@@ -104,7 +104,10 @@ export interface Target {
   unit: string;
   qualifier: Qualifier;
   direction: Direction;
-  /** 确保 / 力争 / 预期 … as written (simplified), or ''. */
+  /**
+   * 确保 / 力争 / 预期 … as written (simplified), or ''; for a row of a plan's 主要指标 table its 属性,
+   * 预期性 or 约束性 — how firmly the target is set, which is what a hedge says in a sentence.
+   */
   hedge: string;
   year: number | null;
   /**

@@ -5,6 +5,14 @@ import type { Heading } from '../types';
  * pipeline reads and the segments that map its offsets back to text nodes. Block boundaries become
  * '\n' in the text (they belong to no node), inline boundaries nothing — so 三高<b>四新</b> reads
  * 三高四新 and the matcher finds it without knowing about tags.
+ *
+ * A table row whose cells each hold one line reads as one line, its cells separated by '\t' (an
+ * empty cell too), so a plan's 主要指标 table reaches the extractor as rows and columns
+ * (lib/extract/indicator-table). A short cell is one value: its own line breaks (<br>, a Word
+ * table's <p>, the source's wrapping) read as spaces. A row holding longer, multi-line cells (a
+ * layout table around a whole article) keeps its lines. A break turned into '\t' or ' ' is one
+ * character for one, so every segment still spans its node's data; only an empty cell adds a character
+ * (its '\t'), which the empty cells of a news list's header did not have before.
  */
 
 export interface TextSegment {
@@ -37,8 +45,19 @@ const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG',
   'DIR', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4',
   'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION',
-  'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
 ]);
+
+const CELL = new Set(['TD', 'TH']);
+
+/**
+ * Longest cell (in characters, breaks included) still read as one value. A 主要指标 cell is a number or a
+ * short goal (与GDP增长基本同步, >7、力争投入强度高于“十三五”时期实际); a layout cell is an article.
+ */
+const SHORT_CELL = 100;
+
+const WHITESPACE_ONLY = /^\s*$/;
+const LINE_BREAK = /[\r\n]/;
 
 const HEADING = /^H([1-6])$/;
 
@@ -154,10 +173,89 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
   const openHeadings: { el: Element; level: number; start: number; text: string }[] = [];
   const hidden: Element[] = [];
   const shadows: ShadowRoot[] = [];
+  // Parts that hold a line break, for the rows and cells that may turn them into '\t' or ' ': the
+  // block breaks the walk made, and the text nodes with a break of the source in them.
+  const blockBreaks: number[] = [];
+  const textBreaks: number[] = [];
+  const newlineTracked = () => {
+    if (!lastNewline && cells.length) blockBreaks.push(parts.length);
+    newline();
+  };
+  /**
+   * Open rows: how many cells they have had, how far their text was checked for a line break, and the
+   * break that ended the last cell's last block (a Word table's <p>), which becomes the next '\t'.
+   */
+  const rows: { el: Element; cells: number; checked: number; broken: boolean; cellEnd: number; gap: number; gapData: string }[] = [];
+  const cells: { el: Element; start: number; blockBreaks: number; textBreaks: number }[] = [];
+
+  const startRow = (el: Element) => rows.push({ el, cells: 0, checked: parts.length, broken: false, cellEnd: -1, gap: -1, gapData: '' });
+
+  /**
+   * A row that keeps its lines (a layout table) gets back the source's break it read as a space before
+   * a cell, so its text is what it was before rows were read as lines (a cell's end was a break then).
+   */
+  const restoreGap = (row: (typeof rows)[number]) => {
+    if (row.gap < 0 || row.gap !== parts.length - 1) return;
+    parts[row.gap] = row.gapData;
+    lastNewline = row.gapData.charCodeAt(row.gapData.length - 1) === 10;
+    row.gap = -1;
+  };
+
+  const startCell = (el: Element) => {
+    const row = rows[rows.length - 1];
+    if (!row || parentElementOf(el) !== row.el) {
+      // A cell outside a row (built by a script): a block, as before.
+      newlineTracked();
+    } else if (row.cells++ > 0) {
+      const cellEnd = row.cellEnd;
+      row.cellEnd = -1;
+      for (; row.checked < parts.length && !row.broken; row.checked++) {
+        row.broken = row.checked !== cellEnd && parts[row.checked]!.includes('\n');
+      }
+      if (row.broken) {
+        restoreGap(row);
+        newlineTracked();
+      } else {
+        if (cellEnd >= 0) {
+          parts[cellEnd] = '\t';
+        } else {
+          parts.push('\t');
+          length++;
+          row.checked = parts.length;
+        }
+        lastNewline = false;
+      }
+    }
+    cells.push({ el, start: length, blockBreaks: blockBreaks.length, textBreaks: textBreaks.length });
+  };
+
+  const endCell = (el: Element) => {
+    const cell = cells[cells.length - 1];
+    if (!cell || cell.el !== el) return;
+    cells.pop();
+    const short = length - cell.start <= SHORT_CELL;
+    const last = parts.length - 1;
+    let cellEnd = -1;
+    for (let k = cell.blockBreaks; k < blockBreaks.length; k++) {
+      const i = blockBreaks[k]!;
+      // Only breaks still there: one that became a row's '\t' (a table inside the cell) stays one.
+      if (parts[i] !== '\n') continue;
+      if (i === last) cellEnd = i;
+      else if (short) parts[i] = ' ';
+    }
+    blockBreaks.length = cell.blockBreaks;
+    if (short) for (let k = cell.textBreaks; k < textBreaks.length; k++) parts[textBreaks[k]!] = parts[textBreaks[k]!]!.replace(/[\r\n]/g, ' ');
+    textBreaks.length = cell.textBreaks;
+    if (short) lastNewline = parts[last]?.charCodeAt(parts[last]!.length - 1) === 10;
+    const row = rows[rows.length - 1];
+    if (row && parentElementOf(el) === row.el) row.cellEnd = cellEnd;
+  };
 
   const visitElementEnd = (el: Element) => {
     const tag = el.tagName.toUpperCase();
-    if (BLOCK.has(tag)) newline();
+    if (CELL.has(tag)) endCell(el);
+    if (BLOCK.has(tag)) newlineTracked();
+    if (tag === 'TR' && rows[rows.length - 1]?.el === el) rows.pop();
     const h = openHeadings[openHeadings.length - 1];
     if (h && h.el === el) {
       openHeadings.pop();
@@ -172,6 +270,9 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
     const el = root as Element;
     if (isSkippedElement(el)) return { text: '', segments, headings, hidden, shadows };
     if (BLOCK.has(el.tagName.toUpperCase())) lastNewline = true;
+    // A row or a cell read on its own (added by a script later) is one still.
+    if (el.tagName.toUpperCase() === 'TR') startRow(el);
+    else if (CELL.has(el.tagName.toUpperCase())) cells.push({ el, start: length, blockBreaks: 0, textBreaks: 0 });
     if (el.shadowRoot) shadows.push(el.shadowRoot);
   }
 
@@ -182,9 +283,21 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
       const data = (node as Text).data;
       if (data.length && !skipText?.(node as Text)) {
         segments.push({ node: node as Text, start: length, end: length + data.length });
-        parts.push(data);
+        const parent = rows.length ? node.parentNode : null;
+        if (parent !== null && parent.nodeType === 1 && (parent as Element).tagName.toUpperCase() === 'TR' && LINE_BREAK.test(data) && WHITESPACE_ONLY.test(data)) {
+          // The source's line breaks between a row's cells are not rendered; read, they would break the row.
+          const row = rows[rows.length - 1]!;
+          if (row.el === parent) {
+            row.gap = parts.length;
+            row.gapData = data;
+          }
+          parts.push(data.replace(/[\r\n]/g, ' '));
+        } else {
+          if (cells.length && LINE_BREAK.test(data)) textBreaks.push(parts.length);
+          parts.push(data);
+        }
         length += data.length;
-        lastNewline = data.charCodeAt(data.length - 1) === 10;
+        lastNewline = parts[parts.length - 1]!.charCodeAt(data.length - 1) === 10;
         for (const h of openHeadings) h.text += data;
       }
     } else if (node.nodeType === 1) {
@@ -195,7 +308,9 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
         hidden.push(el);
       } else {
         const tag = el.tagName.toUpperCase();
-        if (BLOCK.has(tag)) newline();
+        if (BLOCK.has(tag)) newlineTracked();
+        if (tag === 'TR') startRow(el);
+        else if (CELL.has(tag)) startCell(el);
         if (el.shadowRoot) shadows.push(el.shadowRoot);
         const m = HEADING.exec(tag);
         if (m) openHeadings.push({ el, level: Number(m[1]), start: length, text: '' });
@@ -298,7 +413,10 @@ export function highlightRangeMaker(win: (Window & typeof globalThis) | null): (
   };
 }
 
-/** Whether the text nodes under [start, end) still hold the text the model read there. */
+/**
+ * Whether the text nodes under [start, end) still hold the text the model read there (a short table
+ * cell's line breaks read as spaces, see above).
+ */
 export function textStillAt(model: TextModel, start: number, end: number): boolean {
   const a = segmentAt(model.segments, start);
   const b = segmentAt(model.segments, end - 1);
@@ -307,7 +425,9 @@ export function textStillAt(model: TextModel, start: number, end: number): boole
     const seg = model.segments[i]!;
     const from = Math.max(start, seg.start);
     const to = Math.min(end, seg.end);
-    if (seg.node.data.slice(from - seg.start, to - seg.start) !== model.text.slice(from, to)) return false;
+    const data = seg.node.data.slice(from - seg.start, to - seg.start);
+    const read = model.text.slice(from, to);
+    if (data !== read && data.replace(/[\r\n]/g, ' ') !== read) return false;
   }
   return true;
 }

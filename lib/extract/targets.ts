@@ -13,10 +13,12 @@
  *    that says it is ahead, makes it one (plannedCount).
  *  - Goal statements without numbers come from "目标：" lines, "奋斗目标是：" intros and
  *    "…远景目标。" headings (goals.ts).
+ *  - A plan's 主要指标 table gives a target per row and column ahead (indicator-table.ts); its rows are
+ *    read there only, not as sentences.
  */
 import { isLibraryValue, isLibraryYear } from '../ranges';
 import type { Heading, Target, TargetKind } from '../types';
-import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
+import { foldChars, foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
 import { toneSyllableLength } from '../text/pinyin';
 import { inPageScript, removeRuns, sourcedSlice, type Sourced } from '../text/sourced';
 import { joinWrappedLines, maskNoise } from './noise';
@@ -25,6 +27,7 @@ import { buildOutline, detectHeadings, formatPath, SectionCursor, type HeadingHi
 import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type YearMention } from './years';
 import { parseItems, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
+import { findIndicatorTables, type IndicatorTable } from './indicator-table';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
 import { asideAt, blankAsides, cueWithoutModal, findAsides, isPastText, lastTime, looksAhead, ParagraphTense, PRESENT, timeBefore, timeMarks, type TimeMark } from './tense';
 
@@ -159,6 +162,18 @@ function parseChineseCount(t: string): number | null {
   return null;
 }
 
+/** Two lists of targets, each in the order of the text, as one. */
+function inTextOrder(a: Target[], b: Target[]): Target[] {
+  const out: Target[] = [];
+  let j = 0;
+  for (const t of a) {
+    while (j < b.length && b[j]!.start < t.start) out.push(b[j++]!);
+    out.push(t);
+  }
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
 /** 以来 looks back from now ("十四五"以来, 今年以来, 党的二十大以来), unless it names a base (…以来的基础上). */
 const SINCE = /以来(?!的?基础)/;
 
@@ -198,6 +213,9 @@ export function extractTargets(input: ExtractInput): Target[] {
   const cursor = new SectionCursor(states);
 
   const out: Target[] = [];
+  // Tables are read before joinWrappedLines, which may join a table's short rows as a wrapped sentence.
+  const tables = findIndicatorTables(masked, defaultYear);
+  let tableAt = 0;
   let region: Region | null = null;
   let bulletGoals: { year: number | null } | null = null;
   const paragraph = new ParagraphTense();
@@ -256,6 +274,8 @@ export function extractTargets(input: ExtractInput): Target[] {
   };
 
   for (const sent of sentences) {
+    while (tableAt < tables.length && tables[tableAt]!.end <= sent.start) tableAt++;
+    if (tableAt < tables.length && sent.start >= tables[tableAt]!.start) continue;
     while (nextNl < sent.start) {
       lineStart = nextNl + 1;
       nextNl = s.indexOf('\n', lineStart);
@@ -336,6 +356,8 @@ export function extractTargets(input: ExtractInput): Target[] {
     }
 
     for (const it of items) {
+      // A sentence running into a table from the line above it (a caption without a full stop).
+      if (tables.some((tb) => it.q.start >= tb.start && it.q.start < tb.end)) continue;
       const t = acceptItem(it, sent, sentText, st, region);
       // The target's own span: its clause (indicator, verb, value), or the value alone in a clause
       // that is itself too long to show.
@@ -343,7 +365,39 @@ export function extractTargets(input: ExtractInput): Target[] {
       if (t) out.push({ ...t, section: formatPath(st.shown), ...spanOf(sent, own) });
     }
   }
-  return withinLibraryRanges(out);
+  return withinLibraryRanges(tables.length ? inTextOrder(out, tableTargets(tables, new SectionCursor(states))) : out);
+
+  /** The tables' targets, in the section they sit in, under the table's caption (专栏1　…主要指标). */
+  function tableTargets(found: IndicatorTable[], sections: SectionCursor): Target[] {
+    const list: Target[] = [];
+    for (const table of found) {
+      const st = sections.at(table.start);
+      if (st.mode === 'review' || st.mode === 'notes') continue;
+      const path = [...st.shown];
+      if (table.caption) {
+        // Written as the section labels are: the page's Han characters, folded blanks and digits.
+        const caption = inPageScript(sourcedSlice(masked, table.caption.start, table.caption.end), f);
+        if (foldChars(caption) !== foldChars(path[path.length - 1] ?? '')) path.push(caption);
+      }
+      for (const t of table.targets) {
+        const row = { start: t.start, end: t.end };
+        list.push({
+          kind: t.kind === 'goal' ? 'goal' : t.year === (st.reportYear ?? defaultYear) ? 'main' : 'other',
+          ...named(t.indicator, row),
+          value: t.value,
+          valueMax: t.valueMax,
+          unit: t.unit,
+          qualifier: t.qualifier,
+          direction: t.direction,
+          hedge: t.hedge,
+          year: t.year,
+          section: formatPath(path),
+          ...spanOf(row),
+        });
+      }
+    }
+    return list;
+  }
 
   function acceptItem(
     it: ValueItem,

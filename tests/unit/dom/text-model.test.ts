@@ -151,3 +151,51 @@ describe('buildTextModelSliced', () => {
     expect(sum).toBeCloseTo(stats.busyMs, 6);
   });
 });
+
+describe('tables', () => {
+  it('reads a row of one-line cells as one line, its cells (empty ones too) separated by tabs', () => {
+    const m = buildTextModel(
+      body(
+        '<table>\n<tbody>\n<tr>\n  <td>指标</td>\n  <td>2020年</td>\n  <td>2025年</td>\n</tr>\n' +
+          '<tr><td>森林覆盖率（%）</td><td></td><td>24.1</td></tr>\n</tbody>\n</table><p>正文</p>',
+      ),
+    );
+    const rows = m.text.split('\n').filter((l) => l.includes('\t'));
+    expect(rows.map((r) => r.split('\t').map((c) => c.trim()))).toEqual([
+      ['指标', '2020年', '2025年'],
+      ['森林覆盖率（%）', '', '24.1'],
+    ]);
+    expect(m.text.endsWith('正文\n')).toBe(true);
+    // Offsets still lead to the cells' own nodes.
+    const at = m.text.indexOf('24.1');
+    expect(rangeFor(m, at, at + 4)?.toString()).toBe('24.1');
+  });
+
+  it('reads a short cell’s own breaks (<br>, a Word table’s <p>, the source’s wrapping) as spaces, one character for one', () => {
+    const html =
+      '<table><tr><td><p>年均增長</p><p>/累計</p></td><td>2025<br>年</td><td><span>地區生產\n總值</span></td></tr></table>';
+    const m = buildTextModel(body(html));
+    const row = m.text.split('\n').find((l) => l.includes('\t'))!;
+    expect(row.split('\t').map((c) => c.trim())).toEqual(['年均增長 /累計', '2025 年', '地區生產 總值']);
+    const at = m.text.indexOf('地區生產');
+    expect(rangeFor(m, at, at + 7)?.toString()).toBe('地區生產\n總值');
+    // The node still holds what the model read: its line break reads as the space.
+    expect(textStillAt(m, at, at + 7)).toBe(true);
+  });
+
+  it('keeps the lines of a layout table whose cells hold an article', () => {
+    const article = Array.from({ length: 4 }, (_, i) => `<p>第${i + 1}段，全面落实“三高四新”战略定位和使命任务，推动高质量发展取得新成效。</p>`).join('\n');
+    const m = buildTextModel(body(`<table><tr><td>-</td><td>\n<h3>标题</h3>\n${article}\n</td><td>2025-07-02</td></tr></table>`));
+    const lines = m.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines.slice(0, 2)).toEqual(['-', '标题']);
+    expect(lines.filter((l) => l.startsWith('第'))).toHaveLength(4);
+    expect(lines[lines.length - 1]).toBe('2025-07-02');
+    expect(m.headings).toEqual([{ text: '标题', level: 3, start: m.text.indexOf('标题') }]);
+  });
+
+  it('never joins two cells into one term', () => {
+    const m = buildTextModel(body('<table><tr><td>三高</td><td>四新</td></tr></table>'));
+    expect(m.text).not.toContain('三高四新');
+    expect(m.text).toContain('三高\t四新');
+  });
+});

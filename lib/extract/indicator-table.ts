@@ -1,0 +1,329 @@
+/**
+ * A plan's 主要指标 table (专栏：“十四五”时期经济社会发展主要指标 — 类别 | 指标 | 2020年 | 2025年 | 年均/累计 | 属性),
+ * read from the page text, where the text model writes a table row as one line and its cells
+ * separated by '\t' (lib/dom/text-model; a text file copied from a spreadsheet reads the same way).
+ *
+ * A table is one when its header names the indicator (指标) and a year, and says that year is ahead: an
+ * 属性 column (预期性/约束性), a year column called 目标/规划, or a year after the report's. Each row's
+ * value in the target-year column is a target for that year, and so is its value in a 年均/累计 column;
+ * the base-year column is the past and never one. A statistics table (2019年 | 2020年 | 比上年增长) or a
+ * league table names no year ahead, and gives nothing.
+ */
+import type { Direction, Qualifier } from '../types';
+import { concat, slice, sourcedSlice, supplied, trim, type Sourced } from '../text/sourced';
+import { goalDirection } from './goals';
+
+export interface TableTarget {
+  /** A figure, or a goal written in words (与GDP增长基本同步, 保持在合理区间). */
+  kind: 'value' | 'goal';
+  /**
+   * The indicator as the row names it, its unit cut off; a goal's statement follows it
+   * (居民人均可支配收入增长与GDP增长基本同步), a five-year total says so (单位GDP能源消耗降低(累计)); its
+   * brackets are half-width, as the folded names of the rest of the extractor are.
+   */
+  indicator: Sourced;
+  value: number | null;
+  valueMax: number | null;
+  unit: string;
+  qualifier: Qualifier;
+  direction: Direction;
+  /** The row's 属性 (预期性 / 约束性), or ''. */
+  hedge: string;
+  year: number;
+  /** The row's line, from its first cell to its last (offsets of the text read). */
+  start: number;
+  end: number;
+}
+
+export interface IndicatorTable {
+  /** From the header row to the end of the last row. */
+  start: number;
+  end: number;
+  /** The line naming the table just above it (专栏1　“十四五”时期经济社会发展主要指标), or null. */
+  caption: { start: number; end: number } | null;
+  targets: TableTarget[];
+}
+
+interface Cell {
+  /** The cell without blanks, for reading. */
+  text: string;
+  /** Its trimmed extent in the text. */
+  start: number;
+  end: number;
+}
+
+/** A year column: 2025年, 2025年目标, 规划目标（2025年）; a year range is a 年均 column's (2021—2025年年均增长). */
+const YEAR_HEAD = /^(.{0,6}?)[(（]?((?:19|20)\d\d)年?[)）]?(.{0,8})$/;
+const NAME_HEAD = /指标/;
+const ATTR_HEAD = /^(?:指标)?(?:属性|性质|类型)$/;
+const PERIOD_HEAD = /年均|累计|平均/;
+const UNIT_HEAD = /^(?:计量)?单位$/;
+/** A year column that holds what happened (2020年实际, 完成情况, 比上年增长), not what is planned. */
+const PAST_HEAD = /实际|完成|实绩|情况|比上年|同比|增长|增速/;
+const AHEAD_HEAD = /目标|规划|预期|预计|力争/;
+const ATTRIBUTE = /^(预期性|约束性)$/;
+const NONE = /^[—\-–－/／…无]*$/;
+const CUMULATIVE = /^[〔[【［](.+)[〕\]】］]$/;
+const AT_LEAST = /^(?:≥|⩾|>=|>|不低于|不少于|大于|高于|超过)/;
+const AT_MOST = /^(?:≤|⩽|<=|<|不超过|不高于|低于|小于)/;
+const NUMBER = /^(\d+(?:\.\d+)?)(?:[-~～—–至到](\d+(?:\.\d+)?))?/;
+const QUALIFIER_AFTER: ReadonlyArray<[RegExp, Qualifier]> = [
+  [/^以上/, '以上'],
+  [/^左右/, '左右'],
+  [/^(?:以内|以下)/, '以内'],
+];
+const UNIT_AFTER = /^(?:%|‰|个百分点|[万亿千百]?(?:元|人|吨|个|件|岁|年|公里|千米|平方米|平方公里|亩|户|家|所|张|辆|次|小时|天|千瓦|标准煤|吨标准煤))/;
+/** The unit a row's name ends with: 国内生产总值（GDP）增长（%） → %, 粮食综合生产能力（亿吨） → 亿吨. */
+const NAME_UNIT = /[（(]([^（）()0-9]{1,8})[)）]$/;
+const NAME_NUMBER = /^(?:\d{1,2}(?:[.、．]|\s)|[（(]\d{1,2}[)）]|[\u2460-\u2473])\s*/;
+/** Note marks after a name or a figure (带*的为2019年数据, ①, ★ for a binding one). */
+const MARKS = /[*＊★☆▲△\u2460-\u2473]+$/;
+const CHANGE_END = /(?:增长|增速|增幅|提高|提升|降低|下降|减少|压减)$/;
+const DECREASE = /降低|下降|减少|压减/;
+/** Longest line read as a table's caption, and as a category row spanning the table. */
+const CAPTION_MAX = 40;
+const SPANNING_MAX = 20;
+
+/** Every 主要指标 table in `s` (folded text), with its targets. */
+export function findIndicatorTables(s: string, reportYear: number | null): IndicatorTable[] {
+  const out: IndicatorTable[] = [];
+  if (!s.includes('\t')) return out;
+  const lines = splitLines(s);
+  let nextTab = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // The next tab is looked for again only once passed: one scan of the text, however many lines.
+    if (nextTab >= 0 && nextTab < line.start) nextTab = s.indexOf('\t', line.start);
+    if (nextTab < 0) break;
+    if (nextTab >= line.end) continue;
+    const header = readHeader(cellsOf(s, line.start, line.end), reportYear);
+    if (!header) continue;
+    const table: IndicatorTable = { start: line.start, end: line.end, caption: captionBefore(s, lines, i), targets: [] };
+    let attrAbove = '';
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const row = lines[j]!;
+      const text = s.slice(row.start, row.end).trim();
+      if (!text) continue;
+      const tab = text.includes('\t');
+      // A category written as its own row across the table (经济发展) stays inside; a note (注：…) or prose ends it.
+      if (!tab && (text.length > SPANNING_MAX || /^注/.test(text) || /[。；;]/.test(text))) break;
+      if (!tab) continue;
+      const cells = cellsOf(s, row.start, row.end);
+      // The next table's header: that table begins here.
+      if (readHeader(cells, reportYear)) break;
+      table.end = row.end;
+      const aligned = align(cells, header, attrAbove);
+      if (header.attr >= 0) attrAbove = aligned[header.attr]?.text ?? attrAbove;
+      table.targets.push(...rowTargets(s, aligned, cells, header));
+    }
+    out.push(table);
+    i = j - 1;
+  }
+  return out;
+}
+
+interface Header {
+  width: number;
+  name: number;
+  target: number;
+  year: number;
+  period: number;
+  /** The unit the 年均/累计 header names (年均增长（%）), or ''. */
+  periodUnit: string;
+  attr: number;
+  unit: number;
+}
+
+function readHeader(cells: Cell[], reportYear: number | null): Header | null {
+  if (cells.length < 3) return null;
+  let name = -1;
+  let attr = -1;
+  let period = -1;
+  let unit = -1;
+  let target = -1;
+  let year = -1;
+  let targetSaysAhead = false;
+  let periodUnit = '';
+  cells.forEach((c, k) => {
+    const y = PERIOD_HEAD.test(c.text) ? null : YEAR_HEAD.exec(c.text);
+    if (y) {
+      const n = Number(y[2]);
+      const words = y[1]! + y[3]!;
+      if (PAST_HEAD.test(words) && !AHEAD_HEAD.test(words)) return;
+      if (n > year) {
+        year = n;
+        target = k;
+        targetSaysAhead = AHEAD_HEAD.test(words);
+      }
+    } else if (ATTR_HEAD.test(c.text)) attr = k;
+    else if (UNIT_HEAD.test(c.text)) unit = k;
+    else if (PERIOD_HEAD.test(c.text)) {
+      period = k;
+      periodUnit = NAME_UNIT.exec(c.text)?.[1] ?? '';
+    } else if (name < 0 && NAME_HEAD.test(c.text)) name = k;
+  });
+  if (name < 0 || target < 0) return null;
+  // The year must lie ahead: said by the table (属性, 2025年目标) or by the report's own year.
+  if (reportYear !== null && year < reportYear) return null;
+  if (!(attr >= 0 || targetSaysAhead || (reportYear !== null && year > reportYear))) return null;
+  return { width: cells.length, name, target, year, period, periodUnit, attr, unit };
+}
+
+/**
+ * The row's cells by header column. Cells merged down from a row above (a 类别 with rowspan) are missing
+ * at the row's left, so a short row lines up from the right; when its 属性 is the merged one (the last
+ * cells say no 预期性/约束性), it lines up without that column and takes the attribute above. A header
+ * cell spanning two columns (指标 over 序号 and the name) leaves the row longer: from the right, its
+ * name still lines up with 指标.
+ */
+function align(cells: Cell[], h: Header, attrAbove: string): (Cell | undefined)[] {
+  const right = (list: Cell[], width: number) => Array.from({ length: width }, (_, k) => list[list.length - width + k]);
+  if (cells.length >= h.width || h.attr !== h.width - 1 || !attrAbove || ATTRIBUTE.test(cells[cells.length - 1]!.text)) {
+    return right(cells, h.width);
+  }
+  const row = right(cells, h.width - 1);
+  row.push({ text: attrAbove, start: -1, end: -1 });
+  return row;
+}
+
+function rowTargets(s: string, row: (Cell | undefined)[], cells: Cell[], h: Header): TableTarget[] {
+  const nameCell = row[h.name];
+  if (!nameCell || !nameCell.text) return [];
+  let name = trim(sourcedSlice(s, nameCell.start, nameCell.end));
+  const marks = MARKS.exec(name.text);
+  if (marks) name = trim(slice(name, 0, marks.index));
+  const numbered = NAME_NUMBER.exec(name.text);
+  if (numbered) name = trim(slice(name, numbered[0].length));
+  let unit = h.unit >= 0 ? (row[h.unit]?.text ?? '') : '';
+  const u = NAME_UNIT.exec(name.text);
+  if (u) {
+    if (!unit) unit = u[1]!.trim();
+    name = trim(slice(name, 0, u.index));
+  } else if (/[%‰]$/.test(name.text)) {
+    if (!unit) unit = name.text.slice(-1);
+    name = trim(slice(name, 0, name.text.length - 1));
+  }
+  if (name.text.length < 2 || !/[\u4e00-\u9fff]/.test(name.text)) return [];
+  const attr = h.attr >= 0 ? (row[h.attr]?.text ?? '') : '';
+  const hedge = ATTRIBUTE.test(attr) ? attr : '';
+  const first = cells[0]!;
+  const last = cells[cells.length - 1]!;
+  const base = { hedge, year: h.year, start: first.start, end: last.end };
+  const out: TableTarget[] = [];
+  const read = (cell: Cell | undefined, period: boolean): void => {
+    if (!cell) return;
+    const v = readValue(cell.text);
+    if (!v) return;
+    if (v.kind === 'goal') {
+      out.push({
+        kind: 'goal',
+        indicator: concat(name, trim(sourcedSlice(s, cell.start, cell.end))),
+        value: null,
+        valueMax: null,
+        unit: '',
+        qualifier: '',
+        direction: goalDirection(name.text),
+        ...base,
+      });
+      return;
+    }
+    const total = v.cumulative;
+    let indicator = name;
+    if (total) indicator = concat(name, supplied('(累计)', '(累計)'));
+    else if (period) indicator = concat(name, CHANGE_END.test(name.text) ? supplied('(年均)', '(年均)') : supplied('年均增长', '年均增長'));
+    out.push({
+      kind: 'value',
+      indicator,
+      value: v.value,
+      valueMax: v.valueMax,
+      unit: v.unit || (period ? h.periodUnit || (total ? unit : '%') : unit),
+      qualifier: v.qualifier,
+      // A total over the years is a change, up unless the name says down (人均预期寿命〔1〕: one year more).
+      direction: total || period ? (DECREASE.test(name.text) ? 'decrease' : 'increase') : goalDirection(name.text),
+      ...base,
+    });
+  };
+  read(row[h.target], false);
+  if (h.period >= 0) read(row[h.period], true);
+  return out;
+}
+
+type CellValue =
+  | { kind: 'goal' }
+  | { kind: 'value'; value: number; valueMax: number | null; unit: string; qualifier: Qualifier; cumulative: boolean };
+
+/**
+ * A target cell: 65, 60.6*, >6.5, ≤5.5, 7.5左右, 〔13.5〕 (a five-year total), 6-6.5, >7、力争… (the figure
+ * is the target, the words after it remark on it), or words alone (与GDP增长基本同步), which are a goal.
+ * —, / or nothing is no target.
+ */
+export function readValue(cell: string): CellValue | null {
+  let t = cell.replace(/\s+/g, '').replace(MARKS, '');
+  if (NONE.test(t)) return null;
+  const total = CUMULATIVE.exec(t);
+  if (total) t = total[1]!.replace(MARKS, '');
+  let qualifier: Qualifier = '';
+  // A bound before a figure (>6.5, 不低于95); before words (高于GDP增长) it is part of a goal.
+  const bound = AT_LEAST.exec(t) ?? AT_MOST.exec(t);
+  if (bound && NUMBER.test(t.slice(bound[0].length))) {
+    qualifier = AT_LEAST.test(bound[0]) ? '以上' : '以内';
+    t = t.slice(bound[0].length);
+  }
+  const n = NUMBER.exec(t);
+  if (!n) return /[\u4e00-\u9fff]{2}/.test(cell) && !total ? { kind: 'goal' } : null;
+  let rest = t.slice(n[0].length);
+  const unit = UNIT_AFTER.exec(rest)?.[0] ?? '';
+  rest = rest.slice(unit.length);
+  for (const [re, q] of QUALIFIER_AFTER) {
+    const m = re.exec(rest);
+    if (m) {
+      qualifier = q;
+      rest = rest.slice(m[0].length);
+      break;
+    }
+  }
+  // Anything but a remark after the figure (2.3倍, 第3位) is not a figure of this indicator.
+  if (rest && !/^[、，,;；(（]/.test(rest)) return null;
+  return { kind: 'value', value: Number(n[1]), valueMax: n[2] !== undefined ? Number(n[2]) : null, unit, qualifier, cumulative: total !== null };
+}
+
+function splitLines(s: string): { start: number; end: number }[] {
+  const lines: { start: number; end: number }[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = s.indexOf('\n', start);
+    const end = nl < 0 ? s.length : nl;
+    lines.push({ start, end });
+    if (nl < 0) return lines;
+    start = nl + 1;
+  }
+}
+
+function cellsOf(s: string, start: number, end: number): Cell[] {
+  const cells: Cell[] = [];
+  let from = start;
+  for (;;) {
+    const tab = s.indexOf('\t', from);
+    const to = tab < 0 || tab > end ? end : tab;
+    let a = from;
+    let b = to;
+    while (a < b && /\s/.test(s[a]!)) a++;
+    while (b > a && /\s/.test(s[b - 1]!)) b--;
+    cells.push({ text: s.slice(a, b).replace(/\s+/g, ''), start: a, end: b });
+    if (to === end) return cells;
+    from = to + 1;
+  }
+}
+
+function captionBefore(s: string, lines: { start: number; end: number }[], i: number): { start: number; end: number } | null {
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    const { start, end } = lines[k]!;
+    const text = s.slice(start, end).trim();
+    if (!text) continue;
+    if (text.length > CAPTION_MAX || text.includes('\t') || /[。；;]$/.test(text) || !/指标|专栏|目标/.test(text)) return null;
+    const a = start + (s.slice(start, end).length - s.slice(start, end).trimStart().length);
+    return { start: a, end: a + text.length };
+  }
+  return null;
+}
