@@ -159,6 +159,9 @@ function parseChineseCount(t: string): number | null {
   return null;
 }
 
+/** Units of a rate or a multiple, which a plan's verb alone makes a target (see acceptItem). */
+const RATE_UNIT = /^(?:%|‰|个百分点|倍)$/;
+
 /** 以来 looks back from now ("十四五"以来, 今年以来, 党的二十大以来), unless it names a base (…以来的基础上). */
 const SINCE = /以来(?!的?基础)/;
 
@@ -396,7 +399,8 @@ export function extractTargets(input: ExtractInput): Target[] {
       if (timeIn(from, q.start) === 'past' || SINCE.test(T.slice(from, q.start))) return null;
     }
     if (!inRegion) {
-      const pct = it.unit === '%' || it.unit === '个百分点';
+      // A rate or a multiple of change (增长6%, 提高2个百分点, 下降1‰, 较2023年增加一倍): with its verb, a plan's target.
+      const pct = RATE_UNIT.test(it.unit);
       if (st.mode === 'plan') {
         if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T))) return null;
       } else {
