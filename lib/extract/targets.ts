@@ -159,6 +159,9 @@ function parseChineseCount(t: string): number | null {
   return null;
 }
 
+/** A clause that is only a time ahead (到2027年, 至二〇三〇年底): it dates the clauses after it. */
+const LIST_TIME = /(?:^|[,，:：])\s*(?:到|至)(?:(?:20|19)[0-9]{2}|[〇零一二三四五六七八九]{4})年(?:底|末)?\s*[,，]/;
+
 /** Units of a rate or a multiple, which a plan's verb alone makes a target (see acceptItem). */
 const RATE_UNIT = /^(?:%|‰|个百分点|倍)$/;
 
@@ -206,6 +209,9 @@ export function extractTargets(input: ExtractInput): Target[] {
   const paragraph = new ParagraphTense();
   /** The sentence follows a review frame in its paragraph (报告回顾了过去一年的工作。全市…). */
   let framed = false;
+  /** The year a time clause opening a ；-list gives its members (see LIST_TIME), on its line. */
+  let listYear: { year: number; line: number } | null = null;
+  let carriedYear: number | null = null;
   let lineStart = 0;
   let nextNl = s.indexOf('\n');
   if (nextNl < 0) nextNl = s.length;
@@ -272,6 +278,8 @@ export function extractTargets(input: ExtractInput): Target[] {
       continue;
     }
     const sentText = s.slice(sent.start, sent.end);
+    if (listYear && listYear.line !== lineStart) listYear = null;
+    carriedYear = listYear?.year ?? null;
     framed = paragraph.read(sentText, lineStart, st, { reportYear: st.reportYear, planned: st.mode === 'plan' });
     let k = sent.start;
     while (k > lineStart && /\s/.test(s[k - 1]!)) k--;
@@ -345,6 +353,13 @@ export function extractTargets(input: ExtractInput): Target[] {
       const own = it.clauseEnd - it.clauseStart <= MAX_SENTENCE ? { start: it.clauseStart, end: it.clauseEnd } : { start: it.q.start, end: it.q.end };
       if (t) out.push({ ...t, section: formatPath(st.shown), ...spanOf(sent, own) });
     }
+    // "到2027年，A增长25%以上；B超过90%；C增长45%。": the members after the first ； are sentences of their own,
+    // and the time clause that opens the list is still theirs, up to the list's end (。 or the line's).
+    if (/;\s*$/.test(sentText)) {
+      const time = LIST_TIME.exec(sentText);
+      const y = time ? statedYear(sentText, time.index, time.index + time[0].length, null) : null;
+      if (y !== null) listYear = { year: y, line: lineStart };
+    } else listYear = null;
   }
   return withinLibraryRanges(out);
 
@@ -435,7 +450,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       // 目标 marks the value when its own clause says it, or the sentence introduces it (…的目标是：): not
       // for a goal another clause names ("坚持'强县、活乡'目标，…，占比控制在5%以内").
       hedge: hedge || (inRegion ? reg!.hedge : /目标/.test(s.slice(it.clauseStart, it.clauseEnd)) || /目标(?:是|为|[:：])/.test(upto) ? '目标' : ''),
-      year: sentenceYear ?? (inRegion ? reg!.year : null) ?? (AVERAGED.test(s.slice(it.clauseStart, q.start)) ? periodEnd(st, sentText) : null) ?? st.horizon ?? st.reportYear,
+      year: sentenceYear ?? (inRegion ? reg!.year : null) ?? carriedYear ?? (AVERAGED.test(s.slice(it.clauseStart, q.start)) ? periodEnd(st, sentText) : null) ?? st.horizon ?? st.reportYear,
     };
   }
 }
