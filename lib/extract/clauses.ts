@@ -112,6 +112,27 @@ const TIER = /^(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡�
 const TIER_END = /(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡镇级|一级|二级|三级|四级)$/;
 const INDICATOR_MAX = 24;
 
+/** What ends a scope list before the statistic: 工业、农业、…、医疗等领域|设备投资规模. */
+const SCOPE_END = /等(?:重点)?(?:领域|行业|产业|方面|地区|部门|单位)?/;
+
+/**
+ * A name of at most INDICATOR_MAX characters, its end kept (the statistic is last). A longer one that
+ * opens with a list of scopes is cut where the list ends — after its 等(领域) or its last 、 — not in
+ * the middle of a member: "工业、农业、建筑、交通、教育、文旅、医疗等领域设备投资规模" → 设备投资规模, where
+ * the last 24 characters were "、建筑、交通、…设备投资规模".
+ */
+function limitName(name: Sourced): Sourced {
+  const t = name.text;
+  if (t.length <= INDICATOR_MAX) return name;
+  const sep = t.lastIndexOf('、');
+  if (sep >= 0) {
+    const etc = SCOPE_END.exec(t.slice(sep + 1));
+    const cut = etc ? sep + 1 + etc.index + etc[0].length : sep + 1;
+    if (t.length - cut >= 2 && t.length - cut <= INDICATOR_MAX) return slice(name, cut);
+  }
+  return slice(name, -INDICATOR_MAX);
+}
+
 function followsOk(s: string, end: number, clauseEnd: number): boolean {
   if (end >= clauseEnd) return true;
   const ch = s[end]!;
@@ -268,8 +289,9 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const each = /[均都][\s]*$/.test(headNoVerb);
     // The word that joined the value before (…6%和|规模工业增加值增长) is no part of this name.
     const join = prev !== null && prevEnd >= q.start - HEAD_MAX ? VALUE_JOIN.exec(headNoVerb) : null;
-    let indicator = cleanIndicator(remove(slice(head, join ? join[0].length : 0, headNoVerb.length), DOUBLING));
-    if (indicator.text.length > INDICATOR_MAX) indicator = slice(indicator, -INDICATOR_MAX);
+    // Kept whole until the list it may name is split (limitName): "规模以上工业企业数字化研发设计工具普及率、
+    // 关键工序数控化率分别超过90%、75%" cut first would lose the first member's head.
+    const indicator = cleanIndicator(remove(slice(head, join ? join[0].length : 0, headNoVerb.length), DOUBLING));
     const onlySeparator = prev !== null && LIST_SEPARATOR.test(headNoVerb);
     let qualifier = q.qualifier;
     if (!qualifier && PREFIX_QUALIFIER[verb]) qualifier = PREFIX_QUALIFIER[verb]!;
@@ -358,8 +380,8 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
   for (const d of drafts) {
     const { group: _g, each, ...item } = d;
     const members = each && (byGroup.get(d.group)?.length ?? 0) === 1 ? split(d.indicator, '、').filter((m) => m.text) : [];
-    if (members.length > 1) for (const m of members) out.push({ ...item, indicator: m });
-    else out.push(item);
+    if (members.length > 1) for (const m of members) out.push({ ...item, indicator: limitName(m) });
+    else out.push({ ...item, indicator: limitName(item.indicator) });
   }
   return out.length && drafts.length ? out[out.length - 1]! : null;
 }

@@ -347,7 +347,7 @@ export function extractTargets(input: ExtractInput): Target[] {
     }
 
     for (const it of items) {
-      const t = acceptItem(it, sent, sentText, st, region);
+      const t = acceptItem(it, sent, sentText, st, region, items);
       // The target's own span: its clause (indicator, verb, value), or the value alone in a clause
       // that is itself too long to show.
       const own = it.clauseEnd - it.clauseStart <= MAX_SENTENCE ? { start: it.clauseStart, end: it.clauseEnd } : { start: it.q.start, end: it.q.end };
@@ -369,6 +369,7 @@ export function extractTargets(input: ExtractInput): Target[] {
     sentText: string,
     st: SectionState,
     reg: Region | null,
+    all: readonly ValueItem[],
   ): Omit<Target, 'section' | 'sentence' | 'start' | 'end'> | null {
     // A bare number needs its qualifier ("新增市场主体6200以上" lost its 户 on a mirror site).
     if ((!it.unit && !it.qualifier) || !it.indicator.text) return null;
@@ -415,7 +416,9 @@ export function extractTargets(input: ExtractInput): Target[] {
     }
     if (!inRegion) {
       // A rate or a multiple of change (增长6%, 提高2个百分点, 下降1‰, 较2023年增加一倍): with its verb, a plan's target.
-      const pct = RATE_UNIT.test(it.unit);
+      // A multiple the next value restates (比2020年增长一倍，达到6000亿元以上) is a doubling said in figures, as 翻一番 is:
+      // the amount is the target.
+      const pct = RATE_UNIT.test(it.unit) && !(it.unit === '倍' && all.some((o) => o.q.start > q.start && o.indicator.text === it.indicator.text));
       if (st.mode === 'plan') {
         if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T))) return null;
       } else {

@@ -45,3 +45,13 @@ describe('multiples', () => {
     expect(read('力争全市农产品网络零售额增长一倍。')).toEqual(['农产品网络零售额|1倍|increase|2025']);
   });
 });
+
+describe('a multiple the next value restates', () => {
+  it('is a doubling said in figures: the amount after it is the target, as after 翻一番', () => {
+    expect(plan('地区生产总值比2020年增长一倍，达到6000亿元以上。')).toEqual(['地区生产总值|6000亿元以上|increase|2025']);
+    expect(plan('地区生产总值比2020年增长一倍，二手车交易量增长一倍。')).toEqual([
+      '地区生产总值|1倍|increase|2025',
+      '二手车交易量|1倍|increase|2025',
+    ]);
+  });
+});
