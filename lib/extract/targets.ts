@@ -466,6 +466,8 @@ const COUNT_UNIT =
   /^(?:万亿|千亿|千万|百万|万|亿)?(?:个|家|所|座|条|处|项|件|台|套|辆|名|位|张|床|间|栋|户|人|公里|千米|亩|公顷|平方米|平方公里|立方米|吨|千瓦|兆瓦|场|株|棵|头|只|份|块|班|人次)$|^(?:万亿|千亿|千万|百万|万|亿)(?:元|美元)$/;
 /** Actions a plan counts its work by (新建…个, 改造…户, 完成…亿元), in the name or right before it. */
 const PLAN_ACTION = /新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|安置|培训|新修|铺设|增设|造林|治理|加装|加固|争创/g;
+/** An action joined to the next by 、 (新建、改扩建, 新建、改造): one verb phrase, not a list of names. */
+const JOINED_ACTIONS = new RegExp(`(?:${PLAN_ACTION.source})、(?=${PLAN_ACTION.source})`, 'g');
 /** What says work is to be done, where no heading says plan: 今年 alone also dates a news story's year so far. */
 const PLAN_SPEECH = /(?<![主重])要|将|计划|拟|明年|今后|未来|到(?:20|19)\d\d年|到二〇/;
 /** A change against a base (比上年新增50家, 同比新增) compares with what was, as a report does. */
@@ -488,7 +490,8 @@ const BARE_COUNT_MEASURE = /^(?:总?产值|总?产量|增加值|营业收入|销
 function plannedCount(it: ValueItem, T: string): boolean {
   if (it.q.chinese || it.verb || !COUNT_UNIT.test(it.unit)) return false;
   const name = it.indicator.text;
-  if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name) || GLUED_COUNT.test(name)) return false;
+  // 新建、改扩建公办幼儿园: a 、 between two actions joins the verbs, not two names.
+  if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name.replace(JOINED_ACTIONS, '')) || GLUED_COUNT.test(name)) return false;
   // The part of the name its own clause writes (实施重点项目100个，完成|投资500亿元 takes 重点项目 from the clause before).
   const own = it.indicator.at.filter((i) => i >= it.clauseStart);
   const nameStart = own[0];
