@@ -134,6 +134,32 @@ function isNameChain(s: string): boolean {
   return false;
 }
 
+/**
+ * A government body's name: a place (its parent units included), its government (人民政府/政府) and a
+ * department of it (教育厅, 发展和改革委员会, 统计局, 办公室): 青川省教育厅, 衡阳市人民政府办公室. Not a
+ * school, a company or a committee of villagers (青川市第一中学, 青川城投集团有限公司).
+ */
+const DEPARTMENT = /(?:人民政府|政府)?(?:[\u4e00-\u9fff]{1,12}?(?:厅|局|委员会|委|办公室|办|署))?$/;
+
+function isGovernmentBody(s: string): boolean {
+  for (let end = s.length; end >= 2; end--) {
+    const rest = s.slice(end);
+    if (!(rest === '' ? true : new RegExp(`^${DEPARTMENT.source}`).test(rest))) continue;
+    if (isNameChain(s.slice(0, end))) return true;
+  }
+  return false;
+}
+
+/**
+ * "<地名><年>(经济社会发展)(主要)目标任务": a place's list of the year's targets, as a 目标篇 is. The year may
+ * stand before the place too (2025年青川市目标任务).
+ */
+const GOALS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标)(?:清单|分解)?$`);
+/** "<政府或部门><年>工作要点": a government body's plan for the year (青川省教育厅2025年工作要点). */
+const WORK_POINTS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?工作要点$`);
+/** A plan's own review: …规划纲要实施中期评估报告, …规划实施情况终期评估. */
+const PLAN_REVIEW_END = /(?:规划|纲要)(?:的)?(?:实施)?(?:情况)?(?:中期|终期|总结)?评估(?:报告)?(?:\(.{0,16}\))?$/;
+
 interface Form {
   kind: Kind;
   name: string;
@@ -153,6 +179,14 @@ function formsOf(folded: string, where: 'title' | 'heading', top: boolean): Form
   if (c.includes('名词解释')) {
     const topical = /报告|规划|纲要|政府|会议/.test(c);
     forms.push({ kind: 'glossary', name: `${where}:名词解释`, weight: topical ? w(0.55, 0.45) : w(0.35, 0.25) });
+  }
+  // The page's own title or headline only: a section of a report is titled "二、2025年目标任务" too.
+  if (top) {
+    const goals = GOALS_TITLE.exec(c);
+    if (goals && isNameChain(goals[1]!.replace(/人民政府$|政府$/, ''))) forms.push({ kind: 'goals', name: `${where}:目标任务`, weight: w(0.55, 0) });
+    const points = WORK_POINTS_TITLE.exec(c);
+    if (points && isGovernmentBody(points[1]!)) forms.push({ kind: 'plan', name: `${where}:工作要点`, weight: w(0.55, 0) });
+    if (PLAN_REVIEW_END.test(c) && PLAN_TOPIC.test(c)) forms.push({ kind: 'plan', name: `${where}:规划评估`, weight: w(0.55, 0) });
   }
   if (PLAN_END.test(c) && PLAN_TOPIC.test(c)) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.6, 0.35) });
   else if (/规划(?:\(.{0,16}\))?$/.test(c)) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.3, 0.15) });
@@ -829,14 +863,19 @@ function regionOfHeadline(f: string, from: number, to: number, forms: Form[]): N
     const span = nameBeforeReportPhrase(f, at, from);
     if (span) return span;
   }
-  if (forms.some((x) => x.kind === 'plan')) return leadingName(f, from, to);
+  if (forms.some((x) => x.kind === 'plan' || x.name.endsWith(':目标任务'))) return leadingName(f, from, to);
   return null;
 }
+
+const LEADING_YEAR = new RegExp(`^${YEAR_TOKEN}年度?`);
 
 /** Plan titles begin with the place: 衡阳市国民经济和社会发展第十四个五年规划…, 衡阳市"十四五"…规划. */
 function leadingName(f: string, from: number, to: number): NameSpan | null {
   let s = from;
   while (s < to && /[《“"「\s]/.test(f[s]!)) s++;
+  // 2025年衡南县目标任务: a year may open the title before the place.
+  const year = LEADING_YEAR.exec(f.slice(s, to));
+  if (year) s += year[0].length;
   let e = s;
   while (e < to && e - s < 16 && isHanCode(f.charCodeAt(e))) e++;
   // Try the longest prefix that is a name ending at an administrative suffix.

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { detectReport } from '../../../lib/detect/report';
+import { pageInputFromText } from '../helpers/page-input';
+
+/**
+ * Pages that say what they are in their own title or headline, in forms other than 政府工作报告 / 规划 /
+ * 目标篇: a place's 目标任务 list, a government body's 工作要点 and a plan's 中期评估. Only the page's own
+ * title or headline counts, and only when a place or a government body owns it.
+ */
+
+const body = '一、主要经济指标\n①地区生产总值增长6%以上；\n②规模以上工业增加值增长8%。';
+
+describe('<地名><年>目标任务 is a goals page', () => {
+  it('in the title or the headline, the place its region', () => {
+    expect(detectReport({ text: body, title: '青川市2025年目标任务_青川市人民政府', url: '', headings: [] })).toMatchObject({
+      isReport: true,
+      kind: 'goals',
+      region: '青川市',
+      year: 2025,
+    });
+    expect(detectReport(pageInputFromText(`青川市2025年经济社会发展主要目标任务\n${body}`))).toMatchObject({ isReport: true, kind: 'goals', region: '青川市', year: 2025 });
+    expect(detectReport(pageInputFromText(`2025年衡南县目标任务\n${body}`))).toMatchObject({ isReport: true, kind: 'goals', region: '衡南县' });
+  });
+
+  it('not a section heading of a page, a headline without a place, news about a list, nor a company’s', () => {
+    expect(detectReport(pageInputFromText(`青川新闻网\n二、2025年目标任务\n${body}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`2025年目标任务\n${body}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`青川市2025年目标任务出炉\n${body}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`青川城投集团2025年目标任务\n${body}`)).isReport).toBe(false);
+  });
+});
+
+describe('a government body’s 工作要点 is a plan', () => {
+  const points = '一、推进学前教育普及普惠\n学前教育毛入园率达到92%以上，新建、改扩建公办幼儿园50所。';
+
+  it('a department’s, a government’s and its office’s', () => {
+    expect(detectReport(pageInputFromText(`青川省教育厅2025年工作要点\n${points}`))).toMatchObject({ isReport: true, kind: 'plan', region: '青川省', year: 2025 });
+    expect(detectReport({ text: points, title: '衡阳市人民政府2024年工作要点', url: '', headings: [] })).toMatchObject({ isReport: true, kind: 'plan', region: '衡阳市', year: 2024 });
+    expect(detectReport(pageInputFromText(`衡南县发展和改革局2025年度工作要点\n${points}`))).toMatchObject({ isReport: true, kind: 'plan', region: '衡南县' });
+  });
+
+  it('not a school’s, a company’s, a column’s, nor a 工作计划', () => {
+    expect(detectReport(pageInputFromText(`青川市第一中学2025年工作要点\n${points}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`青川城投集团有限公司2025年工作要点\n${points}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`2025年工作要点\n${points}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`青川市第一中学2025年工作计划\n${points}`)).isReport).toBe(false);
+  });
+});
+
+describe('a plan’s 中期评估 is a plan page', () => {
+  const review = '一、主要指标完成情况\n全市地区生产总值年均增长6.3%。\n二、下一步工作建议\n确保到2025年常住人口城镇化率达到65%。';
+
+  it('titled after the plan it reviews', () => {
+    expect(detectReport(pageInputFromText(`青川市国民经济和社会发展第十四个五年规划纲要实施中期评估报告\n（2023年8月）\n${review}`))).toMatchObject({
+      isReport: true,
+      kind: 'plan',
+      region: '青川市',
+      year: 2023,
+    });
+    expect(detectReport({ text: review, title: '衡阳市“十四五”规划纲要中期评估', url: '', headings: [] })).toMatchObject({ isReport: true, kind: 'plan', region: '衡阳市' });
+  });
+
+  it('but not an assessment of anything else', () => {
+    expect(detectReport(pageInputFromText(`青川市2023年度营商环境评估报告\n${review}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`青川市第一中学办学水平评估报告\n${review}`)).isReport).toBe(false);
+  });
+});
