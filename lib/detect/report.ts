@@ -77,7 +77,7 @@ class Evidence {
 // Titles and headings: what the page says it is.
 
 const INTERP_WORD = /解读|图解|读懂|解析|答记者问|问答|数说|数读|划重点|一图看|看点|热词/;
-const GOV_TOPIC = /政府工作报告|报告|规划|纲要|政策|建议|两会|会议精神|条例|意见|方案|决定|通知|办法|部署/;
+const GOV_TOPIC = /政府工作报告|报告|规划|纲要|政策|建议|两会|会议精神|条例|意见|方案|决定|通知|办法|部署|预期目标|目标任务/;
 const PLAN_TOPIC = /五年规划|十[一二三四五六]五|远景目标|国民经济和社会发展|规划纲要|发展规划/;
 const PLAN_END = /(?:规划|纲要|建议)(?:\((?:草案|全文|征求意见稿)\))?$/;
 const REPORT_REST = new RegExp(`^(?:\\((?:全文|摘要|摘登|摘编|草案|${YEAR_TOKEN}年?)\\)|全文|摘要|摘登|摘编|草案)?$`);

@@ -65,3 +65,17 @@ describe('a plan’s 中期评估 is a plan page', () => {
     expect(detectReport(pageInputFromText(`青川市第一中学办学水平评估报告\n${review}`)).isReport).toBe(false);
   });
 });
+
+describe('an interpretation of the year’s targets says so by its topic', () => {
+  const qa = '问：今年全省经济增长预期目标是如何确定的？\n答：今年全省地区生产总值增长目标定为5.5%左右，主要考虑了三个方面。';
+
+  it('解读 or 答记者问 about the 主要预期目标 / 目标任务 is a report interpretation', () => {
+    expect(detectReport(pageInputFromText(`权威解读｜省发展改革委主任就2025年主要预期目标答记者问\n${qa}`))).toMatchObject({ isReport: true, kind: 'interpretation', year: 2025 });
+    expect(detectReport({ text: qa, title: '一图读懂青川市2025年目标任务', url: '', headings: [] })).toMatchObject({ isReport: true, kind: 'interpretation' });
+  });
+
+  it('but not 解读 of anything else, nor a target topic without 解读', () => {
+    expect(detectReport(pageInputFromText(`权威解读｜新赛季球队目标是什么\n${qa}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`省发展改革委主任谈2025年主要预期目标\n${qa}`)).isReport).toBe(false);
+  });
+});
