@@ -90,6 +90,13 @@ const PREFIX_QUALIFIER: Record<string, Qualifier> = {
   不低于: '以上', 不少于: '以上', 至少: '以上', 高于: '以上', 不超过: '以内', 不高于: '以内', 低于: '以内',
 };
 
+/**
+ * A change named as the goal before its value, with no verb of its own (news, 数读 lines, answers):
+ * "地区生产总值增长目标定为5.5%左右", "能耗下降目标为3%" — the name drops the words (indicator.ts,
+ * TRAILING), the direction keeps them.
+ */
+const GOAL_OF_CHANGE = /(增长|增速|增幅|提高|提升|下降|降低|减少|降幅)(?:预期)?目标(?:值)?(?:定为|设定为|确定为|为|是)?\s*$/;
+
 export function verbDirection(verb: string, indicator = ''): Direction {
   if (verb) {
     if (DECREASE.test(verb)) return 'decrease';
@@ -102,7 +109,8 @@ export function verbDirection(verb: string, indicator = ''): Direction {
 }
 
 const BOUNDARY = new Set(['、', '”', '’', '"', "'", ')', '）', '」', '』', '】', ']', ' ', '\t', '\u3000', '\u200b', '.', '…']);
-const TAIL = /^(?:达标|的目标|目标)/;
+/** Words a value may be glued to and still close its clause: …达标, …的目标, a budget's 按3%左右安排. */
+const TAIL = /^(?:达标|的目标|目标|安排)/;
 /** "实现6%左右的增长": the growth the value is of, after it. */
 const GROWTH_AFTER = /^的?(增长|增幅|提升|提高|下降|降幅)/;
 const HEAD_MAX = 80;
@@ -299,7 +307,7 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
       q,
       indicator,
       verb,
-      direction: verbDirection(verb, indicator.text),
+      direction: verb ? verbDirection(verb) : (GOAL_OF_CHANGE.exec(headNoVerb)?.[1] ? verbDirection(GOAL_OF_CHANGE.exec(headNoVerb)![1]!) : verbDirection('', indicator.text)),
       qualifier,
       unit: q.unit,
       targetVerb,

@@ -1,0 +1,31 @@
+/**
+ * News, 数读 lines and answers name the change as the goal before its value, with no verb of their own
+ * ("地区生产总值增长目标定为5.5%左右", "能耗下降目标为3%"), and a budget line puts its modal there ("赤字率拟按3%左右
+ * 安排"): the name drops those words, the direction keeps the change.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractTargets } from '../../../lib/extract';
+import type { Target } from '../../../lib/types';
+
+const show = (ts: Target[]) => ts.map((t) => `${t.indicator}|${t.value}${t.unit}${t.qualifier}|${t.direction}`);
+const read = (text: string) => show(extractTargets({ text, year: 2025 }));
+
+describe('a change named as the goal', () => {
+  it('keeps its direction, and leaves the name', () => {
+    expect(read('今年全省地区生产总值增长目标定为5.5%左右。')).toEqual(['地区生产总值|5.5%左右|increase']);
+    expect(read('今年单位地区生产总值能耗下降目标为3%左右。')).toEqual(['单位地区生产总值能耗|3%左右|decrease']);
+    expect(read('今年GDP增长目标为5%左右。')).toEqual(['GDP|5%左右|increase']);
+  });
+
+  it('a goal without a change word stays a level', () => {
+    expect(read('城镇新增就业目标为60万人以上，居民消费价格涨幅目标2%左右。')).toEqual(['城镇新增就业|60万人以上|level', '居民消费价格涨幅|2%左右|level']);
+  });
+
+  it('drops the modal of a budget line from the name', () => {
+    expect(read('今年赤字率拟按3%左右安排。')).toEqual(['赤字率|3%左右|level']);
+    expect(read('今年拟安排地方政府专项债券额度1800亿元以上。')).toEqual(['拟安排地方政府专项债券额度|1800亿元以上|level']);
+    // Last year's budget line is no target, and a value glued to other words still needs a bound.
+    expect(read('去年赤字率按3%左右安排。')).toEqual([]);
+    expect(read('今年安排专项资金5亿元用于老旧小区改造。')).toEqual([]);
+  });
+});
