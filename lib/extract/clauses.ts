@@ -51,6 +51,12 @@ interface VerbMatch {
 const YEAR_AFTER_VERB = /(?:(?:20|19)[0-9]{2}|[〇零一二三四五六七八九]{4})年(?:底|末)?的?$/;
 
 /**
+ * The unit a standard is paid per, between the verb and the figure (提高到|每人每月|800元, 达到|每亩|1200斤):
+ * part of the value's unit, not of the name, and the verb before it is still the value's verb.
+ */
+const PER_AFTER_VERB = /(?:每人|人均|每户|户均)?每(?:年|月|天|日|亩|人|户|吨)$/;
+
+/**
  * The verb phrase that ends a head: [分别][年均|平均]verb[分别][约|近][year]. Matched by looking at the last
  * few characters rather than with a regex anchored at $, which would retry every start position.
  */
@@ -59,6 +65,8 @@ function matchVerb(head: string): VerbMatch | null {
   while (end > 0 && /[\s\u200b]/.test(head[end - 1]!)) end--;
   const year = YEAR_AFTER_VERB.exec(head.slice(Math.max(0, end - 8), end));
   if (year) end -= year[0].length;
+  const rate = PER_AFTER_VERB.exec(head.slice(Math.max(0, end - 6), end));
+  if (rate) end -= rate[0].length;
   if (head[end - 1] === '约' || head[end - 1] === '近') end--;
   let respectively = false;
   if (head.endsWith('分别', end)) {

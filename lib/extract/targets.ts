@@ -406,7 +406,11 @@ export function extractTargets(input: ExtractInput): Target[] {
       // A clause that looks ahead by itself is not made past by another clause's cue: in a plan
       // "去年全市建成5G基站1万个，今年力争新增5000个以上"; elsewhere (a 解读 article, news) only a clause
       // that names its own time does so: "去年全市地区生产总值增长6.2%，今年预期增长6%左右".
-      const ownTime = tense.planned ? looksAhead(clause) : timeIn(it.clauseStart, q.start) === 'ahead';
+      // A clause that says it is ahead (计划, 力争, 目标 …) under the sentence's own time ahead counts too:
+      // "今年，我市计划新建5G基站1500个以上，目前已建成1200个" — 今年 opens the sentence, not the clause.
+      const ownTime = tense.planned
+        ? looksAhead(clause)
+        : timeIn(it.clauseStart, q.start) === 'ahead' || (looksAhead(clause) && timeIn(sent.start, q.start) === 'ahead');
       if (inRegion || !ownTime || isPastText(clause, tense)) return null;
     }
     // A plan recalls the past on the way to its targets: the time (or 以来) that governs the value decides.
