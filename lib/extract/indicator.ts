@@ -72,7 +72,7 @@ export function cleanIndicator(head: Sourced): Sourced {
 /** Synonyms that name the same statistic, mapped to one key (exact names: a Map, no regex warm-up). */
 const ALIASES = new Map<string, string>();
 for (const [key, names] of [
-  ['地区生产总值', ['GDP', 'gdp', '地区生产总值', '生产总值', '经济总量']],
+  ['地区生产总值', ['GDP', 'gdp', '地区生产总值', '国内生产总值', '生产总值', '经济总量']],
   ['规模工业增加值', ['规模以上工业增加值', '规上工业增加值', '规模工业增加值']],
   ['城镇新增就业', ['新增城镇就业', '城镇新增就业', '新增城镇就业人数', '城镇新增就业人数']],
   ['居民消费价格涨幅', ['居民消费价格', '居民消费价格指数', '居民消费价格涨幅', 'CPI', '居民消费价格总水平涨幅']],
