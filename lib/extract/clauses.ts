@@ -33,6 +33,8 @@ const VERBS = [
   '提高', '提升', '扩大', '下降', '降低', '减少', '压减', '压缩', '缩减', '削减', '保持', '稳定', '维持',
   '高于', '低于', '至少', '达', '回落至', '回落到', '回升至', '回升到', '缩小到', '缩小至', '上涨到', '上涨至',
   '上涨', '回落', '回升', '缩小', '压缩到', '压缩至', '压减到', '压减至', '缩短到', '缩短至', '缩短',
+  // 净增 right before the value (…达到1000家，净增200家以上): the net change of the indicator named before.
+  '净增',
 ];
 const VERB_SET = new Set(VERBS);
 
@@ -103,7 +105,7 @@ const PREFIX_QUALIFIER: Record<string, Qualifier> = {
  * "地区生产总值增长目标定为5.5%左右", "能耗下降目标为3%" — the name drops the words (indicator.ts,
  * TRAILING), the direction keeps them.
  */
-const GOAL_OF_CHANGE = /(增长|增速|增幅|提高|提升|下降|降低|减少|降幅)(?:预期)?目标(?:值)?(?:定为|设定为|确定为|为|是)?\s*$/;
+const GOAL_OF_CHANGE = /(增长|增速|增幅|提高|提升|下降|降低|减少|降幅)(?:预期)?目标(?:值)?(?:定为|设定为|确定为|设定在|定在|为|是)?\s*$/;
 
 export function verbDirection(verb: string, indicator = ''): Direction {
   if (verb) {

@@ -15,6 +15,7 @@ describe('a change named as the goal', () => {
     expect(read('今年全省地区生产总值增长目标定为5.5%左右。')).toEqual(['地区生产总值|5.5%左右|increase']);
     expect(read('今年单位地区生产总值能耗下降目标为3%左右。')).toEqual(['单位地区生产总值能耗|3%左右|decrease']);
     expect(read('今年GDP增长目标为5%左右。')).toEqual(['GDP|5%左右|increase']);
+    expect(read('今年全市GDP增速目标设定在6%左右，高于全国1个百分点。')).toEqual(['GDP|6%左右|increase']);
   });
 
   it('a goal without a change word stays a level', () => {
@@ -27,5 +28,18 @@ describe('a change named as the goal', () => {
     // Last year's budget line is no target, and a value glued to other words still needs a bound.
     expect(read('去年赤字率按3%左右安排。')).toEqual([]);
     expect(read('今年安排专项资金5亿元用于老旧小区改造。')).toEqual([]);
+  });
+});
+
+describe('净增 right before a value', () => {
+  const plan = (body: string) => show(extractTargets({ text: `二、2025年工作安排\n${body}`, year: 2025 }));
+
+  it('is the net change of the indicator named before it', () => {
+    expect(plan('高新技术企业数量达到1000家，净增200家以上。')).toEqual(['高新技术企业数量|1000家|increase', '高新技术企业数量|200家以上|increase']);
+  });
+
+  it('inside a name it stays the name’s, and with no name before it there is no indicator', () => {
+    expect(plan('净增市场主体1万户以上。')).toEqual(['净增市场主体|1万户以上|level']);
+    expect(plan('全市净增200家以上。')).toEqual([]);
   });
 });
