@@ -1,6 +1,6 @@
 import { isLibraryYear } from '../ranges';
 import type { PageInput, ReportInfo, ReportKind } from '../types';
-import { foldChars, foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
+import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
 import {
   YEAR_TOKEN,
   dominantYear,
@@ -628,7 +628,7 @@ function urlSignals(url: string, ev: Evidence): void {
 interface Located {
   span: NameSpan;
   /** Original string the span's offsets refer to, or the folded text of the body. */
-  source: 'body' | string;
+  source: 'body' | FoldedText;
 }
 
 /**
@@ -645,7 +645,9 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   urlSignals(typeof input.url === 'string' ? input.url : '', ev);
 
   // Title: each part ("报告名_网站名") separately.
-  const fTitle = foldChars(title);
+  // Folded as the body is: a mirror's 政府工作報(bào)告 loses its pinyin residue (offsets map back through the fold).
+  const titleFold = foldText(title);
+  const fTitle = titleFold.folded;
   const titleForms: Form[] = [];
   const regionTitle: Located[] = [];
   const regionTitleIssuer: Located[] = [];
@@ -654,19 +656,20 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
     const forms = formsOf(part.text, 'title', true);
     titleForms.push(...forms);
     const span = regionOfHeadline(fTitle, part.start, part.start + part.text.length, forms);
-    if (span) regionTitle.push({ span, source: title });
+    if (span) regionTitle.push({ span, source: titleFold });
     if (forms.some((x) => (x.kind === 'work-report' || x.kind === 'plan') && x.weight >= 0.5)) titleYear ??= firstYear(part.text);
     const gov = part.text.indexOf('人民政府');
     if (gov > 0) {
       const issuer = nameBefore(fTitle, part.start + gov, part.start);
-      if (issuer) regionTitleIssuer.push({ span: issuer, source: title });
+      if (issuer) regionTitleIssuer.push({ span: issuer, source: titleFold });
     }
   }
   for (const x of titleForms) ev.add(x.kind, x.name, x.weight);
 
   // Headings. The headline is read like the title; other headings only in report-title form
   // (a "related reports" list at the bottom names other places and years).
-  const fHeads = headings.slice(0, 400).map((h) => foldChars(typeof h.text === 'string' ? h.text : ''));
+  const headFolds = headings.slice(0, 400).map((h) => foldText(typeof h.text === 'string' ? h.text : ''));
+  const fHeads = headFolds.map((h) => h.folded);
   const top = headlineIndex(fHeads);
   let headlineForms: Form[] = [];
   const regionTop: Located[] = [];
@@ -675,7 +678,7 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   fHeads.forEach((fh, idx) => {
     const forms = formsOf(fh, 'heading', idx === top);
     for (const x of forms) ev.add(x.kind, x.name, x.weight);
-    const source = headings[idx]!.text;
+    const source = headFolds[idx]!;
     if (idx === top) {
       headlineForms = forms;
       const span = regionOfHeadline(fh, 0, fh.length, forms);
@@ -789,7 +792,10 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
       if (chosen.source === 'body') {
         const o = toOriginalSpan(ft, chosen.span.start, chosen.span.end);
         region = text.slice(o.start, o.end);
-      } else region = chosen.source.slice(chosen.span.start, chosen.span.end);
+      } else {
+        const o = toOriginalSpan(chosen.source, chosen.span.start, chosen.span.end);
+        region = chosen.source.original.slice(o.start, o.end);
+      }
     }
   }
 

@@ -79,3 +79,20 @@ describe('an interpretation of the year’s targets says so by its topic', () =>
     expect(detectReport(pageInputFromText(`省发展改革委主任谈2025年主要预期目标\n${qa}`)).isReport).toBe(false);
   });
 });
+
+describe('a mirror’s title with pinyin residue reads as the body does', () => {
+  const body = '二、2025年工作安排\n今年全縣經濟社會發展的主要預期目標是：地區生產總值增長6.5%左右。';
+
+  it('政府工作報(bào)告 in the title or the headline is the report’s title, the place its region', () => {
+    const byTitle = detectReport({ text: body, title: '衡東縣2025年政府工作報(bào)告_衡東縣人民政府', url: '', headings: [] });
+    expect(byTitle).toMatchObject({ isReport: true, kind: 'work-report', region: '衡東縣', regionKey: '衡东县', year: 2025 });
+    expect(byTitle.reasons).toContain('title:政府工作报告');
+    const byHeadline = detectReport(pageInputFromText(`衡東縣2025年政府工作報(bào)告\n${body}`));
+    expect(byHeadline).toMatchObject({ isReport: true, kind: 'work-report', region: '衡東縣', year: 2025 });
+    expect(byHeadline.reasons).toContain('heading:政府工作报告');
+  });
+
+  it('a residue-free title still maps its region to the page’s characters', () => {
+    expect(detectReport({ text: body, title: '衡東縣2025年政府工作報告', url: '', headings: [] })).toMatchObject({ region: '衡東縣', regionKey: '衡东县' });
+  });
+});
