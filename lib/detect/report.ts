@@ -139,13 +139,11 @@ function isNameChain(s: string): boolean {
  * department of it (教育厅, 发展和改革委员会, 统计局, 办公室): 青川省教育厅, 衡阳市人民政府办公室. Not a
  * school, a company or a committee of villagers (青川市第一中学, 青川城投集团有限公司).
  */
-const DEPARTMENT = /(?:人民政府|政府)?(?:[\u4e00-\u9fff]{1,12}?(?:厅|局|委员会|委|办公室|办|署))?$/;
+const DEPARTMENT = /^(?:人民政府|政府)?(?:[\u4e00-\u9fff]{1,12}?(?:厅|局|委员会|委|办公室|办|署))?$/;
 
 function isGovernmentBody(s: string): boolean {
   for (let end = s.length; end >= 2; end--) {
-    const rest = s.slice(end);
-    if (!(rest === '' ? true : new RegExp(`^${DEPARTMENT.source}`).test(rest))) continue;
-    if (isNameChain(s.slice(0, end))) return true;
+    if (DEPARTMENT.test(s.slice(end)) && isNameChain(s.slice(0, end))) return true;
   }
   return false;
 }
@@ -157,6 +155,7 @@ function isGovernmentBody(s: string): boolean {
 const GOALS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标)(?:清单|分解)?$`);
 /** "<政府或部门><年>工作要点": a government body's plan for the year (青川省教育厅2025年工作要点). */
 const WORK_POINTS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?工作要点$`);
+const YEAR_INSIDE = new RegExp(`${YEAR_TOKEN}年度?`, 'g');
 /** A plan's own review: …规划纲要实施中期评估报告, …规划实施情况终期评估. */
 const PLAN_REVIEW_END = /(?:规划|纲要)(?:的)?(?:实施)?(?:情况)?(?:中期|终期|总结)?评估(?:报告)?(?:\(.{0,16}\))?$/;
 
@@ -185,7 +184,8 @@ function formsOf(folded: string, where: 'title' | 'heading', top: boolean): Form
     const goals = GOALS_TITLE.exec(c);
     if (goals && isNameChain(goals[1]!.replace(/人民政府$|政府$/, ''))) forms.push({ kind: 'goals', name: `${where}:目标任务`, weight: w(0.55, 0) });
     const points = WORK_POINTS_TITLE.exec(c);
-    if (points && isGovernmentBody(points[1]!)) forms.push({ kind: 'plan', name: `${where}:工作要点`, weight: w(0.55, 0) });
+    // The year may also stand between the place and its government (青川县2025年政府工作要点).
+    if (points && isGovernmentBody(points[1]!.replace(YEAR_INSIDE, ''))) forms.push({ kind: 'plan', name: `${where}:工作要点`, weight: w(0.55, 0) });
     if (PLAN_REVIEW_END.test(c) && PLAN_TOPIC.test(c)) forms.push({ kind: 'plan', name: `${where}:规划评估`, weight: w(0.55, 0) });
   }
   if (PLAN_END.test(c) && PLAN_TOPIC.test(c)) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.6, 0.35) });

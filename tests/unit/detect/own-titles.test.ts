@@ -37,12 +37,15 @@ describe('a government body’s 工作要点 is a plan', () => {
     expect(detectReport(pageInputFromText(`青川省教育厅2025年工作要点\n${points}`))).toMatchObject({ isReport: true, kind: 'plan', region: '青川省', year: 2025 });
     expect(detectReport({ text: points, title: '衡阳市人民政府2024年工作要点', url: '', headings: [] })).toMatchObject({ isReport: true, kind: 'plan', region: '衡阳市', year: 2024 });
     expect(detectReport(pageInputFromText(`衡南县发展和改革局2025年度工作要点\n${points}`))).toMatchObject({ isReport: true, kind: 'plan', region: '衡南县' });
+    expect(detectReport({ text: points, title: '青川县2025年政府工作要点', url: '', headings: [] })).toMatchObject({ isReport: true, kind: 'plan', region: '青川县', year: 2025 });
   });
 
   it('not a school’s, a company’s, a column’s, nor a 工作计划', () => {
     expect(detectReport(pageInputFromText(`青川市第一中学2025年工作要点\n${points}`)).isReport).toBe(false);
     expect(detectReport(pageInputFromText(`青川城投集团有限公司2025年工作要点\n${points}`)).isReport).toBe(false);
     expect(detectReport(pageInputFromText(`2025年工作要点\n${points}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`青川市人民医院2025年工作要点\n${points}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`青川市妇联2025年工作要点\n${points}`)).isReport).toBe(false);
     expect(detectReport(pageInputFromText(`青川市第一中学2025年工作计划\n${points}`)).isReport).toBe(false);
   });
 });
