@@ -63,6 +63,14 @@ describe('a plan’s 中期评估 is a plan page', () => {
     expect(detectReport({ text: review, title: '衡阳市“十四五”规划纲要中期评估', url: '', headings: [] })).toMatchObject({ isReport: true, kind: 'plan', region: '衡阳市' });
   });
 
+  it('dated by the date line under its title, not by the plan it reviews (十四五 → 2021)', () => {
+    const title = '青川市国民经济和社会发展第十四个五年规划纲要实施中期评估报告_青川市发展和改革委员会';
+    expect(detectReport({ text: `（2023年8月）\n${review}`, title, url: '', headings: [] })).toMatchObject({ isReport: true, kind: 'plan', year: 2023 });
+    expect(detectReport({ text: `2023年8月15日\n${review}`, title, url: '', headings: [] })).toMatchObject({ year: 2023 });
+    // A date inside a sentence is no date line: the plan's own year stands.
+    expect(detectReport({ text: `本报告于2023年8月形成。\n${review}`, title, url: '', headings: [] })).toMatchObject({ year: 2021 });
+  });
+
   it('but not an assessment of anything else', () => {
     expect(detectReport(pageInputFromText(`青川市2023年度营商环境评估报告\n${review}`)).isReport).toBe(false);
     expect(detectReport(pageInputFromText(`青川市第一中学办学水平评估报告\n${review}`)).isReport).toBe(false);
