@@ -25,6 +25,8 @@ describe('a change named as the goal', () => {
   it('drops the modal of a budget line from the name', () => {
     expect(read('今年赤字率拟按3%左右安排。')).toEqual(['赤字率|3%左右|level']);
     expect(read('今年拟安排地方政府专项债券额度1800亿元以上。')).toEqual(['拟安排地方政府专项债券额度|1800亿元以上|level']);
+    // 模拟/虚拟 end in 拟 of their own.
+    expect(read('今年力争开展应急演练模拟100次以上。')).toEqual(['开展应急演练模拟|100次以上|level']);
     // Last year's budget line is no target, and a value glued to other words still needs a bound.
     expect(read('去年赤字率按3%左右安排。')).toEqual([]);
     expect(read('今年安排专项资金5亿元用于老旧小区改造。')).toEqual([]);
