@@ -253,6 +253,8 @@ const SECTION_BEFORE = new RegExp(`(?:^|[一二三四五六七八九十]、)\\s*
 const GLOSSARY_ENTRY = /^(?:\d{1,3}\s*[.、]|\[\d{1,3}\]|[\u2460-\u2473])\s*[^\s"“「:]{0,6}["“「][^"”」\n]{1,20}["”」][^:\n]{0,12}:/;
 /** A line near the top that is only a date, bracketed or not — "（2023年8月）" under a review's title: when it was written. */
 const DATE_LINE = new RegExp(`(?:^|\\n)[ \\t\u3000]*[(（]?(${YEAR_TOKEN})\\s*年\\s*[0-9一二三四五六七八九十]{1,2}\\s*月(?:\\s*[0-9一二三四五六七八九十]{1,3}\\s*日)?[)）]?[ \\t\u3000]*(?:\\n|$)`);
+/** A news byline: "来源：青川日报　2025-01-16", "来源：新华社 2025年3月5日" — the source, then the date. */
+const BYLINE_DATE = new RegExp(`(?:来源|稿源|作者)\\s*:\\s*[^\\n\\d]{1,24}?[\\s\u3000]+(${YEAR_TOKEN})\\s*[-./年]\\s*[0-9一二三四五六七八九十]{1,2}`);
 const PUBLISHED = new RegExp(`(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\\s*:?\\s*(${YEAR_TOKEN})`);
 
 interface TextFacts {
@@ -817,7 +819,7 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
     }
   }
   if (year === null) {
-    const pub = PUBLISHED.exec(f.slice(0, 3000)) ?? DATE_LINE.exec(f.slice(0, 600));
+    const pub = PUBLISHED.exec(f.slice(0, 3000)) ?? BYLINE_DATE.exec(f.slice(0, 600)) ?? DATE_LINE.exec(f.slice(0, 600));
     year = pub ? parseYear(pub[1]!) : null;
   }
   if (year === null && kind === 'plan') year = planYear(f, [...titleParts(fTitle).map((p) => p.text), ...fHeads.slice(0, Math.max(0, top) + 3)], ev);

@@ -107,3 +107,15 @@ describe('a mirror’s title with pinyin residue reads as the body does', () => 
     expect(detectReport({ text: body, title: '衡東縣2025年政府工作報告', url: '', headings: [] })).toMatchObject({ region: '衡東縣', regionKey: '衡东县' });
   });
 });
+
+describe('a news byline dates an interpretation that states no year', () => {
+  const body = '报告提出，今年全市经济社会发展主要预期目标为：地区生产总值增长6%左右。\n报告显示，2024年全市地区生产总值增长5.6%。';
+
+  it('来源：<source>　<date>', () => {
+    const page = (byline: string) => detectReport({ text: `${byline}\n${body}`, title: '图解：青川市政府工作报告', url: '', headings: [] });
+    expect(page('来源：青川日报　2025-01-16')).toMatchObject({ isReport: true, kind: 'interpretation', year: 2025 });
+    expect(page('来源：新华社 2025年3月5日')).toMatchObject({ year: 2025 });
+    // A source without a date leaves the year to the text (its one year, 2024).
+    expect(page('来源：青川日报')).toMatchObject({ year: 2024 });
+  });
+});
