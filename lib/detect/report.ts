@@ -1,6 +1,6 @@
 import { isLibraryYear } from '../ranges';
 import type { PageInput, ReportInfo, ReportKind } from '../types';
-import { foldChars, foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
+import { foldText, toOriginalSpan, type FoldedText } from '../text/normalize';
 import {
   YEAR_TOKEN,
   dominantYear,
@@ -77,7 +77,7 @@ class Evidence {
 // Titles and headings: what the page says it is.
 
 const INTERP_WORD = /解读|图解|读懂|解析|答记者问|问答|数说|数读|划重点|一图看|看点|热词/;
-const GOV_TOPIC = /政府工作报告|报告|规划|纲要|政策|建议|两会|会议精神|条例|意见|方案|决定|通知|办法|部署/;
+const GOV_TOPIC = /政府工作报告|报告|规划|纲要|政策|建议|两会|会议精神|条例|意见|方案|决定|通知|办法|部署|预期目标|目标任务/;
 const PLAN_TOPIC = /五年规划|十[一二三四五六]五|远景目标|国民经济和社会发展|规划纲要|发展规划/;
 const PLAN_END = /(?:规划|纲要|建议)(?:\((?:草案|全文|征求意见稿)\))?$/;
 const REPORT_REST = new RegExp(`^(?:\\((?:全文|摘要|摘登|摘编|草案|${YEAR_TOKEN}年?)\\)|全文|摘要|摘登|摘编|草案)?$`);
@@ -134,6 +134,31 @@ function isNameChain(s: string): boolean {
   return false;
 }
 
+/**
+ * A government body's name: a place (its parent units included), its government (人民政府/政府) and a
+ * department of it (教育厅, 发展和改革委员会, 统计局, 办公室): 青川省教育厅, 衡阳市人民政府办公室. Not a
+ * school, a company or a committee of villagers (青川市第一中学, 青川城投集团有限公司).
+ */
+const DEPARTMENT = /^(?:人民政府|政府)?(?:[\u4e00-\u9fff]{1,12}?(?:厅|局|委员会|委|办公室|办|署))?$/;
+
+function isGovernmentBody(s: string): boolean {
+  for (let end = s.length; end >= 2; end--) {
+    if (DEPARTMENT.test(s.slice(end)) && isNameChain(s.slice(0, end))) return true;
+  }
+  return false;
+}
+
+/**
+ * "<地名><年>(经济社会发展)(主要)目标任务": a place's list of the year's targets, as a 目标篇 is. The year may
+ * stand before the place too (2025年青川市目标任务).
+ */
+const GOALS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标)(?:清单|分解)?$`);
+/** "<政府或部门><年>工作要点": a government body's plan for the year (青川省教育厅2025年工作要点). */
+const WORK_POINTS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?工作要点$`);
+const YEAR_INSIDE = new RegExp(`${YEAR_TOKEN}年度?`, 'g');
+/** A plan's own review: …规划纲要实施中期评估报告, …规划实施情况终期评估. */
+const PLAN_REVIEW_END = /(?:规划|纲要)(?:的)?(?:实施)?(?:情况)?(?:中期|终期|总结)?评估(?:报告)?(?:\(.{0,16}\))?$/;
+
 interface Form {
   kind: Kind;
   name: string;
@@ -153,6 +178,15 @@ function formsOf(folded: string, where: 'title' | 'heading', top: boolean): Form
   if (c.includes('名词解释')) {
     const topical = /报告|规划|纲要|政府|会议/.test(c);
     forms.push({ kind: 'glossary', name: `${where}:名词解释`, weight: topical ? w(0.55, 0.45) : w(0.35, 0.25) });
+  }
+  // The page's own title or headline only: a section of a report is titled "二、2025年目标任务" too.
+  if (top) {
+    const goals = GOALS_TITLE.exec(c);
+    if (goals && isNameChain(goals[1]!.replace(/人民政府$|政府$/, ''))) forms.push({ kind: 'goals', name: `${where}:目标任务`, weight: w(0.55, 0) });
+    const points = WORK_POINTS_TITLE.exec(c);
+    // The year may also stand between the place and its government (青川县2025年政府工作要点).
+    if (points && isGovernmentBody(points[1]!.replace(YEAR_INSIDE, ''))) forms.push({ kind: 'plan', name: `${where}:工作要点`, weight: w(0.55, 0) });
+    if (PLAN_REVIEW_END.test(c) && PLAN_TOPIC.test(c)) forms.push({ kind: 'plan', name: `${where}:规划评估`, weight: w(0.55, 0) });
   }
   if (PLAN_END.test(c) && PLAN_TOPIC.test(c)) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.6, 0.35) });
   else if (/规划(?:\(.{0,16}\))?$/.test(c)) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.3, 0.15) });
@@ -217,6 +251,10 @@ const REPORT_TITLE_END = /政府工作报告[)\]】\s—\-:]*$/;
 const SECTION_BEFORE = new RegExp(`(?:^|[一二三四五六七八九十]、)\\s*(?:(${YEAR_TOKEN})\\s*年|今年|过去五年|过去一年|本届政府)\\s*(?:政府)?$`);
 /** "1."三高四新"(P1):…", "[3]"一主一特双总部":…", "①…": a numbered quoted term followed by its definition. */
 const GLOSSARY_ENTRY = /^(?:\d{1,3}\s*[.、]|\[\d{1,3}\]|[\u2460-\u2473])\s*[^\s"“「:]{0,6}["“「][^"”」\n]{1,20}["”」][^:\n]{0,12}:/;
+/** A line near the top that is only a date, bracketed or not — "（2023年8月）" under a review's title: when it was written. */
+const DATE_LINE = new RegExp(`(?:^|\\n)[ \\t\u3000]*[(（]?(${YEAR_TOKEN})\\s*年\\s*[0-9一二三四五六七八九十]{1,2}\\s*月(?:\\s*[0-9一二三四五六七八九十]{1,3}\\s*日)?[)）]?[ \\t\u3000]*(?:\\n|$)`);
+/** A news byline: "来源：青川日报　2025-01-16", "来源：新华社 2025年3月5日" — the source, then the date. */
+const BYLINE_DATE = new RegExp(`(?:来源|稿源|作者)\\s*:\\s*[^\\n\\d]{1,24}?[\\s\u3000]+(${YEAR_TOKEN})\\s*[-./年]\\s*[0-9一二三四五六七八九十]{1,2}`);
 const PUBLISHED = new RegExp(`(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\\s*:?\\s*(${YEAR_TOKEN})`);
 
 interface TextFacts {
@@ -594,7 +632,7 @@ function urlSignals(url: string, ev: Evidence): void {
 interface Located {
   span: NameSpan;
   /** Original string the span's offsets refer to, or the folded text of the body. */
-  source: 'body' | string;
+  source: 'body' | FoldedText;
 }
 
 /**
@@ -611,7 +649,9 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   urlSignals(typeof input.url === 'string' ? input.url : '', ev);
 
   // Title: each part ("报告名_网站名") separately.
-  const fTitle = foldChars(title);
+  // Folded as the body is: a mirror's 政府工作報(bào)告 loses its pinyin residue (offsets map back through the fold).
+  const titleFold = foldText(title);
+  const fTitle = titleFold.folded;
   const titleForms: Form[] = [];
   const regionTitle: Located[] = [];
   const regionTitleIssuer: Located[] = [];
@@ -620,19 +660,20 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
     const forms = formsOf(part.text, 'title', true);
     titleForms.push(...forms);
     const span = regionOfHeadline(fTitle, part.start, part.start + part.text.length, forms);
-    if (span) regionTitle.push({ span, source: title });
+    if (span) regionTitle.push({ span, source: titleFold });
     if (forms.some((x) => (x.kind === 'work-report' || x.kind === 'plan') && x.weight >= 0.5)) titleYear ??= firstYear(part.text);
     const gov = part.text.indexOf('人民政府');
     if (gov > 0) {
       const issuer = nameBefore(fTitle, part.start + gov, part.start);
-      if (issuer) regionTitleIssuer.push({ span: issuer, source: title });
+      if (issuer) regionTitleIssuer.push({ span: issuer, source: titleFold });
     }
   }
   for (const x of titleForms) ev.add(x.kind, x.name, x.weight);
 
   // Headings. The headline is read like the title; other headings only in report-title form
   // (a "related reports" list at the bottom names other places and years).
-  const fHeads = headings.slice(0, 400).map((h) => foldChars(typeof h.text === 'string' ? h.text : ''));
+  const headFolds = headings.slice(0, 400).map((h) => foldText(typeof h.text === 'string' ? h.text : ''));
+  const fHeads = headFolds.map((h) => h.folded);
   const top = headlineIndex(fHeads);
   let headlineForms: Form[] = [];
   const regionTop: Located[] = [];
@@ -641,7 +682,7 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   fHeads.forEach((fh, idx) => {
     const forms = formsOf(fh, 'heading', idx === top);
     for (const x of forms) ev.add(x.kind, x.name, x.weight);
-    const source = headings[idx]!.text;
+    const source = headFolds[idx]!;
     if (idx === top) {
       headlineForms = forms;
       const span = regionOfHeadline(fh, 0, fh.length, forms);
@@ -755,7 +796,10 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
       if (chosen.source === 'body') {
         const o = toOriginalSpan(ft, chosen.span.start, chosen.span.end);
         region = text.slice(o.start, o.end);
-      } else region = chosen.source.slice(chosen.span.start, chosen.span.end);
+      } else {
+        const o = toOriginalSpan(chosen.source, chosen.span.start, chosen.span.end);
+        region = chosen.source.original.slice(o.start, o.end);
+      }
     }
   }
 
@@ -775,7 +819,7 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
     }
   }
   if (year === null) {
-    const pub = PUBLISHED.exec(f.slice(0, 3000));
+    const pub = PUBLISHED.exec(f.slice(0, 3000)) ?? BYLINE_DATE.exec(f.slice(0, 600)) ?? DATE_LINE.exec(f.slice(0, 600));
     year = pub ? parseYear(pub[1]!) : null;
   }
   if (year === null && kind === 'plan') year = planYear(f, [...titleParts(fTitle).map((p) => p.text), ...fHeads.slice(0, Math.max(0, top) + 3)], ev);
@@ -829,14 +873,19 @@ function regionOfHeadline(f: string, from: number, to: number, forms: Form[]): N
     const span = nameBeforeReportPhrase(f, at, from);
     if (span) return span;
   }
-  if (forms.some((x) => x.kind === 'plan')) return leadingName(f, from, to);
+  if (forms.some((x) => x.kind === 'plan' || x.name.endsWith(':目标任务'))) return leadingName(f, from, to);
   return null;
 }
+
+const LEADING_YEAR = new RegExp(`^${YEAR_TOKEN}年度?`);
 
 /** Plan titles begin with the place: 衡阳市国民经济和社会发展第十四个五年规划…, 衡阳市"十四五"…规划. */
 function leadingName(f: string, from: number, to: number): NameSpan | null {
   let s = from;
   while (s < to && /[《“"「\s]/.test(f[s]!)) s++;
+  // 2025年衡南县目标任务: a year may open the title before the place.
+  const year = LEADING_YEAR.exec(f.slice(s, to));
+  if (year) s += year[0].length;
   let e = s;
   while (e < to && e - s < 16 && isHanCode(f.charCodeAt(e))) e++;
   // Try the longest prefix that is a name ending at an administrative suffix.

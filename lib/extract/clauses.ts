@@ -33,6 +33,8 @@ const VERBS = [
   '提高', '提升', '扩大', '下降', '降低', '减少', '压减', '压缩', '缩减', '削减', '保持', '稳定', '维持',
   '高于', '低于', '至少', '达', '回落至', '回落到', '回升至', '回升到', '缩小到', '缩小至', '上涨到', '上涨至',
   '上涨', '回落', '回升', '缩小', '压缩到', '压缩至', '压减到', '压减至', '缩短到', '缩短至', '缩短',
+  // 净增 right before the value (…达到1000家，净增200家以上): the net change of the indicator named before.
+  '净增',
 ];
 const VERB_SET = new Set(VERBS);
 
@@ -51,6 +53,12 @@ interface VerbMatch {
 const YEAR_AFTER_VERB = /(?:(?:20|19)[0-9]{2}|[〇零一二三四五六七八九]{4})年(?:底|末)?的?$/;
 
 /**
+ * The unit a standard is paid per, between the verb and the figure (提高到|每人每月|800元, 达到|每亩|1200斤):
+ * part of the value's unit, not of the name, and the verb before it is still the value's verb.
+ */
+const PER_AFTER_VERB = /(?:每人|人均|每户|户均)?每(?:年|月|天|日|亩|人|户|吨)$/;
+
+/**
  * The verb phrase that ends a head: [分别][年均|平均]verb[分别][约|近][year]. Matched by looking at the last
  * few characters rather than with a regex anchored at $, which would retry every start position.
  */
@@ -59,6 +67,8 @@ function matchVerb(head: string): VerbMatch | null {
   while (end > 0 && /[\s\u200b]/.test(head[end - 1]!)) end--;
   const year = YEAR_AFTER_VERB.exec(head.slice(Math.max(0, end - 8), end));
   if (year) end -= year[0].length;
+  const rate = PER_AFTER_VERB.exec(head.slice(Math.max(0, end - 6), end));
+  if (rate) end -= rate[0].length;
   if (head[end - 1] === '约' || head[end - 1] === '近') end--;
   let respectively = false;
   if (head.endsWith('分别', end)) {
@@ -90,6 +100,13 @@ const PREFIX_QUALIFIER: Record<string, Qualifier> = {
   不低于: '以上', 不少于: '以上', 至少: '以上', 高于: '以上', 不超过: '以内', 不高于: '以内', 低于: '以内',
 };
 
+/**
+ * A change named as the goal before its value, with no verb of its own (news, 数读 lines, answers):
+ * "地区生产总值增长目标定为5.5%左右", "能耗下降目标为3%" — the name drops the words (indicator.ts,
+ * TRAILING), the direction keeps them.
+ */
+const GOAL_OF_CHANGE = /(增长|增速|增幅|提高|提升|下降|降低|减少|降幅)(?:预期)?目标(?:值)?(?:定为|设定为|确定为|设定在|定在|为|是)?\s*$/;
+
 export function verbDirection(verb: string, indicator = ''): Direction {
   if (verb) {
     if (DECREASE.test(verb)) return 'decrease';
@@ -102,7 +119,8 @@ export function verbDirection(verb: string, indicator = ''): Direction {
 }
 
 const BOUNDARY = new Set(['、', '”', '’', '"', "'", ')', '）', '」', '』', '】', ']', ' ', '\t', '\u3000', '\u200b', '.', '…']);
-const TAIL = /^(?:达标|的目标|目标)/;
+/** Words a value may be glued to and still close its clause: …达标, …的目标, a budget's 按3%左右安排. */
+const TAIL = /^(?:达标|的目标|目标|安排)/;
 /** "实现6%左右的增长": the growth the value is of, after it. */
 const GROWTH_AFTER = /^的?(增长|增幅|提升|提高|下降|降幅)/;
 const HEAD_MAX = 80;
@@ -111,6 +129,27 @@ const CLAUSE_BREAK = /[,，;；:：。!?！？\n]/g;
 const TIER = /^(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡镇级|一级|二级|三级|四级)$/;
 const TIER_END = /(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡镇级|一级|二级|三级|四级)$/;
 const INDICATOR_MAX = 24;
+
+/** What ends a scope list before the statistic: 工业、农业、…、医疗等领域|设备投资规模. */
+const SCOPE_END = /等(?:重点)?(?:领域|行业|产业|方面|地区|部门|单位)?/;
+
+/**
+ * A name of at most INDICATOR_MAX characters, its end kept (the statistic is last). A longer one that
+ * opens with a list of scopes is cut where the list ends — after its 等(领域) or its last 、 — not in
+ * the middle of a member: "工业、农业、建筑、交通、教育、文旅、医疗等领域设备投资规模" → 设备投资规模, where
+ * the last 24 characters were "、建筑、交通、…设备投资规模".
+ */
+function limitName(name: Sourced): Sourced {
+  const t = name.text;
+  if (t.length <= INDICATOR_MAX) return name;
+  const sep = t.lastIndexOf('、');
+  if (sep >= 0) {
+    const etc = SCOPE_END.exec(t.slice(sep + 1));
+    const cut = etc ? sep + 1 + etc.index + etc[0].length : sep + 1;
+    if (t.length - cut >= 2 && t.length - cut <= INDICATOR_MAX) return slice(name, cut);
+  }
+  return slice(name, -INDICATOR_MAX);
+}
 
 function followsOk(s: string, end: number, clauseEnd: number): boolean {
   if (end >= clauseEnd) return true;
@@ -268,8 +307,9 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const each = /[均都][\s]*$/.test(headNoVerb);
     // The word that joined the value before (…6%和|规模工业增加值增长) is no part of this name.
     const join = prev !== null && prevEnd >= q.start - HEAD_MAX ? VALUE_JOIN.exec(headNoVerb) : null;
-    let indicator = cleanIndicator(remove(slice(head, join ? join[0].length : 0, headNoVerb.length), DOUBLING));
-    if (indicator.text.length > INDICATOR_MAX) indicator = slice(indicator, -INDICATOR_MAX);
+    // Kept whole until the list it may name is split (limitName): "规模以上工业企业数字化研发设计工具普及率、
+    // 关键工序数控化率分别超过90%、75%" cut first would lose the first member's head.
+    const indicator = cleanIndicator(remove(slice(head, join ? join[0].length : 0, headNoVerb.length), DOUBLING));
     const onlySeparator = prev !== null && LIST_SEPARATOR.test(headNoVerb);
     let qualifier = q.qualifier;
     if (!qualifier && PREFIX_QUALIFIER[verb]) qualifier = PREFIX_QUALIFIER[verb]!;
@@ -277,7 +317,7 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
       q,
       indicator,
       verb,
-      direction: verbDirection(verb, indicator.text),
+      direction: verb ? verbDirection(verb) : (GOAL_OF_CHANGE.exec(headNoVerb)?.[1] ? verbDirection(GOAL_OF_CHANGE.exec(headNoVerb)![1]!) : verbDirection('', indicator.text)),
       qualifier,
       unit: q.unit,
       targetVerb,
@@ -358,8 +398,8 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
   for (const d of drafts) {
     const { group: _g, each, ...item } = d;
     const members = each && (byGroup.get(d.group)?.length ?? 0) === 1 ? split(d.indicator, '、').filter((m) => m.text) : [];
-    if (members.length > 1) for (const m of members) out.push({ ...item, indicator: m });
-    else out.push(item);
+    if (members.length > 1) for (const m of members) out.push({ ...item, indicator: limitName(m) });
+    else out.push({ ...item, indicator: limitName(item.indicator) });
   }
   return out.length && drafts.length ? out[out.length - 1]! : null;
 }

@@ -19,12 +19,12 @@ export interface ParsedNumber {
   /** 万 / 亿 a Chinese numeral stopped at, to be kept in the unit (一千一百万 → 1100 + 万). */
   big: string;
   chinese: boolean;
-  /** 百分之… form: the unit is already %. */
-  percent: boolean;
+  /** 百分之… / 千分之… form: the unit is already % / ‰ ('' otherwise). */
+  per: '' | '%' | '‰';
 }
 
 export interface Quantity {
-  /** Start of the numeral (or of 百分之). */
+  /** Start of the numeral (or of 百分之 / 千分之). */
   start: number;
   /** End of numeral + unit (+ range), before the qualifier. */
   valueEnd: number;
@@ -88,7 +88,7 @@ export function parseArabicAt(s: string, i: number): ParsedNumber | null {
     value = Number(`${int}.${frac}`);
     j = k;
   }
-  return { value, start: i, end: j, big: '', chinese: false, percent: false };
+  return { value, start: i, end: j, big: '', chinese: false, per: '' };
 }
 
 /**
@@ -114,7 +114,7 @@ export function parseChineseAt(s: string, i: number): ParsedNumber | null {
     }
     if (isCnNumeralCode(s.charCodeAt(j)) || s[j] === '万' || s[j] === '亿') return null;
     if (!hasZero && s[j] !== '年') return null;
-    return { value: Number(digits), start: i, end: j, big: '', chinese: true, percent: false };
+    return { value: Number(digits), start: i, end: j, big: '', chinese: true, per: '' };
   }
   let total = 0;
   let section = 0;
@@ -157,21 +157,25 @@ export function parseChineseAt(s: string, i: number): ParsedNumber | null {
       let frac = '';
       while (k < s.length && isCnDigitCode(s.charCodeAt(k))) frac += String(CN_CLASS[s.charCodeAt(k++)]! - 1);
       const whole = total + section + num;
-      return { value: Number(`${whole}.${frac}`), start: i, end: k, big: '', chinese: true, percent: false };
+      return { value: Number(`${whole}.${frac}`), start: i, end: k, big: '', chinese: true, per: '' };
     }
     break;
   }
   if (j === i) return null;
   const value = total + section + Math.max(num, 0);
-  return { value, start: i, end: j, big, chinese: true, percent: false };
+  return { value, start: i, end: j, big, chinese: true, per: '' };
 }
 
-/** Any number at i: 百分之…, ASCII/full-width, Chinese. */
+/**
+ * Any number at i: 百分之… (%), 千分之… (‰: 人口自然增长率控制在千分之五以内, 婴儿死亡率千分之4.5),
+ * ASCII/full-width, Chinese.
+ */
 export function parseNumberAt(s: string, i: number): ParsedNumber | null {
-  if (s.startsWith('百分之', i)) {
+  const per = s.startsWith('百分之', i) ? '%' : s.startsWith('千分之', i) ? '‰' : '';
+  if (per) {
     const n = parseArabicAt(s, i + 3) ?? parseChineseAt(s, i + 3);
     if (!n || n.big) return null;
-    return { ...n, start: i, percent: true };
+    return { ...n, start: i, per };
   }
   return parseArabicAt(s, i) ?? parseChineseAt(s, i);
 }
@@ -279,7 +283,7 @@ export function parseQuantityAt(s: string, i: number): Quantity | null {
   if (!n1.big && isAsciiLetter(s.charCodeAt(n1.end))) return null;
   let unit = '';
   let j = n1.end;
-  if (n1.percent) unit = '%';
+  if (n1.per) unit = n1.per;
   else {
     const u = unitOf(s, j, n1);
     unit = u.unit;
@@ -295,7 +299,7 @@ export function parseQuantityAt(s: string, i: number): Quantity | null {
     if (n2 && n2.chinese === n1.chinese) {
       let unit2 = '';
       let k = n2.end;
-      if (n2.percent) unit2 = '%';
+      if (n2.per) unit2 = n2.per;
       else {
         const u2 = unitOf(s, k, n2);
         unit2 = u2.unit;

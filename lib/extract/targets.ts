@@ -174,6 +174,12 @@ function inTextOrder(a: Target[], b: Target[]): Target[] {
   return out;
 }
 
+/** A clause that is only a time ahead (到2027年, 至二〇三〇年底): it dates the clauses after it. */
+const LIST_TIME = /(?:^|[,，:：])\s*(?:到|至)(?:(?:20|19)[0-9]{2}|[〇零一二三四五六七八九]{4})年(?:底|末)?\s*[,，]/;
+
+/** Units of a rate or a multiple, which a plan's verb alone makes a target (see acceptItem). */
+const RATE_UNIT = /^(?:%|‰|个百分点|倍)$/;
+
 /** 以来 looks back from now ("十四五"以来, 今年以来, 党的二十大以来), unless it names a base (…以来的基础上). */
 const SINCE = /以来(?!的?基础)/;
 
@@ -221,6 +227,9 @@ export function extractTargets(input: ExtractInput): Target[] {
   const paragraph = new ParagraphTense();
   /** The sentence follows a review frame in its paragraph (报告回顾了过去一年的工作。全市…). */
   let framed = false;
+  /** The year a time clause opening a ；-list gives its members (see LIST_TIME), on its line. */
+  let listYear: { year: number; line: number } | null = null;
+  let carriedYear: number | null = null;
   let lineStart = 0;
   let nextNl = s.indexOf('\n');
   if (nextNl < 0) nextNl = s.length;
@@ -289,6 +298,8 @@ export function extractTargets(input: ExtractInput): Target[] {
       continue;
     }
     const sentText = s.slice(sent.start, sent.end);
+    if (listYear && listYear.line !== lineStart) listYear = null;
+    carriedYear = listYear?.year ?? null;
     framed = paragraph.read(sentText, lineStart, st, { reportYear: st.reportYear, planned: st.mode === 'plan' });
     let k = sent.start;
     while (k > lineStart && /\s/.test(s[k - 1]!)) k--;
@@ -358,12 +369,19 @@ export function extractTargets(input: ExtractInput): Target[] {
     for (const it of items) {
       // A sentence running into a table from the line above it (a caption without a full stop).
       if (tables.some((tb) => it.q.start >= tb.start && it.q.start < tb.end)) continue;
-      const t = acceptItem(it, sent, sentText, st, region);
+      const t = acceptItem(it, sent, sentText, st, region, items);
       // The target's own span: its clause (indicator, verb, value), or the value alone in a clause
       // that is itself too long to show.
       const own = it.clauseEnd - it.clauseStart <= MAX_SENTENCE ? { start: it.clauseStart, end: it.clauseEnd } : { start: it.q.start, end: it.q.end };
       if (t) out.push({ ...t, section: formatPath(st.shown), ...spanOf(sent, own) });
     }
+    // "到2027年，A增长25%以上；B超过90%；C增长45%。": the members after the first ； are sentences of their own,
+    // and the time clause that opens the list is still theirs, up to the list's end (。 or the line's).
+    if (/;\s*$/.test(sentText)) {
+      const time = LIST_TIME.exec(sentText);
+      const y = time ? statedYear(sentText, time.index, time.index + time[0].length, null) : null;
+      if (y !== null) listYear = { year: y, line: lineStart };
+    } else listYear = null;
   }
   return withinLibraryRanges(tables.length ? inTextOrder(out, tableTargets(tables, new SectionCursor(states))) : out);
 
@@ -405,6 +423,7 @@ export function extractTargets(input: ExtractInput): Target[] {
     sentText: string,
     st: SectionState,
     reg: Region | null,
+    all: readonly ValueItem[],
   ): Omit<Target, 'section' | 'sentence' | 'start' | 'end'> | null {
     // A bare number needs its qualifier ("新增市场主体6200以上" lost its 户 on a mirror site).
     if ((!it.unit && !it.qualifier) || !it.indicator.text) return null;
@@ -441,7 +460,11 @@ export function extractTargets(input: ExtractInput): Target[] {
       // A clause that looks ahead by itself is not made past by another clause's cue: in a plan
       // "去年全市建成5G基站1万个，今年力争新增5000个以上"; elsewhere (a 解读 article, news) only a clause
       // that names its own time does so: "去年全市地区生产总值增长6.2%，今年预期增长6%左右".
-      const ownTime = tense.planned ? looksAhead(clause) : timeIn(it.clauseStart, q.start) === 'ahead';
+      // A clause that says it is ahead (计划, 力争, 目标 …) under the sentence's own time ahead counts too:
+      // "今年，我市计划新建5G基站1500个以上，目前已建成1200个" — 今年 opens the sentence, not the clause.
+      const ownTime = tense.planned
+        ? looksAhead(clause)
+        : timeIn(it.clauseStart, q.start) === 'ahead' || (looksAhead(clause) && timeIn(sent.start, q.start) === 'ahead');
       if (inRegion || !ownTime || isPastText(clause, tense)) return null;
     }
     // A plan recalls the past on the way to its targets: the time (or 以来) that governs the value decides.
@@ -450,7 +473,10 @@ export function extractTargets(input: ExtractInput): Target[] {
       if (timeIn(from, q.start) === 'past' || SINCE.test(T.slice(from, q.start))) return null;
     }
     if (!inRegion) {
-      const pct = it.unit === '%' || it.unit === '个百分点';
+      // A rate or a multiple of change (增长6%, 提高2个百分点, 下降1‰, 较2023年增加一倍): with its verb, a plan's target.
+      // A multiple the next value restates (比2020年增长一倍，达到6000亿元以上) is a doubling said in figures, as 翻一番 is:
+      // the amount is the target.
+      const pct = RATE_UNIT.test(it.unit) && !(it.unit === '倍' && all.some((o) => o.q.start > q.start && o.indicator.text === it.indicator.text));
       if (st.mode === 'plan') {
         if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T))) return null;
       } else {
@@ -485,7 +511,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       // 目标 marks the value when its own clause says it, or the sentence introduces it (…的目标是：): not
       // for a goal another clause names ("坚持'强县、活乡'目标，…，占比控制在5%以内").
       hedge: hedge || (inRegion ? reg!.hedge : /目标/.test(s.slice(it.clauseStart, it.clauseEnd)) || /目标(?:是|为|[:：])/.test(upto) ? '目标' : ''),
-      year: sentenceYear ?? (inRegion ? reg!.year : null) ?? (AVERAGED.test(s.slice(it.clauseStart, q.start)) ? periodEnd(st, sentText) : null) ?? st.horizon ?? st.reportYear,
+      year: sentenceYear ?? (inRegion ? reg!.year : null) ?? carriedYear ?? (AVERAGED.test(s.slice(it.clauseStart, q.start)) ? periodEnd(st, sentText) : null) ?? st.horizon ?? st.reportYear,
     };
   }
 }
@@ -498,6 +524,8 @@ const COUNT_UNIT =
   /^(?:万亿|千亿|千万|百万|万|亿)?(?:个|家|所|座|条|处|项|件|台|套|辆|名|位|张|床|间|栋|户|人|公里|千米|亩|公顷|平方米|平方公里|立方米|吨|千瓦|兆瓦|场|株|棵|头|只|份|块|班|人次)$|^(?:万亿|千亿|千万|百万|万|亿)(?:元|美元)$/;
 /** Actions a plan counts its work by (新建…个, 改造…户, 完成…亿元), in the name or right before it. */
 const PLAN_ACTION = /新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|安置|培训|新修|铺设|增设|造林|治理|加装|加固|争创/g;
+/** An action joined to the next by 、 (新建、改扩建, 新建、改造): one verb phrase, not a list of names. */
+const JOINED_ACTIONS = new RegExp(`(?:${PLAN_ACTION.source})、(?=${PLAN_ACTION.source})`, 'g');
 /** What says work is to be done, where no heading says plan: 今年 alone also dates a news story's year so far. */
 const PLAN_SPEECH = /(?<![主重])要|将|计划|拟|明年|今后|未来|到(?:20|19)\d\d年|到二〇/;
 /** A change against a base (比上年新增50家, 同比新增) compares with what was, as a report does. */
@@ -520,7 +548,8 @@ const BARE_COUNT_MEASURE = /^(?:总?产值|总?产量|增加值|营业收入|销
 function plannedCount(it: ValueItem, T: string): boolean {
   if (it.q.chinese || it.verb || !COUNT_UNIT.test(it.unit)) return false;
   const name = it.indicator.text;
-  if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name) || GLUED_COUNT.test(name)) return false;
+  // 新建、改扩建公办幼儿园: a 、 between two actions joins the verbs, not two names.
+  if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name.replace(JOINED_ACTIONS, '')) || GLUED_COUNT.test(name)) return false;
   // The part of the name its own clause writes (实施重点项目100个，完成|投资500亿元 takes 重点项目 from the clause before).
   const own = it.indicator.at.filter((i) => i >= it.clauseStart);
   const nameStart = own[0];

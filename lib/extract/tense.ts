@@ -33,6 +33,27 @@ export const PRESENT = /^[\s,，;；:：]*(?:全[市县区省州镇乡]|我[市�
  */
 const RUNNING_TOTAL = /累计/;
 const RUNNING_TOTAL_DONE = /已累计|累计(?:已|完成)|累计[^,，;；。]{0,12}?了/;
+/**
+ * A period ahead the text names ("十五五"期间, 今后五年, 到2030年): a plan's running total over it is a target,
+ * 累计完成 or not — "“十五五”期间，全市累计完成固定资产投资1.5万亿元以上". Only a five-year period that runs on
+ * after the report's year, a span ahead, or a date not before it; and only with a year to tell.
+ */
+const PERIOD_AHEAD = /十([一二三四五六七八九])五["”」’']?(?:期间|时期)|(?:今后|未来)[0-9一二三四五两]年|到((?:20|19)\d\d)年/g;
+
+function periodAhead(t: string, reportYear: number | null): boolean {
+  if (reportYear === null) return false;
+  PERIOD_AHEAD.lastIndex = 0;
+  for (let m = PERIOD_AHEAD.exec(t); m; m = PERIOD_AHEAD.exec(t)) {
+    if (m[1]) {
+      // Still running after the report's year: in its last year, "“十四五”期间累计完成…" sums the period up.
+      if (1955 + 5 * (10 + '一二三四五六七八九'.indexOf(m[1]) + 1) > reportYear) return true;
+    } else if (m[2]) {
+      if (Number(m[2]) >= reportYear) return true;
+    } else return true;
+  }
+  return false;
+}
+
 /** Last year as the base of a comparison, which a target can name: 比上年下降3%, 在去年基础上增长6%, 同比增长8%. */
 const BASELINE = /(?:比|较|与|同)(?:上年|去年)(?:同期)?(?:相比)?|同比|(?:在|以)?(?:上年|去年)(?:的)?(?:基础上|水平上?)/g;
 const PERIOD = /十([一二三四五六七八九])五["”」’']?(?:期间|时期|以来)/g;
@@ -94,7 +115,7 @@ function endedPeriod(t: string, reportYear: number | null): boolean {
 export function isPastText(text: string, opts: TenseOptions): boolean {
   const t = opts.planned ? text.replace(BASELINE, '') : text;
   if (PAST.test(t) || cueWithoutModal(COMPLETED, t) || cueWithoutModal(ACHIEVED, t)) return true;
-  if (opts.planned ? RUNNING_TOTAL_DONE.test(t) : RUNNING_TOTAL.test(t)) return true;
+  if (opts.planned ? RUNNING_TOTAL_DONE.test(t) && !periodAhead(t, opts.reportYear) : RUNNING_TOTAL.test(t)) return true;
   // In a plan, an ended period and a part of the year are what a target is measured against or aims at
   // (比“十三五”时期末下降14%, 在“十三五”基础上, 一季度规模工业增加值增长8%), not what was achieved.
   if (HEDGED.test(t) || opts.planned) return false;

@@ -58,6 +58,17 @@ describe('numbers: Chinese numerals', () => {
     expect(q('百分之3.5')).toEqual({ value: 3.5, valueMax: null, unit: '%', qualifier: '' });
   });
 
+  it('reads 千分之 as per mille, like ‰', () => {
+    expect(q('千分之五以内')).toEqual({ value: 5, valueMax: null, unit: '‰', qualifier: '以内' });
+    expect(q('千分之四点五')).toEqual({ value: 4.5, valueMax: null, unit: '‰', qualifier: '' });
+    expect(q('千分之3.2')).toEqual({ value: 3.2, valueMax: null, unit: '‰', qualifier: '' });
+    expect(q('千分之五至千分之六')).toEqual({ value: 5, valueMax: 6, unit: '‰', qualifier: '' });
+    expect(q('4‰以内')).toEqual({ value: 4, valueMax: null, unit: '‰', qualifier: '以内' });
+    // 千 alone is still a thousand, and 千分 without 之 no fraction.
+    expect(q('三千人')).toEqual({ value: 3000, valueMax: null, unit: '人', qualifier: '' });
+    expect(q('千分之')).toBeNull();
+  });
+
   it('reads digit-string years only as years', () => {
     expect(parseYearAt('二〇二五年', 0)).toEqual({ year: 2025, end: 5 });
     expect(parseYearAt('二〇三五年远景目标', 0)?.year).toBe(2035);
