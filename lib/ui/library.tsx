@@ -16,6 +16,7 @@ import { useLiveQuery } from './library/live-query';
 import { PagesTable } from './library/pages-table';
 import { TargetsTable } from './library/targets-table';
 import { storageFullText } from './storage-full';
+import { DatabaseAlert, DatabaseGate, useDatabaseState } from './database-gate';
 import './library/library.css';
 
 export { useLiveQuery } from './library/live-query';
@@ -63,8 +64,18 @@ export function importMessage(e: unknown): string {
   return `${t('importError_database', e instanceof Error ? `${e.name}: ${e.message}` : String(e))} ${t('importNothingChanged')}`;
 }
 
+/** The library, told when its database cannot be opened (DatabaseGate). */
 export function Library() {
+  return (
+    <DatabaseGate>
+      <LibraryView />
+    </DatabaseGate>
+  );
+}
+
+function LibraryView() {
   const db = getDb();
+  const database = useDatabaseState();
   const pages = useLiveQuery(() => db.pages.orderBy('lastSeen').reverse().toArray());
   const pageMap = useMemo(() => pageIndex(pages ?? []), [pages]);
   const regionMenuNames = useMemo(() => regionNames(pages ?? []), [pages]);
@@ -294,7 +305,9 @@ export function Library() {
           {notice.text}
         </p>
       )}
-      {!ready && <p class="muted">{t('libraryLoading')}</p>}
+      <DatabaseAlert what="library" testId="db-error" />
+      {/* Not while the database cannot be opened: nothing is on its way. */}
+      {!ready && !database?.error && <p class="muted">{t('libraryLoading')}</p>}
       {empty && (
         <p class="muted" data-testid="empty">
           {t('libraryEmpty')}

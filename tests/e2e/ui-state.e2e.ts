@@ -1,6 +1,7 @@
 /**
  * The extension's pages follow what changes under them while they are open: the options page a
- * permission changed in the browser's own extension settings or a setting changed in another tab.
+ * permission changed in the browser's own extension settings or a setting changed in another tab. And
+ * the library and the glossary editor say so when their database cannot be opened, losing nothing.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +33,187 @@ async function setSiteAccess(ext: ExtensionBrowser, hostAccess: 'ON_CLICK' | 'ON
     await settings.close();
   }
 }
+
+/**
+ * Makes IndexedDB fail in one extension page as Chrome does when a profile's IndexedDB backing store
+ * cannot be opened (a damaged LevelDB, a disk error): every indexedDB.open's request fires `error` with
+ * "UnknownError: Internal error opening backing store for indexedDB.open." — the error and text Chrome
+ * gives. Dexie tries three more times on that error, then fails. `window.idbBroken = false` mends it,
+ * as a restart of the browser would. Other pages (the worker, the test's own reads) are untouched.
+ */
+function breakIndexedDb(): void {
+  const w = window as unknown as { idbBroken: boolean };
+  w.idbBroken = true;
+  const realOpen = IDBFactory.prototype.open;
+  class BrokenOpen extends EventTarget {
+    readyState = 'pending';
+    result = undefined;
+    transaction = null;
+    source = null;
+    onerror: ((e: Event) => void) | null = null;
+    onsuccess: ((e: Event) => void) | null = null;
+    onupgradeneeded: ((e: Event) => void) | null = null;
+    onblocked: ((e: Event) => void) | null = null;
+    readonly error = new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+    constructor() {
+      super();
+      setTimeout(() => {
+        this.readyState = 'done';
+        const event = new Event('error', { bubbles: false, cancelable: true });
+        this.addEventListener('error', (e) => this.onerror?.(e), { once: true });
+        this.dispatchEvent(event);
+      }, 5);
+    }
+  }
+  IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+    return w.idbBroken ? (new BrokenOpen() as unknown as IDBOpenDBRequest) : realOpen.apply(this, args);
+  };
+}
+
+/** A library export as the extension writes it: one page with one target. */
+function libraryFile(): string {
+  const sentence = '地区生产总值增长6%左右。';
+  return JSON.stringify({
+    format: 'report-lens',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    pages: [{ id: 1, url: 'http://www.example.gov.cn/report.html', title: '某县2024年政府工作报告', kind: 'work-report', score: 1, region: '某县', regionKey: '某县', year: 2024, termCount: 0, targetCount: 1, firstSeen: 1, lastSeen: 1 }],
+    targets: [
+      {
+        pageId: 1, kind: 'main', indicator: '地区生产总值', indicatorKey: '地区生产总值', value: 6, valueMax: null, unit: '%', qualifier: '左右',
+        direction: 'increase', hedge: '', year: 2024, section: '', sentence, start: 0, end: sentence.length, regionKey: '某县',
+        quote: { exact: sentence, prefix: '', suffix: '' },
+      },
+    ],
+  });
+}
+
+/** A glossary export with one entry of the reader's own. */
+function glossaryFile(): string {
+  return JSON.stringify({
+    format: 'report-lens-glossary',
+    version: 1,
+    entries: [
+      {
+        id: 'user-san-xin-yi-gao', term: '三新一高', aliases: [], components: [], definition: '新发展阶段、新发展理念、新发展格局、高质量发展。', gloss: 'three news and one high',
+        scope: { level: 'national' }, year: 2021, related: [], sources: [{ title: '测试来源', issuer: '测试', year: 2021 }],
+      },
+    ],
+  });
+}
+
+/** What the database holds, read with plain IndexedDB from a page that is not broken. */
+function storeCount(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('report-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction(name, 'readonly').objectStore(name).count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+describe('a database that cannot be opened', () => {
+  let ext: ExtensionBrowser;
+  let origin: string;
+  beforeAll(async () => {
+    ext = await launchExtension({ locale: 'en-US' });
+    origin = `chrome-extension://${ext.extensionId}`;
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('the library says so in the reader’s words, deletes nothing, and shows the library once a retry opens it', async () => {
+    const healthy = await ext.context.newPage();
+    await healthy.goto(`${origin}/library.html`);
+    await healthy.getByTestId('empty').waitFor();
+    await healthy.getByTestId('import-file').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(libraryFile()) });
+    await expect.poll(() => healthy.getByTestId('page-row').count()).toBe(1);
+
+    const lib = await ext.context.newPage();
+    await lib.addInitScript(breakIndexedDb);
+    await lib.goto(`${origin}/library.html`);
+    const alert = lib.getByTestId('db-error-alert');
+    await alert.waitFor();
+    expect(await alert.locator('p').textContent()).toBe(
+      'The library’s database could not be opened, so your saved pages and targets cannot be shown now. Nothing was deleted: they stay where they were. ' +
+        'Try again. If it keeps failing, restart the browser: its storage for extensions may be damaged or in use by another version of the extension.',
+    );
+    // The browser's own words, for the curious, behind the disclosure.
+    expect(await lib.getByTestId('db-error-alert-detail').textContent()).toContain('UnknownError: Internal error opening backing store');
+    // Not "Loading…" for ever, nor "nothing saved yet".
+    expect(await lib.getByText('Loading…').count()).toBe(0);
+    expect(await lib.getByTestId('empty').count()).toBe(0);
+
+    // Still broken: the retry says it tried.
+    await lib.getByTestId('db-error-retry').click();
+    await expect.poll(() => lib.getByTestId('db-error-retry-status').textContent()).toBe('Tried again: it still could not be opened.');
+    await alert.waitFor();
+
+    // Nothing was deleted or recreated to get past it.
+    expect(await storeCount(healthy, 'pages')).toBe(1);
+    expect(await storeCount(healthy, 'targets')).toBe(1);
+
+    // Mended (as a browser restart would): the retry shows the library.
+    await lib.evaluate(() => ((window as unknown as { idbBroken: boolean }).idbBroken = false));
+    await lib.getByTestId('db-error-retry').click();
+    await expect.poll(() => lib.getByTestId('page-row').count()).toBe(1);
+    const logged = ext.extensionErrors.length;
+    expect(await lib.getByTestId('db-error-alert').count()).toBe(0);
+    expect(await lib.getByTestId('summary').getAttribute('data-targets')).toBe('1');
+    // And it is live again: a change elsewhere shows.
+    await healthy.getByTestId('delete-page').click();
+    await healthy.getByTestId('confirm-ok').click();
+    await expect.poll(() => lib.getByTestId('page-row').count()).toBe(0);
+    expect(ext.extensionErrors.slice(logged)).toEqual([]);
+    await lib.close();
+    await healthy.close();
+  });
+
+  it('the glossary editor says so, keeps the entry the tooltip asked to add, and opens it once a retry works', async () => {
+    const healthy = await ext.context.newPage();
+    await healthy.goto(`${origin}/options.html`);
+    await expect.poll(() => healthy.getByTestId('ge-import').isEnabled()).toBe(true);
+    await healthy.getByTestId('ge-import-file').setInputFiles({ name: 'glossary.json', mimeType: 'application/json', buffer: Buffer.from(glossaryFile()) });
+    await healthy.getByTestId('ge-ok').waitFor();
+
+    const options = await ext.context.newPage();
+    await options.addInitScript(breakIndexedDb);
+    // Opened from a tooltip's 添加到我的词表: the term to add is in the address.
+    await options.goto(`${origin}/options.html#${new URLSearchParams({ add: '五测一验', context: '加强“五测一验”建设。', url: 'http://www.example.gov.cn/a.html', title: 'T', year: '2024' })}`);
+    const alert = options.getByTestId('ge-db-error-alert');
+    await alert.waitFor();
+    expect(await alert.locator('p').textContent()).toContain('The database of your glossary could not be opened');
+    // The rest of the options page works without it.
+    await expect.poll(() => options.getByTestId('opt-autosave').isEnabled()).toBe(true);
+    expect(await options.getByTestId('ge-add').isDisabled()).toBe(true);
+    // Nothing was deleted or recreated to get past it.
+    expect(await storeCount(healthy, 'userEntries')).toBe(1);
+    // The address still asks for the entry: it is not dropped before the editor could open it.
+    expect(new URL(options.url()).hash).toContain('add=');
+
+    await options.evaluate(() => ((window as unknown as { idbBroken: boolean }).idbBroken = false));
+    await options.getByTestId('ge-db-error-retry').click();
+    await expect.poll(() => options.getByTestId('ge-db-error-alert').count()).toBe(0);
+    // The failures were logged; nothing goes wrong once it opens.
+    const logged = ext.extensionErrors.length;
+    // The reader's own entry is there, and the form the tooltip asked for opens now, prefilled.
+    await expect.poll(() => options.locator('[data-testid="ge-row"][data-status="mine"]').count()).toBe(1);
+    await expect.poll(() => options.getByTestId('ge-f-term').inputValue()).toBe('五测一验');
+    expect(await options.getByTestId('ge-context').textContent()).toBe('加强“五测一验”建设。');
+    await healthy.close();
+    expect(ext.extensionErrors.slice(logged)).toEqual([]);
+  });
+});
 
 describe('the options page', () => {
   let ext: ExtensionBrowser;
