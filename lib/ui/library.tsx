@@ -17,6 +17,7 @@ import { PagesTable } from './library/pages-table';
 import { TargetsTable } from './library/targets-table';
 import { storageFullText } from './storage-full';
 import { DatabaseAlert, DatabaseGate, useDatabaseState } from './database-gate';
+import { sendMessage } from '../messaging/protocol';
 import './library/library.css';
 
 export { useLiveQuery } from './library/live-query';
@@ -43,6 +44,14 @@ function download(name: string, text: string, type: string): void {
   a.click();
   // The download has started from the blob by the next task; revoking later is only tidiness.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * The library wrote the database itself (a delete, a clear, an import): a popup open for a tab whose
+ * page that was reads its state again (lib/ui/follow-tab). No popup open is no receiver, which is fine.
+ */
+function announceLibraryChanged(): void {
+  void sendMessage('libraryChanged').catch(() => {});
 }
 
 function stamp(now = new Date()): string {
@@ -184,6 +193,7 @@ function LibraryView() {
       if (file.size > MAX_IMPORT_BYTES) throw new ImportError('tooBig', String(file.size));
       const data = parseImport(await file.text());
       const result = await importLibrary(db, data);
+      announceLibraryChanged();
       const done = t('importDone', [tn('nPages', result.pages), tn('nTargets', result.targets)]);
       setNotice({ kind: 'ok', text: result.replaced ? `${done} ${tn('importReplaced', result.replaced)}` : done });
     } catch (e) {
@@ -219,6 +229,7 @@ function LibraryView() {
           .map((r) => (r as HTMLElement | null | undefined)?.dataset.url)
           .filter((url): url is string => !!url);
         await removePage(db, page.url);
+        announceLibraryChanged();
         setNotice({ kind: 'ok', text: t('pageDeleted', page.title || page.url) });
       },
     });
@@ -231,6 +242,7 @@ function LibraryView() {
       focusAfter: () => heading.current,
       onConfirm: async () => {
         await clearLibrary(db);
+        announceLibraryChanged();
         setFilter({});
         setSelected(null);
         setNotice({ kind: 'ok', text: t('libraryCleared') });

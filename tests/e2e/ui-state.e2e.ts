@@ -1,11 +1,14 @@
 /**
  * The extension's pages follow what changes under them while they are open: the options page a
  * permission changed in the browser's own extension settings or a setting changed in another tab. And
- * the library and the glossary editor say so when their database cannot be opened, losing nothing.
+ * the library and the glossary editor say so when their database cannot be opened, losing nothing; and
+ * an open popup follows its tab's page as it changes (an SPA's new section, annotated from the context
+ * menu) and the library deleting its page.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { waitForState } from './state';
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -212,6 +215,103 @@ describe('a database that cannot be opened', () => {
     expect(await options.getByTestId('ge-context').textContent()).toBe('加强“五测一验”建设。');
     await healthy.close();
     expect(ext.extensionErrors.slice(logged)).toEqual([]);
+  });
+});
+
+/**
+ * Notes, in the popup, each moment its page summary (the verdict) was not on screen once it had been:
+ * following a change must swap the summary in place, not blank it or show "not annotated" in between.
+ */
+function watchForBlanks(popup: Page): Promise<void> {
+  return popup.evaluate(() => {
+    const w = window as unknown as { blanks: string[] };
+    w.blanks = [];
+    new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="verdict"]')) w.blanks.push(document.querySelector('main')?.textContent?.slice(0, 80) ?? '');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+const blanks = (popup: Page) => popup.evaluate(() => (window as unknown as { blanks: string[] }).blanks);
+
+describe('an open popup', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('follows its page to an SPA’s next section, in place', async () => {
+    const page = await ext.open(server.govUrl('pages/spa.html'));
+    const tabId = await ext.tabIdOf(page);
+    await waitForState(ext, tabId);
+    const popup = await ext.popupFor(page);
+    await popup.getByTestId('verdict').waitFor();
+    const terms = () => popup.getByTestId('terms').locator('li').allTextContents();
+    await expect.poll(async () => (await terms()).join()).toContain('一主一特双总部');
+    await watchForBlanks(popup);
+
+    await page.click('#nav-next');
+    // The new section's terms and targets, without reopening the popup.
+    await expect.poll(async () => (await terms()).join()).toContain('五位一体总体布局');
+    await expect
+      .poll(() => popup.getByTestId('target-row').allTextContents())
+      .toEqual(['地区生产总值 ↑ 8.5% 以上 · 预期', '规模工业增加值 ↑ 9% 以上 · 预期', '固定资产投资 ↑ 10% 以上 · 预期']);
+    expect((await terms()).join()).not.toContain('一主一特双总部');
+    await popup.getByTestId('saved').waitFor();
+    expect(await blanks(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows its page unsaved, with 保存此页, once the library deleted it', async () => {
+    const page = await ext.open(server.govUrl('pages/seed-000.html'));
+    const tabId = await ext.tabIdOf(page);
+    expect((await waitForState(ext, tabId))?.saved).toBe(true);
+    const popup = await ext.popupFor(page);
+    await popup.getByTestId('saved').waitFor();
+    await watchForBlanks(popup);
+
+    const library = await ext.context.newPage();
+    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    const row = library.locator(`[data-testid="page-row"][data-url="${page.url()}"]`);
+    await row.getByTestId('delete-page').click();
+    await library.getByTestId('confirm-ok').click();
+    await row.waitFor({ state: 'detached' });
+
+    await popup.getByTestId('save').waitFor();
+    expect(await popup.getByTestId('saved').count()).toBe(0);
+    // Saved again from the popup, the library has it again.
+    await popup.getByTestId('save').click();
+    await popup.getByTestId('saved').waitFor();
+    await row.waitFor();
+    expect(await blanks(popup)).toEqual([]);
+    await library.close();
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows its page once it is annotated from the context menu or the shortcut', async () => {
+    // Not a *.gov.cn address: nothing runs until the reader asks.
+    const page = await ext.open(server.url('pages/seed-000.html'));
+    const tabId = await ext.tabIdOf(page);
+    const popup = await ext.popupFor(page);
+    await popup.getByTestId('status').waitFor();
+    // The toolbar click gives the extension this host (activeTab), as the context menu or the shortcut
+    // does; then what they do (entrypoints/background.ts: annotateTab), with the popup left open.
+    await ext.clickAction(page);
+    await ext.worker.evaluate(
+      (id) => (globalThis as unknown as { reportLens: { annotateTab(id: number): Promise<unknown> } }).reportLens.annotateTab(id),
+      tabId,
+    );
+    await popup.getByTestId('verdict').waitFor();
+    await popup.getByTestId('saved').waitFor();
+    expect(Number(await popup.getByTestId('target-count').textContent())).toBeGreaterThan(0);
+    expect(await popup.getByTestId('status').count()).toBe(0);
+    expect(ext.extensionErrors).toEqual([]);
+    await popup.close();
+    await page.close();
   });
 });
 
