@@ -51,7 +51,9 @@ function download(name: string, text: string, type: string): void {
  * page that was reads its state again (lib/ui/follow-tab). No popup open is no receiver, which is fine.
  */
 function announceLibraryChanged(): void {
-  void sendMessage('libraryChanged').catch(() => {});
+  // Once this page is idle: sent at once, it delayed this page's own live query — an import's notice
+  // then came before its rows, over the old "nothing saved yet" (seen in tests/e2e/ui-pages). The popup can wait.
+  requestIdleCallback(() => void sendMessage('libraryChanged').catch(() => {}), { timeout: 1000 });
 }
 
 function stamp(now = new Date()): string {
