@@ -24,7 +24,7 @@ import {
 import { formatCount, t, tn } from '../i18n';
 import { foldChars } from '../text/normalize';
 import { storageFullText } from './storage-full';
-import { DatabaseAlert, DatabaseGate } from './database-gate';
+import { DatabaseAlert, DatabaseGate, useDatabaseState } from './database-gate';
 import { useLiveQuery } from './library/live-query';
 import type { GlossaryEntry } from '../types';
 
@@ -130,6 +130,7 @@ export function GlossaryEditor() {
 
 function GlossaryEditorView() {
   const records = useUserRecords();
+  const database = useDatabaseState();
   const bundled = glossaryEntries();
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
@@ -331,7 +332,7 @@ function GlossaryEditorView() {
   };
 
   return (
-    <section class="ge" data-testid="glossary-editor" aria-busy={busy || !records} ref={sectionRef}>
+    <section class="ge" data-testid="glossary-editor" aria-busy={busy || (!records && !database?.error)} ref={sectionRef}>
       <h2>{t('geTitle')}</h2>
       <p class="muted">{t('geIntro')}</p>
       <DatabaseAlert what="glossary" testId="ge-db-error" />
