@@ -128,6 +128,9 @@ export default defineUnlistedScript({
     // the time of the read before, so the background's removal check (lib/db/removals) still refuses it.
     let carriedRead: { address: string; readAt: number } | null = null;
     const addressOf = (url: string) => url.split('#', 1)[0]!;
+    // Tells a popup open for this tab that its state changed (lib/ui/follow-tab); it reads the state
+    // again itself. Refused when no popup is open to hear it (Chrome: no receiving end), which is fine.
+    const announce = () => void sendMessage('pageChanged').catch(() => {});
     const report = async () => {
       const analysis = session?.analysis;
       if (!analysis) return;
@@ -156,6 +159,9 @@ export default defineUnlistedScript({
         if (epoch === savedEpoch) saved = { pageId: null, saved: false, error: String(e) };
       }
     };
+    // Said once the answer is in `saved` (a popup that read the state before would show it unsaved), and
+    // also when no report went out (a page the reader removed): its terms and targets changed all the same.
+    const reportAndAnnounce = () => report().finally(announce);
     const sendReport = async (analysis: PageAnalysis, token: string | null): Promise<ReportResult | null> => {
       if (!session || session.analysis !== analysis) return null;
       let data: PageReport;
@@ -186,7 +192,7 @@ export default defineUnlistedScript({
           settle: () => scriptToggle.settled(),
           onUpdate: () => {
             if (reportTimer) clearTimeout(reportTimer);
-            reportTimer = setTimeout(() => void report(), 500);
+            reportTimer = setTimeout(() => void reportAndAnnounce().catch(() => {}), 500);
           },
           onAddEntry: (term, sentence) => {
             // A web page may not open an extension page (it is not web-accessible), so the
@@ -201,6 +207,8 @@ export default defineUnlistedScript({
       const starting = session.start();
       started = starting;
       const analysis = await starting;
+      // A new read is there to show (its targets and save come with the report below, said again then).
+      announce();
       const carried = carriedRemoval;
       const carriedAt = carriedRead;
       carriedRemoval = carriedRead = null;
@@ -208,7 +216,7 @@ export default defineUnlistedScript({
       if (carried !== null && session.top && addressOf(session.top.url) === carried) removedRead = currentRead();
       if (analysis.report.isReport || force) {
         await whenIdle();
-        await report();
+        await reportAndAnnounce();
       }
       else {
         watchLateContent(document, session.top?.model.text.length ?? 0, signal, () => void start(false));

@@ -152,6 +152,16 @@ export interface ProtocolMap {
   /** `removed`: the reader removed the page from the library (the popup); it is not saved again by itself. */
   savedChanged(data: SaveResult & { removed?: boolean }): void;
   toggleScript(): ScriptToggleState;
+  // content → extension pages: a popup open for that tab follows it (lib/ui/follow-tab)
+  /**
+   * The page's state changed by itself: a new read (annotated again, an SPA's new route, text it added)
+   * or the answer to its report (saved, refused). No data: the popup asks tabState again, so a notice
+   * can make it read, never tell it what to show. The sender's tab names the page.
+   */
+  pageChanged(): void;
+  // library page → extension pages
+  /** The library deleted, cleared or imported pages itself (not through the background): an open popup reads its tab again. */
+  libraryChanged(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

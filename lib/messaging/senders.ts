@@ -45,3 +45,24 @@ export function senderDocument(sender: { documentId?: string; tab?: { id?: numbe
   if (typeof sender.documentId === 'string') return sender.documentId;
   return sender.tab?.id !== undefined ? `${sender.tab.id}/${sender.frameId ?? 0}` : null;
 }
+
+/** What the notice checks below read of a runtime.MessageSender. */
+export interface NoticeSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Whether a pageChanged notice is about the popup's tab: sent by this extension's content script in
+ * that tab's top document (a frame's copy, or another tab's, is someone else's news).
+ */
+export function isTabNotice(sender: NoticeSender, extensionId: string, tabId: number): boolean {
+  return sender.id === extensionId && sender.tab?.id === tabId && (sender.frameId ?? 0) === 0;
+}
+
+/** Whether a notice comes from one of the extension's own pages (the library), not from a content script. */
+export function isExtensionPageNotice(sender: NoticeSender, extensionId: string, extensionBase: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionBase);
+}

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getDb, type UserEntryRecord } from '../db/schema';
 import { deleteUserEntry, exportUserGlossary, importUserGlossary, saveUserEntry, setUserEntryHidden, SurfaceTakenError } from '../db/user-entries';
@@ -25,6 +24,8 @@ import {
 import { formatCount, t, tn } from '../i18n';
 import { foldChars } from '../text/normalize';
 import { storageFullText } from './storage-full';
+import { DatabaseAlert, DatabaseGate, useDatabaseState } from './database-gate';
+import { useLiveQuery } from './library/live-query';
 import type { GlossaryEntry } from '../types';
 
 /*
@@ -53,13 +54,9 @@ type Notice =
   | { kind: 'ok'; text: string; undo?: () => Promise<void> }
   | { kind: 'error'; text: string; details: string[] };
 
+/** The user's entries, read again when any context writes them; a failure is said by the DatabaseGate. */
 function useUserRecords(): UserEntryRecord[] | undefined {
-  const [value, setValue] = useState<UserEntryRecord[] | undefined>(undefined);
-  useEffect(() => {
-    const sub = liveQuery(() => getDb().userEntries.toArray()).subscribe({ next: setValue, error: (e) => console.error(e) });
-    return () => sub.unsubscribe();
-  }, []);
-  return value;
+  return useLiveQuery(() => getDb().userEntries.toArray());
 }
 
 function problemText(p: DraftProblem): string {
@@ -122,8 +119,18 @@ function scopeText(e: GlossaryEntry): string {
   return e.scope.level === 'national' ? t('geScope_national') : e.scope.region;
 }
 
+/** The editor, told when its database cannot be opened (DatabaseGate). */
 export function GlossaryEditor() {
+  return (
+    <DatabaseGate>
+      <GlossaryEditorView />
+    </DatabaseGate>
+  );
+}
+
+function GlossaryEditorView() {
   const records = useUserRecords();
+  const database = useDatabaseState();
   const bundled = glossaryEntries();
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
@@ -325,9 +332,10 @@ export function GlossaryEditor() {
   };
 
   return (
-    <section class="ge" data-testid="glossary-editor" aria-busy={busy || !records} ref={sectionRef}>
+    <section class="ge" data-testid="glossary-editor" aria-busy={busy || (!records && !database?.error)} ref={sectionRef}>
       <h2>{t('geTitle')}</h2>
       <p class="muted">{t('geIntro')}</p>
+      <DatabaseAlert what="glossary" testId="ge-db-error" />
       <div class="ge-tools">
         <input
           type="search"

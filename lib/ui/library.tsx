@@ -16,6 +16,8 @@ import { useLiveQuery } from './library/live-query';
 import { PagesTable } from './library/pages-table';
 import { TargetsTable } from './library/targets-table';
 import { storageFullText } from './storage-full';
+import { DatabaseAlert, DatabaseGate, useDatabaseState } from './database-gate';
+import { sendMessage } from '../messaging/protocol';
 import './library/library.css';
 
 export { useLiveQuery } from './library/live-query';
@@ -44,6 +46,16 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/**
+ * The library wrote the database itself (a delete, a clear, an import): a popup open for a tab whose
+ * page that was reads its state again (lib/ui/follow-tab). No popup open is no receiver, which is fine.
+ */
+function announceLibraryChanged(): void {
+  // Once this page is idle: sent at once, it delayed this page's own live query — an import's notice
+  // then came before its rows, over the old "nothing saved yet" (seen in tests/e2e/ui-pages). The popup can wait.
+  requestIdleCallback(() => void sendMessage('libraryChanged').catch(() => {}), { timeout: 1000 });
+}
+
 function stamp(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}`;
@@ -63,8 +75,18 @@ export function importMessage(e: unknown): string {
   return `${t('importError_database', e instanceof Error ? `${e.name}: ${e.message}` : String(e))} ${t('importNothingChanged')}`;
 }
 
+/** The library, told when its database cannot be opened (DatabaseGate). */
 export function Library() {
+  return (
+    <DatabaseGate>
+      <LibraryView />
+    </DatabaseGate>
+  );
+}
+
+function LibraryView() {
   const db = getDb();
+  const database = useDatabaseState();
   const pages = useLiveQuery(() => db.pages.orderBy('lastSeen').reverse().toArray());
   const pageMap = useMemo(() => pageIndex(pages ?? []), [pages]);
   const regionMenuNames = useMemo(() => regionNames(pages ?? []), [pages]);
@@ -173,6 +195,7 @@ export function Library() {
       if (file.size > MAX_IMPORT_BYTES) throw new ImportError('tooBig', String(file.size));
       const data = parseImport(await file.text());
       const result = await importLibrary(db, data);
+      announceLibraryChanged();
       const done = t('importDone', [tn('nPages', result.pages), tn('nTargets', result.targets)]);
       setNotice({ kind: 'ok', text: result.replaced ? `${done} ${tn('importReplaced', result.replaced)}` : done });
     } catch (e) {
@@ -208,6 +231,7 @@ export function Library() {
           .map((r) => (r as HTMLElement | null | undefined)?.dataset.url)
           .filter((url): url is string => !!url);
         await removePage(db, page.url);
+        announceLibraryChanged();
         setNotice({ kind: 'ok', text: t('pageDeleted', page.title || page.url) });
       },
     });
@@ -220,6 +244,7 @@ export function Library() {
       focusAfter: () => heading.current,
       onConfirm: async () => {
         await clearLibrary(db);
+        announceLibraryChanged();
         setFilter({});
         setSelected(null);
         setNotice({ kind: 'ok', text: t('libraryCleared') });
@@ -294,7 +319,9 @@ export function Library() {
           {notice.text}
         </p>
       )}
-      {!ready && <p class="muted">{t('libraryLoading')}</p>}
+      <DatabaseAlert what="library" testId="db-error" />
+      {/* Not while the database cannot be opened: nothing is on its way. */}
+      {!ready && !database?.error && <p class="muted">{t('libraryLoading')}</p>}
       {empty && (
         <p class="muted" data-testid="empty">
           {t('libraryEmpty')}

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { sendMessage, type PageState, type Script } from '../messaging/protocol';
@@ -8,6 +8,8 @@ import { errorText } from './library/confirm-dialog';
 import { reasonLine, reasonPhrases } from './reasons';
 import { ErrorAlert, ScriptToggleButton } from './script-toggle-button';
 import { storageFullText } from './storage-full';
+import { followTab } from './follow-tab';
+import { serialRefresh } from './serial-refresh';
 import { writtenParts } from '../text/as-written';
 import { foldChars } from '../text/normalize';
 import type { Target } from '../types';
@@ -76,22 +78,30 @@ export function Popup() {
   // Bumped when an action that had the keyboard focus is done: see the layout effect below.
   const [refocus, setRefocus] = useState(0);
 
-  const refresh = async (id: number | undefined) => {
-    if (id === undefined) return setStatus({ kind: 'unavailable' });
-    try {
-      // Through the background, which fills in the targets it holds (they need not cross into the page).
-      const state = await sendMessage('tabState', { tabId: id });
-      setStatus(state ? { kind: 'ready', state } : { kind: 'none' });
-    } catch {
-      setStatus({ kind: 'none' });
-    }
-  };
+  // Reads the tab's state again: after the popup's own actions, and whenever the page or the library
+  // changed under the open popup (followTab). One read at a time (serialRefresh), so a slow answer read
+  // before a change never lands over the answer read after it; the state shown stays until the new
+  // one arrives, so a refresh does not flash the popup empty.
+  const refresher = useRef<(() => Promise<void>) | null>(null);
+  const refresh = () => refresher.current?.() ?? Promise.resolve();
 
   useEffect(() => {
+    const controller = new AbortController();
+    const { signal } = controller;
     void currentTabId().then((id) => {
+      if (signal.aborted) return;
       setTabId(id);
-      void refresh(id);
+      if (id === undefined) return setStatus({ kind: 'unavailable' });
+      refresher.current = serialRefresh(
+        // Through the background, which fills in the targets it holds (they need not cross into the page).
+        () => sendMessage('tabState', { tabId: id }).then((state): Status => (state ? { kind: 'ready', state } : { kind: 'none' })),
+        setStatus,
+        { signal, onError: () => setStatus({ kind: 'none' }) },
+      );
+      followTab(id, () => void refresh(), signal);
+      void refresh();
     });
+    return () => controller.abort();
   }, []);
 
   /**
@@ -112,7 +122,7 @@ export function Popup() {
       setOutcome(e instanceof ActionFailed ? { kind: 'error', text: e.text, detail: e.detail } : { kind: 'error', text: failed, detail: errorText(e) });
     } finally {
       setBusy(false);
-      await refresh(tabId);
+      await refresh();
       if (hadFocus) setRefocus((n) => n + 1);
     }
   };
@@ -173,7 +183,7 @@ export function Popup() {
           </button>
         </nav>
       </header>
-      <ScriptToggleButton tabId={tabId} onToggled={() => void refresh(tabId)} />
+      <ScriptToggleButton tabId={tabId} onToggled={() => void refresh()} />
       {status.kind === 'loading' && <p class="muted">…</p>}
       {/* Mounted from the start, so screen readers hear each result that is swapped in. */}
       <div role="status" class="outcome" data-testid="popup-status">

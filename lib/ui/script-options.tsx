@@ -32,15 +32,26 @@ export function ScriptOptions() {
   };
 
   useEffect(() => {
-    void scriptVariants().then((v) => {
-      setTraditional(v.traditional);
-      setSimplified(v.simplified);
-    });
+    const readVariants = () =>
+      void scriptVariants().then((v) => {
+        setTraditional(v.traditional);
+        setSimplified(v.simplified);
+      });
+    readVariants();
     void mirrorRepair.getValue().then(setRepair);
     void rememberSites.getValue().then(setRemember);
     void convertedSites.getValue().then(setSites);
-    // A toggle in a tab adds or forgets a site while this page is open.
-    return convertedSites.watch((v) => setSites(v ?? {}));
+    // A toggle in a tab adds or forgets a site while this page is open; the settings themselves can be
+    // changed in another options tab. The variants are read whole again: a traditional variant set
+    // back to null shows the one the reader's languages give, not an empty menu.
+    const unwatch = [
+      convertedSites.watch((v) => setSites(v ?? {})),
+      traditionalVariant.watch(readVariants),
+      simplifiedVariant.watch(readVariants),
+      mirrorRepair.watch((v) => setRepair(v ?? true)),
+      rememberSites.watch((v) => setRemember(v ?? false)),
+    ];
+    return () => unwatch.forEach((stop) => stop());
   }, []);
 
   const forget = async (host: string) => {

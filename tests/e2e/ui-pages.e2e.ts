@@ -127,6 +127,9 @@ describe('in an English browser', () => {
     await lib.getByTestId('notice').filter({ hasText: 'Imported 1 page and 1 target.' }).waitFor();
     // Before: the button was disabled while the file was read, which sent the focus to the document.
     expect((await focused(lib)).testid).toBe('import-json');
+    // The notice comes as the import settles, its rows when the library's live query has read them
+    // again: until then the page still says the library is empty, and clearLibrary would skip the clear.
+    await lib.getByTestId('page-row').waitFor();
     await clearLibrary(lib);
   });
 
