@@ -283,17 +283,17 @@ function* walkTextModel(root: Node, base: number, skipText?: (node: Text) => boo
       const data = (node as Text).data;
       if (data.length && !skipText?.(node as Text)) {
         segments.push({ node: node as Text, start: length, end: length + data.length });
-        const parent = rows.length ? node.parentNode : null;
-        if (parent !== null && parent.nodeType === 1 && (parent as Element).tagName.toUpperCase() === 'TR' && LINE_BREAK.test(data) && WHITESPACE_ONLY.test(data)) {
+        // The innermost open row is the only row a text node can sit in directly; the checks go from
+        // cheapest, as they run for every text node of a page laid out in a table.
+        const row = rows.length ? rows[rows.length - 1]! : null;
+        if (row !== null && node.parentNode === row.el && LINE_BREAK.test(data) && WHITESPACE_ONLY.test(data)) {
           // The source's line breaks between a row's cells are not rendered; read, they would break the row.
-          const row = rows[rows.length - 1]!;
-          if (row.el === parent) {
-            row.gap = parts.length;
-            row.gapData = data;
-          }
+          row.gap = parts.length;
+          row.gapData = data;
           parts.push(data.replace(/[\r\n]/g, ' '));
         } else {
-          if (cells.length && LINE_BREAK.test(data)) textBreaks.push(parts.length);
+          // Only a cell that can still be short (see endCell) needs its text's breaks.
+          if (cells.length && length + data.length - cells[cells.length - 1]!.start <= SHORT_CELL && LINE_BREAK.test(data)) textBreaks.push(parts.length);
           parts.push(data);
         }
         length += data.length;
