@@ -203,11 +203,20 @@ export async function launchExtension(options: { extraArgs?: string[]; locale?: 
         // Already stopped (Chrome stops an idle worker on its own) is as good as stopped here; waiting
         // for RUNNING then timed out, now and then, in the bench's tooltip run.
         if (status !== 'STOPPED') {
+          // A message from an open tab (a hover's prefetch, a wake script) can start the worker again
+          // within milliseconds, and a poll for the STOPPED text then misses it and waits in vain — the
+          // bench's tooltip run did, now and then. An observer set before the click sees every update.
+          await internals.evaluate(() => {
+            const w = window as unknown as { sawStopped?: boolean };
+            w.sawStopped = false;
+            new MutationObserver(() => {
+              if (document.body.innerText.includes('Running Status: STOPPED')) w.sawStopped = true;
+            }).observe(document.body, { childList: true, subtree: true, characterData: true });
+          });
           await internals.getByText('Stop', { exact: true }).first().click();
           // The page lists the status as text; Playwright's worker 'close' event can lag far behind.
           await internals
-            .getByText('Running Status: STOPPED')
-            .waitFor()
+            .waitForFunction(() => (window as unknown as { sawStopped?: boolean }).sawStopped === true)
             .catch((e: Error) => {
               throw new Error(`the service worker did not stop (status ${status} before Stop): ${e.message.split('\n')[0]}`);
             });
