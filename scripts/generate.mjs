@@ -24,6 +24,9 @@ import { fileURLToPath } from 'node:url';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import STPhrases from 'opencc-js/dict/STPhrases';
+import TWVariants from 'opencc-js/dict/TWVariants';
+import HKVariants from 'opencc-js/dict/HKVariants';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'lib/generated');
@@ -63,6 +66,44 @@ function buildFoldTable() {
 
 const fold = buildFoldTable();
 writeGenerated(join(out, 'fold-table.json'), JSON.stringify({ pairs: fold }));
+
+/**
+ * The over-conversions of mirror sites whose converters write every 面 as 麵 and every 制 as 製 (seed 004:
+ * 全麵, 糧食播種麵積, 體製, 責任製): 面 and 制 are traditional characters too, and 麵/製 are right only in
+ * the words OpenCC's own simplified → traditional phrases give them (麪粉 and its regional form 麵粉,
+ * 製造). For each, the phrases (simplified, traditional) that write the character so; lib/text/
+ * over-conversion.ts keeps a page's 麵/製 only where one of them covers it.
+ */
+function buildOverConversion() {
+  const variants = new Map();
+  for (const dict of [TWVariants, HKVariants]) {
+    for (const item of dict.split('|')) {
+      const [from, to] = item.split(' ');
+      if (from?.length === 1 && to?.length === 1) variants.set(from, [...(variants.get(from) ?? []), to]);
+    }
+  }
+  const chars = { 面: ['麪'], 制: ['製'] };
+  const result = {};
+  for (const [simplified, forms] of Object.entries(chars)) {
+    const written = [...new Set(forms.flatMap((t) => [t, ...(variants.get(t) ?? [])]))];
+    const phrases = [];
+    for (const item of STPhrases.split('|')) {
+      const [from, to] = item.split(' ');
+      if (!from || !to || from.length !== to.length) continue;
+      for (let i = 0; i < from.length; i++) {
+        if (from[i] === simplified && forms.includes(to[i])) {
+          phrases.push(`${from} ${to}`);
+          break;
+        }
+      }
+    }
+    if (!phrases.length) throw new Error(`generate: no OpenCC phrase writes ${simplified} as ${forms.join('/')}`);
+    result[simplified] = { written, phrases: phrases.sort() };
+  }
+  return result;
+}
+
+writeGenerated(join(out, 'over-conversion.json'), JSON.stringify(buildOverConversion()));
 
 /**
  * OpenCC's full locale preset (what opencc-js's Converter is built from) as one JSON file the

@@ -1,4 +1,5 @@
 import { foldCode, type FoldedText } from './normalize';
+import { isOverConversion } from './over-conversion';
 import { detectScript } from './script';
 
 /**
@@ -126,7 +127,10 @@ function isHan(code: number): boolean {
 
 /**
  * The name as the page writes it: each sourced unit becomes the page's own character at that offset
- * (地區 for 地区, 麵 where a mirror over-converted 面), while
+ * (地區 for 地区), while
+ *  - a mirror's over-conversion (麵 for 面, 製 for 制 outside the words that take them: lib/text/
+ *    over-conversion) is shown as the page meant it: 糧食播種面積, 河長制 — the folded character, which
+ *    is the traditional one too;
  *  - a pinyin residue group the fold dropped (產(chǎn)) stays dropped: the residue has no folded offset,
  *    so no unit can lead to it;
  *  - full-width letters and digits stay half-width (５Ｇ → 5G): that is width, not script;
@@ -149,7 +153,7 @@ export function inPageScript(t: Sourced, f: FoldedText, context = ''): string {
       continue;
     }
     const o = at < f.toOriginal.length - 1 ? f.original.charCodeAt(f.toOriginal[at]!) : c;
-    out += o !== c && isHan(o) && foldCode(o) === c ? String.fromCharCode(o) : t.text[i]!;
+    out += o !== c && isHan(o) && foldCode(o) === c && !isOverConversion(o, f.folded, at) ? String.fromCharCode(o) : t.text[i]!;
   }
   return out;
 }

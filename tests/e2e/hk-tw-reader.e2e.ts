@@ -103,6 +103,9 @@ describe('a zh-TW browser on a traditional mirror page', () => {
     expect(lines).toContain('糧食總產量 → 62萬噸 以上 · 確保');
     expect(lines).toContain('策劃總投資過億元項目 → 35個 以上 · 力爭');
     expect(lines).toContain('縣域民辦義務教育在校生規模占比 → 5% 以內');
+    // The mirror wrote 播種麵積 (its converter's 麵 for every 面): the name says what the page meant.
+    expect(lines).toContain('糧食播種面積 → 138萬畝 以上 · 確保');
+    expect(lines.filter((l) => /麵|製/.test(l))).toEqual([]);
     // A hedge from the list's intro (主要預期目標是：…) too.
     expect(lines).toContain('地區生產總值 ↑ 8.5% 以上 · 預期');
     // No simplified unit, qualifier or hedge is left in any row of this traditional page.

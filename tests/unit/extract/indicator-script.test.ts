@@ -93,12 +93,13 @@ describe('what a name does not take from the page', () => {
 });
 
 describe('over-conversions of mirror sites', () => {
-  it('keeps the page’s character where 面/制 have two traditional forms, and keys by the fold', () => {
-    // 製造業 is correct traditional and 控製/播種麵積 are a converter's errors: telling them apart takes
-    // OpenCC's phrase tables, which the extraction path does not load. The sentence shows the page's
-    // characters; the name does too, and the key is the same as on a simplified page.
+  it('names with what the page meant where 面/制 have two traditional forms, and keys by the fold', () => {
+    // 製造業 is correct traditional and 控製/播種麵積 are a converter's errors: OpenCC's phrases that write
+    // 麵/製 (lib/text/over-conversion) tell them apart. The sentence stays the page's; the key is the same
+    // as on a simplified page.
     expect(read('製造業增加值增長8%以上。')).toEqual(['製造業增加值|制造业增加值|8']);
-    expect(read('確保糧食播種麵積138萬畝以上。')).toEqual(['糧食播種麵積|粮食播种面积|138']);
+    expect(read('確保糧食播種麵積138萬畝以上。')).toEqual(['糧食播種面積|粮食播种面积|138']);
+    expect(read('麵粉加工產值增長10%以上。')).toEqual(['麵粉加工產值|面粉加工产值|10']);
   });
 });
 

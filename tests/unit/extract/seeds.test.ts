@@ -348,8 +348,8 @@ describe('seed 004 (衡南 2022, traditional, spam tokens, missing punctuation)'
     const other = t004.filter((t) => t.kind === 'other');
     expect(rows(other)).toEqual<Row[]>([
       // 確保糧食播種麵積138萬畝以上、糧食總產量62萬噸以上居安思危… (no full stop)
-      // 播種麵積 is the mirror's over-conversion, kept in the name as in the sentence (the key folds it).
-      ['糧食播種麵積', 138, null, '万亩', '以上'],
+      // 播種麵積 is the mirror's over-conversion: the name says 面積, as the page meant (lib/text/over-conversion).
+      ['糧食播種面積', 138, null, '万亩', '以上'],
       ['糧食總產量', 62, null, '万吨', '以上'],
       // 確保森林覆蓋率穩定在43.42%以上、森林蓄積量不低於341萬立方米
       ['森林覆蓋率', 43.42, null, '%', '以上'],

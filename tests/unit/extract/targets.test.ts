@@ -338,9 +338,9 @@ describe('scripts and noise give the same result', () => {
 
   /** Everything but the shown name, which each page writes in its own script. */
   const unnamed = (ts: Target[]) => strip(ts).map(({ indicator: _i, ...rest }) => rest);
-  // 播種麵積: the mirror over-converted 面 and the name keeps what the page wrote, as its sentence does;
-  // only the key folds it (telling 麵積 from 麵粉 would need OpenCC's phrases).
-  const TRADITIONAL_NAMES = ['地區生產總值', '進出口總額', '糧食播種麵積', '糧食總產量'];
+  // 播種麵積: the mirror over-converted 面; the name says 面積 as the page meant (OpenCC's phrases, of which
+  // lib/text/over-conversion keeps the few that take 麵/製, tell it from 麵粉). The sentence is the page's.
+  const TRADITIONAL_NAMES = ['地區生產總值', '進出口總額', '糧食播種面積', '糧食總產量'];
 
   it('traditional and simplified give the same targets, each named in its own script', () => {
     const a = extractTargets({ text: simplified });
@@ -413,9 +413,10 @@ describe('bad input', () => {
       '\n'.repeat(300000),
     ];
     // No clock here (timings belong to `npm run bench`): a regex that backtracked on these would
-    // not finish at all, and the runner's test timeout catches that.
+    // not finish at all, and the runner's test timeout catches that — a generous one, as this takes
+    // 1–3 s alone and went past vitest's 5 s default on a machine busy with other test runs.
     for (const text of cases) expect(() => extractTargets({ text })).not.toThrow();
-  });
+  }, 30_000);
 
   it('reads 1 MB of number-heavy noise without throwing', () => {
     let x = 7;
@@ -428,7 +429,7 @@ describe('bad input', () => {
     for (let n = 0; n < 100; n++) text += chunk.slice(n) + chunk.slice(0, n);
     const ts = extractTargets({ text });
     for (const t of ts) expect(text.slice(t.start, t.end)).toBe(t.sentence);
-  });
+  }, 30_000);
 });
 
 describe('sentences too long to keep whole (a report without full stops)', () => {

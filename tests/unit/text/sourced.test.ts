@@ -106,8 +106,8 @@ describe('inPageScript', () => {
       [16, 21],
     ].map(([a, b]) => sourcedSlice(f.folded, a!, b!));
     expect(names.map((t) => t.text)).toEqual(['粮食播种面积', '粮食总产量']);
-    // 麵 is the mirror's over-conversion of 面; the name shows it as the page (and the sentence) does.
-    expect(names.map((t) => inPageScript(t, f))).toEqual(['糧食播種麵積', '糧食總產量']);
+    // 麵 is the mirror's over-conversion of 面 (lib/text/over-conversion): the name says what the page meant.
+    expect(names.map((t) => inPageScript(t, f))).toEqual(['糧食播種面積', '糧食總產量']);
     for (const t of names) expect(foldChars(inPageScript(t, f))).toBe(t.text);
   });
 });
