@@ -49,6 +49,24 @@ describe('pages with very many terms', () => {
     expect(ext.extensionErrors).toEqual([]);
   });
 
+  it('a report nested 1,500 elements deep by its script is read, highlighted and opens its tooltip', async () => {
+    // The HTML parser stops nesting at 512; a script can go deeper. Chromium itself crashes somewhere
+    // between 2,500 and 3,000 levels with no extension loaded, so 1,500 is as deep as a page can show.
+    const nest = (depth: number) =>
+      `<div id="deep"></div><script>let n = document.getElementById('deep'); for (let i = 0; i < ${depth}; i++) { const d = document.createElement(i % 2 ? 'section' : 'div'); n.append(d); n = d; } n.insertAdjacentHTML('beforeend', '<p>坚持<b>三高</b>四新，推进六稳六保。</p>');</script>`;
+    server.route('deep-nesting.html', report(nest(1_500)));
+    const page = await ext.open(server.govUrl('deep-nesting.html'));
+    const errors = pageErrors(page);
+    const state = await waitForState(ext, await ext.tabIdOf(page));
+    expect(state?.terms.map((t) => t.text)).toEqual(['三高四新', '六稳六保']);
+    expect(state?.targets.map((t) => t.indicator)).toEqual(['地区生产总值']);
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(() => tooltipTerm(page)).toBe('三高四新');
+    expect(errors).toEqual([]);
+    await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
   it('200,000 text nodes added at once are read and their terms highlighted', async () => {
     server.route('many-nodes.html', report('<p>坚持六稳六保。</p>'));
     const page = await ext.open(server.govUrl('many-nodes.html'));
