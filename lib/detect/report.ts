@@ -503,9 +503,24 @@ function hit(f: string, key: string, i: number, s: number, le: number, crumb: bo
  * (in the title, a heading, the breadcrumb or the text) or open 我代表…人民政府/国务院, or speak for the
  * government (受…人民政府委托: its plan and budget reports, which carry the year's targets too).
  */
-function governmentSpeaks(ev: Evidence): boolean {
-  const own = (name: string) => name.includes('政府工作报告') || name === 'text:我代表人民政府向大会报告' || name === 'text:受人民政府委托';
+function governmentSpeaks(ev: Evidence, otherNamed: boolean): boolean {
+  // A court's or procuratorate's report says it served the tasks of the 政府工作报告: when the page names
+  // its speaker, a mention in the text is not the page naming itself.
+  const own = (name: string) =>
+    (name.includes('政府工作报告') && !(otherNamed && name.startsWith('text:'))) || name === 'text:我代表人民政府向大会报告' || name === 'text:受人民政府委托';
   return ev.has('work-report', own) || ev.has('interpretation', own);
+}
+
+/**
+ * The other bodies that report to a congress in the same frame, named as the speaker: in the opening
+ * (我代表…人民法院向大会报告, 受…常务委员会委托) or in a title or headline (…人民检察院工作报告).
+ */
+const OTHER_BODY = '(?:人民法院|人民检察院|法院|检察院|常务委员会|常委会|村民委员会|居民委员会|职工代表大会|公司|集团)';
+const OTHER_OPENING = new RegExp(`我(?:代表|受)[^，。；：\n]{0,30}?${OTHER_BODY}(?:委托)?[，,]?(?:向大会|向会议|报告工作)`);
+const OTHER_TITLE = new RegExp(`${OTHER_BODY}(?:\\d{4}年度?)?工作报告`);
+
+function otherSpeakerNamed(body: string, titles: readonly string[]): boolean {
+  return OTHER_OPENING.test(body.slice(0, 3000)) || titles.some((t) => OTHER_TITLE.test(t));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -749,7 +764,8 @@ export function detectReport(input: PageInput, folded?: FoldedText): ReportInfo 
   // An interpretation must say so somewhere (解读/图解 in title, headings or breadcrumb, or a /zcjd/
   // path): a headline that only names the report (…征求意见座谈会, …的决议) is news about it.
   const framed = ev.strength(kind, true) >= 0.4 && score >= 0.5 && (kind !== 'work-report' || ev.hasBody('work-report'));
-  const otherSpeaker = kind === 'work-report' && !governmentSpeaks(ev);
+  const otherSpeaker =
+    kind === 'work-report' && !governmentSpeaks(ev, otherSpeakerNamed(f, [...titleParts(fTitle).map((p) => p.text), ...(top >= 0 ? [fHeads[top]!] : [])]));
   const isReport = framed && !otherSpeaker && (kind !== 'interpretation' || ev.has('interpretation', (name) => !name.includes('提及')));
   // The reader should see why a report in full frame (各位代表, the date line) was not taken.
   if (framed && otherSpeaker) ev.add('gov', 'speaker:not the government', 0);

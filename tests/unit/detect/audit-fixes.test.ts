@@ -32,6 +32,24 @@ describe('a work report is the government’s', () => {
     expect(r.reasons).toContain('speaker:not the government');
   });
 
+  it('a court’s or procuratorate’s report that mentions the government’s report is still theirs', () => {
+    // Such reports say they carried out the 政府工作报告's tasks; a mention is not the speaker.
+    const mention = '\n一年来，我们认真落实市委决策部署和市政府工作报告提出的优化营商环境任务，服务保障政府工作报告确定的重点项目建设。';
+    const court = pageInputFromText(
+      frame('衡阳市中级人民法院', '衡阳市中级人民法院工作报告\n——2023年1月14日在衡阳市第十六届人民代表大会第二次会议上\n') + mention,
+      '衡阳市中级人民法院工作报告_衡阳市中级人民法院',
+    );
+    const r = detectReport(court);
+    expect(r.isReport).toBe(false);
+    expect(r.reasons).toContain('speaker:not the government');
+    // The opening alone names the speaker, with no title to say so.
+    const procuratorate = pageInputFromText(frame('县人民检察院', '——2024年1月9日在衡南县第十八届人民代表大会第四次会议上\n') + mention, '工作报告');
+    expect(detectReport(procuratorate).isReport).toBe(false);
+    // The government's own report mentions itself too: still one.
+    const own = pageInputFromText(frame('市人民政府', '——2024年1月9日在衡阳市第十六届人民代表大会第三次会议上\n') + mention, '政府工作报告');
+    expect(detectReport(own)).toMatchObject({ isReport: true, kind: 'work-report' });
+  });
+
   it('the standing committee’s report (受…委托) and a company’s 职代会 report are not one', () => {
     const standing =
       '衡阳市人民代表大会常务委员会工作报告\n——2023年1月15日在衡阳市第十六届人民代表大会第二次会议上\n各位代表：\n' +
