@@ -116,7 +116,8 @@ export function Popup() {
   // Reads the tab's state again: after the popup's own actions, and whenever the page or the library
   // changed under the open popup (followTab). One read at a time (serialRefresh), so a slow answer read
   // before a change never lands over the answer read after it; the state shown stays until the new
-  // one arrives, so a refresh does not flash the popup empty.
+  // one arrives, so a refresh does not flash the popup empty — unless the read finds the tab between two
+  // pages: what it showed is then the page that is gone (readTab, rereader).
   const refresher = useRef<(() => Promise<void>) | null>(null);
   const refresh = () => refresher.current?.() ?? Promise.resolve();
   const retry = useRef<(() => void) | null>(null);
