@@ -128,8 +128,9 @@ export default defineUnlistedScript({
     // the time of the read before, so the background's removal check (lib/db/removals) still refuses it.
     let carriedRead: { address: string; readAt: number } | null = null;
     const addressOf = (url: string) => url.split('#', 1)[0]!;
-    // Tells a popup open for this tab that its state changed (lib/ui/follow-tab); it reads the state
-    // again itself. Refused when no popup is open to hear it (Chrome: no receiving end), which is fine.
+    // Tells a popup open for this tab that its state changed (lib/ui/follow-tab) — its read, its save or
+    // its script; it reads the state again itself. Refused when no popup is open to hear it (Chrome: no
+    // receiving end), which is fine.
     const announce = () => void sendMessage('pageChanged').catch(() => {});
     const report = async () => {
       const analysis = session?.analysis;
@@ -312,6 +313,9 @@ export default defineUnlistedScript({
         await started.catch(() => {});
         await session?.reannotate(doc);
       },
+      // A popup open for this tab shows the toggle's label: the shortcut, the context menu or the site
+      // memory toggled the page without it.
+      onSettled: announce,
     });
     onMessage('getScriptState', () => scriptToggle.state);
     onMessage('toggleScript', () => scriptToggle.toggle());

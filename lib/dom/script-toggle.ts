@@ -639,6 +639,12 @@ export interface ScriptToggleDeps {
   onToggled(state: ScriptToggleState, documents: readonly Document[]): Promise<void> | void;
   /** A same-origin iframe that loaded while the page was converted has been converted too. */
   onFrameConverted?(doc: Document): Promise<void> | void;
+  /**
+   * A toggle or an ensure that ran is over, whatever it came to (converted, restored, failed): the
+   * state the page shows is final until the next one. Whoever asked for it has its answer; this is for
+   * those who did not (the popup open while the shortcut or the context menu toggled the page).
+   */
+  onSettled?(state: ScriptToggleState): void;
 }
 
 /**
@@ -769,7 +775,7 @@ export class ScriptToggle {
 
   /** Converts the page (into `to`, else the other script), or restores it when converted. */
   toggle(to?: Script): Promise<ScriptToggleState> {
-    const run = this.queue.then(() => this.run(to));
+    const run = this.queue.then(() => this.settle(this.run(to)));
     this.queue = run.catch(() => {});
     return run;
   }
@@ -779,7 +785,7 @@ export class ScriptToggle {
     const run = this.queue.then(() => {
       const s = this.state;
       if (s.current === to) return s;
-      return this.run(s.converted ? undefined : to);
+      return this.settle(this.run(s.converted ? undefined : to));
     });
     this.queue = run.catch(() => {});
     return run;
@@ -799,6 +805,16 @@ export class ScriptToggle {
     this.controller?.abort();
     this.controller = null;
     this.conversion = null;
+  }
+
+  private async settle(run: Promise<ScriptToggleState>): Promise<ScriptToggleState> {
+    const state = await run;
+    try {
+      this.deps.onSettled?.(state);
+    } catch {
+      // Telling others is not part of the toggle: it happened all the same.
+    }
+    return state;
   }
 
   private async run(to?: Script): Promise<ScriptToggleState> {

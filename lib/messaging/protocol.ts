@@ -154,8 +154,9 @@ export interface ProtocolMap {
   toggleScript(): ScriptToggleState;
   // content → extension pages: a popup open for that tab follows it (lib/ui/follow-tab)
   /**
-   * The page's state changed by itself: a new read (annotated again, an SPA's new route, text it added)
-   * or the answer to its report (saved, refused). No data: the popup asks tabState again, so a notice
+   * The page's state changed by itself: a new read (annotated again, an SPA's new route, text it added),
+   * the answer to its report (saved, refused), or its script toggled (by the shortcut, the context menu,
+   * the site memory, the popup). No data: the popup asks tabState and getScriptState again, so a notice
    * can make it read, never tell it what to show. The sender's tab names the page.
    */
   pageChanged(): void;

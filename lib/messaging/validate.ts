@@ -1,7 +1,7 @@
 import { MAX_PAGE_DEFINITION, MAX_PAGE_ENTRIES } from '../glossary/page';
 import { isLibraryValue, isLibraryYear, MAX_YEAR, MIN_YEAR } from '../ranges';
 import type { ReportInfo, ReportKind, Target } from '../types';
-import type { PageReport, ReportedTarget, Script } from './protocol';
+import type { PageReport, ReportedTarget, Script, ScriptToggleState } from './protocol';
 
 /**
  * Validation at the boundary: the background trusts nothing a content script sends (a compromised
@@ -125,6 +125,26 @@ export function parsePageReport(v: unknown): PageReport {
 export function parseScript(v: unknown): Script {
   return oneOf(v, 'script', SCRIPTS);
 }
+
+/**
+ * A page's script-toggle state as its content script answers the popup (getScriptState): the popup
+ * picks its button's label and aria-pressed from it, so it is checked like any other message from a
+ * page's renderer. The error is the page's own words for the technical details: cut, not refused — a
+ * long stack must not cost the reader the state.
+ */
+export function parseScriptToggleState(v: unknown, path = 'scriptState'): ScriptToggleState {
+  const o = obj(v, path);
+  const script = (x: unknown, p: string) => oneOf(x, p, SCRIPTS);
+  const ms = nullable(o.ms, `${path}.ms`, num);
+  return {
+    original: nullable(o.original, `${path}.original`, script),
+    current: nullable(o.current, `${path}.current`, script),
+    converted: o.converted === true,
+    ms,
+    ...(o.error !== undefined ? { error: str(o.error, `${path}.error`, Infinity).slice(0, MAX_STATE_ERROR) } : {}),
+  };
+}
+const MAX_STATE_ERROR = 1000;
 
 export function parseIds(v: unknown): string[] {
   return arr(v, 'ids', 2000, (x, p) => str(x, p, 200));

@@ -10,11 +10,23 @@ import { ErrorAlert, ScriptToggleButton } from './script-toggle-button';
 import { storageFullText } from './storage-full';
 import { followTab } from './follow-tab';
 import { serialRefresh } from './serial-refresh';
+import { rereader } from './reread';
 import { writtenParts } from '../text/as-written';
 import { foldChars } from '../text/normalize';
 import type { Target } from '../types';
 
-type Status = { kind: 'loading' } | { kind: 'none' } | { kind: 'unavailable' } | { kind: 'ready'; state: PageState };
+/**
+ * `reading`: the tab could not be read yet (navigating, or its content script not done with its first
+ * read) and is read again shortly; `unread`: those reads are spent. Neither is 未标注 (`none`), which is
+ * said only of a page that has finished loading with no content script to answer: one not annotated.
+ */
+type Status =
+  | { kind: 'loading' }
+  | { kind: 'none' }
+  | { kind: 'unavailable' }
+  | { kind: 'reading' }
+  | { kind: 'unread' }
+  | { kind: 'ready'; state: PageState };
 /** What the last action came to: said in the reader's language; the browser's own text, if any, on request. */
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string; detail?: string };
 
@@ -34,6 +46,26 @@ async function currentTabId(): Promise<number | undefined> {
   if (param) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/**
+ * The tab's state as the popup shows it. A failed ask is 未标注 only once the tab has loaded: mid-
+ * navigation the old document's script is gone (the message port closed) and the new one's has not
+ * started (no receiving end), the same errors as a page nothing runs in, and the page was not judged.
+ */
+async function readTab(tabId: number): Promise<Status> {
+  try {
+    const state = await sendMessage('tabState', { tabId });
+    // A content script answers null until its first read is done.
+    return state ? { kind: 'ready', state } : { kind: 'reading' };
+  } catch {
+    const loading = await browser.tabs.get(tabId).then(
+      (tab) => tab.status === 'loading',
+      // The tab is gone: there is nothing more to read of it.
+      () => false,
+    );
+    return loading ? { kind: 'reading' } : { kind: 'none' };
+  }
 }
 
 const ARROWS = { increase: '↑', decrease: '↓', level: '→' } as const;
@@ -77,13 +109,18 @@ export function Popup() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // Bumped when an action that had the keyboard focus is done: see the layout effect below.
   const [refocus, setRefocus] = useState(0);
+  // Bumped whenever the tab's page may have changed under the popup (a notice, a retry): the script
+  // toggle button reads the page's script again then.
+  const [pageNews, setPageNews] = useState(0);
 
   // Reads the tab's state again: after the popup's own actions, and whenever the page or the library
   // changed under the open popup (followTab). One read at a time (serialRefresh), so a slow answer read
   // before a change never lands over the answer read after it; the state shown stays until the new
-  // one arrives, so a refresh does not flash the popup empty.
+  // one arrives, so a refresh does not flash the popup empty — unless the read finds the tab between two
+  // pages: what it showed is then the page that is gone (readTab, rereader).
   const refresher = useRef<(() => Promise<void>) | null>(null);
   const refresh = () => refresher.current?.() ?? Promise.resolve();
+  const retry = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -92,13 +129,35 @@ export function Popup() {
       if (signal.aborted) return;
       setTabId(id);
       if (id === undefined) return setStatus({ kind: 'unavailable' });
+      const readAgain = () => {
+        setPageNews((n) => n + 1);
+        void refresh();
+      };
+      const later = rereader(readAgain, signal);
+      const notYet = () => setStatus(later.later() ? { kind: 'reading' } : { kind: 'unread' });
       refresher.current = serialRefresh(
         // Through the background, which fills in the targets it holds (they need not cross into the page).
-        () => sendMessage('tabState', { tabId: id }).then((state): Status => (state ? { kind: 'ready', state } : { kind: 'none' })),
-        setStatus,
-        { signal, onError: () => setStatus({ kind: 'none' }) },
+        () => readTab(id),
+        (next) => {
+          if (next.kind === 'reading') return notYet();
+          later.reset();
+          setStatus(next);
+        },
+        { signal, onError: notYet },
       );
-      followTab(id, () => void refresh(), signal);
+      retry.current = () => {
+        later.reset();
+        setStatus({ kind: 'reading' });
+        readAgain();
+      };
+      followTab(
+        id,
+        () => {
+          later.reset();
+          readAgain();
+        },
+        signal,
+      );
       void refresh();
     });
     return () => controller.abort();
@@ -183,8 +242,26 @@ export function Popup() {
           </button>
         </nav>
       </header>
-      <ScriptToggleButton tabId={tabId} onToggled={() => void refresh()} />
+      <ScriptToggleButton tabId={tabId} pageNews={pageNews} onToggled={() => void refresh()} />
       {status.kind === 'loading' && <p class="muted">…</p>}
+      {status.kind === 'reading' && (
+        <p class="muted" aria-busy="true" data-testid="reading">
+          {t('popupReading')}
+        </p>
+      )}
+      {status.kind === 'unread' && (
+        <section>
+          <p class="muted" data-testid="unread">{t('popupUnread')}</p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => retry.current?.()} data-testid="reread">
+              {t('popupReread')}
+            </button>
+            <button type="button" aria-disabled={busy || undefined} onClick={() => void annotate()} data-testid="annotate">
+              {t('popupAnnotate')}
+            </button>
+          </div>
+        </section>
+      )}
       {/* Mounted from the start, so screen readers hear each result that is swapped in. */}
       <div role="status" class="outcome" data-testid="popup-status">
         {outcome?.kind === 'ok' ? outcome.text : ''}

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { sendMessage, type ScriptToggleState } from '../messaging/protocol';
 import { sendToTab } from '../messaging/tabs';
+import { parseScriptToggleState } from '../messaging/validate';
 import { errorText } from './library/confirm-dialog';
+import { serialRefresh } from './serial-refresh';
 
 function label(state: ScriptToggleState | null): string {
   if (state?.converted) return t('popupScriptRestore');
@@ -48,9 +50,18 @@ export function ErrorAlert(props: { error: ActionError; testId: string }) {
   );
 }
 
-/** The popup's simplified ⇄ traditional button: converts the tab's page, or restores it. */
-export function ScriptToggleButton(props: { tabId: number | undefined; onToggled?(): void }) {
-  const { tabId } = props;
+/** The page's script state, as its content script answers (checked: it comes from a page's renderer). */
+function readScriptState(tabId: number): Promise<ScriptToggleState> {
+  return sendToTab(tabId, 'getScriptState').then((state) => parseScriptToggleState(state));
+}
+
+/**
+ * The popup's simplified ⇄ traditional button: converts the tab's page, or restores it. `pageNews` is
+ * bumped when the tab's page may have changed under the popup (its notice: toggled by the shortcut or
+ * the context menu, reloaded into its own script): the button reads the page's script again then.
+ */
+export function ScriptToggleButton(props: { tabId: number | undefined; pageNews?: number; onToggled?(): void }) {
+  const { tabId, pageNews = 0 } = props;
   const [state, setState] = useState<ScriptToggleState | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
@@ -65,11 +76,20 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
       .catch(() => {});
   }, []);
 
+  // One read at a time, applied in order: a read answered before a toggle never lands over the one after it.
+  const reader = useRef<(() => Promise<void>) | null>(null);
   useEffect(() => {
     if (tabId === undefined) return;
-    // No content script yet: the button still works (the background injects it).
-    void sendToTab(tabId, 'getScriptState').then(setState, () => setState(null));
+    const controller = new AbortController();
+    // No content script (yet, or any more: the page is navigating): the button offers the generic
+    // toggle, which still works (the background injects the script), not the state of a page now gone.
+    reader.current = serialRefresh(() => readScriptState(tabId), setState, { signal: controller.signal, onError: () => setState(null) });
+    return () => {
+      controller.abort();
+      reader.current = null;
+    };
   }, [tabId]);
+  useEffect(() => void reader.current?.(), [tabId, pageNews]);
 
   const toggle = async () => {
     if (tabId === undefined || busy) return;
@@ -78,7 +98,7 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
     setError(null);
     try {
       const result = await sendMessage('toggleScriptTab', { tabId });
-      if (result.state) setState(result.state);
+      if (result.state) setState(parseScriptToggleState(result.state));
       setError(toggleError(result));
       if (result.ok) props.onToggled?.();
     } catch (e) {
@@ -86,7 +106,7 @@ export function ScriptToggleButton(props: { tabId: number | undefined; onToggled
       // after asking the page (Chrome stops it when idle, or it restarted) leaves the page converted and
       // this popup unanswered. The page says what it shows now; the button must not offer to convert a
       // page that already is (pressed, it would restore it).
-      const now = await sendToTab(tabId, 'getScriptState').catch(() => null);
+      const now = await readScriptState(tabId).catch(() => null);
       if (now) setState(now);
       if (now && now.converted !== state?.converted) props.onToggled?.();
       else setError({ text: t('popupScriptFailed'), detail: errorText(e) });

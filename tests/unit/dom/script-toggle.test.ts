@@ -441,6 +441,53 @@ describe('ScriptToggle', () => {
     await t.toggle();
   });
 
+  it('says when each toggle or ensure that ran is over, with the state it came to (for a popup that did not ask)', async () => {
+    page('<title>报告</title>', '<p id="p">全面落实</p>');
+    const { convert } = backend();
+    const settled: { converted: boolean; current: Script | null; error?: string }[] = [];
+    let failing = false;
+    const t = new ScriptToggle(document, {
+      convert: (request) => (failing ? Promise.reject(new Error('background unreachable')) : convert(request)),
+      pageScript: () => 'simplified',
+      onToggled: () => {},
+      onSettled: ({ converted, current, error }) => void settled.push({ converted, current, ...(error ? { error } : {}) }),
+    });
+    await t.ensure('simplified');
+    // Nothing ran: nothing to say.
+    expect(settled).toEqual([]);
+    await t.toggle();
+    // Said once the page shows it, not before.
+    expect(settled).toEqual([{ converted: true, current: 'traditional' }]);
+    expect(document.getElementById('p')!.textContent).toBe('全面落實');
+    await t.toggle();
+    await t.ensure('traditional');
+    failing = true;
+    await t.ensure('simplified');
+    await t.toggle();
+    expect(settled).toEqual([
+      { converted: true, current: 'traditional' },
+      { converted: false, current: 'simplified' },
+      { converted: true, current: 'traditional' },
+      { converted: false, current: 'simplified' },
+      // A failed conversion is said too: the state carries its error.
+      { converted: false, current: 'simplified', error: 'background unreachable' },
+    ]);
+  });
+
+  it('a listener that throws does not undo the toggle', async () => {
+    page('<title>报告</title>', '<p id="p">全面落实</p>');
+    const t = new ScriptToggle(document, {
+      convert: backend().convert,
+      pageScript: () => 'simplified',
+      onToggled: () => {},
+      onSettled: () => {
+        throw new Error('no popup');
+      },
+    });
+    expect(await t.toggle()).toMatchObject({ converted: true });
+    await t.toggle();
+  });
+
   it('reports a failed conversion and leaves the page alone', async () => {
     page('<title>报告</title>', '<p id="p">全面落实</p>');
     let calls = 0;

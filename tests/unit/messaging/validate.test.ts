@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MessageError, parsePageInput, parsePageReport, parseTargetsToken } from '../../../lib/messaging/validate';
+import { MessageError, parsePageInput, parsePageReport, parseScriptToggleState, parseTargetsToken } from '../../../lib/messaging/validate';
 
 const valid = {
   url: 'https://www.hengyang.gov.cn/zcjd/1.html',
@@ -67,5 +67,30 @@ describe('parsePageInput', () => {
     ['a heading without text', { ...input, headings: [{ level: 1, start: 0 }] }, 'input.headings[0].text: expected a string'],
   ])('still refuses %s', (_, bad, message) => {
     expect(() => parsePageInput(bad)).toThrow(message);
+  });
+});
+
+describe('parseScriptToggleState', () => {
+  it('keeps a page’s answer as the popup uses it', () => {
+    expect(parseScriptToggleState({ original: 'traditional', current: 'simplified', converted: true, ms: 12.5 })).toEqual({
+      original: 'traditional', current: 'simplified', converted: true, ms: 12.5,
+    });
+    // Before the page's first read: no script known yet.
+    expect(parseScriptToggleState({ original: null, current: null, converted: false, ms: null })).toEqual({ original: null, current: null, converted: false, ms: null });
+    // converted is true only when it says so.
+    expect(parseScriptToggleState({ original: 'simplified', current: 'simplified', converted: 'yes', ms: null }).converted).toBe(false);
+  });
+
+  it('cuts a long error instead of refusing the state', () => {
+    const state = parseScriptToggleState({ original: 'simplified', current: 'simplified', converted: false, ms: null, error: 'x'.repeat(5000) });
+    expect(state.error).toHaveLength(1000);
+  });
+
+  it('refuses what is not a state, naming the field', () => {
+    expect(() => parseScriptToggleState(null)).toThrow(MessageError);
+    expect(() => parseScriptToggleState({ original: 'klingon', current: null, converted: false, ms: null })).toThrow('scriptState.original');
+    expect(() => parseScriptToggleState({ original: null, current: 'x', converted: false, ms: null })).toThrow('scriptState.current');
+    expect(() => parseScriptToggleState({ original: null, current: null, converted: false, ms: 'fast' })).toThrow('scriptState.ms');
+    expect(() => parseScriptToggleState({ original: null, current: null, converted: false, ms: null, error: 42 })).toThrow('scriptState.error');
   });
 });

@@ -6,18 +6,32 @@ import { fakeBrowser } from 'wxt/testing';
 import type { PageState } from '../../../lib/messaging/protocol';
 
 /** tabState answers the test hands out one by one; the notices' handlers the popup registered. */
-const asked: { resolve(state: PageState | null): void }[] = [];
+const asked: { resolve(state: PageState | null): void; reject(e: Error): void }[] = [];
 const handlers = new Map<string, (message: { sender: object }) => void>();
 vi.mock('../../../lib/messaging/protocol', async (original) => ({
   ...(await original<typeof import('../../../lib/messaging/protocol')>()),
   sendMessage: (type: string) =>
-    type === 'tabState' ? new Promise((resolve) => asked.push({ resolve })) : Promise.reject(new Error(type)),
+    type === 'tabState' ? new Promise((resolve, reject) => asked.push({ resolve, reject })) : Promise.reject(new Error(type)),
   onMessage: (type: string, handler: (message: { sender: object }) => void) => {
     handlers.set(type, handler);
     return () => handlers.delete(type);
   },
 }));
-vi.mock('../../../lib/messaging/tabs', () => ({ sendToTab: () => Promise.reject(new Error('no receiver')) }));
+/** The page's answers to getScriptState, in turn (the last one stays); none: no receiver. */
+const scriptStates: unknown[] = [];
+const scriptReads = vi.fn();
+vi.mock('../../../lib/messaging/tabs', () => ({
+  sendToTab: (_tab: number, type: string) => {
+    if (type !== 'getScriptState' || !scriptStates.length) return Promise.reject(new Error('no receiver'));
+    scriptReads();
+    return Promise.resolve(scriptStates.length > 1 ? scriptStates.shift() : scriptStates[0]);
+  },
+}));
+// Short pauses, the same bounded shape: the popup's back-off is tested for what it shows, not how long it waits.
+vi.mock('../../../lib/ui/reread', async (original) => {
+  const real = await original<typeof import('../../../lib/ui/reread')>();
+  return { ...real, rereader: (read: () => void, signal: AbortSignal) => real.rereader(read, signal, [20, 20]) };
+});
 const { Popup } = await import('../../../lib/ui/popup');
 
 const TAB = 7;
@@ -35,6 +49,10 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => key) as typeof fakeBrowser.i18n.getMessage);
   asked.length = 0;
   handlers.clear();
+  scriptStates.length = 0;
+  scriptReads.mockReset();
+  // The tab has loaded, unless a test says it is navigating.
+  vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: TAB, status: 'complete' } as never);
   history.replaceState(null, '', `/popup.html?tab=${TAB}`);
   root = document.createElement('div');
   document.body.append(root);
@@ -111,5 +129,135 @@ describe('an open popup', () => {
     expect([...handlers.keys()].sort()).toEqual(['libraryChanged', 'pageChanged']);
     await act(async () => render(null, root));
     expect(handlers.size).toBe(0);
+  });
+});
+
+const toggleButton = () => root.querySelector<HTMLButtonElement>('[data-testid=toggle-script]')!;
+const plain = { original: 'simplified', current: 'simplified', converted: false, ms: null };
+const converted = { original: 'simplified', current: 'traditional', converted: true, ms: 30 };
+
+describe('the open popup’s 简/繁 button', () => {
+  it('follows a toggle made by the shortcut: its tab’s notice reads the page’s script again; another tab’s or a frame’s does not', async () => {
+    scriptStates.push(plain);
+    await act(async () => render(<Popup />, root));
+    await settle();
+    asked.shift()!.resolve(state(3));
+    await settle();
+    expect(toggleButton().textContent).toBe('popupScriptToTraditional');
+    expect(toggleButton().dataset.converted).toBe('false');
+    expect(scriptReads).toHaveBeenCalledTimes(1);
+
+    // Alt+Shift+J in the page: it is converted now, whoever asks.
+    scriptStates.length = 0;
+    scriptStates.push(converted);
+    handlers.get('pageChanged')!(fromTab(8));
+    handlers.get('pageChanged')!(fromTab(TAB, 2));
+    handlers.get('pageChanged')!({ sender: { id: 'another-extension', url: 'https://www.hengnan.gov.cn/a.html', tab: { id: TAB }, frameId: 0 } });
+    // Longer than the read after a notice of its own tab takes (below).
+    await act(async () => new Promise((r) => setTimeout(r, 100)));
+    expect(scriptReads).toHaveBeenCalledTimes(1);
+    expect(toggleButton().textContent).toBe('popupScriptToTraditional');
+
+    handlers.get('pageChanged')!(fromTab(TAB));
+    // The read runs in an effect, after the popup's next frame.
+    await vi.waitFor(() => expect(toggleButton().textContent).toBe('popupScriptRestore'));
+    expect(scriptReads).toHaveBeenCalledTimes(2);
+    expect(toggleButton().dataset.converted).toBe('true');
+
+    // The page reloaded: its own script again.
+    scriptStates.length = 0;
+    scriptStates.push(plain);
+    handlers.get('pageChanged')!(fromTab(TAB));
+    await vi.waitFor(() => expect(toggleButton().textContent).toBe('popupScriptToTraditional'));
+    expect(toggleButton().dataset.converted).toBe('false');
+  });
+
+  it('a page’s answer that is not a state leaves the generic label, not a made-up one', async () => {
+    scriptStates.push({ original: 'klingon', current: 'simplified', converted: true, ms: null });
+    await act(async () => render(<Popup />, root));
+    await settle();
+    expect(toggleButton().textContent).toBe('popupScriptToggle');
+    expect(toggleButton().dataset.converted).toBe('false');
+  });
+});
+
+describe('a read that fails while the tab navigates', () => {
+  const statusText = () => root.querySelector('[data-testid=status]')?.textContent;
+  const wait = (ms: number) => act(async () => new Promise((r) => setTimeout(r, ms)));
+
+  it('shows “reading the page”, never 未标注, and reads again after a pause', async () => {
+    await act(async () => render(<Popup />, root));
+    await settle();
+    asked.shift()!.resolve(state(3));
+    await settle();
+    vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ id: TAB, status: 'loading' } as never);
+    handlers.get('pageChanged')!(fromTab(TAB));
+    await settle();
+    asked.shift()!.reject(new Error('The message port closed before a response was received.'));
+    await settle();
+    expect(root.querySelector('[data-testid=reading]')?.textContent).toBe('popupReading');
+    expect(statusText()).toBeUndefined();
+    expect(root.querySelector('[data-testid=verdict]')).toBeNull();
+    // No notice came: the popup asks again by itself.
+    expect(asked).toHaveLength(0);
+    await wait(30);
+    expect(asked).toHaveLength(1);
+    vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ id: TAB, status: 'complete' } as never);
+    asked.shift()!.resolve(state(4));
+    await settle();
+    expect(termCount()).toBe('4');
+    expect(root.querySelector('[data-testid=reading]')).toBeNull();
+  });
+
+  it('a content script not done with its first read (null) is “reading” too', async () => {
+    await act(async () => render(<Popup />, root));
+    await settle();
+    asked.shift()!.resolve(null);
+    await settle();
+    expect(root.querySelector('[data-testid=reading]')).not.toBeNull();
+    expect(statusText()).toBeUndefined();
+    // Its notice, once the read is done, reads it at once.
+    handlers.get('pageChanged')!(fromTab(TAB));
+    await settle();
+    asked.shift()!.resolve(state(2));
+    await settle();
+    expect(termCount()).toBe('2');
+  });
+
+  it('gives up after the bounded pauses: “could not read yet” with a retry, which reads again', async () => {
+    vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ id: TAB, status: 'loading' } as never);
+    await act(async () => render(<Popup />, root));
+    await settle();
+    asked.shift()!.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    for (let i = 0; i < 2; i++) {
+      await wait(30);
+      expect(root.querySelector('[data-testid=reading]')).not.toBeNull();
+      asked.shift()!.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    }
+    await settle();
+    expect(root.querySelector('[data-testid=unread]')?.textContent).toBe('popupUnread');
+    expect(statusText()).toBeUndefined();
+    // Spent: no more reads by themselves.
+    await wait(100);
+    expect(asked).toHaveLength(0);
+
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid=reread]')!.click());
+    await settle();
+    expect(root.querySelector('[data-testid=reading]')).not.toBeNull();
+    expect(asked).toHaveLength(1);
+    asked.shift()!.resolve(state(5));
+    await settle();
+    expect(termCount()).toBe('5');
+  });
+
+  it('a tab that has loaded with nothing to answer is 未标注, as before: that page is not annotated', async () => {
+    await act(async () => render(<Popup />, root));
+    await settle();
+    asked.shift()!.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    await settle();
+    expect(statusText()).toBe('popupNotAnnotated');
+    expect(root.querySelector('[data-testid=reading]')).toBeNull();
+    await wait(100);
+    expect(asked).toHaveLength(0);
   });
 });
