@@ -97,14 +97,12 @@ export function findIndicatorTables(s: string, reportYear: number | null): Indic
     if (nextTab >= 0 && nextTab < line.start) nextTab = s.indexOf('\t', line.start);
     if (nextTab < 0) break;
     if (nextTab >= line.end) continue;
-    let header = readHeader(cellsOf(s, line.start, line.end), reportYear);
-    let first = i + 1;
-    if (!header) {
-      const split = readSplitHeader(s, lines, i, reportYear);
-      if (!split) continue;
-      header = split.header;
-      first = split.next;
-    }
+    // A first header row can read as a whole header (2020年 | 2025年 | 属性) while 2025年 spans the
+    // second row's 目标值 | 年均增长: the second row decides.
+    const split = readSplitHeader(s, lines, i, reportYear);
+    const header = split?.header ?? readHeader(cellsOf(s, line.start, line.end), reportYear);
+    if (!header) continue;
+    const first = split ? split.next : i + 1;
     const table: IndicatorTable = { start: line.start, end: lines[first - 1]!.end, caption: captionBefore(s, lines, i), targets: [] };
     let above: (Cell | undefined)[] = [];
     let j = first;
@@ -220,7 +218,9 @@ function readSplitHeader(
   const subAt = nonBlank(i + 1);
   if (subAt >= lines.length) return null;
   const sub = cellsOf(s, lines[subAt]!.start, lines[subAt]!.end);
-  if (sub.length < 2 || !sub.every((c) => c.text && c.text.length <= 16 && SUB_HEAD.test(c.text) && !readValue(c.text)?.kind)) return null;
+  // A figure is a row's, not a heading; a year (2020年) reads as one too.
+  const heading = (t: string) => t.length <= 16 && SUB_HEAD.test(t) && (/(?:19|20)\d\d年/.test(t) || readValue(t)?.kind !== 'value');
+  if (sub.length < 2 || !sub.every((c) => heading(c.text))) return null;
   // The widest of the next rows (a merged 类别 or value leaves the others short).
   let width = 0;
   for (let k = nonBlank(subAt + 1), n = 0; k < lines.length && n < 6; k = nonBlank(k + 1), n++) {
@@ -376,7 +376,8 @@ function rowTargets(s: string, row: (Cell | undefined)[], cells: Cell[], h: Head
     const total = v.cumulative;
     let indicator = name;
     if (total) indicator = concat(name, supplied('(累计)', '(累計)'));
-    else if (period) indicator = concat(name, CHANGE_END.test(name.text) ? supplied('(年均)', '(年均)') : supplied('年均增长', '年均增長'));
+    // 年均增长 only where the table says growth; a flow or a change named by the row is its yearly amount.
+    else if (period) indicator = concat(name, CHANGE_END.test(name.text) || /新增/.test(name.text) || !h.periodGrowth ? supplied('(年均)', '(年均)') : supplied('年均增长', '年均增長'));
     out.push({
       kind: 'value',
       indicator,
@@ -416,9 +417,10 @@ function changeUnit(cellUnit: string, rowUnit: string, name: string, h: Header, 
   if (cellUnit) return withMagnitude(cellUnit, rowUnit);
   if (h.periodUnit) return h.periodUnit;
   if (/^个?百分点$/.test(rowUnit)) return rowUnit;
-  const change = CHANGE_END.test(name) || /增长|增速|增幅|降低|下降|减少/.test(name);
+  const change = CHANGE_END.test(name) || /增长|增速|增幅|降低|下降|减少|新增/.test(name);
   if (/^[%‰]$/.test(rowUnit)) return change ? rowUnit : '';
-  if (total) return rowUnit;
+  // A row that counts a change or a flow (受教育年限提高（年）, 城镇新增就业（万人）): its 年均 is in its unit.
+  if (total || (change && rowUnit)) return rowUnit;
   return h.periodGrowth || change ? '%' : '';
 }
 
