@@ -196,7 +196,9 @@ describe('main-indicator tables of other shapes', () => {
     // 16 table rows and the article's own sentence (到2025年…地区生产总值突破2100亿元).
     expect(state!.targets).toHaveLength(17);
     const popup = await ext.popupFor(page);
-    const shown = await popup.getByTestId('target-row').allTextContents();
+    const rows = popup.getByTestId('target-row');
+    await expect.poll(() => rows.count()).toBe(17);
+    const shown = await rows.allTextContents();
     expect(shown).toContain('规模以上工业增加值年均增长 ↑ 7.5% · 预期性');
     expect(shown).toContain('年接待游客 → 1.3亿人次 · 预期性');
     expect(shown).toContain('城镇新增就业 → 11万人 以上 · 预期性');

@@ -12,6 +12,7 @@ import { analyzePage } from '../../../lib/analyze';
 import { htmlPageInput } from '../../../lib/cli/input';
 import { findIndicatorTables } from '../../../lib/extract/indicator-table';
 import { bundledMatcher } from '../../../lib/glossary/bundled';
+import type { ParsedPageEntry } from '../../../lib/glossary/page';
 import type { Target } from '../../../lib/types';
 
 const fixture = (path: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/${path}`, import.meta.url)), 'utf8');
@@ -114,7 +115,7 @@ describe('a city’s page laid out in a table (plan-indicators-merged.html, made
   });
 
   it('takes a glossary table headed only by its own header row (名词 | 释义); prose after it is no entry', () => {
-    expect(r.pageGlossary.map((e) => [e.term, e.label, e.definition])).toEqual([
+    expect((r.pageGlossary as ParsedPageEntry[]).map((e) => [e.term, e.label, e.definition])).toEqual([
       ['双核驱动', '双核驱动', '以沅溪主城和临港新区为两个增长核心，带动全市产业布局和城镇发展的总体战略。'],
       ['三个一批', '“三个一批”', '签约一批、开工一批、投产一批的重大项目推进机制。'],
     ]);
