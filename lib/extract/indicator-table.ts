@@ -99,8 +99,9 @@ export function findIndicatorTables(s: string, reportYear: number | null): Indic
     if (nextTab >= line.end) continue;
     // A first header row can read as a whole header (2020年 | 2025年 | 属性) while 2025年 spans the
     // second row's 目标值 | 年均增长: the second row decides.
-    const split = readSplitHeader(s, lines, i, reportYear);
-    const header = split?.header ?? readHeader(cellsOf(s, line.start, line.end), reportYear);
+    const top = cellsOf(s, line.start, line.end);
+    const split = readSplitHeader(s, lines, i, top, reportYear);
+    const header = split?.header ?? readHeader(top, reportYear);
     if (!header) continue;
     const first = split ? split.next : i + 1;
     const table: IndicatorTable = { start: line.start, end: lines[first - 1]!.end, caption: captionBefore(s, lines, i), targets: [] };
@@ -116,7 +117,7 @@ export function findIndicatorTables(s: string, reportYear: number | null): Indic
       if (!tab) continue;
       const cells = cellsOf(s, row.start, row.end);
       // The next table's header: that table begins here.
-      if (readHeader(cells, reportYear) || readSplitHeader(s, lines, j, reportYear)) break;
+      if (readHeader(cells, reportYear) || readSplitHeader(s, lines, j, cells, reportYear)) break;
       table.end = row.end;
       const aligned = align(cells, header, above);
       above = aligned;
@@ -204,11 +205,9 @@ function readSplitHeader(
   s: string,
   lines: { start: number; end: number }[],
   i: number,
+  top: Cell[],
   reportYear: number | null,
 ): { header: Header; next: number } | null {
-  const line = lines[i]!;
-  if (s.indexOf('\t', line.start) >= line.end || s.indexOf('\t', line.start) < 0) return null;
-  const top = cellsOf(s, line.start, line.end);
   if (top.length < 2 || !top.some((c) => NAME_HEAD.test(c.text))) return null;
   const nonBlank = (from: number): number => {
     let k = from;
