@@ -174,8 +174,8 @@ function tableRowAsLine(line: Line): Line | null {
 
 /** Parses one line as an entry, or returns null. Works on foldChars(line): same length, so offsets carry over. */
 function parseEntryLine(input: Line): EntryDraft | null {
-  const line = input.text.includes('\t') ? tableRowAsLine(input) : input;
-  if (!line) return null;
+  // A line with a tab that is no glossary row (an entry in one cell beside an empty one) reads as before.
+  const line = (input.text.includes('\t') && tableRowAsLine(input)) || input;
   const o = line.text;
   const f = foldChars(o);
   const lead = f.length - f.trimStart().length;

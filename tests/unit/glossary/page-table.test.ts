@@ -36,6 +36,10 @@ describe('a glossary table', () => {
     expect(read(rows([['标题', '发布日期'], ['关于印发2025年重点工作任务的通知', '2025-02-10']]))).toEqual([]);
   });
 
+  it('an entry in one cell beside an empty one reads as a line does', () => {
+    expect(read('名词解释\n1.“两业融合”：先进制造业和现代服务业融合发展。\t')).toEqual([['两业融合', '1.', '先进制造业和现代服务业融合发展。']]);
+  });
+
   it('ends with its rows: a sentence after it quoting a term before a comma is prose', () => {
     const text = `${rows([['名词', '解释'], ['“三个一批”', '签约一批、开工一批、投产一批。']])}\n各级各部门要对照“三个一批”要求，逐项抓好落实。`;
     expect(read(text)).toEqual([['三个一批', null, '签约一批、开工一批、投产一批。']]);
