@@ -125,8 +125,57 @@ interface EntryDraft {
   definition: string;
 }
 
+// A glossary written as a table: the text model gives a row as one line, its cells split by '\t'
+// (名词 | 解释, or 序号 | 名词 | 解释). Its header row, whatever the words (名词 | 释义, 术语 | 含义), says
+// the rows below are entries, as a 名词解释 heading does.
+// Without a heading above it, only a header naming a glossary's columns starts one: 名称 | 内容 heads
+// a service guide's table (办理时限 | 5个工作日) as well. Under a heading, a header of either wording is skipped.
+const TABLE_TERM_HEAD = /^(?:名词|术语|词语|词条)(?:名称)?$/;
+const TABLE_DEFINITION_HEAD = /^(?:解释|释义|含义|注释)$/;
+const LOOSE_TERM_HEAD = /^(?:名词|术语|词语|词条|名称|概念|项目)(?:名称)?$/;
+const LOOSE_DEFINITION_HEAD = /^(?:解释|释义|含义|注释|说明|内容|解读)$/;
+const TABLE_NUMBER = /^(?:\d{1,3}|[\u2460-\u2473])[.、]?$/;
+
+/** The cells of a table row, blanks trimmed, or null for a line that is not one. */
+function tableCells(line: string): string[] | null {
+  if (!line.includes('\t')) return null;
+  const cells = foldChars(line)
+    .split('\t')
+    .map((c) => c.replace(/\s+/g, ''));
+  if (cells.length > 2 && TABLE_NUMBER.test(cells[0]!)) cells.shift();
+  return cells.length === 2 ? cells : null;
+}
+
+function isTableHeading(line: string, loose = false): boolean {
+  const cells = tableCells(line);
+  if (!cells) return false;
+  return loose ? LOOSE_TERM_HEAD.test(cells[0]!) && LOOSE_DEFINITION_HEAD.test(cells[1]!) : TABLE_TERM_HEAD.test(cells[0]!) && TABLE_DEFINITION_HEAD.test(cells[1]!);
+}
+
+/**
+ * A table row read as the line an entry would be: the tab after the 序号 cell becomes the '.' of a
+ * number (1 → 1.), the tab after the term the colon. One character for one, so offsets still hold.
+ */
+function tableRowAsLine(line: Line): Line | null {
+  const t = line.text;
+  const tabs = [...t.matchAll(/\t/g)].map((m) => m.index!);
+  if (tabs.length < 1 || tabs.length > 2 || !tableCells(t)) return null;
+  let text = t;
+  if (tabs.length === 2) {
+    if (!TABLE_NUMBER.test(t.slice(0, tabs[0]).trim())) return null;
+    text = `${text.slice(0, tabs[0])}${/[.、]\s*$/.test(t.slice(0, tabs[0])) ? ' ' : '.'}${text.slice(tabs[0]! + 1)}`;
+  }
+  const sep = tabs[tabs.length - 1]!;
+  // An empty definition cell defines nothing; a term cell must hold a term.
+  if (!t.slice(sep + 1).trim() || !t.slice(tabs.length === 2 ? tabs[0]! + 1 : 0, sep).trim()) return null;
+  text = `${text.slice(0, sep)}:${text.slice(sep + 1)}`;
+  return { start: line.start, text };
+}
+
 /** Parses one line as an entry, or returns null. Works on foldChars(line): same length, so offsets carry over. */
-function parseEntryLine(line: Line): EntryDraft | null {
+function parseEntryLine(input: Line): EntryDraft | null {
+  // A line with a tab that is no glossary row (an entry in one cell beside an empty one) reads as before.
+  const line = (input.text.includes('\t') && tableRowAsLine(input)) || input;
   const o = line.text;
   const f = foldChars(o);
   const lead = f.length - f.trimStart().length;
@@ -224,9 +273,13 @@ function parseSection(lines: Line[], from: number): { entries: ParsedPageEntry[]
   };
   // Entries of one section share a marker family, so "(1)…(2)" sub-items inside a ①-style definition
   // stay part of the definition instead of becoming entries.
+  // A glossary written as a table has its entries in its rows: a sentence after it that happens to
+  // quote a term before a comma (各级各部门要对照“三个一批”要求，…) is prose, not one more entry.
+  let tableRows: boolean | undefined;
   const entryAt = (li: number): EntryDraft | null => {
     const line = lines[li];
     if (!line) return null;
+    if (tableRows !== undefined && line.text.includes('\t') !== tableRows) return null;
     const e = parseEntryLine(line);
     return e && (family === undefined || e.family === family) ? e : null;
   };
@@ -237,6 +290,7 @@ function parseSection(lines: Line[], from: number): { entries: ParsedPageEntry[]
     const t = line.text.trim();
     if (!t) continue;
     if (!cur && !entries.length && isByline(t)) continue;
+    if (!cur && !entries.length && isTableHeading(t, true)) continue;
     if (t.length <= 40 && FOOTER_RE.test(foldChars(t))) break;
     if (isHeading(t)) break;
     // An unmarked, unquoted first "entry" followed by numbered ones was a preamble line with a colon
@@ -257,6 +311,7 @@ function parseSection(lines: Line[], from: number): { entries: ParsedPageEntry[]
       finish();
       cur = e;
       family ??= e.family;
+      tableRows ??= line.text.includes('\t');
       continue;
     }
     if (!cur) {
@@ -291,7 +346,8 @@ export function parsePageGlossary(text: string): ParsedPageEntry[] {
   const lines = splitLines(text);
   const out: ParsedPageEntry[] = [];
   for (let h = 0; h < lines.length; h++) {
-    if (!isHeading(lines[h]!.text.trim())) continue;
+    const heading = lines[h]!.text.trim();
+    if (!isHeading(heading) && !isTableHeading(heading)) continue;
     const { entries, next } = parseSection(lines, h + 1);
     if (!entries.length) continue;
     out.push(...entries);

@@ -1,11 +1,14 @@
 /**
  * A plan's 主要指标 table in the built extension: the popup lists a target per row (the national
  * 十四五 table, tests/fixtures/pages/plan-indicators.html; a made-up city's on a traditional mirror),
- * and a row's click scrolls to the table row and flashes it, as any target's sentence.
+ * and a row's click scrolls to the table row and flashes it, as any target's sentence. Made-up
+ * provincial and city tables of other shapes (plan-indicators-split.html: a header over two rows,
+ * merged cells, 万 in a cell, a 名词解释 table; plan-indicators-merged.html: a page laid out in a table,
+ * 2025年 over 目标值 | 年均增长, a glossary table headed by its own header row) list their rows too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { HIGHLIGHTS, highlightCounts } from './page';
+import { HIGHLIGHTS, highlightCounts, termPoint, tooltipText } from './page';
 import { waitForState } from './state';
 
 let server: StaticServer;
@@ -129,5 +132,100 @@ describe('main-indicator tables in the popup', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     await page.close();
     expect(ext.extensionErrors).toEqual([]);
+  });
+});
+
+describe('main-indicator tables of other shapes', () => {
+  it('a header over two rows and merged cells: the popup lists each row under its own column', async () => {
+    const page = await ext.open(server.govUrl('pages/plan-indicators-split.html'));
+    const state = await waitForState(ext, await ext.tabIdOf(page));
+    expect(state!.targets).toHaveLength(19);
+    const popup = await ext.popupFor(page);
+    const rows = popup.getByTestId('target-row');
+    await expect.poll(() => rows.count()).toBe(19);
+    expect(await rows.allTextContents()).toEqual([
+      '地区生产总值 → 40000亿元 · 预期性',
+      '地区生产总值年均增长 ↑ 7% 左右 · 预期性',
+      '人均地区生产总值 → 87000元 · 预期性',
+      '人均地区生产总值年均增长 ↑ 7% 左右 · 预期性',
+      '常住人口城镇化率 → 64% · 预期性',
+      '常住人口城镇化率(累计) ↑ 5.2 · 预期性',
+      '常住人口规模 → 5050万 左右 · 预期性',
+      '研发经费投入强度 → 2.8% · 预期性',
+      '研发经费投入强度年均增长 ↑ 0.14个百分点 · 预期性',
+      '每万人口高价值发明专利拥有量 → 6件 · 预期性',
+      '城镇居民人均可支配收入 → 58000元 · 预期性',
+      '城镇居民人均可支配收入年均增长 ↑ 7% · 预期性',
+      '农村居民人均可支配收入 → 26000元 · 预期性',
+      '农村居民人均可支配收入年均增长 ↑ 8.5% · 预期性',
+      '城镇新增就业 → 60万人 以上 · 预期性',
+      '城镇新增就业(累计) ↑ 300万人 · 预期性',
+      '单位地区生产总值能源消耗降低完成国家下达任务 ↓ · 约束性',
+      '森林覆盖率 → 60.2% · 约束性',
+      '森林覆盖率(累计) ↑ 0.3 · 约束性',
+    ]);
+    // The table of past years below it (完成情况 over 2019年 | 2020年) gives nothing.
+    expect(await popup.getByTestId('target-section').allTextContents()).toEqual([expect.stringContaining('专栏1 青岚省“十四五”时期经济社会发展主要指标')]);
+    await popup.close();
+    await page.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('a term the page’s 名词解释 table defines is highlighted with the page’s own definition', async () => {
+    const page = await ext.open(server.govUrl('pages/plan-indicators-split.html'));
+    await waitForState(ext, await ext.tabIdOf(page));
+    const { x, y } = await termPoint(page, HIGHLIGHTS.page, '一核两翼', 0);
+    await page.mouse.move(x, y);
+    await expect.poll(() => tooltipText(page)).toContain('本页名词解释');
+    expect(await tooltipText(page)).toContain('以省会都市圈为核心，以东部沿江经济带和西部生态经济区为两翼的全省区域发展总体布局。');
+    await page.close();
+
+    const city = await ext.open(server.govUrl('pages/plan-indicators-merged.html'));
+    await waitForState(ext, await ext.tabIdOf(city));
+    const p = await termPoint(city, HIGHLIGHTS.page, '双核驱动', 0);
+    await city.mouse.move(p.x, p.y);
+    await expect.poll(() => tooltipText(city)).toContain('本页名词解释');
+    expect(await tooltipText(city)).toContain('以沅溪主城和临港新区为两个增长核心');
+    await city.close();
+    expect(ext.extensionErrors).toEqual([]);
+  });
+
+  it('a page laid out in a table, 2025年 over 目标值 | 年均增长: the popup lists its rows, the library keeps them', async () => {
+    const page = await ext.open(server.govUrl('pages/plan-indicators-merged.html'));
+    const state = await waitForState(ext, await ext.tabIdOf(page));
+    // 16 table rows and the article's own sentence (到2025年…地区生产总值突破2100亿元).
+    expect(state!.targets).toHaveLength(17);
+    const popup = await ext.popupFor(page);
+    const rows = popup.getByTestId('target-row');
+    await expect.poll(() => rows.count()).toBe(17);
+    const shown = await rows.allTextContents();
+    expect(shown).toContain('规模以上工业增加值年均增长 ↑ 7.5% · 预期性');
+    expect(shown).toContain('年接待游客 → 1.3亿人次 · 预期性');
+    expect(shown).toContain('城镇新增就业 → 11万人 以上 · 预期性');
+    expect(shown).toContain('基本医疗保险参保率 → 96% 以上 · 约束性');
+    expect(shown).toContain('城镇新增就业人数(年均) ↑ 2.2万人 · 预期性');
+    // The 十三五 table (2020年规划目标 | 2020年实际完成) gives nothing.
+    expect(shown.some((s) => s.includes('1500'))).toBe(false);
+    await popup.close();
+    await page.close();
+
+    const lib = await ext.context.newPage();
+    await lib.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await lib.getByTestId('summary').waitFor();
+    const cells = async (name: string) => {
+      const row = lib.locator('[data-testid="target-row"]', { has: lib.locator('td[data-col="indicator"]', { hasText: name }) });
+      await row.first().waitFor();
+      expect(await row.count()).toBe(1);
+      const read = (col: string) => row.locator(`td[data-col="${col}"]`).textContent();
+      return [await read('indicator'), await read('year'), await read('value'), await read('qualifier'), await read('hedge')];
+    };
+    // The library shows the rows in view: one region's at a time.
+    await lib.getByTestId('filter-region').selectOption('青岚省');
+    expect(await cells('人均地区生产总值年均增长')).toEqual(['人均地区生产总值年均增长', '2025', '↑ 7%', '左右', '预期性']);
+    expect(await cells('常住人口规模')).toEqual(['常住人口规模', '2025', '→ 5050万', '左右', '预期性']);
+    await lib.getByTestId('filter-region').selectOption('沅溪市');
+    expect(await cells('城乡居民基本养老保险参保率(累计)')).toEqual(['城乡居民基本养老保险参保率(累计)', '2025', '↑ 2', '', '约束性']);
+    expect(await cells('年接待游客年均增长')).toEqual(['年接待游客年均增长', '2025', '↑ 6%', '', '预期性']);
+    await lib.close();
   });
 });
