@@ -75,10 +75,12 @@ describe('lists and shared qualifiers', () => {
       ['新增城镇就业', 2, '%', '', 'increase', ''],
     ]);
     // So does a base at the year's end (比上年末, 较去年底), as a plan compares stocks and rates.
-    expect(read('常住人口城镇化率达到60%，比上年末提高1.2个百分点。')).toEqual([
-      ['常住人口城镇化率', 60, '%', '', 'increase', ''],
-      ['常住人口城镇化率', 1.2, '个百分点', '', 'increase', ''],
+    expect(read('常住人口达到120万人，比上年末增长1.5%。')).toEqual([
+      ['常住人口', 120, '万人', '', 'increase', ''],
+      ['常住人口', 1.5, '%', '', 'increase', ''],
     ]);
+    // A difference in the value's own measure (a rate's points, the same unit) only restates it: one target.
+    expect(read('常住人口城镇化率达到60%，比上年末提高1.2个百分点。')).toEqual([['常住人口城镇化率', 60, '%', '', 'increase', '']]);
     expect(read('新增城镇就业6万人以上，较去年底增长2%。').map((r) => r[0])).toEqual(['新增城镇就业', '新增城镇就业']);
   });
 
