@@ -240,6 +240,8 @@ export function extractTargets(input: ExtractInput): Target[] {
   let tableAt = 0;
   let region: Region | null = null;
   let bulletGoals: { year: number | null } | null = null;
+  /** The list heading whose list was read (see LIST_HEADING). */
+  let listHeadingAt = -1;
   const paragraph = new ParagraphTense();
   /** The sentence follows a review frame in its paragraph (报告回顾了过去一年的工作。全市…). */
   let framed = false;
@@ -310,11 +312,16 @@ export function extractTargets(input: ExtractInput): Target[] {
     if (region && sent.start >= region.end) region = null;
     // A heading that names the list (【主要预期目标】, 2025年主要预期目标) introduces it as "主要预期目标是：" does:
     // a 图解 or a 目标篇 puts each target on its own line under it, with no intro sentence.
+    // Once per heading, up to where an intro's list would end (围绕上述目标…): the work after the list in the
+    // same section is not the list's.
     const h0 = st.heading;
-    if (!region && h0 && st.mode !== 'review' && sent.start >= h0.end && LIST_HEADING.test(h0.text)) {
+    if (!region && h0 && h0.start !== listHeadingAt && st.mode !== 'review' && sent.start >= h0.end && LIST_HEADING.test(h0.text)) {
+      listHeadingAt = h0.start;
+      const until = Math.min(cursor.nextStart(sent.start), sent.start + REGION_MAX);
+      const stop = REGION_END.exec(s.slice(sent.start, until));
       region = {
         start: sent.start,
-        end: Math.min(cursor.nextStart(sent.start), sent.start + REGION_MAX),
+        end: stop ? sent.start + stop.index : until,
         kind: 'main',
         hedge: '预期',
         year: statedYear(h0.text, 0, h0.text.length, st.reportYear) ?? st.reportYear,

@@ -612,3 +612,19 @@ describe('movement verbs, bounds said by the verb, conditions and forecasts', ()
     expect(read('一般公共预算收入实现5%的下降。')).toEqual([['一般公共预算收入', 5, '%', '', 'decrease']]);
   });
 });
+
+describe('a heading that names the list (third audit)', () => {
+  const kinds = (text: string, headings: { text: string; level: number; start: number }[] = []) =>
+    extractTargets({ text, headings, year: 2025 }).map((t) => `${t.kind}:${t.indicator}${t.value}${t.unit}`);
+
+  it('opens the list as an intro does, once, up to where an intro’s list would end', () => {
+    const text = '【主要预期目标】\n地区生产总值增长6%左右\n城镇新增就业5万人以上\n【重点工作】\n确保粮食产量稳定在30万吨以上';
+    expect(kinds(text, [{ text: '【主要预期目标】', level: 3, start: 0 }, { text: '【重点工作】', level: 3, start: text.indexOf('【重点') }])).toEqual([
+      'main:地区生产总值6%',
+      'main:城镇新增就业5万人',
+      'other:粮食产量30万吨',
+    ]);
+    const report = '二、2025年主要预期目标\n今年主要预期目标是：地区生产总值增长6%左右。围绕上述目标，全年新建5G基站1000个以上。';
+    expect(kinds(report)).toEqual(['main:地区生产总值6%', 'other:新建5G基站1000个']);
+  });
+});
