@@ -6,11 +6,14 @@
  *  - A list intro (主要预期目标是： / 主要目标是： / 主要预期目标 directly followed by the first item)
  *    opens a region up to 围绕上述目标 / 以下…工作 / 各位代表 / the next heading / the paragraph end;
  *    every value in it is a target, trigger words or not ('main' for the year's list, 'other' for
- *    five-year lists).
+ *    five-year lists). A heading that names the list (【主要预期目标】) opens one the same way, and on a
+ *    <place><year>目标任务 page (yearList) the year's values are 'main' without either.
  *  - Elsewhere a value needs a trigger (a qualifier 以上/左右/以内, a hedge 确保/力争/争取/拟 before it, a
  *    target verb 控制在/突破/达到 …, or in a plan section a percentage with 增长/下降 …) and no past cue.
  *    A plan's count of work (新建5G基站200个, 改造老旧小区120个) needs none: a plan section, or a sentence
  *    that says it is ahead, makes it one (plannedCount).
+ *  - The same target said again in one report is kept once; a change against last year that only
+ *    restates the value before it (…4%左右安排，比上年提高1个百分点) is none.
  *  - Goal statements without numbers come from "目标：" lines, "奋斗目标是：" intros and
  *    "…远景目标。" headings (goals.ts).
  *  - A plan's 主要指标 table gives a target per row and column ahead (indicator-table.ts); its rows are
