@@ -61,7 +61,9 @@ export function beginAnalysis(input: PageInput, force: boolean): PendingAnalysis
   const targetsOnce = (): Target[] => {
     if (targets) return targets;
     // Targets read the same folded text (no second fold); they do not depend on the terms.
-    targets = annotate ? extractTargets({ text: input.text, headings: input.headings, year: report.year, folded }) : [];
+    // A <place><year>目标任务 page is the place's list of the year's targets: the detector knows it by its title.
+    const yearList = report.kind === 'goals' && report.reasons.some((r) => r.endsWith(':目标任务'));
+    targets = annotate ? extractTargets({ text: input.text, headings: input.headings, year: report.year, folded, yearList }) : [];
     assignTargetRegions(targets, report);
     return targets;
   };

@@ -125,6 +125,8 @@ const TAIL = /^(?:达标|的目标|目标|安排)/;
 const GROWTH_AFTER = /^的?(增长|增幅|提升|提高|下降|降幅)/;
 const HEAD_MAX = 80;
 const CLAUSE_BREAK = /[,，;；:：。!?！？\n]/g;
+/** A digit, a colon and a lone 1: a ratio to one (see RATIO_TO_ONE in numbers.ts). */
+const RATIO_COLON = /^[0-9][:：]1(?![0-9.])/;
 /** Administrative tiers that enumerations repeat after one shared name (国家级…、省级…). */
 const TIER = /^(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡镇级|一级|二级|三级|四级)$/;
 const TIER_END = /(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡镇级|一级|二级|三级|四级)$/;
@@ -431,7 +433,11 @@ export function parseItems(s: string, start: number, end: number, cuts: readonly
   // A slice bounds the search to this sentence.
   const sub = s.slice(start, end);
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(sub); m; m = CLAUSE_BREAK.exec(sub)) closeAt(start + m.index);
+  for (let m = CLAUSE_BREAK.exec(sub); m; m = CLAUSE_BREAK.exec(sub)) {
+    // The colon of a ratio (收入比缩小到1.8:1, 2.1：1) is inside its value, not between clauses.
+    if (RATIO_COLON.test(sub.slice(Math.max(0, m.index - 1), m.index + 3))) continue;
+    closeAt(start + m.index);
+  }
   closeAt(end);
   return out;
 }

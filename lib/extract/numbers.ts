@@ -279,12 +279,22 @@ function unitOf(s: string, j: number, n: ParsedNumber): { unit: string; end: num
 export function parseQuantityAt(s: string, i: number): Quantity | null {
   const n1 = parseNumberAt(s, i);
   if (!n1) return null;
-  // 5G, 4A级, 3D: a number glued to Latin letters is a label.
-  if (!n1.big && isAsciiLetter(s.charCodeAt(n1.end))) return null;
   let unit = '';
   let j = n1.end;
-  if (n1.per) unit = n1.per;
-  else {
+  // 5G, 4A级, 3D: a number glued to Latin letters is a label — unless the letters are a unit of computing
+  // power, which plans write in Latin (算力规模达到300EFLOPS, 智能算力20 EFLOPS is not glued and not read).
+  const latin = !n1.big && isAsciiLetter(s.charCodeAt(n1.end)) ? FLOPS.exec(s.slice(n1.end, n1.end + 8)) : null;
+  if (!n1.big && isAsciiLetter(s.charCodeAt(n1.end)) && !latin) return null;
+  if (latin) {
+    unit = latin[0].toUpperCase();
+    j += latin[0].length;
+  } else if (n1.per) unit = n1.per;
+  else if (!n1.chinese && RATIO_TO_ONE.test(s.slice(j, j + 3))) {
+    // 城乡居民收入比缩小到1.8:1 — a ratio to one is written with its ":1", which is its unit (a score, 3:1, has
+    // no decimal and no 比 in its name; the caller's name check leaves it out of non-reports anyway).
+    unit = ':1';
+    j += 2;
+  } else {
     const u = unitOf(s, j, n1);
     unit = u.unit;
     j = u.end;
@@ -326,6 +336,11 @@ export function parseQuantityAt(s: string, i: number): Quantity | null {
     chinese: n1.chinese,
   };
 }
+
+/** Computing power in Latin units (E/P/T + FLOPS), as written or in lower case. */
+const FLOPS = /^[EPTept]FLOPS(?![A-Za-z])/i;
+/** A ratio to one: ":1" or "：1" (folded to ":"), not ":10" or "1:1.5". */
+const RATIO_TO_ONE = /^:1(?![0-9.])/;
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);

@@ -6,11 +6,14 @@
  *  - A list intro (主要预期目标是： / 主要目标是： / 主要预期目标 directly followed by the first item)
  *    opens a region up to 围绕上述目标 / 以下…工作 / 各位代表 / the next heading / the paragraph end;
  *    every value in it is a target, trigger words or not ('main' for the year's list, 'other' for
- *    five-year lists).
- *  - Elsewhere a value needs a trigger (a qualifier 以上/左右/以内, a hedge 确保/力争/争取 before it, a
+ *    five-year lists). A heading that names the list (【主要预期目标】) opens one the same way, and on a
+ *    <place><year>目标任务 page (yearList) the year's values are 'main' without either.
+ *  - Elsewhere a value needs a trigger (a qualifier 以上/左右/以内, a hedge 确保/力争/争取/拟 before it, a
  *    target verb 控制在/突破/达到 …, or in a plan section a percentage with 增长/下降 …) and no past cue.
  *    A plan's count of work (新建5G基站200个, 改造老旧小区120个) needs none: a plan section, or a sentence
  *    that says it is ahead, makes it one (plannedCount).
+ *  - The same target said again in one report is kept once; a change against last year that only
+ *    restates the value before it (…4%左右安排，比上年提高1个百分点) is none.
  *  - Goal statements without numbers come from "目标：" lines, "奋斗目标是：" intros and
  *    "…远景目标。" headings (goals.ts).
  *  - A plan's 主要指标 table gives a target per row and column ahead (indicator-table.ts); its rows are
@@ -37,6 +40,12 @@ export interface ExtractInput {
   year?: number | null;
   /** `text` already folded (foldText(text)), so the caller's fold is not done a second time. */
   folded?: FoldedText;
+  /**
+   * The page is itself the list of the year's targets (a <place><year>目标任务 page, lib/detect/report): its
+   * values for the report's year are that year's main targets, as the items of a 主要预期目标 list are,
+   * though no intro sentence says so — the title does. Values for other years stay 'other'.
+   */
+  yearList?: boolean;
 }
 
 /** A sentence's own facts, with its asides blanked (see acceptItem). */
@@ -97,9 +106,13 @@ function foldedIndexOf(f: FoldedText, orig: number): number {
 }
 
 /**
- * Hedges as words: 预期 in 人均预期寿命, 预期性 (指标) or 预期收益 is part of a name, not the hedge.
+ * Hedges as words: 预期 in 人均预期寿命, 预期性 (指标) or 预期收益 is part of a name, not the hedge. 拟 is the
+ * budget's: a report proposes the year's fiscal figures to the congress (赤字率拟按4%左右安排, 拟发行超长期特别
+ * 国债1.3万亿元, 拟安排地方政府专项债券4.4万亿元) — planned figures for the year, set as firmly as 预期 sets the
+ * growth rate, so they are targets ('other': they are not in the 主要预期目标 list). Not 模拟, 虚拟, 草拟, 比拟, 拟人,
+ * 拟定 (drafting), 拟合.
  */
-const HEDGE_WORD = /确保|力争|争取|预期(?!寿命|性|收益|效果|管理|转弱)/g;
+const HEDGE_WORD = /确保|力争|争取|预期(?!寿命|性|收益|效果|管理|转弱)|(?<![模虚草比])拟(?![人定合态稿])/g;
 
 function lastHedge(s: string, from: number, to: number): string {
   let word = '';
@@ -174,6 +187,12 @@ function inTextOrder(a: Target[], b: Target[]): Target[] {
   return out;
 }
 
+/** A heading that is the name of the year's list of targets, and nothing else (not …预期目标完成情况). */
+const LIST_HEADING = /(?:主要)?预期目标[】\]」』]?$/;
+
+/** The growth an intro's 预期目标 belongs to (经济增长预期目标, GDP增速目标): one indicator's goal, not a list. */
+const ONE_GOAL = /(?:增长|增速)$/;
+
 /** A clause that is only a time ahead (到2027年, 至二〇三〇年底): it dates the clauses after it. */
 const LIST_TIME = /(?:^|[,，:：])\s*(?:到|至)(?:(?:20|19)[0-9]{2}|[〇零一二三四五六七八九]{4})年(?:底|末)?\s*[,，]/;
 
@@ -224,6 +243,8 @@ export function extractTargets(input: ExtractInput): Target[] {
   let tableAt = 0;
   let region: Region | null = null;
   let bulletGoals: { year: number | null } | null = null;
+  /** The list heading whose list was read (see LIST_HEADING). */
+  let listHeadingAt = -1;
   const paragraph = new ParagraphTense();
   /** The sentence follows a review frame in its paragraph (报告回顾了过去一年的工作。全市…). */
   let framed = false;
@@ -292,6 +313,23 @@ export function extractTargets(input: ExtractInput): Target[] {
     }
     const st = cursor.at(sent.start);
     if (region && sent.start >= region.end) region = null;
+    // A heading that names the list (【主要预期目标】, 2025年主要预期目标) introduces it as "主要预期目标是：" does:
+    // a 图解 or a 目标篇 puts each target on its own line under it, with no intro sentence.
+    // Once per heading, up to where an intro's list would end (围绕上述目标…): the work after the list in the
+    // same section is not the list's.
+    const h0 = st.heading;
+    if (!region && h0 && h0.start !== listHeadingAt && st.mode !== 'review' && sent.start >= h0.end && LIST_HEADING.test(h0.text)) {
+      listHeadingAt = h0.start;
+      const until = Math.min(cursor.nextStart(sent.start), sent.start + REGION_MAX);
+      const stop = REGION_END.exec(s.slice(sent.start, until));
+      region = {
+        start: sent.start,
+        end: stop ? sent.start + stop.index : until,
+        kind: 'main',
+        hedge: '预期',
+        year: statedYear(h0.text, 0, h0.text.length, st.reportYear) ?? st.reportYear,
+      };
+    }
     if (st.mode === 'review' || st.mode === 'notes') {
       region = null;
       bulletGoals = null;
@@ -310,6 +348,9 @@ export function extractTargets(input: ExtractInput): Target[] {
       for (let m = INTRO.exec(sentText); m && intros.length < MAX_INTROS; m = INTRO.exec(sentText)) {
         const explicit = m[2] !== undefined;
         if (!explicit && !/预期|主要/.test(m[1]!)) continue;
+        // "经济增长预期目标定为5%左右": the goal of one named indicator, said again to give its reasons — its
+        // value is that indicator's, not the first of a list.
+        if (!/主要/.test(m[1]!) && ONE_GOAL.test(sentText.slice(Math.max(0, m.index - 4), m.index))) continue;
         intros.push({ word: m[1]!, explicit, start: sent.start + m.index, end: sent.start + m.index + m[0].length });
       }
     }
@@ -383,7 +424,10 @@ export function extractTargets(input: ExtractInput): Target[] {
       if (y !== null) listYear = { year: y, line: lineStart };
     } else listYear = null;
   }
-  return withinLibraryRanges(tables.length ? inTextOrder(out, tableTargets(tables, new SectionCursor(states))) : out);
+  if (input.yearList === true && defaultYear !== null) {
+    for (const t of out) if (t.kind === 'other' && t.year === defaultYear) t.kind = 'main';
+  }
+  return withinLibraryRanges(withoutRestatements(tables.length ? inTextOrder(out, tableTargets(tables, new SectionCursor(states))) : out));
 
   /** The tables' targets, in the section they sit in, under the table's caption (专栏1　…主要指标). */
   function tableTargets(found: IndicatorTable[], sections: SectionCursor): Target[] {
@@ -427,6 +471,7 @@ export function extractTargets(input: ExtractInput): Target[] {
   ): Omit<Target, 'section' | 'sentence' | 'start' | 'end'> | null {
     // A bare number needs its qualifier ("新增市场主体6200以上" lost its 户 on a mirror site).
     if ((!it.unit && !it.qualifier) || !it.indicator.text) return null;
+    if (restatesChange(it, all, s)) return null;
     const q = it.q;
     const inRegion = reg !== null && q.start >= reg.start && q.start < reg.end;
     const hedge = lastHedge(sentText, 0, q.start - sent.start);
@@ -517,13 +562,53 @@ export function extractTargets(input: ExtractInput): Target[] {
 }
 
 /**
+ * A change against last year that only restates the figure before it: "赤字率拟按4%左右安排，比上年提高1个百分点",
+ * "拟发行超长期特别国债1.3万亿元，比上年增加3000亿元". The clause names nothing of its own (its name is the
+ * clause before's), opens with the base, and measures what that value measures (a rate's points, the same
+ * base unit): it is the difference of two figures, not a target. A growth rate after an amount
+ * (达到5000亿元，比上年增长6%) measures something else and stays.
+ */
+function restatesChange(it: ValueItem, all: readonly ValueItem[], s: string): boolean {
+  if (it.indicator.at.some((i) => i >= it.clauseStart)) return false;
+  if (!/^[\s,，]*(?:比|较)(?:上年|去年)/.test(s.slice(it.clauseStart, it.q.start))) return false;
+  let prev: ValueItem | undefined;
+  for (const o of all) if (o.q.start < it.q.start && o.indicator.text === it.indicator.text) prev = o;
+  if (!prev) return false;
+  if (prev.unit === '%' && /^个?百分点$/.test(it.unit)) return true;
+  const base = (u: string) => u.replace(/^(?:万亿|千亿|千万|百万|万|亿)/, '');
+  return prev.unit !== '%' && base(prev.unit) !== '' && base(prev.unit) === base(it.unit);
+}
+
+/**
+ * The same target said again: a report gives its growth target in the list and then once more with its
+ * reasons (经济增长预期目标定为5%左右，主要考虑…; 实现地区生产总值增长6%左右的目标，需要…). One indicator (by key),
+ * one value, bound and year, in one report, is one target: the first statement is kept, which is the list's.
+ */
+function withoutRestatements(targets: Target[]): Target[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    if (t.kind === 'goal') return true;
+    // Within one report: a listing page holding several cities' reports (seed 003) repeats a figure from
+    // city to city (城镇调查失业率5.5%以内), and each report's section path starts with its own title.
+    const report = t.section.split(' › ')[0] ?? '';
+    const key = [report, t.indicatorKey, t.value, t.valueMax, t.unit, t.qualifier, t.year].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * Units a plan counts what it builds or adds in: things, people, lengths, areas, money in 万/亿. Not %, 倍, 年
  * or 天, which measure a level, not a count of work.
  */
 const COUNT_UNIT =
-  /^(?:万亿|千亿|千万|百万|万|亿)?(?:个|家|所|座|条|处|项|件|台|套|辆|名|位|张|床|间|栋|户|人|公里|千米|亩|公顷|平方米|平方公里|立方米|吨|千瓦|兆瓦|场|株|棵|头|只|份|块|班|人次)$|^(?:万亿|千亿|千万|百万|万|亿)(?:元|美元)$/;
-/** Actions a plan counts its work by (新建…个, 改造…户, 完成…亿元), in the name or right before it. */
-const PLAN_ACTION = /新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|安置|培训|新修|铺设|增设|造林|治理|加装|加固|争创/g;
+  /^(?:万亿|千亿|千万|百万|万|亿)?(?:个|家|所|座|条|处|项|件|台|套|辆|名|位|张|床|间|栋|户|人|公里|千米|亩|公顷|平方米|平方公里|立方米|吨|千瓦|兆瓦|场|株|棵|头|只|羽|份|块|班|人次)$|^(?:万亿|千亿|千万|百万|万|亿)(?:元|美元)$/;
+/**
+ * Actions a plan counts its work by (新建…个, 改造…户, 完成…亿元), in the name or right before it; a farm plan
+ * counts its output by what leaves the pens (生猪出栏120万头, 家禽出栏3000万羽).
+ */
+const PLAN_ACTION = /新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|安置|培训|新修|铺设|增设|造林|治理|加装|加固|争创|出栏/g;
 /** An action joined to the next by 、 (新建、改扩建, 新建、改造): one verb phrase, not a list of names. */
 const JOINED_ACTIONS = new RegExp(`(?:${PLAN_ACTION.source})、(?=${PLAN_ACTION.source})`, 'g');
 /** What says work is to be done, where no heading says plan: 今年 alone also dates a news story's year so far. */

@@ -61,10 +61,11 @@ const PARTIAL_YEAR = /上半年|前三季度|[一二三四]季度|前[两二三�
 const HEDGED = /确保|力争|争取|努力|力求/;
 const COMPLETED = /(?:圆满|超额|胜利|顺利)完成|完成了/g;
 /**
- * Achievements by their kind: a series done one after another (先后建成…个) and an honour received (获评,
- * 荣获). Past in a plan section too, unless a modal stands before them (力争获评…, 将先后建成…).
+ * Achievements by their kind: a series done one after another (先后建成…个), an honour received (获评,
+ * 荣获), a record kept (连续三年实现城镇新增就业5000人以上) and a goal met early (提前一年完成…目标). Past in a
+ * plan section too, unless a modal stands before them (力争获评…, 将先后建成…, 确保连续五年保持…, 力争提前完成).
  */
-const ACHIEVED = /先后|获评|荣获/g;
+const ACHIEVED = /先后|获评|荣获|连续[0-9一二两三四五六七八九十]{1,3}年(?:实现|保持|位居|获得?|荣获|达到)|提前(?:[0-9一二两三四五]{1,2}(?:年|个月))?(?:完成|实现|达到)/g;
 /** 要 of 主要/重要 is part of a word, not the modal. */
 const MODAL = /确保|力争|争取|努力|(?<![主重])要|将|全力|奋力|坚决|必须|能够|可以|力求/;
 /**

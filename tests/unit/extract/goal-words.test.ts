@@ -24,7 +24,8 @@ describe('a change named as the goal', () => {
 
   it('drops the modal of a budget line from the name', () => {
     expect(read('今年赤字率拟按3%左右安排。')).toEqual(['赤字率|3%左右|level']);
-    expect(read('今年拟安排地方政府专项债券额度1800亿元以上。')).toEqual(['拟安排地方政府专项债券额度|1800亿元以上|level']);
+    expect(read('今年拟安排地方政府专项债券额度1800亿元以上。')).toEqual(['地方政府专项债券额度|1800亿元以上|level']);
+    expect(read('今年拟发行超长期特别国债1.3万亿元，比上年增加3000亿元。')).toEqual(['超长期特别国债|1.3万亿元|level']);
     // 模拟/虚拟 end in 拟 of their own.
     expect(read('今年力争开展应急演练模拟100次以上。')).toEqual(['开展应急演练模拟|100次以上|level']);
     // Last year's budget line is no target, and a value glued to other words still needs a bound.

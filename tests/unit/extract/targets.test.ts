@@ -75,10 +75,12 @@ describe('lists and shared qualifiers', () => {
       ['新增城镇就业', 2, '%', '', 'increase', ''],
     ]);
     // So does a base at the year's end (比上年末, 较去年底), as a plan compares stocks and rates.
-    expect(read('常住人口城镇化率达到60%，比上年末提高1.2个百分点。')).toEqual([
-      ['常住人口城镇化率', 60, '%', '', 'increase', ''],
-      ['常住人口城镇化率', 1.2, '个百分点', '', 'increase', ''],
+    expect(read('常住人口达到120万人，比上年末增长1.5%。')).toEqual([
+      ['常住人口', 120, '万人', '', 'increase', ''],
+      ['常住人口', 1.5, '%', '', 'increase', ''],
     ]);
+    // A difference in the value's own measure (a rate's points, the same unit) only restates it: one target.
+    expect(read('常住人口城镇化率达到60%，比上年末提高1.2个百分点。')).toEqual([['常住人口城镇化率', 60, '%', '', 'increase', '']]);
     expect(read('新增城镇就业6万人以上，较去年底增长2%。').map((r) => r[0])).toEqual(['新增城镇就业', '新增城镇就业']);
   });
 
@@ -609,5 +611,21 @@ describe('movement verbs, bounds said by the verb, conditions and forecasts', ()
   it('reads "实现6%左右的增长" for the indicator before it', () => {
     expect(read('全市地区生产总值实现6%左右的增长。')).toEqual([['地区生产总值', 6, '%', '左右', 'increase']]);
     expect(read('一般公共预算收入实现5%的下降。')).toEqual([['一般公共预算收入', 5, '%', '', 'decrease']]);
+  });
+});
+
+describe('a heading that names the list (third audit)', () => {
+  const kinds = (text: string, headings: { text: string; level: number; start: number }[] = []) =>
+    extractTargets({ text, headings, year: 2025 }).map((t) => `${t.kind}:${t.indicator}${t.value}${t.unit}`);
+
+  it('opens the list as an intro does, once, up to where an intro’s list would end', () => {
+    const text = '【主要预期目标】\n地区生产总值增长6%左右\n城镇新增就业5万人以上\n【重点工作】\n确保粮食产量稳定在30万吨以上';
+    expect(kinds(text, [{ text: '【主要预期目标】', level: 3, start: 0 }, { text: '【重点工作】', level: 3, start: text.indexOf('【重点') }])).toEqual([
+      'main:地区生产总值6%',
+      'main:城镇新增就业5万人',
+      'other:粮食产量30万吨',
+    ]);
+    const report = '二、2025年主要预期目标\n今年主要预期目标是：地区生产总值增长6%左右。围绕上述目标，全年新建5G基站1000个以上。';
+    expect(kinds(report)).toEqual(['main:地区生产总值6%', 'other:新建5G基站1000个']);
   });
 });

@@ -215,7 +215,7 @@ describe('累计 in a plan is a running-total target; tense by clause where a cl
   });
 });
 
-describe('achievement cues (先后, 获评, 荣获) in a plan too; 首次 and 预计 only where nothing says plan', () => {
+describe('achievement cues (先后, 获评, 荣获, 连续三年实现, 提前完成) in a plan too; 首次 and 预计 only where nothing says plan', () => {
   const plan25 = (body: string) => extractTargets({ text: `二、2025年工作安排\n${body}`, year: 2025 });
   const untitled = (body: string) => extractTargets({ text: `一图读懂2025年衡山市政府工作报告\n${body}`, year: 2025 });
 
@@ -226,6 +226,9 @@ describe('achievement cues (先后, 获评, 荣获) in a plan too; 首次 and �
     // 主要 is no modal.
     '全市主要景区先后获评国家级示范景区10个以上。',
     '全市主要指标圆满完成，地区生产总值增长7.5%左右。',
+    // A record kept and a goal met early (third audit).
+    '全县连续三年实现城镇新增就业5000人以上。',
+    '提前一年完成城镇新增就业5000人以上的目标。',
   ];
   for (const p of achieved) {
     it(`rejects "${p}" in a plan section and where nothing says plan`, () => {
@@ -238,6 +241,7 @@ describe('achievement cues (先后, 获评, 荣获) in a plan too; 首次 and �
     expect(show(plan25('力争获评国家级示范区2个以上。'))).toEqual(['国家级示范区2个以上']);
     expect(show(untitled('力争获评国家级示范区2个以上。'))).toEqual(['国家级示范区2个以上']);
     expect(show(plan25('将先后建成5G基站1000个以上。'))).toEqual(['建成5G基站1000个以上']);
+    expect(show(plan25('确保连续三年实现城镇新增就业5000人以上。'))).toEqual(['城镇新增就业5000人以上']);
     expect(show(plan25('全市荣获全国文明城市称号，今年力争新增5G基站5000个以上。'))).toEqual(['新增5G基站5000个以上']);
   });
 

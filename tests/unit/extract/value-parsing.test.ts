@@ -192,3 +192,15 @@ describe('tiers listed after one name (企业国家级3家、省级20家以上)'
     ]);
   });
 });
+
+describe('values with a unit the clause writes in Latin or as a ratio (third audit)', () => {
+  it('reads computing power in EFLOPS, and still not 5G or 3D as values', () => {
+    expect(read('力争全市算力规模达到300EFLOPS以上。')).toEqual<Full[]>([['算力规模', 300, null, 'EFLOPS', '以上', 'increase']]);
+    expect(read('新建5G基站2000个。')).toEqual<Full[]>([['新建5G基站', 2000, null, '个', '', 'level']]);
+  });
+
+  it('reads a ratio to one with its colon, in either width, as one value', () => {
+    expect(read('城乡居民收入比缩小到1.8:1以内。')).toEqual<Full[]>([['城乡居民收入比', 1.8, null, ':1', '以内', 'decrease']]);
+    expect(read('城乡居民人均可支配收入比缩小至2.1：1。')).toEqual<Full[]>([['城乡居民人均可支配收入比', 2.1, null, ':1', '', 'decrease']]);
+  });
+});
