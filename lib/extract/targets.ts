@@ -585,17 +585,28 @@ function restatesChange(it: ValueItem, all: readonly ValueItem[], s: string): bo
  * one value, bound and year, in one report, is one target: the first statement is kept, which is the list's.
  */
 function withoutRestatements(targets: Target[]): Target[] {
-  const seen = new Set<string>();
-  return targets.filter((t) => {
-    if (t.kind === 'goal') return true;
+  const kept = new Map<string, number>();
+  const out: Target[] = [];
+  for (const t of targets) {
+    if (t.kind === 'goal') {
+      out.push(t);
+      continue;
+    }
     // Within one report: a listing page holding several cities' reports (seed 003) repeats a figure from
     // city to city (城镇调查失业率5.5%以内), and each report's section path starts with its own title.
     const report = t.section.split(' › ')[0] ?? '';
     const key = [report, t.indicatorKey, t.value, t.valueMax, t.unit, t.qualifier, t.year].join('|');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const at = kept.get(key);
+    if (at === undefined) {
+      kept.set(key, out.length);
+      out.push(t);
+    } else if (!out[at]!.hedge && t.hedge) {
+      // A plan's text gives a figure its 主要指标 table gives again with its 属性 (预期性/约束性): the
+      // statement that says more stands for both, in the first one's place.
+      out[at] = t;
+    }
+  }
+  return out;
 }
 
 /**

@@ -106,7 +106,12 @@ describe('a city’s page laid out in a table (plan-indicators-merged.html, made
 
   it('the layout table keeps the article’s lines: its sentences give their targets, its past its achievement', () => {
     expect(input.text).toContain('\n今后五年，全市坚持“双核驱动”，经济总量和质量效益稳步提升。到2025年，全市地区生产总值突破2100亿元，城乡居民收入增长和经济增长基本同步。\n');
-    expect(rows(r.targets.filter((t) => !t.hedge))).toEqual<Row[]>([['地区生产总值', 2100, '亿元', '', 'increase', '']]);
+    // The article's 2100亿元 is the table's, said first: one target, the table's row with its 属性, in the
+    // article's place.
+    expect(r.targets.filter((t) => !t.hedge)).toEqual([]);
+    const gdp = r.targets.filter((t) => t.indicatorKey === '地区生产总值' && t.value === 2100);
+    expect(gdp.map((t) => [t.hedge, t.sentence.includes('\t')])).toEqual([['预期性', true]]);
+    expect(r.targets.indexOf(gdp[0]!)).toBe(0);
   });
 
   it('gives nothing for the 十三五 table (2020年规划目标 | 2020年实际完成 in a 2021 plan)', () => {
