@@ -213,13 +213,17 @@ export async function launchExtension(options: { extraArgs?: string[]; locale?: 
               if (document.body.innerText.includes('Running Status: STOPPED')) w.sawStopped = true;
             }).observe(document.body, { childList: true, subtree: true, characterData: true });
           });
-          await internals.getByText('Stop', { exact: true }).first().click();
-          // The page lists the status as text; Playwright's worker 'close' event can lag far behind.
-          await internals
-            .waitForFunction(() => (window as unknown as { sawStopped?: boolean }).sawStopped === true)
-            .catch((e: Error) => {
-              throw new Error(`the service worker did not stop (status ${status} before Stop): ${e.message.split('\n')[0]}`);
-            });
+          // The page lists the status as text; Playwright's worker 'close' event can lag far behind. It
+          // also redraws its list as the worker runs, and a click can land on a Stop button just replaced:
+          // pressed again, a few times, before giving up.
+          const saw = () => internals.waitForFunction(() => (window as unknown as { sawStopped?: boolean }).sawStopped === true, null, { timeout: 10_000 });
+          let lastError: Error | null = null;
+          for (let attempt = 0; attempt < 3; attempt++) {
+            await internals.getByText('Stop', { exact: true }).first().click({ timeout: 5_000 }).catch(() => {});
+            lastError = await saw().then(() => null, (e: Error) => e);
+            if (!lastError) break;
+          }
+          if (lastError) throw new Error(`the service worker did not stop (status ${status} before Stop, pressed 3 times): ${lastError.message.split('\n')[0]}`);
         }
       } finally {
         await internals.close();
