@@ -300,7 +300,7 @@ function report(meta: Record<string, unknown>, core: CoreResult[] | null, browse
     ]);
     parts.push(
       table(
-        '\nChromium, extension in the page — medians (longest task: max over runs; heap and the page\'s own DOM work (5,000 element insertions + removals): with / without the extension; highlights: those registered after load, on pages with ≥ 1,500 terms only near the viewport)',
+        '\nChromium, extension in the page — medians (longest task: max over runs; heap and the page\'s own DOM work (5,000 element insertions + removals): with / without the extension; highlights: those registered after load, on pages with ≥ 100 terms only near the viewport)',
         ['page', 'pass', 'in page', 'setup', 'walk busy (wall)', 'analyze (bg)', 'of it: send', 'worker', 'page busy', 'paint', 'DCL→1st hl', 'long task', 'heap', 'page DOM work', 'highlights registered'],
         rows,
       ),

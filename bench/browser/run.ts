@@ -82,7 +82,7 @@ export interface PageFigures {
   runs: number;
   /** Medians over the runs. */
   ext: Omit<PassSample, 'longestTask' | 'longTasks' | 'highlights' | 'longTaskDetail' | 'marks' | 'pageLongTasks'> & {
-    /** setup + the walk's busy time + the send + paint: the pass's work on the page's main thread (setup and paint run without yielding below 1,500 terms). */
+    /** setup + the walk's busy time + the send + paint: the pass's work on the page's main thread (setup and paint run without yielding below 1,500 terms in the reply). */
     inPage: number;
     longestTaskMax: number;
     longTasksTotal: number;

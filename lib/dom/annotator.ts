@@ -23,10 +23,13 @@ export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-// Ranges registered per task. Below VIEWPORT_MIN_TERMS a page's terms go in one task: registering
+// Ranges registered per task where no IntersectionObserver can register them by viewport: registering
 // 1,500 ranges costs a few ms, while a yield in between let Chromium paint the first chunk's highlights
 // (PrePaint + Paint of every range, 20–40 ms on seed 003) and then repaint them all with the second.
-const HIGHLIGHT_CHUNK = VIEWPORT_MIN_TERMS;
+const HIGHLIGHT_CHUNK = 1500;
+
+// A reply with this many terms is unpacked in a task of its own (see run()).
+const LARGE_REPLY_TERMS = 1500;
 
 /**
  * User-timing marks of the initial pass (report-lens:run, :walked, :analyzed, :first-highlight,
@@ -178,9 +181,9 @@ export class DocumentAnnotator {
     if (analysis.report.isReport || this.options.force) {
       // A long page's reply lands in a task that first collects the garbage its arrival made (3–17 ms
       // on the 1 MB page in a trace) and unpacks 3,400 spans; setting up its highlights, with code not
-      // yet optimised in this page, took as long again in the same task (50–70 ms together). Below the
-      // viewport threshold the paint is short and stays in the reply's task.
-      if (analysis.terms.length >= VIEWPORT_MIN_TERMS) {
+      // yet optimised in this page, took as long again in the same task (50–70 ms together). A shorter
+      // reply's paint is short and stays in the reply's task.
+      if (analysis.terms.length >= LARGE_REPLY_TERMS) {
         await nextTask();
         if (overtaken()) return this.running!;
         if (this.destroyed) return analysis;

@@ -7,12 +7,16 @@ export interface RangeSink {
 }
 
 /**
- * Pages with more terms than this get their highlights registered only near the viewport. Chromium
- * repaints every registered range of a highlight when the highlight changes: on a 1 MB page with 3,400
- * terms registering them all at once cost a 54–200 ms PrePaint task (Chromium trace), though no script
- * of ours ran in it. Below this, all of a page's terms are registered at once (seed 003 has 721).
+ * Pages with at least this many terms get their highlights registered only near the viewport. Chromium
+ * repaints every registered range of a highlight when the highlight changes, wherever it is on the page:
+ * in a settled page with no extension, registering ranges spread over the whole document cost the next
+ * rendering update 9–10 ms for 50 ranges, 18 ms for 150 and about 30 ms from 300 up on seed 003 (22–27 ms
+ * on seed 002), against 6–7 ms for any number on screen only (bench/prof-hlcost, medians of 5). Seed 003's
+ * 721 terms registered at once made that update a task of over 50 ms on a loaded machine; on the 1 MB page
+ * with 3,400 terms it was a 54–200 ms PrePaint task. Below this, the gain is a few ms and not worth the
+ * observer's frame of delay: all of a page's terms are registered at once.
  */
-export const VIEWPORT_MIN_TERMS = 1500;
+export const VIEWPORT_MIN_TERMS = 100;
 
 /**
  * How far outside the viewport terms are already highlighted: one screen above and below, so that

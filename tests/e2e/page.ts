@@ -41,22 +41,85 @@ export async function highlightTotal(page: Page): Promise<number> {
     .reduce((n, [, c]) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
 }
 
-/** Centre of the nth highlighted range with this text, scrolled into view first. */
-export async function termPoint(page: Page, name: string, text: string, nth = 0): Promise<{ x: number; y: number; multiNode: boolean }> {
-  return page.evaluate(
-    ({ name, text, nth }) => {
-      const hl = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(name);
-      const ranges = [...(hl ?? [])]
-        .map((r) => {
+/**
+ * Every highlighted term of the page, per highlight name, with counts — registered now or not. Pages with
+ * many terms register highlights only near the viewport (lib/dom/viewport-highlights.ts), so this scrolls
+ * through the page a screen at a time, collecting each term's range once, and scrolls back. A term that
+ * is never highlighted wherever the reader scrolls is missing here too.
+ */
+export async function highlightCountsWholePage(page: Page): Promise<Record<string, Record<string, number>>> {
+  return page.evaluate(async (names) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+    const ids = new WeakMap<Node, number>();
+    let nextId = 0;
+    const seen = new Map<string, { name: string; text: string }>();
+    const root = document.scrollingElement ?? document.documentElement;
+    const back = root.scrollTop;
+    for (let y = 0; ; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      // Intersection observers report after the rendering update that follows the scroll.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+      for (const name of names) {
+        for (const r of registry.get(name) ?? []) {
+          if (!ids.has(r.startContainer)) ids.set(r.startContainer, ++nextId);
+          const key = `${name}|${ids.get(r.startContainer)}:${r.startOffset}`;
+          if (seen.has(key)) continue;
           const live = document.createRange();
           live.setStart(r.startContainer, r.startOffset);
           live.setEnd(r.endContainer, r.endOffset);
-          return live;
-        })
-        .filter((r) => r.toString() === text);
-      const range = ranges[nth];
+          seen.set(key, { name, text: live.toString() });
+        }
+      }
+      if (y + window.innerHeight >= root.scrollHeight) break;
+    }
+    window.scrollTo(0, back);
+    const out: Record<string, Record<string, number>> = {};
+    for (const { name, text } of seen.values()) {
+      const counts = (out[name] ??= {});
+      counts[text] = (counts[text] ?? 0) + 1;
+    }
+    return out;
+  }, Object.values(HIGHLIGHTS).filter((n) => n !== HIGHLIGHTS.focus));
+}
+
+/**
+ * Centre of the nth highlighted range with this text, in document order, scrolled into view first.
+ * Highlights near the viewport only (long pages): the page is scrolled down from the top until the nth
+ * such term has been registered and is on or above the screen — every earlier one, higher up, has then
+ * been near the viewport too.
+ */
+export async function termPoint(page: Page, name: string, text: string, nth = 0): Promise<{ x: number; y: number; multiNode: boolean }> {
+  return page.evaluate(
+    async ({ name, text, nth }) => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      const root = document.scrollingElement ?? document.documentElement;
+      const found: Range[] = [];
+      for (let y = 0; ; y += window.innerHeight) {
+        window.scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+        for (const r of registry.get(name) ?? []) {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          if (live.toString() !== text) continue;
+          if (!found.some((f) => f.compareBoundaryPoints(Range.START_TO_START, live) === 0)) found.push(live);
+        }
+        found.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+        const target = found[nth];
+        if (target && target.getBoundingClientRect().top < window.innerHeight) break;
+        if (y + window.innerHeight >= root.scrollHeight) break;
+      }
+      const range = found[nth];
       if (!range) throw new Error(`no highlighted ${text} #${nth} in ${name}`);
       (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      // The term is the page's still, but its highlight comes back with the observer's next report.
+      for (let i = 0; i < 50; i++) {
+        const registered = [...(registry.get(name) ?? [])].some(
+          (r) => r.startContainer === range.startContainer && r.startOffset === range.startOffset,
+        );
+        if (registered) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       const rect = range.getClientRects()[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, multiNode: range.startContainer !== range.endContainer };
     },
