@@ -626,11 +626,27 @@ async function benchColdWorker(ext: Ext, server: Server, quick: boolean, log: (s
   }
 }
 
-/** Where a highlighted term sits on screen (scrolled into view), the nth of the distinct terms. */
-const TERM_POINT = (nth: number) => `(() => {
-  const ranges = [...(CSS.highlights.get('report-lens-defined') || [])].map((r) => { const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l; });
-  const seen = new Set(); const distinct = ranges.filter((r) => !seen.has(r.toString()) && seen.add(r.toString()));
-  const range = distinct[${nth}]; range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+/**
+ * Where a highlighted term sits on screen (scrolled into view), the nth of the distinct terms in document
+ * order. Highlights are registered near the viewport only on pages with 100 terms or more, so the page is
+ * scrolled down a screen at a time until n + 1 distinct terms have been seen.
+ */
+const TERM_POINT = (nth: number) => `(async () => {
+  const seen = new Map();
+  const root = document.scrollingElement || document.documentElement;
+  for (let y = 0; ; y += innerHeight) {
+    scrollTo(0, y);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+    for (const r of CSS.highlights.get('report-lens-defined') || []) {
+      const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset);
+      const t = l.toString(); const had = seen.get(t);
+      if (!had || had.compareBoundaryPoints(Range.START_TO_START, l) > 0) seen.set(t, l);
+    }
+    if (seen.size > ${nth} || y + innerHeight >= root.scrollHeight) break;
+  }
+  const range = [...seen.values()].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))[${nth}];
+  range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
   const rect = range.getClientRects()[0]; return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 })()`;
 
