@@ -39,6 +39,8 @@ interface Shown {
 export class ViewportHighlights {
   private readonly spansOf = new Map<Element, TermSpan[]>();
   private readonly shown = new Map<Element, Shown[]>();
+  /** Elements reported without a box once, looked at for display: contents (once each). */
+  private readonly checked = new WeakSet<Element>();
   private readonly observer: IntersectionObserver;
   private onFirst: (() => void) | null;
 
@@ -54,7 +56,14 @@ export class ViewportHighlights {
     const callback: IntersectionObserverCallback = (entries) => {
       for (const e of entries) {
         if (e.isIntersecting) this.show(e.target);
-        else this.hide(e.target);
+        else {
+          this.hide(e.target);
+          const box = e.boundingClientRect;
+          if (box && !box.width && !box.height && !this.checked.has(e.target)) {
+            this.checked.add(e.target);
+            this.rehome(e.target);
+          }
+        }
       }
     };
     try {
@@ -76,18 +85,41 @@ export class ViewportHighlights {
   add(spans: TermSpan[]): void {
     for (const span of spans) {
       const el = this.elementOf(span);
-      if (!el) continue;
-      const list = this.spansOf.get(el);
-      if (list) {
-        list.push(span);
-        // The element is on screen already: its new term shows now, not on the next crossing.
-        const shown = this.shown.get(el);
-        if (shown) this.register(shown, [span]);
-      } else {
-        this.spansOf.set(el, [span]);
-        this.observer.observe(el);
-      }
+      if (el) this.watch(el, [span]);
     }
+  }
+
+  private watch(el: Element, spans: TermSpan[]): void {
+    const list = this.spansOf.get(el);
+    if (list) {
+      list.push(...spans);
+      // The element is on screen already: its new terms show now, not on the next crossing.
+      const shown = this.shown.get(el);
+      if (shown) this.register(shown, spans);
+    } else {
+      this.spansOf.set(el, [...spans]);
+      this.observer.observe(el);
+    }
+  }
+
+  /**
+   * An element with display: contents makes no box, and an observer never reports one as intersecting
+   * (Chromium: a <span style="display:contents"> on screen stays isIntersecting: false), so its terms
+   * would never show. They are watched through the nearest ancestor that has a box. Asked only of
+   * elements reported with an empty rectangle (display: none ones, too, which keep their terms: they
+   * show when the element does), in the observer's callback, where style is up to date.
+   */
+  private rehome(el: Element): void {
+    const win = el.ownerDocument.defaultView;
+    const spans = this.spansOf.get(el);
+    if (!win || !spans || win.getComputedStyle(el).display !== 'contents') return;
+    let box = el.parentElement;
+    while (box && win.getComputedStyle(box).display === 'contents') box = box.parentElement;
+    if (!box) return;
+    this.spansOf.delete(el);
+    this.shown.delete(el);
+    this.observer.unobserve(el);
+    this.watch(box, spans);
   }
 
   private show(el: Element): void {

@@ -561,6 +561,31 @@ describe('dynamic pages', () => {
   });
 });
 
+describe('display: contents', () => {
+  // Frameworks wrap content in display: contents elements (and <slot> is one by default). Such an element
+  // has no box, and an IntersectionObserver never reports it near the viewport: on a page with enough
+  // terms to be highlighted near the viewport only, its terms must still be highlighted.
+  const body = Array.from(
+    { length: 60 },
+    (_, i) =>
+      `<div style="display:contents"><p data-i="${i}">第${i + 1}项：坚持以<span style="display:contents"><em style="display:contents">三高四新</em></span>战略为引领，扎实做好<span style="display:contents">六稳</span>工作。</p></div>`,
+  ).join('\n');
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>衡阳市2023年政府工作报告</title></head>
+<body><h1>2023年政府工作报告</h1><p>——2023年1月10日在衡阳市第十六届人民代表大会第二次会议上</p>${body}</body></html>`;
+
+  it('highlights terms whose element has no box, near the viewport and further down as the reader scrolls', async () => {
+    server.route('/generated/contents-report.html', html);
+    const { page, state } = await openAnnotated('generated/contents-report.html');
+    expect(state?.termCount).toBe(120);
+    await expect.poll(async () => (await highlightCounts(page))[HIGHLIGHTS.defined]?.['三高四新'] ?? 0).toBeGreaterThan(0);
+    const atLoad = await highlightTotal(page);
+    expect(atLoad).toBeLessThan(120);
+    const counts = await highlightCountsWholePage(page);
+    expect(counts[HIGHLIGHTS.defined]).toEqual({ 三高四新: 60, 六稳: 60 });
+    await page.close();
+  });
+});
+
 describe('long pages', () => {
   // 700 paragraphs with three glossary terms each: 2,100 terms, past the point where highlights are
   // registered only near the viewport (lib/dom/viewport-highlights.ts).

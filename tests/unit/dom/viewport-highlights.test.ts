@@ -20,12 +20,16 @@ class FakeObserver {
   observe(el: Element) {
     this.targets.add(el);
   }
+  unobserve(el: Element) {
+    this.targets.delete(el);
+  }
   disconnect() {
     this.disconnected = true;
     this.targets.clear();
   }
-  cross(el: Element, near: boolean) {
-    this.callback([{ target: el, isIntersecting: near } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+  cross(el: Element, near: boolean, size = 10) {
+    const boundingClientRect = { width: size, height: size } as DOMRectReadOnly;
+    this.callback([{ target: el, isIntersecting: near, boundingClientRect } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
   }
 }
 
@@ -142,6 +146,45 @@ describe('ViewportHighlights', () => {
     io.cross(document.getElementById('a')!, true);
     io.cross(document.getElementById('b')!, true);
     expect(sink.texts()).toEqual(['六稳', '六稳']);
+    expect(vh.registered).toBe(2);
+  });
+
+  it('watches the terms of a display: contents element (never reported as intersecting) through its nearest ancestor with a box', () => {
+    const { vh, sink, spans, io } = setup(
+      '<div id="p"><span id="c" style="display:contents"><em id="cc" style="display:contents">落实三高四新</em></span>，做好六稳</div><p id="h">六稳</p>',
+      [
+        ['三高四新', 'glossary'],
+        ['六稳', 'unknown'],
+      ],
+    );
+    vh.add(spans);
+    const [p, cc, h] = ['p', 'cc', 'h'].map((id) => document.getElementById(id)!);
+    expect([...io.targets]).toEqual([cc, p, h]);
+    // The first report of a box-less element: display: contents moves its terms to the ancestor's watch.
+    io.cross(cc, false, 0);
+    io.cross(h, false, 0);
+    expect([...io.targets]).toEqual([p, h]);
+    expect(sink.texts()).toEqual([]);
+    io.cross(p, true);
+    expect(sink.texts()).toEqual(['三高四新', '六稳']);
+    // An element reported without a box for another reason (hidden for now, collapsed) keeps its own
+    // watch: its term shows when it does.
+    io.cross(h, true);
+    expect(sink.texts()).toEqual(['三高四新', '六稳', '六稳']);
+    io.cross(p, false);
+    expect(sink.texts()).toEqual(['六稳']);
+  });
+
+  it('moves the terms of a display: contents element onto an ancestor already on screen at once', () => {
+    const { vh, sink, spans, io } = setup('<div id="p">六稳<span id="c" style="display:contents">三高四新</span></div>', [
+      ['三高四新', 'glossary'],
+      ['六稳', 'unknown'],
+    ]);
+    vh.add(spans);
+    io.cross(document.getElementById('p')!, true);
+    expect(sink.texts()).toEqual(['六稳']);
+    io.cross(document.getElementById('c')!, false, 0);
+    expect(sink.texts()).toEqual(['三高四新', '六稳']);
     expect(vh.registered).toBe(2);
   });
 });
