@@ -284,6 +284,19 @@ describe('the keyboard focus when what the popup says of its tab changes', () =>
     await settle();
     expect(q('reread')).not.toBeNull();
   }
+  /** 重试 pressed (by click: where the focus is is the test's to set): the page is being read again. */
+  async function retried(): Promise<void> {
+    await act(async () => q('reread').click());
+    await settle();
+    expect(q('reading')).not.toBeNull();
+  }
+  /** The page is there: the read on its way answers with its state. */
+  async function loaded(terms: number): Promise<void> {
+    vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ id: TAB, status: 'complete' } as never);
+    asked.shift()!.resolve(state(terms));
+    await settle();
+    expect(termCount()).toBe(String(terms));
+  }
   /** Opens the popup on a tab still loading, until 重试. */
   async function spent(): Promise<void> {
     vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ id: TAB, status: 'loading' } as never);
@@ -297,20 +310,15 @@ describe('the keyboard focus when what the popup says of its tab changes', () =>
     // The reason is the button's description: heard with it.
     expect(q('reread').getAttribute('aria-describedby')).toBe(q('unread').id);
     q('reread').focus();
-    await act(async () => q('reread').click());
-    await settle();
+    await retried();
     expect(focused()).toBe('reading');
     expect(q('reading').tabIndex).toBe(-1);
     await runOut();
     expect(focused()).toBe('reread');
 
-    await act(async () => q('reread').click());
-    await settle();
+    await retried();
     expect(focused()).toBe('reading');
-    vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ id: TAB, status: 'complete' } as never);
-    asked.shift()!.resolve(state(4));
-    await settle();
-    expect(termCount()).toBe('4');
+    await loaded(4);
     expect(focused()).toBe('verdict');
   });
 
@@ -331,14 +339,9 @@ describe('the keyboard focus when what the popup says of its tab changes', () =>
   it('leaves the focus where the reader put it outside the tab’s state (negative)', async () => {
     await spent();
     q('open-library').focus();
-    await act(async () => q('reread').click());
-    await settle();
-    expect(q('reading')).not.toBeNull();
+    await retried();
     expect(focused()).toBe('open-library');
-    vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ id: TAB, status: 'complete' } as never);
-    asked.shift()!.resolve(state(2));
-    await settle();
-    expect(termCount()).toBe('2');
+    await loaded(2);
     expect(focused()).toBe('open-library');
   });
 
