@@ -52,6 +52,19 @@ async function currentTabId(): Promise<number | undefined> {
  * The tab's state as the popup shows it. A failed ask is 未标注 only once the tab has loaded: mid-
  * navigation the old document's script is gone (the message port closed) and the new one's has not
  * started (no receiving end), the same errors as a page nothing runs in, and the page was not judged.
+ *
+ * A brief 未标注 remains possible at the edges of a navigation, until the new page's notice: measured
+ * (2026-12-03, 74 reloads of seed-000, seed-003, spa.html and a tiny page, the tab polled from the worker
+ * as fast as it answers), the tab never said `complete` before the new document's content script
+ * answered (document_idle runs before Chrome reports the load done; the script listens from its first
+ * line), but twice it still said `complete` for tens of ms after the old document had stopped answering,
+ * as a reload began. Not worked around, for want of a clean signal: the worker cannot read a *.gov.cn
+ * tab's URL (no `tabs` permission; only activeTab gives it, and a gov.cn PDF or error page runs nothing);
+ * remembering the wake script's tabs would need a tabs.onUpdated listener in the worker, which Chrome
+ * would start for every tab update on every site, or keep a remembered tab after it left for a page
+ * nothing runs in; a flag kept here ("this tab's document answered") can be fooled by the old document
+ * answering after the tab said `loading`; a second look before 未标注 delays it on every page not
+ * annotated, the usual case, to catch a rare one.
  */
 async function readTab(tabId: number): Promise<Status> {
   try {
