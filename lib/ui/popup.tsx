@@ -52,6 +52,19 @@ async function currentTabId(): Promise<number | undefined> {
  * The tab's state as the popup shows it. A failed ask is 未标注 only once the tab has loaded: mid-
  * navigation the old document's script is gone (the message port closed) and the new one's has not
  * started (no receiving end), the same errors as a page nothing runs in, and the page was not judged.
+ *
+ * A brief 未标注 remains possible at the edges of a navigation, until the new page's notice: measured
+ * (2026-12-03, 74 reloads of seed-000, seed-003, spa.html and a tiny page, the tab polled from the worker
+ * as fast as it answers), the tab never said `complete` before the new document's content script
+ * answered (document_idle runs before Chrome reports the load done; the script listens from its first
+ * line), but twice it still said `complete` for tens of ms after the old document had stopped answering,
+ * as a reload began. Not worked around, for want of a clean signal: the worker cannot read a *.gov.cn
+ * tab's URL (no `tabs` permission; only activeTab gives it, and a gov.cn PDF or error page runs nothing);
+ * remembering the wake script's tabs would need a tabs.onUpdated listener in the worker, which Chrome
+ * would start for every tab update on every site, or keep a remembered tab after it left for a page
+ * nothing runs in; a flag kept here ("this tab's document answered") can be fooled by the old document
+ * answering after the tab said `loading`; a second look before 未标注 delays it on every page not
+ * annotated, the usual case, to catch a rare one.
  */
 async function readTab(tabId: number): Promise<Status> {
   try {
@@ -121,6 +134,18 @@ export function Popup() {
   const refresher = useRef<(() => Promise<void>) | null>(null);
   const refresh = () => refresher.current?.() ?? Promise.resolve();
   const retry = useRef<(() => void) | null>(null);
+  // Whether the keyboard focus was in what the popup says of its tab (a [data-status] block) when that
+  // was replaced: 重试 gives way to 正在读取此页…, that to 重试 again or to the page's summary, the summary
+  // to 正在读取此页… as the tab navigates. The focus would fall to the document with the element that
+  // had it; it goes to the new block's lead instead (see the layout effect below). Not while one of the
+  // popup's actions runs: run() puts the focus back itself.
+  const focusInStatus = useRef(false);
+  const acting = useRef(false);
+  const show = (next: Status) => {
+    const active = document.activeElement;
+    focusInStatus.current = !acting.current && !!active?.closest('[data-status]');
+    setStatus(next);
+  };
 
   useEffect(() => {
     const controller = new AbortController();
@@ -128,26 +153,26 @@ export function Popup() {
     void currentTabId().then((id) => {
       if (signal.aborted) return;
       setTabId(id);
-      if (id === undefined) return setStatus({ kind: 'unavailable' });
+      if (id === undefined) return show({ kind: 'unavailable' });
       const readAgain = () => {
         setPageNews((n) => n + 1);
         void refresh();
       };
       const later = rereader(readAgain, signal);
-      const notYet = () => setStatus(later.later() ? { kind: 'reading' } : { kind: 'unread' });
+      const notYet = () => show(later.later() ? { kind: 'reading' } : { kind: 'unread' });
       refresher.current = serialRefresh(
         // Through the background, which fills in the targets it holds (they need not cross into the page).
         () => readTab(id),
         (next) => {
           if (next.kind === 'reading') return notYet();
           later.reset();
-          setStatus(next);
+          show(next);
         },
         { signal, onError: notYet },
       );
       retry.current = () => {
         later.reset();
-        setStatus({ kind: 'reading' });
+        show({ kind: 'reading' });
         readAgain();
       };
       followTab(
@@ -175,6 +200,7 @@ export function Popup() {
     const hadFocus = !!document.activeElement && document.activeElement !== document.body;
     setBusy(true);
     setOutcome(null);
+    acting.current = true;
     try {
       setOutcome({ kind: 'ok', text: await work() });
     } catch (e) {
@@ -182,6 +208,7 @@ export function Popup() {
     } finally {
       setBusy(false);
       await refresh();
+      acting.current = false;
       if (hadFocus) setRefocus((n) => n + 1);
     }
   };
@@ -194,6 +221,18 @@ export function Popup() {
     if (active && active !== document.body) return;
     document.querySelector<HTMLElement>('[data-testid="highlights-off"], [data-testid="highlights-on"], [data-testid="annotate"]')?.focus();
   }, [refocus]);
+
+  // The focus lost with the block that had it goes to the lead of the block shown now: the line that says
+  // the page is being read (focusable for this, and read out as it takes the focus), 重试 or 标注此页 (which
+  // name the line that says why as their description), or the page's verdict. Screen readers hear the new
+  // state that way; the focus stays wherever the reader had moved it.
+  useLayoutEffect(() => {
+    if (!focusInStatus.current) return;
+    focusInStatus.current = false;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    document.querySelector<HTMLElement>('[data-lead]')?.focus();
+  }, [status.kind]);
 
   const annotate = () =>
     run(async () => {
@@ -244,16 +283,19 @@ export function Popup() {
       </header>
       <ScriptToggleButton tabId={tabId} pageNews={pageNews} onToggled={() => void refresh()} />
       {status.kind === 'loading' && <p class="muted">…</p>}
+      {/* Not aria-busy: the line is the whole message, and it is read out when it takes the focus. */}
       {status.kind === 'reading' && (
-        <p class="muted" aria-busy="true" data-testid="reading">
+        <p class="muted" tabIndex={-1} data-status data-lead data-testid="reading">
           {t('popupReading')}
         </p>
       )}
       {status.kind === 'unread' && (
-        <section>
-          <p class="muted" data-testid="unread">{t('popupUnread')}</p>
+        <section data-status>
+          <p class="muted" id="popup-unread" data-testid="unread">
+            {t('popupUnread')}
+          </p>
           <div class="actions">
-            <button type="button" class="primary" onClick={() => retry.current?.()} data-testid="reread">
+            <button type="button" class="primary" onClick={() => retry.current?.()} aria-describedby="popup-unread" data-lead data-testid="reread">
               {t('popupReread')}
             </button>
             <button type="button" aria-disabled={busy || undefined} onClick={() => void annotate()} data-testid="annotate">
@@ -268,14 +310,18 @@ export function Popup() {
       </div>
       {outcome?.kind === 'error' && <ErrorAlert error={outcome} testId="popup-error" />}
       {(status.kind === 'none' || status.kind === 'unavailable') && (
-        <section>
-          <p class="muted" data-testid="status">{status.kind === 'none' ? t('popupNotAnnotated') : t('popupUnavailable')}</p>
+        <section data-status>
+          <p class="muted" id="popup-status-line" data-testid="status">
+            {status.kind === 'none' ? t('popupNotAnnotated') : t('popupUnavailable')}
+          </p>
           <button
             type="button"
             class="primary"
             disabled={tabId === undefined}
             aria-disabled={busy || undefined}
+            aria-describedby="popup-status-line"
             onClick={() => void annotate()}
+            data-lead
             data-testid="annotate"
           >
             {t('popupAnnotate')}
@@ -390,8 +436,8 @@ function PageSummary(props: {
   const { state } = props;
   const r = state.report;
   return (
-    <section>
-      <div class={`verdict ${r.isReport ? 'yes' : 'no'}`} data-testid="verdict">
+    <section data-status>
+      <div class={`verdict ${r.isReport ? 'yes' : 'no'}`} tabIndex={-1} data-lead data-testid="verdict">
         <strong>{r.isReport ? t('popupRecognized') : t('popupNotReport')}</strong>
         <span class="kind" data-testid="kind">
           {t(`kind_${r.kind.replace('-', '_')}`)}

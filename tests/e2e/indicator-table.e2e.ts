@@ -6,7 +6,9 @@
  * merged cells, 万 in a cell, a 名词解释 table; plan-indicators-merged.html: a page laid out in a table,
  * 2025年 over 目标值 | 年均增长, a glossary table headed by its own header row) list their rows too.
  */
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageState } from '../../lib/messaging/protocol';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { HIGHLIGHTS, highlightCounts, termPoint, tooltipText } from './page';
 import { waitForState } from './state';
@@ -23,15 +25,60 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A fixture page opened on a *.gov.cn host, once the extension has read it: its tab and its state. */
+async function openRead(path: string): Promise<{ page: Page; tabId: number; state: PageState }> {
+  const page = await ext.open(server.govUrl(path));
+  const tabId = await ext.tabIdOf(page);
+  const state = await waitForState(ext, tabId);
+  expect(state).not.toBeNull();
+  return { page, tabId, state: state! };
+}
+
+/**
+ * A fixture page read with `count` targets, and its popup listing them: the rows and what they say.
+ * The state and the popup must agree on the count, so a row the popup drops (or adds) fails here.
+ */
+async function popupRows(path: string, count: number): Promise<{ page: Page; popup: Page; rows: Locator; shown: string[] }> {
+  const { page, state } = await openRead(path);
+  expect(state.targets).toHaveLength(count);
+  const popup = await ext.popupFor(page);
+  const rows = popup.getByTestId('target-row');
+  await expect.poll(() => rows.count()).toBe(count);
+  return { page, popup, rows, shown: await rows.allTextContents() };
+}
+
+/** Closes the popup and its page; the extension threw nothing meanwhile. */
+async function closeBoth({ page, popup }: { page: Page; popup: Page }): Promise<void> {
+  await popup.close();
+  await page.close();
+  expect(ext.extensionErrors).toEqual([]);
+}
+
+/** The library, opened once its summary shows. */
+async function openLibrary(): Promise<Page> {
+  const lib = await ext.context.newPage();
+  await lib.goto(`chrome-extension://${ext.extensionId}/library.html`);
+  await lib.getByTestId('summary').waitFor();
+  return lib;
+}
+
+/**
+ * The library's one row for the indicator `name` (two would fail), as the columns show it: indicator,
+ * year, value, qualifier and hedge.
+ */
+async function libraryCells(lib: Page, name: string): Promise<(string | null)[]> {
+  const row = lib.locator('[data-testid="target-row"]', { has: lib.locator('td[data-col="indicator"]', { hasText: name }) });
+  await row.first().waitFor();
+  expect(await row.count()).toBe(1);
+  const read = (col: string) => row.locator(`td[data-col="${col}"]`).textContent();
+  return [await read('indicator'), await read('year'), await read('value'), await read('qualifier'), await read('hedge')];
+}
+
 describe('main-indicator tables in the popup', () => {
   it('lists the national table’s twenty rows with their values, bounds and 属性; a row’s click flashes the table row', async () => {
-    const page = await ext.open(server.govUrl('pages/plan-indicators.html'));
-    const state = await waitForState(ext, await ext.tabIdOf(page));
-    expect(state!.targets).toHaveLength(20);
-    const popup = await ext.popupFor(page);
-    const rows = popup.getByTestId('target-row');
-    await expect.poll(() => rows.count()).toBe(20);
-    expect(await rows.allTextContents()).toEqual([
+    const opened = await popupRows('pages/plan-indicators.html', 20);
+    const { page, popup, rows } = opened;
+    expect(opened.shown).toEqual([
       '国内生产总值(GDP)增长保持在合理区间、各年度视情提出 ↑ · 预期性',
       '全员劳动生产率增长高于GDP增长 ↑ · 预期性',
       '常住人口城镇化率 → 65% · 预期性',
@@ -69,41 +116,24 @@ describe('main-indicator tables in the popup', () => {
     expect(rowBox!.y).toBeGreaterThanOrEqual(0);
     expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(400);
     await expect.poll(async () => Object.keys((await highlightCounts(page))[HIGHLIGHTS.focus] ?? {}).length, { timeout: 5000 }).toBe(0);
-    await popup.close();
-    await page.close();
-    expect(ext.extensionErrors).toEqual([]);
+    await closeBoth(opened);
   });
 
   it('reads a traditional mirror’s table (<br> headers, Word cells, full-width digits) and names its rows in its script', async () => {
-    const page = await ext.open(server.govUrl('pages/plan-indicators-mirror.html'));
-    const state = await waitForState(ext, await ext.tabIdOf(page));
-    expect(state!.targets).toHaveLength(13);
-    const popup = await ext.popupFor(page);
-    const rows = popup.getByTestId('target-row');
-    await expect.poll(() => rows.count()).toBe(13);
-    const shown = await rows.allTextContents();
+    const opened = await popupRows('pages/plan-indicators-mirror.html', 13);
+    const { shown } = opened;
     expect(shown.slice(0, 2)).toEqual(['地區生產總值 → 4000億元 · 預期性', '地區生產總值年均增長 ↑ 7% 左右 · 預期性']);
     expect(shown).toContain('居民人均可支配收入增長與經濟增長基本同步 ↑ · 預期性');
     expect(shown).toContain('單位地區生產總值能耗降低(累計) ↓ 14% · 約束性');
     expect(shown).toContain('糧食綜合生產能力 → 310萬噸 以上 · 約束性');
     // The table of past years under it gives nothing.
     expect(shown.some((s) => s.includes('社會消費品零售總額'))).toBe(false);
-    await popup.close();
-    await page.close();
-    expect(ext.extensionErrors).toEqual([]);
+    await closeBoth(opened);
   });
 
   it('lists them in the library with the other targets: value, year and 属性 in each row, as each page writes them', async () => {
-    const lib = await ext.context.newPage();
-    await lib.goto(`chrome-extension://${ext.extensionId}/library.html`);
-    await lib.getByTestId('summary').waitFor();
-    const cells = async (name: string) => {
-      const row = lib.locator('[data-testid="target-row"]', { has: lib.locator('td[data-col="indicator"]', { hasText: name }) });
-      await row.first().waitFor();
-      expect(await row.count()).toBe(1);
-      const read = (col: string) => row.locator(`td[data-col="${col}"]`).textContent();
-      return [await read('indicator'), await read('year'), await read('value'), await read('qualifier'), await read('hedge')];
-    };
+    const lib = await openLibrary();
+    const cells = (name: string) => libraryCells(lib, name);
     expect(await cells('单位GDP能源消耗降低(累计)')).toEqual(['单位GDP能源消耗降低(累计)', '2025', '↓ 13.5%', '', '约束性']);
     expect(await cells('能源综合生产能力')).toEqual(['能源综合生产能力', '2025', '→ 46亿吨标准煤', '以上', '约束性']);
     expect(await cells('地區生產總值年均增長')).toEqual(['地區生產總值年均增長', '2025', '↑ 7%', '左右', '預期性']);
@@ -111,9 +141,7 @@ describe('main-indicator tables in the popup', () => {
   });
 
   it('the script toggle converts the table in place and back, byte for byte; its targets follow the page', async () => {
-    const page = await ext.open(server.govUrl('pages/plan-indicators-mirror.html'));
-    const tabId = await ext.tabIdOf(page);
-    await waitForState(ext, tabId);
+    const { page, tabId } = await openRead('pages/plan-indicators-mirror.html');
     const before = await page.evaluate(() => document.documentElement.outerHTML);
     const toggle = () =>
       ext.worker.evaluate(
@@ -137,13 +165,9 @@ describe('main-indicator tables in the popup', () => {
 
 describe('main-indicator tables of other shapes', () => {
   it('a header over two rows and merged cells: the popup lists each row under its own column', async () => {
-    const page = await ext.open(server.govUrl('pages/plan-indicators-split.html'));
-    const state = await waitForState(ext, await ext.tabIdOf(page));
-    expect(state!.targets).toHaveLength(19);
-    const popup = await ext.popupFor(page);
-    const rows = popup.getByTestId('target-row');
-    await expect.poll(() => rows.count()).toBe(19);
-    expect(await rows.allTextContents()).toEqual([
+    const opened = await popupRows('pages/plan-indicators-split.html', 19);
+    const { popup } = opened;
+    expect(opened.shown).toEqual([
       '地区生产总值 → 40000亿元 · 预期性',
       '地区生产总值年均增长 ↑ 7% 左右 · 预期性',
       '人均地区生产总值 → 87000元 · 预期性',
@@ -166,22 +190,18 @@ describe('main-indicator tables of other shapes', () => {
     ]);
     // The table of past years below it (完成情况 over 2019年 | 2020年) gives nothing.
     expect(await popup.getByTestId('target-section').allTextContents()).toEqual([expect.stringContaining('专栏1 青岚省“十四五”时期经济社会发展主要指标')]);
-    await popup.close();
-    await page.close();
-    expect(ext.extensionErrors).toEqual([]);
+    await closeBoth(opened);
   });
 
   it('a term the page’s 名词解释 table defines is highlighted with the page’s own definition', async () => {
-    const page = await ext.open(server.govUrl('pages/plan-indicators-split.html'));
-    await waitForState(ext, await ext.tabIdOf(page));
+    const { page } = await openRead('pages/plan-indicators-split.html');
     const { x, y } = await termPoint(page, HIGHLIGHTS.page, '一核两翼', 0);
     await page.mouse.move(x, y);
     await expect.poll(() => tooltipText(page)).toContain('本页名词解释');
     expect(await tooltipText(page)).toContain('以省会都市圈为核心，以东部沿江经济带和西部生态经济区为两翼的全省区域发展总体布局。');
     await page.close();
 
-    const city = await ext.open(server.govUrl('pages/plan-indicators-merged.html'));
-    await waitForState(ext, await ext.tabIdOf(city));
+    const { page: city } = await openRead('pages/plan-indicators-merged.html');
     const p = await termPoint(city, HIGHLIGHTS.page, '双核驱动', 0);
     await city.mouse.move(p.x, p.y);
     await expect.poll(() => tooltipText(city)).toContain('本页名词解释');
@@ -191,15 +211,10 @@ describe('main-indicator tables of other shapes', () => {
   });
 
   it('a page laid out in a table, 2025年 over 目标值 | 年均增长: the popup lists its rows, the library keeps them', async () => {
-    const page = await ext.open(server.govUrl('pages/plan-indicators-merged.html'));
-    const state = await waitForState(ext, await ext.tabIdOf(page));
     // 16 table rows; the article's own sentence (到2025年…地区生产总值突破2100亿元) says the table's first
     // figure, which is listed once, with its 属性.
-    expect(state!.targets).toHaveLength(16);
-    const popup = await ext.popupFor(page);
-    const rows = popup.getByTestId('target-row');
-    await expect.poll(() => rows.count()).toBe(16);
-    const shown = await rows.allTextContents();
+    const opened = await popupRows('pages/plan-indicators-merged.html', 16);
+    const { shown } = opened;
     expect(shown.filter((s) => s.includes('2100'))).toEqual(['地区生产总值 → 2100亿元 · 预期性']);
     expect(shown).toContain('规模以上工业增加值年均增长 ↑ 7.5% · 预期性');
     expect(shown).toContain('年接待游客 → 1.3亿人次 · 预期性');
@@ -208,19 +223,10 @@ describe('main-indicator tables of other shapes', () => {
     expect(shown).toContain('城镇新增就业人数(年均) ↑ 2.2万人 · 预期性');
     // The 十三五 table (2020年规划目标 | 2020年实际完成) gives nothing.
     expect(shown.some((s) => s.includes('1500'))).toBe(false);
-    await popup.close();
-    await page.close();
+    await closeBoth(opened);
 
-    const lib = await ext.context.newPage();
-    await lib.goto(`chrome-extension://${ext.extensionId}/library.html`);
-    await lib.getByTestId('summary').waitFor();
-    const cells = async (name: string) => {
-      const row = lib.locator('[data-testid="target-row"]', { has: lib.locator('td[data-col="indicator"]', { hasText: name }) });
-      await row.first().waitFor();
-      expect(await row.count()).toBe(1);
-      const read = (col: string) => row.locator(`td[data-col="${col}"]`).textContent();
-      return [await read('indicator'), await read('year'), await read('value'), await read('qualifier'), await read('hedge')];
-    };
+    const lib = await openLibrary();
+    const cells = (name: string) => libraryCells(lib, name);
     // The library shows the rows in view: one region's at a time.
     await lib.getByTestId('filter-region').selectOption('青岚省');
     expect(await cells('人均地区生产总值年均增长')).toEqual(['人均地区生产总值年均增长', '2025', '↑ 7%', '左右', '预期性']);

@@ -62,6 +62,12 @@ function watchNotAnnotated(popup: Page): Promise<void> {
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
 }
+/** What has the keyboard focus in the popup: its test id, or its tag name (BODY when nothing has it). */
+const focused = (popup: Page) =>
+  popup.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el?.dataset.testid ?? el?.tagName ?? null;
+  });
 const notAnnotated = (popup: Page) => popup.evaluate(() => (window as unknown as { notAnnotated: string[] }).notAnnotated);
 const sawReading = (popup: Page) => popup.evaluate(() => (window as unknown as { reading: number }).reading);
 
@@ -161,10 +167,15 @@ describe('a read that fails while the tab navigates', () => {
       expect(await popup.getByTestId('reread').textContent()).toBe('重试');
       // The 简/繁 button no longer claims the state of the document that is gone.
       expect(await popup.getByTestId('toggle-script').textContent()).toBe('简繁切换');
-      // The retry reads again (still loading: reading, then not yet).
-      await popup.getByTestId('reread').click();
+      // The retry reads again (still loading: reading, then not yet). Pressed from the keyboard, it gives
+      // way to the line that says the page is being read, which takes the focus (read out by screen
+      // readers); then to 重试 again. Before: the focus fell to the document with the button.
+      await popup.getByTestId('reread').focus();
+      await popup.keyboard.press('Enter');
       await popup.getByTestId('reading').waitFor();
+      await expect.poll(() => focused(popup)).toBe('reading');
       await popup.getByTestId('unread').waitFor();
+      await expect.poll(() => focused(popup)).toBe('reread');
     } finally {
       // The rest of the page arrives: its content script reads it and says so; the popup shows it.
       held.release();
@@ -172,6 +183,8 @@ describe('a read that fails while the tab navigates', () => {
     await reloading;
     await popup.getByTestId('verdict').waitFor();
     expect(await popup.getByTestId('verdict').textContent()).toContain('已识别为报告');
+    // 重试 had the focus: the page's verdict, which replaced it, has it now.
+    await expect.poll(() => focused(popup)).toBe('verdict');
     await expect.poll(() => button(popup)).toBe(TO_TRADITIONAL);
     expect(await popup.getByTestId('unread').count()).toBe(0);
     expect(await sawReading(popup)).toBeGreaterThan(0);

@@ -8,10 +8,16 @@ import type { PageState } from '../../../lib/messaging/protocol';
 /** tabState answers the test hands out one by one; the notices' handlers the popup registered. */
 const asked: { resolve(state: PageState | null): void; reject(e: Error): void }[] = [];
 const handlers = new Map<string, (message: { sender: object }) => void>();
+/** Answers to the other messages, by type (none: rejected). */
+const replies = new Map<string, unknown>();
 vi.mock('../../../lib/messaging/protocol', async (original) => ({
   ...(await original<typeof import('../../../lib/messaging/protocol')>()),
   sendMessage: (type: string) =>
-    type === 'tabState' ? new Promise((resolve, reject) => asked.push({ resolve, reject })) : Promise.reject(new Error(type)),
+    type === 'tabState'
+      ? new Promise((resolve, reject) => asked.push({ resolve, reject }))
+      : replies.has(type)
+        ? Promise.resolve(replies.get(type))
+        : Promise.reject(new Error(type)),
   onMessage: (type: string, handler: (message: { sender: object }) => void) => {
     handlers.set(type, handler);
     return () => handlers.delete(type);
@@ -49,6 +55,7 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => key) as typeof fakeBrowser.i18n.getMessage);
   asked.length = 0;
   handlers.clear();
+  replies.clear();
   scriptStates.length = 0;
   scriptReads.mockReset();
   // The tab has loaded, unless a test says it is navigating.
@@ -259,5 +266,102 @@ describe('a read that fails while the tab navigates', () => {
     expect(root.querySelector('[data-testid=reading]')).toBeNull();
     await wait(100);
     expect(asked).toHaveLength(0);
+  });
+});
+
+describe('the keyboard focus when what the popup says of its tab changes', () => {
+  const NO_RECEIVER = 'Could not establish connection. Receiving end does not exist.';
+  const wait = (ms: number) => act(async () => new Promise((r) => setTimeout(r, ms)));
+  const focused = () => (document.activeElement as HTMLElement | null)?.dataset?.testid ?? document.activeElement?.tagName;
+  const q = (testid: string) => root.querySelector<HTMLElement>(`[data-testid=${testid}]`)!;
+  /** The read on its way fails, and so do the bounded re-reads after it: 重试 is shown. */
+  async function runOut(): Promise<void> {
+    asked.shift()!.reject(new Error(NO_RECEIVER));
+    for (let i = 0; i < 2; i++) {
+      await wait(30);
+      asked.shift()!.reject(new Error(NO_RECEIVER));
+    }
+    await settle();
+    expect(q('reread')).not.toBeNull();
+  }
+  /** 重试 pressed (by click: where the focus is is the test's to set): the page is being read again. */
+  async function retried(): Promise<void> {
+    await act(async () => q('reread').click());
+    await settle();
+    expect(q('reading')).not.toBeNull();
+  }
+  /** The page is there: the read on its way answers with its state. */
+  async function loaded(terms: number): Promise<void> {
+    vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ id: TAB, status: 'complete' } as never);
+    asked.shift()!.resolve(state(terms));
+    await settle();
+    expect(termCount()).toBe(String(terms));
+  }
+  /** Opens the popup on a tab still loading, until 重试. */
+  async function spent(): Promise<void> {
+    vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ id: TAB, status: 'loading' } as never);
+    await act(async () => render(<Popup />, root));
+    await settle();
+    await runOut();
+  }
+
+  it('重试 pressed hands the focus to the line saying the page is being read, then to 重试 again, then to the verdict', async () => {
+    await spent();
+    // The reason is the button's description: heard with it.
+    expect(q('reread').getAttribute('aria-describedby')).toBe(q('unread').id);
+    q('reread').focus();
+    await retried();
+    expect(focused()).toBe('reading');
+    expect(q('reading').tabIndex).toBe(-1);
+    await runOut();
+    expect(focused()).toBe('reread');
+
+    await retried();
+    expect(focused()).toBe('reading');
+    await loaded(4);
+    expect(focused()).toBe('verdict');
+  });
+
+  it('the summary that had the focus gives it to the reading line when the tab navigates', async () => {
+    await act(async () => render(<Popup />, root));
+    await settle();
+    asked.shift()!.resolve(state(3));
+    await settle();
+    q('highlights-off').focus();
+    vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ id: TAB, status: 'loading' } as never);
+    handlers.get('pageChanged')!(fromTab(TAB));
+    await settle();
+    asked.shift()!.reject(new Error('The message port closed before a response was received.'));
+    await settle();
+    expect(focused()).toBe('reading');
+  });
+
+  it('leaves the focus where the reader put it outside the tab’s state (negative)', async () => {
+    await spent();
+    q('open-library').focus();
+    await retried();
+    expect(focused()).toBe('open-library');
+    await loaded(2);
+    expect(focused()).toBe('open-library');
+  });
+
+  it('标注此页 from the keyboard still ends on the button that switches the highlights, not the verdict', async () => {
+    await act(async () => render(<Popup />, root));
+    await settle();
+    asked.shift()!.reject(new Error(NO_RECEIVER));
+    await settle();
+    expect(q('status').textContent).toBe('popupNotAnnotated');
+    expect(q('annotate').getAttribute('aria-describedby')).toBe(q('status').id);
+    replies.set('annotateTab', { ok: true });
+    q('annotate').focus();
+    await act(async () => q('annotate').click());
+    await settle();
+    asked.shift()!.resolve(state(6));
+    // Outside act(), which would render the state and the refocus together: in the popup the state is
+    // rendered as soon as it is read, before run() asks for the focus back.
+    await new Promise((r) => setTimeout(r, 0));
+    await settle();
+    expect(termCount()).toBe('6');
+    expect(focused()).toBe('highlights-off');
   });
 });
