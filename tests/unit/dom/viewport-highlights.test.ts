@@ -158,7 +158,9 @@ describe('ViewportHighlights', () => {
       ],
     );
     vh.add(spans);
-    const [p, cc, h] = ['p', 'cc', 'h'].map((id) => document.getElementById(id)!);
+    const p = document.getElementById('p')!;
+    const cc = document.getElementById('cc')!;
+    const h = document.getElementById('h')!;
     expect([...io.targets]).toEqual([cc, p, h]);
     // The first report of a box-less element: display: contents moves its terms to the ancestor's watch.
     io.cross(cc, false, 0);
