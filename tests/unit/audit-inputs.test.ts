@@ -32,7 +32,7 @@ interface Expected {
 const row = (t: Target) => `${t.indicator}|${t.value}${t.valueMax !== null ? `-${t.valueMax}` : ''}${t.unit}${t.qualifier}|${t.direction}|${t.year}`;
 const kindRow = (t: Target) => `${t.kind}:${row(t)}`;
 
-for (const [round, format] of [['a2', row], ['a3', kindRow]] as const) {
+for (const [round, format] of [['a2', row], ['a3', kindRow], ['a4', kindRow]] as const) {
   describe(`audit texts (${round}): recognition and targets as read by hand`, () => {
     const expected = JSON.parse(readFileSync(join(DIR, `${round}-expected.json`), 'utf8')) as Record<string, Expected>;
     const files = readdirSync(DIR).filter((f) => f.startsWith(`${round}-`) && f.endsWith('.txt'));
