@@ -150,9 +150,12 @@ function isGovernmentBody(s: string): boolean {
 
 /**
  * "<地名><年>(经济社会发展)(主要)目标任务": a place's list of the year's targets, as a 目标篇 is. The year may
- * stand before the place too (2025年青川市目标任务).
+ * stand before the place too (2025年青川市目标任务). The list is also published as what it is laid out in:
+ * 目标任务分解表, 目标任务清单, 目标任务分解方案, 主要目标一览表 (each office's share of the year's targets).
  */
-const GOALS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标)(?:清单|分解)?$`);
+const GOALS_TITLE = new RegExp(
+  `^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标)(?:清单|分解|责任分解)?(?:表|一览表|方案)?$`,
+);
 /** "<政府或部门><年>工作要点": a government body's plan for the year (青川省教育厅2025年工作要点). */
 const WORK_POINTS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?工作要点$`);
 const YEAR_INSIDE = new RegExp(`${YEAR_TOKEN}年度?`, 'g');

@@ -30,6 +30,19 @@ describe('<地名><年>目标任务 is a goals page', () => {
   });
 });
 
+describe('a place’s 目标任务 published as a 分解表, 清单 or 分解方案 is a goals page', () => {
+  it('in the headline, with 经济社会发展主要… before it', () => {
+    expect(detectReport(pageInputFromText(`桐川县2026年经济社会发展主要目标任务分解表\n${body}`))).toMatchObject({ isReport: true, kind: 'goals', region: '桐川县', year: 2026 });
+    expect(detectReport(pageInputFromText(`青川市2025年目标任务清单\n${body}`))).toMatchObject({ isReport: true, kind: 'goals', region: '青川市', year: 2025 });
+    expect(detectReport(pageInputFromText(`青川市2025年主要目标任务分解方案\n${body}`))).toMatchObject({ isReport: true, kind: 'goals', region: '青川市', year: 2025 });
+  });
+
+  it('not a table of how the list was met, nor a company’s', () => {
+    expect(detectReport(pageInputFromText(`青川市2025年目标任务完成情况表\n${body}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`青川城投集团2025年目标任务分解表\n${body}`)).isReport).toBe(false);
+  });
+});
+
 describe('a government body’s 工作要点 is a plan', () => {
   const points = '一、推进学前教育普及普惠\n学前教育毛入园率达到92%以上，新建、改扩建公办幼儿园50所。';
 
