@@ -628,6 +628,11 @@ const PLAN_SPEECH = /(?<![主重])要|将|计划|拟|明年|今后|未来|到(?:
 const COMPARED_BASE = /(?:比|较|同)(?:上年|去年|前年|(?:20|19)\d\d年)|同比/;
 /** A count glued before the value (改造老旧小区319个|3.26万户): the name is half a figure. */
 const GLUED_COUNT = /[0-9.]+(?:万|亿)?[个家所座条处项件台套户人名张间]$/;
+/**
+ * A member that opens with a verb of its own says whom or what the work reaches — 改造老旧小区85个、惠及居民1.3万户,
+ * …、涉及3860户, …、带动就业2000人 — not more work the action before it governs (新建5G基站1000个、充电桩3800个).
+ */
+const REACH = /^(?:惠及|涉及|覆盖|带动|辐射|受益|惠民|服务|吸纳|容纳)/;
 /** A measure with no subject (投资 500亿元): no indicator of its own. */
 const BARE_COUNT_MEASURE = /^(?:总?产值|总?产量|增加值|营业收入|销售收入|营收|投资|总投资)$/;
 
@@ -645,7 +650,7 @@ function plannedCount(it: ValueItem, T: string): boolean {
   if (it.q.chinese || it.verb || !COUNT_UNIT.test(it.unit)) return false;
   const name = it.indicator.text;
   // 新建、改扩建公办幼儿园: a 、 between two actions joins the verbs, not two names.
-  if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name.replace(JOINED_ACTIONS, '')) || GLUED_COUNT.test(name)) return false;
+  if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name.replace(JOINED_ACTIONS, '')) || GLUED_COUNT.test(name) || REACH.test(name)) return false;
   // The part of the name its own clause writes (实施重点项目100个，完成|投资500亿元 takes 重点项目 from the clause before).
   const own = it.indicator.at.filter((i) => i >= it.clauseStart);
   const nameStart = own[0];
