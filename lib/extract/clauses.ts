@@ -132,6 +132,14 @@ const TIER = /^(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡�
 const TIER_END = /(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡镇级|一级|二级|三级|四级)$/;
 const INDICATOR_MAX = 24;
 
+/**
+ * The base of a ratio per head of population or per household that opens a name: 每千人口, 每万人, 每10万人口,
+ * 每千名老年人, 每百户. Not per money or area (每万元GDP用水量, 每平方公里).
+ */
+export const PER_CAPITA_BASE = /^每(?:[0-9]+|[十百千万])+名?[^0-9，,、；;。]{0,4}?(?:人口|人|户)/;
+/** A list member that opens with an action is work of its own, not a second ratio (…7.2张、新建乡镇卫生院5个). */
+const MEMBER_ACTION = /^(?:新|建|改|扩|实施|完成|开展|培育|引进|打造|创建|推进|提升|提高|增加|达到)/;
+
 /** What ends a scope list before the statistic: 工业、农业、…、医疗等领域|设备投资规模. */
 const SCOPE_END = /等(?:重点)?(?:领域|行业|产业|方面|地区|部门|单位)?/;
 
@@ -364,6 +372,12 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
           group--;
         }
       }
+    }
+    // "每千人口执业(助理)医师3.5人、注册护士4.2人": the per-capita base the first member opens with is the next
+    // member's too, when that one is a bare count (not a rate: …床位7.2张、参保率95%; not work: …、新建卫生院5个).
+    const base = prev && /^[、\s]/.test(headNoVerb) && indicator.text === draft.indicator.text ? PER_CAPITA_BASE.exec(prev.indicator.text) : null;
+    if (base && !PER_CAPITA_BASE.test(indicator.text) && !/^(?:%|‰|个百分点|倍)$/.test(q.unit) && !MEMBER_ACTION.test(indicator.text)) {
+      draft.indicator = concat(slice(prev!.indicator, 0, base[0].length), indicator);
     }
     if (BARE_MEASURE.test(draft.indicator.text)) {
       const subject = subjectForMeasure(draft.indicator.text, s, sentenceStart, cs, prev, carry);

@@ -28,7 +28,7 @@ import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type HeadingHit, type SectionState } from './sections';
 import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type YearMention } from './years';
-import { parseItems, type ValueItem } from './clauses';
+import { parseItems, PER_CAPITA_BASE, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { findIndicatorTables, type IndicatorTable } from './indicator-table';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
@@ -523,7 +523,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       // the amount is the target.
       const pct = RATE_UNIT.test(it.unit) && !(it.unit === '倍' && all.some((o) => o.q.start > q.start && o.indicator.text === it.indicator.text));
       if (st.mode === 'plan') {
-        if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T))) return null;
+        if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T) || perCapitaLevel(it, T.slice(sent.start, q.start)))) return null;
       } else {
         // No heading says this is a plan (解读 articles, news on listing pages): only a qualifier or a
         // hedge makes a number a target; "总数增至79家" in a news story is not one.
@@ -622,6 +622,18 @@ const COUNT_UNIT =
 const PLAN_ACTION = /新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|安置|培训|新修|铺设|增设|造林|治理|加装|加固|争创|出栏/g;
 /** An action joined to the next by 、 (新建、改扩建, 新建、改造): one verb phrase, not a list of names. */
 const JOINED_ACTIONS = new RegExp(`(?:${PLAN_ACTION.source})、(?=${PLAN_ACTION.source})`, 'g');
+/**
+ * A ratio per head of population or per household (每千人口医疗卫生机构床位数, 每万人口高价值发明专利拥有量,
+ * 每千名老年人养老床位, 每百户…): a plan writes the level it sets without a verb — 每千人口医疗卫生机构床位数7.2张,
+ * 每万人拥有高价值发明专利15件 — as its 主要指标 table does (PER_CAPITA_BASE, clauses.ts). Only in a plan section;
+ * not per money or area (每万元GDP用水量, 每平方公里), and not a rate, whose change needs its verb. With nothing
+ * that sets it, a level is also how a plan states where it stands: the present named anywhere before it in the
+ * sentence (目前，全县每千人口…6.2张) leaves it out, not only in its own clause (PRESENT).
+ */
+function perCapitaLevel(it: ValueItem, before: string): boolean {
+  return !it.verb && !it.q.chinese && !RATE_UNIT.test(it.unit) && PER_CAPITA_BASE.test(it.indicator.text) && !/目前|现有|当前|现阶段/.test(before);
+}
+
 /** What says work is to be done, where no heading says plan: 今年 alone also dates a news story's year so far. */
 const PLAN_SPEECH = /(?<![主重])要|将|计划|拟|明年|今后|未来|到(?:20|19)\d\d年|到二〇/;
 /** A change against a base (比上年新增50家, 同比新增) compares with what was, as a report does. */

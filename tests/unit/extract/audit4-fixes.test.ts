@@ -25,3 +25,27 @@ describe('a 目标任务分解表 row named by its rate of change', () => {
     ]);
   });
 });
+
+describe('a plan’s per-capita level without a verb (每千人口医疗卫生机构床位数7.2张)', () => {
+  const plan = (body: string) => rows(extractTargets({ text: `某县“十五五”卫生健康事业发展规划\n（2026—2030年）\n二、发展目标\n${body}`, year: 2026 }));
+
+  it('is a target of the plan, and a bare count after 、 shares its base (…医师3.5人、注册护士4.2人)', () => {
+    expect(plan('到2030年，全县每千人口医疗卫生机构床位数7.2张，每千人口执业（助理）医师3.5人、注册护士4.2人，每万人拥有高价值发明专利15件，每千名老年人拥有养老床位40张。')).toEqual([
+      'other:每千人口医疗卫生机构床位数|7.2张|level|2030',
+      'other:每千人口执业(助理)医师|3.5人|level|2030',
+      'other:每千人口注册护士|4.2人|level|2030',
+      'other:每万人拥有高价值发明专利|15件|level|2030',
+      'other:每千名老年人拥有养老床位|40张|level|2030',
+    ]);
+  });
+
+  it('not per money, not the present, not a rate or work after 、, and not outside a plan', () => {
+    expect(plan('到2030年，每万元地区生产总值用水量30立方米。目前，全县每千人口医疗卫生机构床位数6.2张。')).toEqual([]);
+    expect(plan('到2030年，每千人口医疗卫生机构床位数7.2张、基本医疗保险参保率95%、新建乡镇卫生院5个。')).toEqual([
+      'other:每千人口医疗卫生机构床位数|7.2张|level|2030',
+      'other:新建乡镇卫生院|5个|level|2030',
+    ]);
+    // A news story states the present level: no plan section, no target.
+    expect(rows(extractTargets({ text: '记者从县卫健局获悉，全县每千人口医疗卫生机构床位数7.2张，每千人口执业（助理）医师3.5人。', year: 2026 }))).toEqual([]);
+  });
+});
