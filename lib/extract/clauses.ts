@@ -7,7 +7,7 @@
 import type { Direction, Qualifier } from '../types';
 import { parseYearAt, scanQuantities, type Quantity } from './numbers';
 import { cleanIndicator, splitSubjects } from './indicator';
-import { concat, remove, slice, sourcedSlice, split, type Sourced } from '../text/sourced';
+import { concat, remove, slice, sourcedSlice, split, supplied, type Sourced } from '../text/sourced';
 import { isClauseBreak } from './sentences';
 
 export interface ValueItem {
@@ -22,6 +22,11 @@ export interface ValueItem {
   targetVerb: boolean;
   /** The value closes its clause (or is followed by 、 or a closing quote). */
   followOk: boolean;
+  /**
+   * The count stands before what it counts (新增10个县(市、区)通过…督导评估, 新建3个污水处理厂): a count of work
+   * or of units to reach a standard, which the caller takes as it takes a planned count.
+   */
+  countFirst?: boolean;
   clauseStart: number;
   clauseEnd: number;
 }
@@ -139,6 +144,37 @@ const INDICATOR_MAX = 24;
 export const PER_CAPITA_BASE = /^每(?:[0-9]+|[十百千万])+名?[^0-9，,、；;。]{0,4}?(?:人口|人|户)/;
 /** A list member that opens with an action is work of its own, not a second ratio (…7.2张、新建乡镇卫生院5个). */
 const MEMBER_ACTION = /^(?:新|建|改|扩|实施|完成|开展|培育|引进|打造|创建|推进|提升|提高|增加|达到)/;
+
+/**
+ * A count before what it counts, right after the word that sets it: 新增|10个|县(市、区)|通过国家义务教育优质均衡
+ * 发展督导评估, 力争|3个|乡镇|创成国家卫生乡镇, 新建|3个|污水处理厂. The count is of units that reach a standard
+ * (the statistic is what follows the units: 通过…督导评估的县(市、区)) or of the work itself (新建污水处理厂).
+ * Only a count in digits with a measure word, a noun of 2–16 characters without figures (a bracketed
+ * 市、区 inside it) that closes the clause or meets the verb of a standard reached.
+ */
+const COUNT_LEAD = /(?:新增|新建|改扩建|新改扩建|建成|创建|打造|培育|引进|实施|新开工|力争|争取|确保|推动|支持)\s*$/;
+const COUNT_WORD = /^(?:个|家|所|座|条|处|项|支|批|名)$/;
+const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){2,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|创成|创建成为?|建成|成为|达到)|$)/;
+const REACHED = /^(?:通过|获评|获批|入选|纳入|列入|创成|创建成为?|建成|成为|达到)[^0-9０-９]{2,30}$/;
+
+function countBeforeNoun(s: string, q: Quantity, head: Sourced, ce: number): { indicator: Sourced; direction: Direction; end: number } | null {
+  const lead = COUNT_LEAD.exec(head.text);
+  if (!lead || q.chinese || q.valueMax !== null || !COUNT_WORD.test(q.unit)) return null;
+  const rest = s.slice(q.end, ce);
+  const noun = COUNTED_NOUN.exec(rest);
+  if (!noun) return null;
+  const nounEnd = q.end + noun[1]!.length;
+  const tail = s.slice(nounEnd, ce).replace(/\s+$/, '');
+  const direction: Direction = /^(?:新增|新建|改扩建|新改扩建|建成|创建|打造|培育|引进|新开工)/.test(lead[0]) ? 'increase' : 'level';
+  const nounPart = sourcedSlice(s, q.end, nounEnd);
+  if (!tail) {
+    // 新建|3个|污水处理厂: the action and the noun, as 新建污水处理厂3个 reads (a hedge is no part of the name).
+    const action = /^(?:力争|争取|确保|推动|支持)$/.test(lead[0].trim()) ? null : sourcedSlice(s, q.start - lead[0].length, q.start - (lead[0].length - lead[0].trim().length));
+    return { indicator: action ? concat(action, nounPart) : nounPart, direction: action ? 'level' : direction, end: ce };
+  }
+  if (!REACHED.test(tail)) return null;
+  return { indicator: concat(sourcedSlice(s, nounEnd, nounEnd + tail.length), supplied('的', '的'), nounPart), direction, end: ce };
+}
 
 /** What ends a scope list before the statistic: 工业、农业、…、医疗等领域|设备投资规模. */
 const SCOPE_END = /等(?:重点)?(?:领域|行业|产业|方面|地区|部门|单位)?/;
@@ -309,7 +345,31 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const targetVerb = TARGET_VERB.test(verb);
     // A number glued to the next word (百亿企业, 55人以上大班额) is part of a name unless a qualifier
     // or a target verb marks it as a value; the caller decides on the weaker cases.
-    if (!followOk && !q.qualifier && !targetVerb) continue;
+    if (!followOk && !q.qualifier && !targetVerb) {
+      const counted = !vm ? countBeforeNoun(s, q, head, ce) : null;
+      if (counted) {
+        group++;
+        const draft: Draft = {
+          q,
+          indicator: counted.indicator,
+          verb: '',
+          direction: counted.direction,
+          qualifier: '',
+          unit: q.unit,
+          targetVerb: false,
+          followOk: true,
+          countFirst: true,
+          clauseStart: cs,
+          clauseEnd: ce,
+          group,
+          each: false,
+        };
+        drafts.push(draft);
+        prevEnd = counted.end;
+        prev = draft;
+      }
+      continue;
+    }
     // A span of years or an age is a value only after its verb (达到79岁, 提高到11.3年), not in 今后5年.
     if ((q.unit === '年' || q.unit === '岁') && !verb) continue;
     const headNoVerb = vm ? head.text.slice(0, vm.index) : head.text;
@@ -415,7 +475,8 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const { group: _g, each, ...item } = d;
     const members = each && (byGroup.get(d.group)?.length ?? 0) === 1 ? split(d.indicator, '、').filter((m) => m.text) : [];
     if (members.length > 1) for (const m of members) out.push({ ...item, indicator: limitName(m) });
-    else out.push({ ...item, indicator: limitName(item.indicator) });
+    // A counted noun's name is built from the clause it closes (通过…督导评估的县(市、区)), not cut from a long head.
+    else out.push({ ...item, indicator: item.countFirst ? item.indicator : limitName(item.indicator) });
   }
   return out.length && drafts.length ? out[out.length - 1]! : null;
 }

@@ -523,14 +523,14 @@ export function extractTargets(input: ExtractInput): Target[] {
       // the amount is the target.
       const pct = RATE_UNIT.test(it.unit) && !(it.unit === '倍' && all.some((o) => o.q.start > q.start && o.indicator.text === it.indicator.text));
       if (st.mode === 'plan') {
-        if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T) || perCapitaLevel(it, T.slice(sent.start, q.start)))) return null;
+        if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T) || it.countFirst === true || perCapitaLevel(it, T.slice(sent.start, q.start)))) return null;
       } else {
         // No heading says this is a plan (解读 articles, news on listing pages): only a qualifier or a
         // hedge makes a number a target; "总数增至79家" in a news story is not one.
         // A planned count (plannedCount) only where the sentence itself says it is ahead and to be done: a
         // news story writes "今年全市新建5G基站200个" of the year so far, a plan "今年将新建…".
         const planned = (): boolean =>
-          plannedCount(it, T) && timeIn(sent.start, q.start) === 'ahead' && PLAN_SPEECH.test(T.slice(sent.start, q.start));
+          (plannedCount(it, T) || it.countFirst === true) && timeIn(sent.start, q.start) === 'ahead' && PLAN_SPEECH.test(T.slice(sent.start, q.start));
         if (!(it.qualifier || hedge || planned())) return null;
         const sentBare = m ? m.text : T.slice(sent.start, sent.end);
         if (PAST_WEAK.test(sentBare) || (!hedge && cueWithoutModal(FIRST_TIME, sentBare))) return null;

@@ -49,3 +49,24 @@ describe('a plan’s per-capita level without a verb (每千人口医疗卫生�
     expect(rows(extractTargets({ text: '记者从县卫健局获悉，全县每千人口医疗卫生机构床位数7.2张，每千人口执业（助理）医师3.5人。', year: 2026 }))).toEqual([]);
   });
 });
+
+describe('a count before what it counts (新增10个县（市、区）通过…督导评估)', () => {
+  const plan = (body: string) => rows(extractTargets({ text: `二、2025年工作安排\n${body}`, year: 2025 }));
+
+  it('counts the units that reach a standard, named by what they reach, or the work itself', () => {
+    expect(plan('新增10个县（市、区）通过国家义务教育优质均衡发展督导评估。力争3个乡镇创成国家卫生乡镇。新建3个污水处理厂，新增5家国家级专精特新企业。')).toEqual([
+      'other:通过国家义务教育优质均衡发展督导评估的县(市、区)|10个|increase|2025',
+      'other:创成国家卫生乡镇的乡镇|3个|level|2025',
+      'other:新建污水处理厂|3个|level|2025',
+      'other:新增国家级专精特新企业|5家|level|2025',
+    ]);
+    const [t] = extractTargets({ text: '二、2025年工作安排\n力争3个乡镇创成国家卫生乡镇。', year: 2025 });
+    expect(t!.hedge).toBe('力争');
+  });
+
+  it('not a past count, one already there, a rate, a noun with figures, nor a count in a news story', () => {
+    expect(plan('2024年，全市新增2个县通过国家义务教育优质均衡发展督导评估。已有5个县通过督导评估。新增2个百分点。新建3个5G基站。')).toEqual([]);
+    expect(rows(extractTargets({ text: '二、2025年工作回顾\n新增10个县（市、区）通过国家义务教育优质均衡发展督导评估。', year: 2026 }))).toEqual([]);
+    expect(rows(extractTargets({ text: '记者从市教育局获悉，全市新增10个县（市、区）通过国家义务教育优质均衡发展督导评估。', year: 2025 }))).toEqual([]);
+  });
+});
