@@ -529,8 +529,14 @@ export function extractTargets(input: ExtractInput): Target[] {
         // hedge makes a number a target; "总数增至79家" in a news story is not one.
         // A planned count (plannedCount) only where the sentence itself says it is ahead and to be done: a
         // news story writes "今年全市新建5G基站200个" of the year so far, a plan "今年将新建…".
-        const planned = (): boolean =>
-          (plannedCount(it, T) || it.countFirst === true) && timeIn(sent.start, q.start) === 'ahead' && PLAN_SPEECH.test(T.slice(sent.start, q.start));
+        // Where the sentence names no time, a modal of its own says the work is ahead (我们将继续办好民生实事，计划新增
+        // 普惠托位2000个) — not a consequence (项目建成后将新增就业岗位2000个).
+        const planned = (): boolean => {
+          if (!(plannedCount(it, T) || it.countFirst === true)) return false;
+          const before = T.slice(sent.start, q.start);
+          const time = timeIn(sent.start, q.start);
+          return time === 'ahead' ? PLAN_SPEECH.test(before) : time === null && WILL.test(before) && !CONSEQUENCE.test(before);
+        };
         if (!(it.qualifier || hedge || planned())) return null;
         const sentBare = m ? m.text : T.slice(sent.start, sent.end);
         if (PAST_WEAK.test(sentBare) || (!hedge && cueWithoutModal(FIRST_TIME, sentBare))) return null;
@@ -636,6 +642,10 @@ function perCapitaLevel(it: ValueItem, before: string): boolean {
 
 /** What says work is to be done, where no heading says plan: 今年 alone also dates a news story's year so far. */
 const PLAN_SPEECH = /(?<![主重])要|将|计划|拟|明年|今后|未来|到(?:20|19)\d\d年|到二〇/;
+/** Speech of work to be done that dates itself (see acceptItem): 将, 计划, 拟 — not 要, which also asks (要求). */
+const WILL = /将|计划|拟/;
+/** What a project brings once done (建成后将新增…, 投产后可…): a forecast of its effect, not work set. */
+const CONSEQUENCE = /后(?:将|可|能)/;
 /** A change against a base (比上年新增50家, 同比新增) compares with what was, as a report does. */
 const COMPARED_BASE = /(?:比|较|同)(?:上年|去年|前年|(?:20|19)\d\d年)|同比/;
 /** A count glued before the value (改造老旧小区319个|3.26万户): the name is half a figure. */

@@ -70,3 +70,20 @@ describe('a count before what it counts (新增10个县（市、区）通过…�
     expect(rows(extractTargets({ text: '记者从市教育局获悉，全市新增10个县（市、区）通过国家义务教育优质均衡发展督导评估。', year: 2025 }))).toEqual([]);
   });
 });
+
+describe('a count of work where no heading says plan and the sentence names no time (a 解读’s answer)', () => {
+  const answer = (text: string) => rows(extractTargets({ text, year: 2026 }));
+
+  it('is a target when a modal of the sentence says it is ahead (将, 计划, 拟)', () => {
+    expect(answer('答：我们将继续办好民生实事，计划新增普惠托位2000个，改造城镇老旧小区85个。')).toEqual([
+      'other:新增普惠托位|2000个|level|2026',
+      'other:改造城镇老旧小区|85个|level|2026',
+    ]);
+  });
+
+  it('not without one, not what a project brings once done, not a past year', () => {
+    expect(answer('答：全市新增普惠托位2000个，改造城镇老旧小区85个。')).toEqual([]);
+    expect(answer('答：该项目建成后将新增就业岗位2000个，计划总投资50亿元。')).toEqual([]);
+    expect(answer('答：2025年，我们计划新增普惠托位2000个，实际完成2300个。')).toEqual([]);
+  });
+});
