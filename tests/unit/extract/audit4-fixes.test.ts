@@ -62,6 +62,10 @@ describe('a count before what it counts (新增10个县（市、区）通过…�
     ]);
     const [t] = extractTargets({ text: '二、2025年工作安排\n力争3个乡镇创成国家卫生乡镇。', year: 2025 });
     expect(t!.hedge).toBe('力争');
+    // Seed 003 (常德): …强化上市培育辅导，力争60家企业进入省重点上市后备企业资源库，…
+    expect(plan('强化上市培育辅导，力争60家企业进入省重点上市后备企业资源库，加快企业辅导报备。')).toEqual([
+      'other:进入省重点上市后备企业资源库的企业|60家|level|2025',
+    ]);
   });
 
   it('not a past count, one already there, a rate, a noun with figures, nor a count in a news story', () => {
