@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from '../../../lib/extract';
+import { parseQuantity } from '../../../lib/extract/numbers';
 import type { Target } from '../../../lib/types';
 
 const rows = (ts: Target[]) => ts.map((t) => `${t.kind}:${t.indicator}|${t.value}${t.unit}${t.qualifier}|${t.direction}|${t.year}`);
@@ -89,5 +90,21 @@ describe('a count of work where no heading says plan and the sentence names no t
     expect(answer('答：全市新增普惠托位2000个，改造城镇老旧小区85个。')).toEqual([]);
     expect(answer('答：该项目建成后将新增就业岗位2000个，计划总投资50亿元。')).toEqual([]);
     expect(answer('答：2025年，我们计划新增普惠托位2000个，实际完成2300个。')).toEqual([]);
+  });
+});
+
+describe('a rate per so many people (孕产妇死亡率控制在9/10万以下)', () => {
+  it('is one value whose unit is its base', () => {
+    expect(rows(extractTargets({ text: '二、2026年重点任务\n孕产妇死亡率控制在9/10万以下，婴儿死亡率控制在4.5‰以内。', year: 2026 }))).toEqual([
+      'other:孕产妇死亡率|9/10万以内|level|2026',
+      'other:婴儿死亡率|4.5‰以内|level|2026',
+    ]);
+    expect(parseQuantity('1.5/万')).toMatchObject({ value: 1.5, unit: '/万' });
+  });
+
+  it('not a fraction, nor a figure over an amount or a length', () => {
+    expect(parseQuantity('2/3')).toMatchObject({ value: 2, unit: '' });
+    expect(parseQuantity('1/10万元')).toMatchObject({ value: 1, unit: '' });
+    expect(parseQuantity('100/千米')).toMatchObject({ value: 100, unit: '' });
   });
 });
