@@ -149,13 +149,13 @@ const MEMBER_ACTION = /^(?:新|建|改|扩|实施|完成|开展|培育|引进|�
  * A count before what it counts, right after the word that sets it: 新增|10个|县(市、区)|通过国家义务教育优质均衡
  * 发展督导评估, 力争|60家|企业|进入省重点上市后备企业资源库, 新建|3个|污水处理厂. The count is of units that reach a standard
  * (the statistic is what follows the units: 通过…督导评估的县(市、区)) or of the work itself (新建污水处理厂).
- * Only a count in digits with a measure word, a noun of 2–16 characters without figures (a bracketed
+ * Only a count in digits with a measure word, a noun of 1–16 characters (县, 乡镇卫生院) without figures (a bracketed
  * 市、区 inside it) that closes the clause or meets the verb of a standard reached.
  */
 const COUNT_LEAD = /(?:新增|新建|改扩建|新改扩建|建成|创建|打造|培育|引进|实施|新开工|力争|争取|确保|推动|支持)\s*$/;
 const COUNT_WORD = /^(?:个|家|所|座|条|处|项|支|批|名)$/;
-const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){2,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|建成|成为|达到)|$)/;
-const REACHED = /^(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|建成|成为|达到)[^0-9０-９]{2,30}$/;
+const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){1,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)|$)/;
+const REACHED = /^(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)[^0-9０-９]{2,30}$/;
 
 function countBeforeNoun(s: string, q: Quantity, head: Sourced, ce: number): { indicator: Sourced; direction: Direction; end: number } | null {
   const lead = COUNT_LEAD.exec(head.text);
@@ -169,6 +169,8 @@ function countBeforeNoun(s: string, q: Quantity, head: Sourced, ce: number): { i
   const nounPart = sourcedSlice(s, q.end, nounEnd);
   if (!tail) {
     // 新建|3个|污水处理厂: the action and the noun, as 新建污水处理厂3个 reads (a hedge is no part of the name).
+    // Not a noun that is a phrase (建成3个示范区的目标: what the count belongs to is not named).
+    if (/的/.test(noun[1]!)) return null;
     const action = /^(?:力争|争取|确保|推动|支持)$/.test(lead[0].trim()) ? null : sourcedSlice(s, q.start - lead[0].length, q.start - (lead[0].length - lead[0].trim().length));
     return { indicator: action ? concat(action, nounPart) : nounPart, direction: action ? 'level' : direction, end: ce };
   }

@@ -69,7 +69,15 @@ describe('a count before what it counts (新增10个县（市、区）通过…�
     ]);
   });
 
-  it('not a past count, one already there, a rate, a noun with figures, nor a count in a news story', () => {
+  it('the standard may be one to create (支持2个县创建国家级示范县)', () => {
+    expect(plan('支持2个县创建国家乡村振兴示范县，争取3个乡镇争创全国千强镇。')).toEqual([
+      'other:创建国家乡村振兴示范县的县|2个|level|2025',
+      'other:争创全国千强镇的乡镇|3个|level|2025',
+    ]);
+  });
+
+  it('not a past count, one already there, a rate, a noun with figures, a phrase, nor a count in a news story', () => {
+    expect(plan('围绕建成3个示范区的目标，完善配套政策。')).toEqual([]);
     expect(plan('2024年，全市新增2个县通过国家义务教育优质均衡发展督导评估。已有5个县通过督导评估。新增2个百分点。新建3个5G基站。')).toEqual([]);
     expect(rows(extractTargets({ text: '二、2025年工作回顾\n新增10个县（市、区）通过国家义务教育优质均衡发展督导评估。', year: 2026 }))).toEqual([]);
     expect(rows(extractTargets({ text: '记者从市教育局获悉，全市新增10个县（市、区）通过国家义务教育优质均衡发展督导评估。', year: 2025 }))).toEqual([]);
