@@ -152,8 +152,10 @@ const MEMBER_ACTION = /^(?:新|建|改|扩|实施|完成|开展|培育|引进|�
  * Only a count in digits with a measure word, a noun of 1–16 characters (县, 乡镇卫生院) without figures (a bracketed
  * 市、区 inside it) that closes the clause or meets the verb of a standard reached.
  */
-const COUNT_LEAD = /(?:新增|新建|改扩建|新改扩建|建成|创建|打造|培育|引进|实施|新开工|力争|争取|确保|推动|支持)\s*$/;
-const COUNT_WORD = /^(?:个|家|所|座|条|处|项|支|批|名)$/;
+/** The word that sets the count: actions, run together as plans write them (培育建设, 新建改造), or a hedge alone. */
+const COUNT_LEAD = /(?:((?:新增|新建|改扩建|新改扩建|新改建|改造|建设|建成|创建|打造|培育|引进|招引|实施|新开工|完成|整治|安置|培训)+)|力争|争取|确保|推动|支持)\s*$/;
+/** Measure words and the units of built lengths, areas and homes (新建30公里城市绿道, 建设10万亩高标准农田); not money. */
+const COUNT_WORD = /^(?:万|亿)?(?:个|家|所|座|条|处|项|支|批|名|户|套|辆|台|张|间|公里|千米|亩)$/;
 const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){1,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)|$)/;
 const REACHED = /^(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)[^0-9０-９]{2,30}$/;
 
@@ -165,13 +167,13 @@ function countBeforeNoun(s: string, q: Quantity, head: Sourced, ce: number): { i
   if (!noun) return null;
   const nounEnd = q.end + noun[1]!.length;
   const tail = s.slice(nounEnd, ce).replace(/\s+$/, '');
-  const direction: Direction = /^(?:新增|新建|改扩建|新改扩建|建成|创建|打造|培育|引进|新开工)/.test(lead[0]) ? 'increase' : 'level';
+  const direction: Direction = /^(?:新增|新建|改扩建|新改扩建|建成|创建|打造|培育|引进|新开工)/.test(lead[1] ?? '') ? 'increase' : 'level';
   const nounPart = sourcedSlice(s, q.end, nounEnd);
   if (!tail) {
     // 新建|3个|污水处理厂: the action and the noun, as 新建污水处理厂3个 reads (a hedge is no part of the name).
     // Not a noun that is a phrase (建成3个示范区的目标: what the count belongs to is not named).
     if (/的/.test(noun[1]!)) return null;
-    const action = /^(?:力争|争取|确保|推动|支持)$/.test(lead[0].trim()) ? null : sourcedSlice(s, q.start - lead[0].length, q.start - (lead[0].length - lead[0].trim().length));
+    const action = lead[1] ? slice(head, lead.index, lead.index + lead[1].length) : null;
     return { indicator: action ? concat(action, nounPart) : nounPart, direction: action ? 'level' : direction, end: ce };
   }
   if (!REACHED.test(tail)) return null;

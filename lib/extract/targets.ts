@@ -523,7 +523,7 @@ export function extractTargets(input: ExtractInput): Target[] {
       // the amount is the target.
       const pct = RATE_UNIT.test(it.unit) && !(it.unit === '倍' && all.some((o) => o.q.start > q.start && o.indicator.text === it.indicator.text));
       if (st.mode === 'plan') {
-        if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T) || it.countFirst === true || perCapitaLevel(it, T.slice(sent.start, q.start)))) return null;
+        if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T) || it.countFirst === true || perCapitaLevel(it, T.slice(sent.start, q.start), T.slice(q.end, sent.end)))) return null;
       } else {
         // No heading says this is a plan (解读 articles, news on listing pages): only a qualifier or a
         // hedge makes a number a target; "总数增至79家" in a news story is not one.
@@ -634,10 +634,18 @@ const JOINED_ACTIONS = new RegExp(`(?:${PLAN_ACTION.source})、(?=${PLAN_ACTION.
  * 每万人拥有高价值发明专利15件 — as its 主要指标 table does (PER_CAPITA_BASE, clauses.ts). Only in a plan section;
  * not per money or area (每万元GDP用水量, 每平方公里), and not a rate, whose change needs its verb. With nothing
  * that sets it, a level is also how a plan states where it stands: the present named anywhere before it in the
- * sentence (目前，全县每千人口…6.2张) leaves it out, not only in its own clause (PRESENT).
+ * sentence (目前，全县每千人口…6.2张) leaves it out, not only in its own clause (PRESENT), and so does a comparison
+ * after it (…3.2人，高于全省平均水平; 比上年增加0.3张): a level measured against others is one already reached.
  */
-function perCapitaLevel(it: ValueItem, before: string): boolean {
-  return !it.verb && !it.q.chinese && !RATE_UNIT.test(it.unit) && PER_CAPITA_BASE.test(it.indicator.text) && !/目前|现有|当前|现阶段/.test(before);
+function perCapitaLevel(it: ValueItem, before: string, after: string): boolean {
+  return (
+    !it.verb &&
+    !it.q.chinese &&
+    !RATE_UNIT.test(it.unit) &&
+    PER_CAPITA_BASE.test(it.indicator.text) &&
+    !/目前|现有|当前|现阶段/.test(before) &&
+    !/高于|低于|超过|位居|居全|排名|比上年|较上年|同比/.test(after)
+  );
 }
 
 /** What says work is to be done, where no heading says plan: 今年 alone also dates a news story's year so far. */

@@ -46,6 +46,8 @@ describe('a plan’s per-capita level without a verb (每千人口医疗卫生�
       'other:每千人口医疗卫生机构床位数|7.2张|level|2030',
       'other:新建乡镇卫生院|5个|level|2030',
     ]);
+    // A level compared with others or last year is one reached.
+    expect(plan('全县每千人口执业(助理)医师3.2人，高于全省平均水平；每千人口床位数6.8张，比上年增加0.3张。')).toEqual([]);
     // A news story states the present level: no plan section, no target.
     expect(rows(extractTargets({ text: '记者从县卫健局获悉，全县每千人口医疗卫生机构床位数7.2张，每千人口执业（助理）医师3.5人。', year: 2026 }))).toEqual([]);
   });
@@ -67,6 +69,21 @@ describe('a count before what it counts (新增10个县（市、区）通过…�
     expect(plan('强化上市培育辅导，力争60家企业进入省重点上市后备企业资源库，加快企业辅导报备。')).toEqual([
       'other:进入省重点上市后备企业资源库的企业|60家|level|2025',
     ]);
+  });
+
+  it('counts homes, lengths and areas of work too, after any action a plan counts by (seed 003: 完成200个行政村电网改造升级)', () => {
+    expect(plan('改造3000户农村危房，新建30公里城市绿道，建设10万亩高标准农田，培训5000名高素质农民，完成200个行政村电网改造升级，新增1.2万个普惠托位。')).toEqual([
+      'other:改造农村危房|3000户|level|2025',
+      'other:新建城市绿道|30公里|level|2025',
+      'other:建设高标准农田|10万亩|level|2025',
+      'other:培训高素质农民|5000名|level|2025',
+      'other:完成行政村电网改造升级|200个|level|2025',
+      'other:新增普惠托位|1.2万个|level|2025',
+    ]);
+    // Actions run together are the name's (seed 003: 培育建设50个特色小镇); a hedge before them is not.
+    expect(plan('培育建设50个特色小镇，力争新建3个省级物流园区。')).toEqual(['other:培育建设特色小镇|50个|level|2025', 'other:新建省级物流园区|3个|level|2025']);
+    // Money is no count of work: 新增10亿元专项资金 (and 安排 is no action a plan counts by).
+    expect(plan('新增10亿元专项资金，安排3个批次。')).toEqual([]);
   });
 
   it('the standard may be one to create (支持2个县创建国家级示范县)', () => {
