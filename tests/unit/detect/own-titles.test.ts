@@ -43,6 +43,22 @@ describe('a place’s 目标任务 published as a 分解表, 清单 or 分解方
   });
 });
 
+describe('a place’s list of the year’s 民生实事 is a goals page', () => {
+  const items = '2026年十件民生实事项目\n1.新建、改扩建公办幼儿园12所，新增公办学前教育学位3600个。\n2.改造城镇老旧小区120个、惠及居民2.1万户。';
+
+  it('as a list or as the government’s notice that issues it, the place its region', () => {
+    for (const title of ['溪岚市2026年民生实事', '2026年溪岚市十件民生实事项目', '溪岚市人民政府关于印发2026年十件民生实事项目的通知']) {
+      expect(detectReport(pageInputFromText(`${title}\n${items}`))).toMatchObject({ isReport: true, kind: 'goals', region: '溪岚市', year: 2026 });
+    }
+  });
+
+  it('not news about the list, a list without a place, nor a company’s', () => {
+    for (const title of ['溪岚市2026年十件民生实事出炉', '我市2026年民生实事进展顺利', '2026年十件民生实事', '溪岚城投集团2026年民生实事']) {
+      expect(detectReport(pageInputFromText(`${title}\n${items}`)).isReport).toBe(false);
+    }
+  });
+});
+
 describe('a government body’s 工作要点 is a plan', () => {
   const points = '一、推进学前教育普及普惠\n学前教育毛入园率达到92%以上，新建、改扩建公办幼儿园50所。';
 

@@ -133,3 +133,19 @@ describe('a rate per so many people (孕产妇死亡率控制在9/10万以下)',
     expect(parseQuantity('100/千米')).toMatchObject({ value: 100, unit: '' });
   });
 });
+
+describe('a 民生实事 page (recognised as a goals page by its title)', () => {
+  it('gives its items as the year’s targets of kind other: they are work to do, not the 主要预期目标', async () => {
+    const { analyzePage } = await import('../../../lib/analyze');
+    const { textPageInput } = await import('../../../lib/cli/input');
+    const text =
+      '溪岚市人民政府关于印发2026年十件民生实事项目的通知\n各区县人民政府，市政府各部门：\n现将2026年十件民生实事项目印发给你们，请认真组织实施。\n2026年十件民生实事项目\n1.新建、改扩建公办幼儿园12所，新增公办学前教育学位3600个。\n2.改造城镇老旧小区120个、惠及居民2.1万户。\n溪岚市人民政府\n2026年1月30日';
+    const r = analyzePage(textPageInput(text), { matchers: [] });
+    expect([r.report.isReport, r.report.kind, r.report.region, r.report.year]).toEqual([true, 'goals', '溪岚市', 2026]);
+    expect(rows(r.targets)).toEqual([
+      'other:新建、改扩建公办幼儿园|12所|level|2026',
+      'other:新增公办学前教育学位|3600个|level|2026',
+      'other:改造城镇老旧小区|120个|level|2026',
+    ]);
+  });
+});
