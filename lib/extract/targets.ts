@@ -199,6 +199,11 @@ const LIST_TIME = /(?:^|[,，:：])\s*(?:到|至)(?:(?:20|19)[0-9]{2}|[〇零一
 /** Units of a rate or a multiple, which a plan's verb alone makes a target (see acceptItem). */
 const RATE_UNIT = /^(?:%|‰|个百分点|倍)$/;
 
+/** A date the work is due by (年底前, 年内, 6月底前): what follows it is to be done. */
+const DEADLINE = /年底前|年内|月底前|底前|之前完成/;
+/** A sentence's opening clause that is only the present: 截至目前， 到目前为止， 目前， (not 当前, which opens calls to action). */
+const PRESENT_OPENING = /^[\s]*(?:(?:截至|截止|到)目前(?:为止)?|目前)\s*[,，]/;
+
 /** 以来 looks back from now ("十四五"以来, 今年以来, 党的二十大以来), unless it names a base (…以来的基础上). */
 const SINCE = /以来(?!的?基础)/;
 
@@ -501,6 +506,12 @@ export function extractTargets(input: ExtractInput): Target[] {
     };
     const clause = T.slice(it.clauseStart, it.clauseEnd);
     if (PRESENT.test(T.slice(it.clauseStart, q.start))) return null;
+    // "截至目前，全市5G基站达到8000个": a sentence opened by the present alone states what there is, in every clause
+    // after it, unless what follows looks ahead (目前，…，今年新建1500个以上; …，年底前建成3个口袋公园).
+    if (!inRegion && it.clauseStart > sent.start) {
+      const opening = PRESENT_OPENING.exec(T.slice(sent.start, it.clauseStart));
+      if (opening && timeIn(sent.start, q.start) !== 'ahead' && !looksAhead(T.slice(sent.start + opening[0].length, q.start)) && !DEADLINE.test(T.slice(sent.start + opening[0].length, q.start))) return null;
+    }
     if (inRegion ? isPastText(clause, tense) : sentencePast()) {
       // A clause that looks ahead by itself is not made past by another clause's cue: in a plan
       // "去年全市建成5G基站1万个，今年力争新增5000个以上"; elsewhere (a 解读 article, news) only a clause

@@ -149,3 +149,18 @@ describe('a 民生实事 page (recognised as a goals page by its title)', () => 
     ]);
   });
 });
+
+describe('a sentence opened by the present alone (截至目前，…)', () => {
+  const plan = (body: string) => rows(extractTargets({ text: `二、2026年工作安排\n${body}`, year: 2026 }));
+
+  it('states what there is in every clause after it, in a plan section too', () => {
+    expect(plan('截至目前，新建社区食堂8个。截至目前，全市5G基站达到8000个。到目前为止，累计建成口袋公园45个。')).toEqual([]);
+  });
+
+  it('unless what follows looks ahead or names a deadline', () => {
+    expect(plan('目前，全市正在推进城市更新，年底前建成3个口袋公园。目前，全市5G基站达到8000个，今年新建5G基站1500个以上。')).toEqual([
+      'other:建成口袋公园|3个|level|2026',
+      'other:新建5G基站|1500个以上|level|2026',
+    ]);
+  });
+});
