@@ -156,28 +156,42 @@ const MEMBER_ACTION = /^(?:新|建|改|扩|实施|完成|开展|培育|引进|�
 const COUNT_LEAD = /(?:((?:新增|新建|改扩建|新改扩建|新改建|改造|建设|建成|创建|打造|培育|引进|招引|实施|新开工|完成|整治|安置|培训)+)|力争|争取|确保|推动|支持)\s*$/;
 /** Measure words and the units of built lengths, areas and homes (新建30公里城市绿道, 建设10万亩高标准农田); not money. */
 const COUNT_WORD = /^(?:万|亿)?(?:个|家|所|座|条|处|项|支|批|名|户|套|辆|台|张|间|公里|千米|亩)$/;
-const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){1,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)|$)/;
+const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){1,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)|、\s*[0-9]|$)/;
 const REACHED = /^(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)[^0-9０-９]{2,30}$/;
 
-function countBeforeNoun(s: string, q: Quantity, head: Sourced, ce: number): { indicator: Sourced; direction: Direction; end: number } | null {
-  const lead = COUNT_LEAD.exec(head.text);
-  if (!lead || q.chinese || q.valueMax !== null || !COUNT_WORD.test(q.unit)) return null;
+function countBeforeNoun(
+  s: string,
+  q: Quantity,
+  head: Sourced,
+  ce: number,
+  /** The action (or hedge: null) of the member before, when this count follows it after 、 (新建3个污水处理厂、|5个垃圾中转站). */
+  shared?: { action: Sourced | null },
+): { indicator: Sourced; direction: Direction; end: number; action: Sourced | null } | null {
+  const lead = shared ? null : COUNT_LEAD.exec(head.text);
+  if ((!lead && !shared) || q.chinese || q.valueMax !== null || !COUNT_WORD.test(q.unit)) return null;
   const rest = s.slice(q.end, ce);
   const noun = COUNTED_NOUN.exec(rest);
   if (!noun) return null;
   const nounEnd = q.end + noun[1]!.length;
-  const tail = s.slice(nounEnd, ce).replace(/\s+$/, '');
-  const direction: Direction = /^(?:新增|新建|改扩建|新改扩建|建成|创建|打造|培育|引进|新开工)/.test(lead[1] ?? '') ? 'increase' : 'level';
+  let tail = s.slice(nounEnd, ce).replace(/\s+$/, '');
+  // A list of counted members under one action: this member ends at the 、 before the next count.
+  let end = ce;
+  const next = tail.search(/、\s*[0-9]/);
+  if (next >= 0) {
+    end = nounEnd + next;
+    tail = tail.slice(0, next);
+  }
+  const action = shared ? shared.action : lead?.[1] ? slice(head, lead.index, lead.index + lead[1].length) : null;
+  const direction: Direction = /^(?:新增|新建|改扩建|新改扩建|建成|创建|打造|培育|引进|新开工)/.test(action?.text ?? '') ? 'increase' : 'level';
   const nounPart = sourcedSlice(s, q.end, nounEnd);
   if (!tail) {
     // 新建|3个|污水处理厂: the action and the noun, as 新建污水处理厂3个 reads (a hedge is no part of the name).
     // Not a noun that is a phrase (建成3个示范区的目标: what the count belongs to is not named).
     if (/的/.test(noun[1]!)) return null;
-    const action = lead[1] ? slice(head, lead.index, lead.index + lead[1].length) : null;
-    return { indicator: action ? concat(action, nounPart) : nounPart, direction: action ? 'level' : direction, end: ce };
+    return { indicator: action ? concat(action, nounPart) : nounPart, direction: 'level', end, action };
   }
   if (!REACHED.test(tail)) return null;
-  return { indicator: concat(sourcedSlice(s, nounEnd, nounEnd + tail.length), supplied('的', '的'), nounPart), direction, end: ce };
+  return { indicator: concat(sourcedSlice(s, nounEnd, nounEnd + tail.length), supplied('的', '的'), nounPart), direction, end, action };
 }
 
 /** What ends a scope list before the statistic: 工业、农业、…、医疗等领域|设备投资规模. */
@@ -244,6 +258,8 @@ interface Draft extends ValueItem {
   group: number;
   /** "A、B均增长15%": the value applies to each listed member. */
   each: boolean;
+  /** The action a count before its noun was set by (新建|3个污水处理厂、5个垃圾中转站): the next member's too. */
+  countAction?: Sourced | null;
 }
 
 /**
@@ -350,7 +366,7 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     // A number glued to the next word (百亿企业, 55人以上大班额) is part of a name unless a qualifier
     // or a target verb marks it as a value; the caller decides on the weaker cases.
     if (!followOk && !q.qualifier && !targetVerb) {
-      const counted = !vm ? countBeforeNoun(s, q, head, ce) : null;
+      const counted = !vm ? countBeforeNoun(s, q, head, ce, prev?.countFirst && /^[、\s]*$/.test(head.text.slice(head.text.lastIndexOf('、'))) && /、\s*$/.test(head.text) ? { action: prev.countAction ?? null } : undefined) : null;
       if (counted) {
         group++;
         const draft: Draft = {
@@ -363,6 +379,7 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
           targetVerb: false,
           followOk: true,
           countFirst: true,
+          countAction: counted.action,
           clauseStart: cs,
           clauseEnd: ce,
           group,

@@ -86,6 +86,24 @@ describe('a count before what it counts (新增10个县（市、区）通过…�
     expect(plan('新增10亿元专项资金，安排3个批次。')).toEqual([]);
   });
 
+  it('a list of counted members after one action: each is the action’s', () => {
+    expect(plan('新建3个污水处理厂、5个垃圾中转站，改造20个老旧小区、1200户农村危房。新增2个乡镇通过国家卫生乡镇评审、3个村通过省级美丽乡村验收。')).toEqual([
+      'other:新建污水处理厂|3个|level|2025',
+      'other:新建垃圾中转站|5个|level|2025',
+      'other:改造老旧小区|20个|level|2025',
+      'other:改造农村危房|1200户|level|2025',
+      'other:通过国家卫生乡镇评审的乡镇|2个|increase|2025',
+      'other:通过省级美丽乡村验收的村|3个|increase|2025',
+    ]);
+    // Seed 003: a hedge before the list sets each member (推动550家企业深度“上云”、270家企业深度“上平台”).
+    expect(plan('支持企业“上云用数赋智”，推动550家企业深度“上云”、270家企业深度“上平台”。')).toEqual([
+      'other:企业深度“上云”|550家|level|2025',
+      'other:企业深度“上平台”|270家|level|2025',
+    ]);
+    // A member after 、 that is no count of things (…、2个百分点) is not the action's.
+    expect(plan('新建3个污水处理厂、2个百分点。')).toEqual(['other:新建污水处理厂|3个|level|2025']);
+  });
+
   it('the standard may be one to create (支持2个县创建国家级示范县)', () => {
     expect(plan('支持2个县创建国家乡村振兴示范县，争取3个乡镇争创全国千强镇。')).toEqual([
       'other:创建国家乡村振兴示范县的县|2个|level|2025',
