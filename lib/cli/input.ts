@@ -47,7 +47,7 @@ export function textPageInput(text: string): PageInput {
   for (const raw of text.split('\n')) {
     const lead = raw.length - raw.trimStart().length;
     const line = raw.trim();
-    if (looksLikeHeading(line)) {
+    if (looksLikeHeading(line, headings.length === 0)) {
       // Official documents number their levels 一、 → （一） → 1. → （1） (GB/T 9704); a guessed heading
       // takes its level from its numbering, so "27.“双碳”…" nests under the 名词解释 line above it.
       const number = /^[一二三四五六七八九十]+、/.test(line)
@@ -70,8 +70,16 @@ export function textPageInput(text: string): PageInput {
   return { text, title: '', url: '', headings };
 }
 
-function looksLikeHeading(line: string): boolean {
-  if (line.length < 2 || line.length > 40) return false;
+/**
+ * A page's headline is its <h1>, however long: a 答记者问 names its speaker and the document in full
+ * (政策解读｜市发展改革委负责同志就《江屿市2026年国民经济和社会发展计划》答记者问, 41 characters). The
+ * first heading of a text file may be that long; later ones are section headings, kept short.
+ */
+const HEADLINE_MAX = 80;
+const HEADING_MAX = 40;
+
+function looksLikeHeading(line: string, first = false): boolean {
+  if (line.length < 2 || line.length > (first ? HEADLINE_MAX : HEADING_MAX)) return false;
   if (line.includes('<') || line.includes('。')) return false;
   if (/[,，、;；:：]$/.test(line)) return false;
   // A page's field and its value (发布时间：2024-01-20, 来源：市政府办) or a goal line (目标：…) is no

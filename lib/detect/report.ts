@@ -150,9 +150,21 @@ function isGovernmentBody(s: string): boolean {
 
 /**
  * "<地名><年>(经济社会发展)(主要)目标任务": a place's list of the year's targets, as a 目标篇 is. The year may
- * stand before the place too (2025年青川市目标任务).
+ * stand before the place too (2025年青川市目标任务). The list is also published as what it is laid out in:
+ * 目标任务分解表, 目标任务清单, 目标任务分解方案, 主要目标一览表 (each office's share of the year's targets).
  */
-const GOALS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标)(?:清单|分解)?$`);
+const GOALS_TITLE = new RegExp(
+  `^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标)(?:清单|分解|责任分解)?(?:表|一览表|方案)?$`,
+);
+/**
+ * "<地名>(人民政府关于印发)<年>(十件)民生实事(项目)(的通知)": a place's list of the year's 民生实事, each item a count
+ * of work to be done (新建公办幼儿园8所, 改造老旧小区85个) — a list of the year's targets, as a 目标任务 page is,
+ * though not its 主要预期目标. News about the list (…民生实事出炉, …民生实事进展顺利) names no place before it
+ * alone, or says more after it.
+ */
+const LIVELIHOOD_TITLE = new RegExp(
+  `^(?:${YEAR_TOKEN}年度?)?(.+?)(?:关于印发)?(?:${YEAR_TOKEN}年度?)?(?:[省市县区]级)?(?:[0-9十]{1,2}(?:件|项))?(?:重点)?民生实事(?:项目)?(?:清单|计划|安排)?(?:的通知)?$`,
+);
 /** "<政府或部门><年>工作要点": a government body's plan for the year (青川省教育厅2025年工作要点). */
 const WORK_POINTS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?工作要点$`);
 const YEAR_INSIDE = new RegExp(`${YEAR_TOKEN}年度?`, 'g');
@@ -183,6 +195,8 @@ function formsOf(folded: string, where: 'title' | 'heading', top: boolean): Form
   if (top) {
     const goals = GOALS_TITLE.exec(c);
     if (goals && isNameChain(goals[1]!.replace(/人民政府$|政府$/, ''))) forms.push({ kind: 'goals', name: `${where}:目标任务`, weight: w(0.55, 0) });
+    const livelihood = LIVELIHOOD_TITLE.exec(c);
+    if (livelihood && isNameChain(livelihood[1]!.replace(/人民政府$|政府$/, '').replace(YEAR_INSIDE, ''))) forms.push({ kind: 'goals', name: `${where}:民生实事`, weight: w(0.55, 0) });
     const points = WORK_POINTS_TITLE.exec(c);
     // The year may also stand between the place and its government (青川县2025年政府工作要点).
     if (points && isGovernmentBody(points[1]!.replace(YEAR_INSIDE, ''))) forms.push({ kind: 'plan', name: `${where}:工作要点`, weight: w(0.55, 0) });
@@ -889,7 +903,7 @@ function regionOfHeadline(f: string, from: number, to: number, forms: Form[]): N
     const span = nameBeforeReportPhrase(f, at, from);
     if (span) return span;
   }
-  if (forms.some((x) => x.kind === 'plan' || x.name.endsWith(':目标任务'))) return leadingName(f, from, to);
+  if (forms.some((x) => x.kind === 'plan' || x.name.endsWith(':目标任务') || x.name.endsWith(':民生实事'))) return leadingName(f, from, to);
   return null;
 }
 

@@ -7,7 +7,7 @@
 import type { Direction, Qualifier } from '../types';
 import { parseYearAt, scanQuantities, type Quantity } from './numbers';
 import { cleanIndicator, splitSubjects } from './indicator';
-import { concat, remove, slice, sourcedSlice, split, type Sourced } from '../text/sourced';
+import { concat, remove, slice, sourcedSlice, split, supplied, type Sourced } from '../text/sourced';
 import { isClauseBreak } from './sentences';
 
 export interface ValueItem {
@@ -22,6 +22,11 @@ export interface ValueItem {
   targetVerb: boolean;
   /** The value closes its clause (or is followed by 、 or a closing quote). */
   followOk: boolean;
+  /**
+   * The count stands before what it counts (新增10个县(市、区)通过…督导评估, 新建3个污水处理厂): a count of work
+   * or of units to reach a standard, which the caller takes as it takes a planned count.
+   */
+  countFirst?: boolean;
   clauseStart: number;
   clauseEnd: number;
 }
@@ -132,6 +137,63 @@ const TIER = /^(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡�
 const TIER_END = /(?:国家级|国家|省级|省|市级|市|县级|县|区级|乡镇级|一级|二级|三级|四级)$/;
 const INDICATOR_MAX = 24;
 
+/**
+ * The base of a ratio per head of population or per household that opens a name: 每千人口, 每万人, 每10万人口,
+ * 每千名老年人, 每百户. Not per money or area (每万元GDP用水量, 每平方公里).
+ */
+export const PER_CAPITA_BASE = /^每(?:[0-9]+|[十百千万])+名?[^0-9，,、；;。]{0,4}?(?:人口|人|户)/;
+/** A list member that opens with an action is work of its own, not a second ratio (…7.2张、新建乡镇卫生院5个). */
+const MEMBER_ACTION = /^(?:新|建|改|扩|实施|完成|开展|培育|引进|打造|创建|推进|提升|提高|增加|达到)/;
+
+/**
+ * A count before what it counts, right after the word that sets it: 新增|10个|县(市、区)|通过国家义务教育优质均衡
+ * 发展督导评估, 力争|60家|企业|进入省重点上市后备企业资源库, 新建|3个|污水处理厂. The count is of units that reach a standard
+ * (the statistic is what follows the units: 通过…督导评估的县(市、区)) or of the work itself (新建污水处理厂).
+ * Only a count in digits with a measure word, a noun of 1–16 characters (县, 乡镇卫生院) without figures (a bracketed
+ * 市、区 inside it) that closes the clause or meets the verb of a standard reached.
+ */
+/** The word that sets the count: actions, run together as plans write them (培育建设, 新建改造), or a hedge alone. */
+const COUNT_LEAD = /(?:((?:新增|新建|改扩建|新改扩建|新改建|改造|建设|建成|创建|打造|培育|引进|招引|实施|新开工|完成|整治|安置|培训)+)|力争|争取|确保|推动|支持)\s*$/;
+/** Measure words and the units of built lengths, areas and homes (新建30公里城市绿道, 建设10万亩高标准农田); not money. */
+const COUNT_WORD = /^(?:万|亿)?(?:个|家|所|座|条|处|项|支|批|名|户|套|辆|台|张|间|公里|千米|亩)$/;
+const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){1,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)|、\s*[0-9]|$)/;
+const REACHED = /^(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)[^0-9０-９]{2,30}$/;
+
+function countBeforeNoun(
+  s: string,
+  q: Quantity,
+  head: Sourced,
+  ce: number,
+  /** The action (or hedge: null) of the member before, when this count follows it after 、 (新建3个污水处理厂、|5个垃圾中转站). */
+  shared?: { action: Sourced | null },
+): { indicator: Sourced; direction: Direction; end: number; action: Sourced | null } | null {
+  const lead = shared ? null : COUNT_LEAD.exec(head.text);
+  if ((!lead && !shared) || q.chinese || q.valueMax !== null || !COUNT_WORD.test(q.unit)) return null;
+  const rest = s.slice(q.end, ce);
+  const noun = COUNTED_NOUN.exec(rest);
+  if (!noun) return null;
+  const nounEnd = q.end + noun[1]!.length;
+  let tail = s.slice(nounEnd, ce).replace(/\s+$/, '');
+  // A list of counted members under one action: this member ends at the 、 before the next count.
+  let end = ce;
+  const next = tail.search(/、\s*[0-9]/);
+  if (next >= 0) {
+    end = nounEnd + next;
+    tail = tail.slice(0, next);
+  }
+  const action = shared ? shared.action : lead?.[1] ? slice(head, lead.index, lead.index + lead[1].length) : null;
+  const direction: Direction = /^(?:新增|新建|改扩建|新改扩建|建成|创建|打造|培育|引进|新开工)/.test(action?.text ?? '') ? 'increase' : 'level';
+  const nounPart = sourcedSlice(s, q.end, nounEnd);
+  if (!tail) {
+    // 新建|3个|污水处理厂: the action and the noun, as 新建污水处理厂3个 reads (a hedge is no part of the name).
+    // Not a noun that is a phrase (建成3个示范区的目标: what the count belongs to is not named).
+    if (/的/.test(noun[1]!)) return null;
+    return { indicator: action ? concat(action, nounPart) : nounPart, direction: 'level', end, action };
+  }
+  if (!REACHED.test(tail)) return null;
+  return { indicator: concat(sourcedSlice(s, nounEnd, nounEnd + tail.length), supplied('的', '的'), nounPart), direction, end, action };
+}
+
 /** What ends a scope list before the statistic: 工业、农业、…、医疗等领域|设备投资规模. */
 const SCOPE_END = /等(?:重点)?(?:领域|行业|产业|方面|地区|部门|单位)?/;
 
@@ -196,6 +258,8 @@ interface Draft extends ValueItem {
   group: number;
   /** "A、B均增长15%": the value applies to each listed member. */
   each: boolean;
+  /** The action a count before its noun was set by (新建|3个污水处理厂、5个垃圾中转站): the next member's too. */
+  countAction?: Sourced | null;
 }
 
 /**
@@ -301,7 +365,32 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const targetVerb = TARGET_VERB.test(verb);
     // A number glued to the next word (百亿企业, 55人以上大班额) is part of a name unless a qualifier
     // or a target verb marks it as a value; the caller decides on the weaker cases.
-    if (!followOk && !q.qualifier && !targetVerb) continue;
+    if (!followOk && !q.qualifier && !targetVerb) {
+      const counted = !vm ? countBeforeNoun(s, q, head, ce, prev?.countFirst && /^[、\s]*$/.test(head.text.slice(head.text.lastIndexOf('、'))) && /、\s*$/.test(head.text) ? { action: prev.countAction ?? null } : undefined) : null;
+      if (counted) {
+        group++;
+        const draft: Draft = {
+          q,
+          indicator: counted.indicator,
+          verb: '',
+          direction: counted.direction,
+          qualifier: '',
+          unit: q.unit,
+          targetVerb: false,
+          followOk: true,
+          countFirst: true,
+          countAction: counted.action,
+          clauseStart: cs,
+          clauseEnd: ce,
+          group,
+          each: false,
+        };
+        drafts.push(draft);
+        prevEnd = counted.end;
+        prev = draft;
+      }
+      continue;
+    }
     // A span of years or an age is a value only after its verb (达到79岁, 提高到11.3年), not in 今后5年.
     if ((q.unit === '年' || q.unit === '岁') && !verb) continue;
     const headNoVerb = vm ? head.text.slice(0, vm.index) : head.text;
@@ -365,6 +454,12 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
         }
       }
     }
+    // "每千人口执业(助理)医师3.5人、注册护士4.2人": the per-capita base the first member opens with is the next
+    // member's too, when that one is a bare count (not a rate: …床位7.2张、参保率95%; not work: …、新建卫生院5个).
+    const base = prev && /^[、\s]/.test(headNoVerb) && indicator.text === draft.indicator.text ? PER_CAPITA_BASE.exec(prev.indicator.text) : null;
+    if (base && !PER_CAPITA_BASE.test(indicator.text) && !/^(?:%|‰|个百分点|倍)$/.test(q.unit) && !MEMBER_ACTION.test(indicator.text)) {
+      draft.indicator = concat(slice(prev!.indicator, 0, base[0].length), indicator);
+    }
     if (BARE_MEASURE.test(draft.indicator.text)) {
       const subject = subjectForMeasure(draft.indicator.text, s, sentenceStart, cs, prev, carry);
       if (subject?.text) draft.indicator = concat(subject, draft.indicator);
@@ -401,7 +496,8 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const { group: _g, each, ...item } = d;
     const members = each && (byGroup.get(d.group)?.length ?? 0) === 1 ? split(d.indicator, '、').filter((m) => m.text) : [];
     if (members.length > 1) for (const m of members) out.push({ ...item, indicator: limitName(m) });
-    else out.push({ ...item, indicator: limitName(item.indicator) });
+    // A counted noun's name is built from the clause it closes (通过…督导评估的县(市、区)), not cut from a long head.
+    else out.push({ ...item, indicator: item.countFirst ? item.indicator : limitName(item.indicator) });
   }
   return out.length && drafts.length ? out[out.length - 1]! : null;
 }

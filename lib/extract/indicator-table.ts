@@ -12,6 +12,7 @@
 import type { Direction, Qualifier } from '../types';
 import { concat, slice, sourcedSlice, supplied, trim, type Sourced } from '../text/sourced';
 import { goalDirection } from './goals';
+import { verbDirection } from './clauses';
 
 export interface TableTarget {
   /** A figure, or a goal written in words (与GDP增长基本同步, 保持在合理区间). */
@@ -50,6 +51,16 @@ interface Cell {
   /** Its trimmed extent in the text. */
   start: number;
   end: number;
+}
+
+/**
+ * The direction of a row's figure for the target year. A row named by its rate of change (地区生产总值增速 6左右,
+ * 能耗降幅 3) is a growth or a fall, as 增速/降幅 read in a sentence with no verb (verbDirection); other names
+ * say it in their words (…提高, …下降) or are a level.
+ */
+function rowDirection(name: string): Direction {
+  const rate = verbDirection('', name);
+  return rate !== 'level' ? rate : goalDirection(name);
 }
 
 /** A year column: 2025年, 2025年目标, 规划目标（2025年）; a year range is a 年均 column's (2021—2025年年均增长). */
@@ -385,7 +396,7 @@ function rowTargets(s: string, row: (Cell | undefined)[], cells: Cell[], h: Head
       unit: total || period ? changeUnit(v.unit, unit, name.text, h, total) : withMagnitude(v.unit, unit),
       qualifier: v.qualifier,
       // A total over the years is a change, up unless the name says down (人均预期寿命〔1〕: one year more).
-      direction: total || period ? (DECREASE.test(name.text) ? 'decrease' : 'increase') : goalDirection(name.text),
+      direction: total || period ? (DECREASE.test(name.text) ? 'decrease' : 'increase') : rowDirection(name.text),
       ...base,
     });
   };

@@ -289,7 +289,12 @@ export function parseQuantityAt(s: string, i: number): Quantity | null {
     unit = latin[0].toUpperCase();
     j += latin[0].length;
   } else if (n1.per) unit = n1.per;
-  else if (!n1.chinese && RATIO_TO_ONE.test(s.slice(j, j + 3))) {
+  else if (!n1.chinese && PER_POPULATION.test(s.slice(j, j + 6))) {
+    // 孕产妇死亡率控制在9/10万以下: a rate per 100,000 people, whose base is its unit (not a second figure, 10万).
+    const per = PER_POPULATION.exec(s.slice(j, j + 6))![0];
+    unit = per;
+    j += per.length;
+  } else if (!n1.chinese && RATIO_TO_ONE.test(s.slice(j, j + 3))) {
     // 城乡居民收入比缩小到1.8:1 — a ratio to one is written with its ":1", which is its unit (a score, 3:1, has
     // no decimal and no 比 in its name; the caller's name check leaves it out of non-reports anyway).
     unit = ':1';
@@ -339,6 +344,8 @@ export function parseQuantityAt(s: string, i: number): Quantity | null {
 
 /** Computing power in Latin units (E/P/T + FLOPS), as written or in lower case. */
 const FLOPS = /^[EPTept]FLOPS(?![A-Za-z])/i;
+/** A rate per so many people, as health statistics write it: 9/10万, 1.5/万, 3/千 (十万 in words too). */
+const PER_POPULATION = /^\/(?:10万|100万|十万|万|千)(?![0-9.元米克瓦吨亩斤公])/;
 /** A ratio to one: ":1" or "：1" (folded to ":"), not ":10" or "1:1.5". */
 const RATIO_TO_ONE = /^:1(?![0-9.])/;
 

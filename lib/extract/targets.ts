@@ -28,7 +28,7 @@ import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type HeadingHit, type SectionState } from './sections';
 import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type YearMention } from './years';
-import { parseItems, type ValueItem } from './clauses';
+import { parseItems, PER_CAPITA_BASE, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { findIndicatorTables, type IndicatorTable } from './indicator-table';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
@@ -198,6 +198,11 @@ const LIST_TIME = /(?:^|[,，:：])\s*(?:到|至)(?:(?:20|19)[0-9]{2}|[〇零一
 
 /** Units of a rate or a multiple, which a plan's verb alone makes a target (see acceptItem). */
 const RATE_UNIT = /^(?:%|‰|个百分点|倍)$/;
+
+/** A date the work is due by (年底前, 年内, 6月底前): what follows it is to be done. */
+const DEADLINE = /年底前|年内|月底前|底前|之前完成/;
+/** A sentence's opening clause that is only the present: 截至目前， 到目前为止， 目前， (not 当前, which opens calls to action). */
+const PRESENT_OPENING = /^[\s]*(?:(?:截至|截止|到)目前(?:为止)?|目前)\s*[,，]/;
 
 /** 以来 looks back from now ("十四五"以来, 今年以来, 党的二十大以来), unless it names a base (…以来的基础上). */
 const SINCE = /以来(?!的?基础)/;
@@ -501,6 +506,12 @@ export function extractTargets(input: ExtractInput): Target[] {
     };
     const clause = T.slice(it.clauseStart, it.clauseEnd);
     if (PRESENT.test(T.slice(it.clauseStart, q.start))) return null;
+    // "截至目前，全市5G基站达到8000个": a sentence opened by the present alone states what there is, in every clause
+    // after it, unless what follows looks ahead (目前，…，今年新建1500个以上; …，年底前建成3个口袋公园).
+    if (!inRegion && it.clauseStart > sent.start) {
+      const opening = PRESENT_OPENING.exec(T.slice(sent.start, it.clauseStart));
+      if (opening && timeIn(sent.start, q.start) !== 'ahead' && !looksAhead(T.slice(sent.start + opening[0].length, q.start)) && !DEADLINE.test(T.slice(sent.start + opening[0].length, q.start))) return null;
+    }
     if (inRegion ? isPastText(clause, tense) : sentencePast()) {
       // A clause that looks ahead by itself is not made past by another clause's cue: in a plan
       // "去年全市建成5G基站1万个，今年力争新增5000个以上"; elsewhere (a 解读 article, news) only a clause
@@ -523,14 +534,20 @@ export function extractTargets(input: ExtractInput): Target[] {
       // the amount is the target.
       const pct = RATE_UNIT.test(it.unit) && !(it.unit === '倍' && all.some((o) => o.q.start > q.start && o.indicator.text === it.indicator.text));
       if (st.mode === 'plan') {
-        if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T))) return null;
+        if (!(it.qualifier || hedge || it.targetVerb || (pct && it.verb) || plannedCount(it, T) || it.countFirst === true || perCapitaLevel(it, T.slice(sent.start, q.start), T.slice(q.end, sent.end)))) return null;
       } else {
         // No heading says this is a plan (解读 articles, news on listing pages): only a qualifier or a
         // hedge makes a number a target; "总数增至79家" in a news story is not one.
         // A planned count (plannedCount) only where the sentence itself says it is ahead and to be done: a
         // news story writes "今年全市新建5G基站200个" of the year so far, a plan "今年将新建…".
-        const planned = (): boolean =>
-          plannedCount(it, T) && timeIn(sent.start, q.start) === 'ahead' && PLAN_SPEECH.test(T.slice(sent.start, q.start));
+        // Where the sentence names no time, a modal of its own says the work is ahead (我们将继续办好民生实事，计划新增
+        // 普惠托位2000个) — not a consequence (项目建成后将新增就业岗位2000个).
+        const planned = (): boolean => {
+          if (!(plannedCount(it, T) || it.countFirst === true)) return false;
+          const before = T.slice(sent.start, q.start);
+          const time = timeIn(sent.start, q.start);
+          return time === 'ahead' ? PLAN_SPEECH.test(before) : time === null && WILL.test(before) && !CONSEQUENCE.test(before);
+        };
         if (!(it.qualifier || hedge || planned())) return null;
         const sentBare = m ? m.text : T.slice(sent.start, sent.end);
         if (PAST_WEAK.test(sentBare) || (!hedge && cueWithoutModal(FIRST_TIME, sentBare))) return null;
@@ -622,12 +639,41 @@ const COUNT_UNIT =
 const PLAN_ACTION = /新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|安置|培训|新修|铺设|增设|造林|治理|加装|加固|争创|出栏/g;
 /** An action joined to the next by 、 (新建、改扩建, 新建、改造): one verb phrase, not a list of names. */
 const JOINED_ACTIONS = new RegExp(`(?:${PLAN_ACTION.source})、(?=${PLAN_ACTION.source})`, 'g');
+/**
+ * A ratio per head of population or per household (每千人口医疗卫生机构床位数, 每万人口高价值发明专利拥有量,
+ * 每千名老年人养老床位, 每百户…): a plan writes the level it sets without a verb — 每千人口医疗卫生机构床位数7.2张,
+ * 每万人拥有高价值发明专利15件 — as its 主要指标 table does (PER_CAPITA_BASE, clauses.ts). Only in a plan section;
+ * not per money or area (每万元GDP用水量, 每平方公里), and not a rate, whose change needs its verb. With nothing
+ * that sets it, a level is also how a plan states where it stands: the present named anywhere before it in the
+ * sentence (目前，全县每千人口…6.2张) leaves it out, not only in its own clause (PRESENT), and so does a comparison
+ * after it (…3.2人，高于全省平均水平; 比上年增加0.3张): a level measured against others is one already reached.
+ */
+function perCapitaLevel(it: ValueItem, before: string, after: string): boolean {
+  return (
+    !it.verb &&
+    !it.q.chinese &&
+    !RATE_UNIT.test(it.unit) &&
+    PER_CAPITA_BASE.test(it.indicator.text) &&
+    !/目前|现有|当前|现阶段/.test(before) &&
+    !/高于|低于|超过|位居|居全|排名|比上年|较上年|同比/.test(after)
+  );
+}
+
 /** What says work is to be done, where no heading says plan: 今年 alone also dates a news story's year so far. */
 const PLAN_SPEECH = /(?<![主重])要|将|计划|拟|明年|今后|未来|到(?:20|19)\d\d年|到二〇/;
+/** Speech of work to be done that dates itself (see acceptItem): 将, 计划, 拟 — not 要, which also asks (要求). */
+const WILL = /将|计划|拟/;
+/** What a project brings once done (建成后将新增…, 投产后可…): a forecast of its effect, not work set. */
+const CONSEQUENCE = /后(?:将|可|能)/;
 /** A change against a base (比上年新增50家, 同比新增) compares with what was, as a report does. */
 const COMPARED_BASE = /(?:比|较|同)(?:上年|去年|前年|(?:20|19)\d\d年)|同比/;
 /** A count glued before the value (改造老旧小区319个|3.26万户): the name is half a figure. */
 const GLUED_COUNT = /[0-9.]+(?:万|亿)?[个家所座条处项件台套户人名张间]$/;
+/**
+ * A member that opens with a verb of its own says whom or what the work reaches — 改造老旧小区85个、惠及居民1.3万户,
+ * …、涉及3860户, …、带动就业2000人 — not more work the action before it governs (新建5G基站1000个、充电桩3800个).
+ */
+const REACH = /^(?:惠及|涉及|覆盖|带动|辐射|受益|惠民|服务|吸纳|容纳)/;
 /** A measure with no subject (投资 500亿元): no indicator of its own. */
 const BARE_COUNT_MEASURE = /^(?:总?产值|总?产量|增加值|营业收入|销售收入|营收|投资|总投资)$/;
 
@@ -645,7 +691,7 @@ function plannedCount(it: ValueItem, T: string): boolean {
   if (it.q.chinese || it.verb || !COUNT_UNIT.test(it.unit)) return false;
   const name = it.indicator.text;
   // 新建、改扩建公办幼儿园: a 、 between two actions joins the verbs, not two names.
-  if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name.replace(JOINED_ACTIONS, '')) || GLUED_COUNT.test(name)) return false;
+  if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name.replace(JOINED_ACTIONS, '')) || GLUED_COUNT.test(name) || REACH.test(name)) return false;
   // The part of the name its own clause writes (实施重点项目100个，完成|投资500亿元 takes 重点项目 from the clause before).
   const own = it.indicator.at.filter((i) => i >= it.clauseStart);
   const nameStart = own[0];

@@ -12,6 +12,13 @@
  * 确保/保障 and in livestock units, ratios (1.8:1) and EFLOPS, a growth target said twice, plan names ending
  * in 行动计划, two <place><year>目标任务 pages, a 图解 whose list is under a heading, and achievements phrased
  * as targets — in a report, in news, in a company's plan, a college's enrolment plan and a match report.
+ *
+ * The fourth audit (a4-*.txt, a4-expected.json, rows as in the third) adds a county report whose 工作安排 counts
+ * before its nouns (新增2个乡镇通过…评审), a provincial 十五五 纲要 and a county health plan with per-capita
+ * levels without a verb (每千人口…7.2张), a 答记者问 with a long headline, a 民生实事 list (惠及居民… is no
+ * target), a 目标任务分解表 (a tab table with a past column), a traditional mirror, a department's 工作要点
+ * written after the first fixes as a held-out check (9/10万), and four negatives: a listed company's annual
+ * report, statistics news, a season preview and a school's enrolment plan.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +39,7 @@ interface Expected {
 const row = (t: Target) => `${t.indicator}|${t.value}${t.valueMax !== null ? `-${t.valueMax}` : ''}${t.unit}${t.qualifier}|${t.direction}|${t.year}`;
 const kindRow = (t: Target) => `${t.kind}:${row(t)}`;
 
-for (const [round, format] of [['a2', row], ['a3', kindRow]] as const) {
+for (const [round, format] of [['a2', row], ['a3', kindRow], ['a4', kindRow]] as const) {
   describe(`audit texts (${round}): recognition and targets as read by hand`, () => {
     const expected = JSON.parse(readFileSync(join(DIR, `${round}-expected.json`), 'utf8')) as Record<string, Expected>;
     const files = readdirSync(DIR).filter((f) => f.startsWith(`${round}-`) && f.endsWith('.txt'));

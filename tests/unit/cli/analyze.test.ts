@@ -95,6 +95,18 @@ describe('analyze CLI: JSON on the seed texts', () => {
     ]);
   });
 
+  it('takes a text file\'s first line for its headline up to 80 characters, as a page\'s <h1>; later headings stay short', () => {
+    const headline = '政策解读｜市发展改革委负责同志就《江屿市2026年国民经济和社会发展计划》答记者问';
+    const long = '这是一行四十一个字符以上的普通文字但没有句号所以以前也不会被当成标题看待的内容呢对吧';
+    const text = `${headline}\n问：2026年主要预期目标有哪些？\n${long}\n答：计划提出，2026年全市的主要预期目标是：地区生产总值增长5.5%左右。`;
+    expect(headline.length).toBe(41);
+    expect(long.length).toBeGreaterThan(40);
+    expect(textPageInput(text).headings.map((h) => h.text)).toEqual([headline, '问：2026年主要预期目标有哪些？']);
+    // So the 解读 headline says what the page is, and whose: it names 江屿市 in its 《》.
+    const r = analyzePage(textPageInput(text), { matchers: [bundledMatcher()] });
+    expect([r.report.isReport, r.report.kind, r.report.region, r.report.year]).toEqual([true, 'interpretation', '江屿市', 2026]);
+  });
+
   it('guesses heading levels of a text file from the official numbering: 一、 （一） 1. （1）', () => {
     const text = '某县政府工作报告\n一、总体要求\n' + '正文，'.repeat(20) + '\n（一）主要目标\n1.经济发展\n（1）工业\n附录\n';
     expect(textPageInput(text).headings.map((h) => [h.text, h.level])).toEqual([

@@ -30,6 +30,35 @@ describe('<地名><年>目标任务 is a goals page', () => {
   });
 });
 
+describe('a place’s 目标任务 published as a 分解表, 清单 or 分解方案 is a goals page', () => {
+  it('in the headline, with 经济社会发展主要… before it', () => {
+    expect(detectReport(pageInputFromText(`桐川县2026年经济社会发展主要目标任务分解表\n${body}`))).toMatchObject({ isReport: true, kind: 'goals', region: '桐川县', year: 2026 });
+    expect(detectReport(pageInputFromText(`青川市2025年目标任务清单\n${body}`))).toMatchObject({ isReport: true, kind: 'goals', region: '青川市', year: 2025 });
+    expect(detectReport(pageInputFromText(`青川市2025年主要目标任务分解方案\n${body}`))).toMatchObject({ isReport: true, kind: 'goals', region: '青川市', year: 2025 });
+  });
+
+  it('not a table of how the list was met, nor a company’s', () => {
+    expect(detectReport(pageInputFromText(`青川市2025年目标任务完成情况表\n${body}`)).isReport).toBe(false);
+    expect(detectReport(pageInputFromText(`青川城投集团2025年目标任务分解表\n${body}`)).isReport).toBe(false);
+  });
+});
+
+describe('a place’s list of the year’s 民生实事 is a goals page', () => {
+  const items = '2026年十件民生实事项目\n1.新建、改扩建公办幼儿园12所，新增公办学前教育学位3600个。\n2.改造城镇老旧小区120个、惠及居民2.1万户。';
+
+  it('as a list or as the government’s notice that issues it, the place its region', () => {
+    for (const title of ['溪岚市2026年民生实事', '2026年溪岚市十件民生实事项目', '溪岚市人民政府关于印发2026年十件民生实事项目的通知']) {
+      expect(detectReport(pageInputFromText(`${title}\n${items}`))).toMatchObject({ isReport: true, kind: 'goals', region: '溪岚市', year: 2026 });
+    }
+  });
+
+  it('not news about the list, a list without a place, nor a company’s', () => {
+    for (const title of ['溪岚市2026年十件民生实事出炉', '我市2026年民生实事进展顺利', '2026年十件民生实事', '溪岚城投集团2026年民生实事']) {
+      expect(detectReport(pageInputFromText(`${title}\n${items}`)).isReport).toBe(false);
+    }
+  });
+});
+
 describe('a government body’s 工作要点 is a plan', () => {
   const points = '一、推进学前教育普及普惠\n学前教育毛入园率达到92%以上，新建、改扩建公办幼儿园50所。';
 

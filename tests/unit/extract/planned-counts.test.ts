@@ -82,3 +82,17 @@ describe('a count of work that is not a target', () => {
     expect(plan('完成投资500亿元，新增学位1.8万个。')).toEqual(['新增学位|1.8万个|2024']);
   });
 });
+
+describe('a member that says whom the work reaches is no count of work (audit 4)', () => {
+  it('改造…85个、惠及居民1.3万户: the renovation is the target, the households it reaches are not', () => {
+    expect(plan('改造城镇老旧小区85个、惠及居民1.3万户；新建保障性住房600套、涉及搬迁群众2100户；新建产业园区3个、带动就业2000人。')).toEqual([
+      '改造城镇老旧小区|85个|2024',
+      '新建保障性住房|600套|2024',
+      '新建产业园区|3个|2024',
+    ]);
+  });
+
+  it('a noun after 、 is still more of the same work (新建5G基站1000个、充电桩3800个)', () => {
+    expect(plan('新建5G基站1000个、充电桩3800个，新增服务网点20个。')).toEqual(['新建5G基站|1000个|2024', '充电桩|3800个|2024', '新增服务网点|20个|2024']);
+  });
+});

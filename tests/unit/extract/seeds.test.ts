@@ -255,12 +255,16 @@ describe('seed 003 (four 2022 city reports on one listing page)', () => {
     ]);
     expect(sy5.every((t) => t.kind === 'other')).toBe(true);
     // 今后五年目标任务: …新增制造业百亿企业2家、50亿企业5家、上市企业5家、税收过亿元企业10家 (the plan's counts of
-    // work, no bound needed); not 建设技工贸收入突破1500亿元园区2个, whose 园区 is no name.
+    // work, no bound needed), and 新增2家省级高新区 and 培育建设50个特色小镇, the same counts with the figure before
+    // the noun (audit 4);
+    // not 建设技工贸收入突破1500亿元园区2个, whose 园区 is no name.
     expect(rows(shaoyang.filter((t) => t.year === 2026 && t.hedge === ''))).toEqual<Row[]>([
       ['新增制造业百亿企业', 2, null, '家', ''],
       ['50亿企业', 5, null, '家', ''],
       ['上市企业', 5, null, '家', ''],
       ['税收过亿元企业', 10, null, '家', ''],
+      ['新增省级高新区', 2, null, '家', ''],
+      ['培育建设特色小镇', 50, null, '个', ''],
     ]);
     const cd5 = changde.filter((t) => t.sentence.startsWith('经济社会发展的主要目标是'));
     expect(rows(cd5)).toEqual<Row[]>([
