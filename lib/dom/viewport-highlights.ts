@@ -41,6 +41,10 @@ export class ViewportHighlights {
   private readonly shown = new Map<Element, Shown[]>();
   /** Elements reported without a box once, looked at for display: contents (once each). */
   private readonly checked = new WeakSet<Element>();
+  /** Elements the observer last reported near; all are shown while the page prints, these after. */
+  private readonly near = new Set<Element>();
+  private printing = false;
+  private readonly listening = new AbortController();
   private readonly observer: IntersectionObserver;
   private onFirst: (() => void) | null;
 
@@ -55,9 +59,13 @@ export class ViewportHighlights {
     const win = doc.defaultView as Window & typeof globalThis;
     const callback: IntersectionObserverCallback = (entries) => {
       for (const e of entries) {
-        if (e.isIntersecting) this.show(e.target);
-        else {
-          this.hide(e.target);
+        if (e.isIntersecting) {
+          this.near.add(e.target);
+          this.show(e.target);
+        } else {
+          this.near.delete(e.target);
+          // Printing lays the page out again for paper, far from the screen's viewport.
+          if (!this.printing) this.hide(e.target);
           const box = e.boundingClientRect;
           if (box && !box.width && !box.height && !this.checked.has(e.target)) {
             this.checked.add(e.target);
@@ -73,6 +81,11 @@ export class ViewportHighlights {
     } catch {
       this.observer = new win.IntersectionObserver(callback, { rootMargin: MARGIN });
     }
+    // A printout shows the whole page, so every term is highlighted for it, as on a page with fewer
+    // terms: otherwise only the pages near where the reader was would be.
+    const signal = this.listening.signal;
+    win.addEventListener('beforeprint', () => this.printAll(), { signal });
+    win.addEventListener('afterprint', () => this.printDone(), { signal });
   }
 
   /** Number of ranges registered now. */
@@ -89,6 +102,17 @@ export class ViewportHighlights {
     }
   }
 
+  private printAll(): void {
+    this.printing = true;
+    for (const el of this.spansOf.keys()) this.show(el);
+  }
+
+  private printDone(): void {
+    if (!this.printing) return;
+    this.printing = false;
+    for (const el of [...this.shown.keys()]) if (!this.near.has(el)) this.hide(el);
+  }
+
   private watch(el: Element, spans: TermSpan[]): void {
     const list = this.spansOf.get(el);
     if (list) {
@@ -99,6 +123,7 @@ export class ViewportHighlights {
     } else {
       this.spansOf.set(el, [...spans]);
       this.observer.observe(el);
+      if (this.printing) this.show(el);
     }
   }
 
@@ -116,8 +141,8 @@ export class ViewportHighlights {
     let box = el.parentElement;
     while (box && win.getComputedStyle(box).display === 'contents') box = box.parentElement;
     if (!box) return;
+    this.hide(el);
     this.spansOf.delete(el);
-    this.shown.delete(el);
     this.observer.unobserve(el);
     this.watch(box, spans);
   }
@@ -189,13 +214,16 @@ export class ViewportHighlights {
       else {
         this.spansOf.delete(el);
         this.shown.delete(el);
+        this.near.delete(el);
         this.observer.unobserve(el);
       }
     }
   }
 
   destroy(): void {
+    this.listening.abort();
     this.observer.disconnect();
+    this.near.clear();
     this.spansOf.clear();
     this.shown.clear();
     this.onFirst = null;

@@ -586,6 +586,29 @@ describe('display: contents', () => {
   });
 });
 
+describe('printing', () => {
+  it('highlights every term of a page highlighted near the viewport for its printout, and only those near the viewport again after', async () => {
+    const { page, state } = await openAnnotated('pages/seed-003.html');
+    const atLoad = await highlightTotal(page);
+    expect(state!.termCount).toBe(721);
+    expect(atLoad).toBeLessThan(100);
+    // The page's own listeners run after the content script's, which registered first: they see what
+    // the printout paints. page.pdf() prints as the print dialog does, with beforeprint and afterprint.
+    await page.evaluate(`(() => {
+      window.__printed = [];
+      const count = () => { let n = 0; for (const [name, h] of CSS.highlights) if (name !== 'report-lens-focus') n += h.size; return n; };
+      addEventListener('beforeprint', () => window.__printed.push(count()));
+      addEventListener('afterprint', () => window.__printed.push(count()));
+    })()`);
+    await page.pdf();
+    const [during, after] = (await page.evaluate('window.__printed')) as number[];
+    expect(during).toBe(721);
+    expect(after).toBeLessThan(721);
+    await expect.poll(() => highlightTotal(page)).toBe(atLoad);
+    await page.close();
+  });
+});
+
 describe('long pages', () => {
   // 700 paragraphs with three glossary terms each: 2,100 terms, past the point where highlights are
   // registered only near the viewport (lib/dom/viewport-highlights.ts).

@@ -189,4 +189,27 @@ describe('ViewportHighlights', () => {
     expect(sink.texts()).toEqual(['三高四新', '六稳']);
     expect(vh.registered).toBe(2);
   });
+
+  it('highlights every term while the page prints, and only those near the viewport again after', () => {
+    const { vh, sink, spans, io } = setup('<p id="a">三高四新</p><p id="b">六稳</p><p id="c">三高四新与六稳</p>', [
+      ['三高四新', 'glossary'],
+      ['六稳', 'unknown'],
+    ]);
+    vh.add(spans);
+    io.cross(document.getElementById('a')!, true);
+    expect(sink.texts()).toEqual(['三高四新']);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(sink.texts()).toEqual(['三高四新', '三高四新', '六稳', '六稳']);
+    // The print layout moves elements out of the observer's view: nothing is dropped meanwhile.
+    io.cross(document.getElementById('a')!, false);
+    io.cross(document.getElementById('b')!, true);
+    expect(vh.registered).toBe(4);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(sink.texts()).toEqual(['六稳']);
+    // Destroyed: a later print registers nothing.
+    vh.destroy();
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(sink.texts()).toEqual(['六稳']);
+    window.dispatchEvent(new Event('afterprint'));
+  });
 });
