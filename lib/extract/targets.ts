@@ -674,6 +674,8 @@ const GLUED_COUNT = /[0-9.]+(?:万|亿)?[个家所座条处项件台套户人名
  * …、涉及3860户, …、带动就业2000人 — not more work the action before it governs (新建5G基站1000个、充电桩3800个).
  */
 const REACH = /^(?:惠及|涉及|覆盖|带动|辐射|受益|惠民|服务|吸纳|容纳)/;
+/** What may stand between a count's name and its verb after it: a time word of the year, or nothing. */
+const NAME_THEN_VERB = /^(?:今年|年内|全年|当年|明年)?$/;
 /** A measure with no subject (投资 500亿元): no indicator of its own. */
 const BARE_COUNT_MEASURE = /^(?:总?产值|总?产量|增加值|营业收入|销售收入|营收|投资|总投资)$/;
 
@@ -706,7 +708,10 @@ function plannedCount(it: ValueItem, T: string): boolean {
   for (let m = PLAN_ACTION.exec(head); m; m = PLAN_ACTION.exec(head)) verb = m;
   if (!verb) return false;
   const verbEnd = it.clauseStart + verb.index + verb[0].length;
-  if (verbEnd > own[own.length - 1]! + 1) return false;
+  const nameEnd = own[own.length - 1]! + 1;
+  // The object may stand before its verb, a time word at most between (老旧小区改造今年完成120个, 5G基站年内新建
+  // 1500个): the verb is then right before the value.
+  if (verbEnd > nameEnd && !(NAME_THEN_VERB.test(T.slice(nameEnd, verbEnd - verb[0].length)) && !T.slice(verbEnd, it.q.start).trim())) return false;
   const gap = T.slice(verbEnd, nameStart);
   if (gap && !/^[^0-9]{0,4}$/.test(gap) && !/、\s*$/.test(gap)) return false;
   // The object: what follows the last action in the name, or what precedes one that ends it (农村公路提质|改造).

@@ -96,3 +96,22 @@ describe('a member that says whom the work reaches is no count of work (audit 4)
     expect(plan('新建5G基站1000个、充电桩3800个，新增服务网点20个。')).toEqual(['新建5G基站|1000个|2024', '充电桩|3800个|2024', '新增服务网点|20个|2024']);
   });
 });
+
+describe('a count whose name stands before its verb (the object first, a time word at most between)', () => {
+  it('reads 老旧小区改造今年完成120个 as 老旧小区改造 120个, without the time word or the verb in the name', () => {
+    expect(plan('全力推进城市更新，老旧小区改造今年完成120个，农村危房改造年内完成3000户。5G基站年内新建1500个。')).toEqual([
+      '老旧小区改造|120个|2024',
+      '农村危房改造|3000户|2024',
+      '5G基站|1500个|2024',
+    ]);
+  });
+
+  it('leaves out the same words in a review or of a past year', () => {
+    const text = report('老旧小区改造完成85个，5G基站新建900个。', '老旧小区改造去年完成100个，5G基站上半年已新建600个。');
+    expect(show(extractTargets({ text }))).toEqual([]);
+  });
+
+  it('keeps a bare verb as the name rather than cut it to nothing (…累计达到3000个，今年新建1500个以上)', () => {
+    expect(plan('加快新型基础设施建设，5G基站累计达到3000个，今年新建1500个以上。')).toEqual(['5G基站|3000个|2024', '新建|1500个以上|2024']);
+  });
+});
