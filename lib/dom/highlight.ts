@@ -50,7 +50,16 @@ export class HighlightLayer {
   }
 
   private ensureStyle(win: Window & typeof globalThis): void {
-    if (this.sheet || this.styleEl) return;
+    if (this.sheet) {
+      // A page that assigns its own list (document.adoptedStyleSheets = [sheet], as component libraries
+      // do) drops ours from it, and every highlight stays registered but unpainted.
+      if (!this.doc.adoptedStyleSheets.includes(this.sheet)) this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+      return;
+    }
+    if (this.styleEl) {
+      if (!this.styleEl.isConnected) (this.doc.head ?? this.doc.documentElement).appendChild(this.styleEl);
+      return;
+    }
     try {
       const sheet = new win.CSSStyleSheet();
       sheet.replaceSync(CSS_TEXT);
@@ -64,6 +73,15 @@ export class HighlightLayer {
       (this.doc.head ?? this.doc.documentElement).appendChild(style);
       this.styleEl = style;
     }
+  }
+
+  /**
+   * Puts the highlight rules back if the page took them away since (no event says so: checked when the
+   * reader moves the pointer and when highlights are added).
+   */
+  keepStyle(): void {
+    const win = this.win;
+    if ((this.sheet || this.styleEl) && supportsHighlights(win)) this.ensureStyle(win);
   }
 
   /** Adds ranges to the highlight of `source`. */

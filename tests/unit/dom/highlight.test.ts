@@ -51,4 +51,26 @@ describe('HighlightLayer', () => {
     layer.clear();
     expect(registry.size).toBe(0);
   });
+
+  it("puts its rules back once a page's own list of sheets has replaced them, and only then", () => {
+    // Component libraries assign document.adoptedStyleSheets = [theirs]: the highlights stay registered
+    // but nothing paints them.
+    const { doc } = fakeDocument();
+    const layer = new HighlightLayer(doc);
+    layer.keepStyle();
+    expect(doc.adoptedStyleSheets).toHaveLength(0);
+    layer.add('glossary', [range(1)]);
+    const ours = doc.adoptedStyleSheets[0];
+    expect(doc.adoptedStyleSheets).toHaveLength(1);
+    const theirs = {} as CSSStyleSheet;
+    doc.adoptedStyleSheets = [theirs];
+    layer.keepStyle();
+    expect(doc.adoptedStyleSheets).toEqual([theirs, ours]);
+    layer.keepStyle();
+    expect(doc.adoptedStyleSheets).toEqual([theirs, ours]);
+    layer.clear();
+    expect(doc.adoptedStyleSheets).toEqual([theirs]);
+    layer.keepStyle();
+    expect(doc.adoptedStyleSheets).toEqual([theirs]);
+  });
 });
