@@ -80,6 +80,14 @@ export function initHover(session: PageSession, signal: AbortSignal): void {
     frame = 0;
     const e = lastEvent;
     if (!e) return;
+    // A button held down is a selection being dragged (or a drag of something else): a tooltip opening
+    // over it would take the rest of the drag, and the selection would run on through the tooltip, which
+    // stands last in the document, to the end of the page.
+    if (e.buttons) {
+      if (openTimer) clearTimeout(openTimer);
+      openTimer = null;
+      return;
+    }
     const target = e.composedPath?.()[0] as Node | undefined;
     if (session.tooltip.contains(target ?? null) || session.tooltip.contains(e.target as Node)) {
       if (closeTimer) clearTimeout(closeTimer);
@@ -87,6 +95,7 @@ export function initHover(session: PageSession, signal: AbortSignal): void {
       return;
     }
     const doc = (e.target as Node)?.ownerDocument ?? (e.target as Document);
+    for (const a of session.annotators) if (a.doc === doc) a.layer.keepStyle();
     const hit = hitAt(doc, e.clientX, e.clientY);
     if (hit && current && hit.span === current.span) {
       if (closeTimer) clearTimeout(closeTimer);
@@ -136,7 +145,24 @@ export function initHover(session: PageSession, signal: AbortSignal): void {
     return pending;
   });
 
-  const bind = (doc: Document) => doc.addEventListener('mousemove', onMove, { passive: true, signal });
+  // A press anywhere but in the tooltip closes a tooltip the pointer opened, as Esc does: the reader is
+  // doing something else (a click, the start of a selection), and the term under the pointer stays
+  // closed until it is left. One opened from the keyboard stays until Esc, wherever the mouse clicks.
+  const onDown = (e: MouseEvent) => {
+    if (session.openedByKeyboard) return;
+    const target = e.composedPath?.()[0] as Node | undefined;
+    if (session.tooltip.contains(target ?? null) || session.tooltip.contains(e.target as Node)) return;
+    // An open still waiting for its entry counts too: it would show after the press.
+    const pending = session.tooltip.isOpen || !!current;
+    clearTimers();
+    dismissed = !!current;
+    if (pending) session.close();
+  };
+
+  const bind = (doc: Document) => {
+    doc.addEventListener('mousemove', onMove, { passive: true, signal });
+    doc.addEventListener('mousedown', onDown, { capture: true, passive: true, signal });
+  };
   for (const a of session.annotators) bind(a.doc);
   session.docBinders.push(bind);
   signal.addEventListener('abort', () => {
