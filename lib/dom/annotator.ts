@@ -307,7 +307,10 @@ export class DocumentAnnotator {
           this.pending.add(rec.target);
           continue;
         }
-        if (rec.removedNodes.length) this.removals = true;
+        // The tooltip's host moving out of a page's dialog again (lib/dom/tooltip) removes no page text.
+        for (const n of rec.removedNodes) {
+          if (n.nodeType !== 1 || !(n as Element).hasAttribute(OWN_UI_ATTR)) this.removals = true;
+        }
         for (const n of rec.addedNodes) {
           if (n.nodeType === 1 && (n as Element).hasAttribute(OWN_UI_ATTR)) continue;
           if (n.nodeType === 1 || n.nodeType === 3) this.pending.add(n);

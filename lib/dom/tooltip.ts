@@ -46,7 +46,11 @@ export interface TooltipContent {
 }
 
 const CSS = `
-:host { all: initial; }
+/* Important, and direction set apart (all leaves it out): for important declarations the shadow tree's
+   own win over the page's, so a catch-all rule of the page (* { word-break: break-all }, even with
+   !important) that matches the host cannot reach the text inside through inheritance. */
+:host { all: initial !important; direction: ltr !important; unicode-bidi: isolate !important; }
+@media print { .tip { display: none !important; } }
 .tip { position: fixed; top: 0; left: 0; z-index: 2147483647; max-width: min(420px, calc(100vw - 16px));
   box-sizing: border-box; padding: 10px 12px; border-radius: 8px; font: 14px/1.55 system-ui, "PingFang SC",
   "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; color: #1d1d1f; background: #fffdf7;
@@ -78,22 +82,58 @@ button { margin-top: 8px; font: inherit; font-size: 13px; padding: 2px 10px; bor
 .tip.on-dark .badge { color: #f3c46b; } .tip.on-dark .badge.page { color: #7cc4ff; } .tip.on-dark .badge.unknown { color: #ff8fb5; } .tip.on-dark .badge.user { color: #8fd19e; }
 `;
 
+/** Luminance below which a background counts as dark. */
+function isDarkColor(css: string): boolean | null {
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/.exec(css);
+  if (!m || (m[4] !== undefined && Number(m[4]) === 0)) return null;
+  return 0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3]) < 96;
+}
+
 /**
- * Whether the page paints itself dark, whatever the system setting says: many sites ship a dark
- * theme of their own, and a light tooltip on them glares. Reads the first opaque background up
- * from <body>.
+ * Whether the page paints itself dark behind `from` (the term), whatever the system setting says: many
+ * sites ship a dark theme of their own, and a light tooltip on them glares. The first opaque background
+ * up from the term decides — a dark reading pane on a transparent body counts — and with none, the
+ * root's color-scheme (a page dark only through color-scheme: dark has a dark canvas). Read at every
+ * open: pages switch to a night mode of their own while the reader is on them.
  */
-export function pageIsDark(doc: Document): boolean {
+export function pageIsDark(doc: Document, from?: Element | null): boolean {
   const win = doc.defaultView;
   if (!win) return false;
-  for (const el of [doc.body, doc.documentElement]) {
-    if (!el) continue;
-    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/.exec(win.getComputedStyle(el).backgroundColor);
-    if (!m || (m[4] !== undefined && Number(m[4]) === 0)) continue;
-    const [r, g, b] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 96;
+  const chain: Element[] = [];
+  for (let el: Element | null = from ?? null; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
+    if (el.ownerDocument !== doc) break;
+    chain.push(el);
   }
-  return false;
+  if (doc.body && !chain.includes(doc.body)) chain.push(doc.body);
+  if (!chain.includes(doc.documentElement)) chain.push(doc.documentElement);
+  for (const el of chain) {
+    const dark = isDarkColor(win.getComputedStyle(el).backgroundColor);
+    if (dark !== null) return dark;
+  }
+  const scheme = win.getComputedStyle(doc.documentElement).colorScheme || '';
+  if (!/\bdark\b/.test(scheme)) return false;
+  return !/\blight\b/.test(scheme) || win.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/**
+ * The element in the browser's top layer the term is in (an open modal <dialog>, a popover, a
+ * fullscreen element), crossing shadow roots and same-origin frames up to the tooltip's document.
+ * No z-index lifts an element above the top layer, and a modal dialog makes everything outside it
+ * inert — a popover of our own shown over it would be too (checked in Chromium): the tooltip has to be
+ * inside that element to be seen and clicked.
+ */
+function topLayerHolder(doc: Document, anchor: Range): Element | null {
+  let el: Element | null = anchor.startContainer.parentElement;
+  while (el && el.ownerDocument !== doc) el = el.ownerDocument.defaultView?.frameElement ?? null;
+  for (; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
+    try {
+      if (el.matches('dialog:modal, :popover-open, :fullscreen')) return el;
+    } catch {
+      // A browser without one of these pseudo-classes has no such top layer element either.
+      return null;
+    }
+  }
+  return null;
 }
 
 /**
@@ -163,7 +203,6 @@ export class Tooltip {
     box.id = 'report-lens-tip';
     box.setAttribute('aria-live', 'polite');
     box.hidden = true;
-    if (pageIsDark(this.doc)) box.classList.add('on-dark');
     root.append(style, box);
     // focusin is retargeted to the host; its relatedTarget is the page element the focus came from.
     // Only a keyboard arrival (Tab) is remembered: a click on the button also focuses it, and handing
@@ -184,6 +223,9 @@ export class Tooltip {
     const box = this.ensure();
     this.stopFollowing?.();
     this.anchor = anchor;
+    const holder = topLayerHolder(this.doc, anchor) ?? this.doc.documentElement;
+    if (this.host!.parentNode !== holder) holder.appendChild(this.host!);
+    box.classList.toggle('on-dark', pageIsDark(anchor.startContainer.ownerDocument ?? this.doc, anchor.startContainer.parentElement));
     box.lang = lang;
     box.replaceChildren(...this.render(content));
     box.hidden = false;
@@ -259,14 +301,20 @@ export class Tooltip {
         size({
           padding: 8,
           apply({ availableHeight }) {
-            box.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+            const zoom = (box as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom || 1;
+            box.style.maxHeight = `${Math.max(120, availableHeight / zoom)}px`;
           },
         }),
         hide(),
       ],
     });
     if (this.anchor !== anchor) return;
-    box.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    // A page zoomed with CSS zoom (html { zoom: 1.25 }, as 适老化 toolbars do) zooms the tooltip too, its
+    // offsets included, while floating-ui measures in the viewport's pixels.
+    const zoom = (box as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom || 1;
+    if (zoom !== 1) box.style.maxWidth = `min(420px, ${Math.max(120, (this.doc.documentElement.clientWidth - 16) / zoom)}px)`;
+    else box.style.removeProperty('max-width');
+    box.style.transform = `translate(${Math.round(x / zoom)}px, ${Math.round(y / zoom)}px)`;
     // Scrolled out of sight, the term takes its tooltip with it rather than leaving it over other text.
     box.style.visibility = (outOfSightInFrame(anchor) ?? middlewareData.hide?.referenceHidden) ? 'hidden' : '';
   }
@@ -301,6 +349,9 @@ export class Tooltip {
     if (this.box) this.box.hidden = true;
     if (returnFocus && hadFocus && back?.isConnected) back.focus({ preventScroll: true });
     this.anchor = null;
+    // Out of the page's dialog again, which is left holding only what the page put in it.
+    const parent = this.host?.parentNode;
+    if (parent && parent !== this.doc.documentElement) this.doc.documentElement.appendChild(this.host!);
   }
 
   /** Removes the host element, leaving the page's DOM as it was before the tooltip first opened. */
