@@ -147,7 +147,7 @@ export function opensSpan(s: string, y: YearMention): boolean {
 }
 
 /**
- * The target year a span states: 到2025年 first, then any year not before the report year that is not a
+ * The target year a span states: 到2025年 first (not 截至2025年底, which counts up to a date), then any year not before the report year that is not a
  * base, then a horizon word. Years before the report year (比2020年下降) are baselines, not targets, and so
  * is a base in the report's own year (今后五年，地区生产总值比2022年增长50%: the horizon's, not 2022).
  */
@@ -155,7 +155,8 @@ export function statedYear(s: string, from: number, to: number, reportYear: numb
   const ys = findYears(s, from, to);
   for (const y of ys) {
     const before = s[y.start - 1];
-    if (before === '到' || before === '至') return y.year;
+    // 截至2025年底 / 截止到2025年底 counts up to a date (a running total, the present), not a date a target is due by.
+    if ((before === '到' || before === '至') && !/截$|截止$/.test(s.slice(Math.max(0, y.start - 3), y.start - 1))) return y.year;
   }
   for (const y of ys) if ((reportYear === null || y.year >= reportYear) && (!isBaseYear(s, y) || opensSpan(s, y))) return y.year;
   return horizonYear(s.slice(from, to), reportYear);
