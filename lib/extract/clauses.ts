@@ -145,6 +145,39 @@ export const PER_CAPITA_BASE = /^每(?:[0-9]+|[十百千万])+名?[^0-9，,、�
 /** A list member that opens with an action is work of its own, not a second ratio (…7.2张、新建乡镇卫生院5个). */
 const MEMBER_ACTION = /^(?:新|建|改|扩|实施|完成|开展|培育|引进|打造|创建|推进|提升|提高|增加|达到)/;
 
+/** A name that is only the action of a count of work (新建, 新增, 改造, 新建、改扩建), its object left unsaid. */
+export const BARE_ACTION = /^(?:再|还|又|另)?(?:(?:新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|培训|新修|铺设|增设|加装|加固)、?)+$/;
+const ADVERB_BEFORE_ACTION = /^(?:再|还|又|另)/;
+/** A name that opens with work that adds new units (新建5G基站, 新增充电桩): its object is what the units are. */
+const NEW_WORK = /^(?:新建|新增|新开工|建成|建设|改扩建|新改建|新改扩建|培育|引进|打造|创建|招引|增设)/;
+/** A head that is only a date the value is reached by: 到年底, 年底前, 到2027年(底). */
+const DATE_ONLY = /^[、\s]*(?:到|至)?(?:(?:20|19)\d\d年(?:底|末)?|(?:今|本)?年(?:底|末))前?\s*$/;
+const COUNT_MULTIPLIER = /^(?:万亿|千亿|千万|百万|万|亿)/;
+
+/** The unit of what a clause named: a value's, or none for a doubling's name (no value of its own). */
+function unitOfNamed(named: Named): string {
+  const unit = (named as Partial<ValueItem>).unit;
+  return typeof unit === 'string' ? unit : '';
+}
+
+/** Two units that count the same thing, whatever their 万/亿 (个 and 万个, 户 and 万户); not money, not a rate. */
+function sameCountUnit(a: string, b: string): boolean {
+  const base = a.replace(COUNT_MULTIPLIER, '');
+  return base !== '' && base === b.replace(COUNT_MULTIPLIER, '') && !/^(?:%|‰|个百分点|百分点|倍|元|美元|年|岁)$/.test(base);
+}
+
+/**
+ * What a count of work is of: its name without the actions before it or after it (新建5G基站 → 5G基站, 老旧小区改造 →
+ * 老旧小区), or null when two characters are not left.
+ */
+function objectOf(name: Sourced): Sourced | null {
+  const obj = remove(remove(name, LEADING_ACTIONS), TRAILING_ACTIONS);
+  return (obj.text.match(/[\u4e00-\u9fffA-Za-z0-9]/g) ?? []).length >= 2 && !/^[的和及与、]/.test(obj.text) ? obj : null;
+}
+const ACTIONS = '新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|培训|新修|铺设|增设|加装|加固';
+const LEADING_ACTIONS = new RegExp(`^(?:(?:${ACTIONS})、?)+`);
+const TRAILING_ACTIONS = new RegExp(`(?:${ACTIONS})+$`);
+
 /**
  * A count before what it counts, right after the word that sets it: 新增|10个|县(市、区)|通过国家义务教育优质均衡
  * 发展督导评估, 力争|60家|企业|进入省重点上市后备企业资源库, 新建|3个|污水处理厂. The count is of units that reach a standard
@@ -436,12 +469,23 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
       if (!indicator.text && prev && /^[、\s]*$/.test(headNoVerb)) draft.indicator = prev.indicator;
       // A value glued to the words after it names its subject there (力争2家以上产业园区进入…): not this one.
       else if (!indicator.text && named && followOk && (verb || OPENER.test(headNoVerb))) {
-        draft.indicator = named.indicator;
+        // "新建数据中心标准机架800个，到年底达到2000个": the level a date is given for is the total of what the work
+        // adds to (数据中心标准机架), not more work; a hedge before the verb (…5万人以上，力争达到6万人) is a firmer
+        // figure of the same count.
+        const total = verb && DATE_ONLY.test(headNoVerb) && TARGET_VERB.test(verb) && NEW_WORK.test(named.indicator.text) ? objectOf(named.indicator) : null;
+        draft.indicator = total ?? named.indicator;
         if (!verb) {
           draft.verb = named.verb;
           draft.direction = named.direction;
           draft.targetVerb = named.targetVerb;
         }
+      }
+      // "5G基站累计达到3000个，今年新建1500个以上", "新建燃气干管40公里、改造70公里": a name that is only the action
+      // counts more of what was just named, in its unit — 新建5G基站, 改造燃气干管 — not a statistic called 新建.
+      else if (!verb && named && BARE_ACTION.test(indicator.text) && sameCountUnit(unitOfNamed(named), q.unit)) {
+        const obj = objectOf(named.indicator);
+        // An adverb before the action (再改造, 还将新建) is no part of the name.
+        if (obj) draft.indicator = concat(remove(indicator, ADVERB_BEFORE_ACTION), obj);
       }
       // "“小巨人”企业国家级3家、省级20家以上": a bare tier word continues the previous name, and the tiers are
       // one list that shares its last qualifier and unit (国家级3家 is a target as 省级20家以上 is).

@@ -28,7 +28,7 @@ import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type HeadingHit, type SectionState } from './sections';
 import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type YearMention } from './years';
-import { parseItems, PER_CAPITA_BASE, type ValueItem } from './clauses';
+import { BARE_ACTION, parseItems, PER_CAPITA_BASE, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { findIndicatorTables, type IndicatorTable } from './indicator-table';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
@@ -475,7 +475,9 @@ export function extractTargets(input: ExtractInput): Target[] {
     all: readonly ValueItem[],
   ): Omit<Target, 'section' | 'sentence' | 'start' | 'end'> | null {
     // A bare number needs its qualifier ("新增市场主体6200以上" lost its 户 on a mirror site).
-    if ((!it.unit && !it.qualifier) || !it.indicator.text) return null;
+    // A name that is only an action (新建, 再改造) with nothing counted before it to take its object from (clauses.ts)
+    // names no statistic: 新建|50亿元以上 would file the figure under a verb.
+    if ((!it.unit && !it.qualifier) || !it.indicator.text || BARE_ACTION.test(it.indicator.text)) return null;
     if (restatesChange(it, all, s)) return null;
     const q = it.q;
     const inRegion = reg !== null && q.start >= reg.start && q.start < reg.end;
@@ -696,8 +698,10 @@ function plannedCount(it: ValueItem, T: string): boolean {
   if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name.replace(JOINED_ACTIONS, '')) || GLUED_COUNT.test(name) || REACH.test(name)) return false;
   // The part of the name its own clause writes (实施重点项目100个，完成|投资500亿元 takes 重点项目 from the clause before).
   const own = it.indicator.at.filter((i) => i >= it.clauseStart);
-  const nameStart = own[0];
-  if (nameStart === undefined) return false;
+  if (!own.length) return false;
+  // In text order: a bare action takes its object from the member before (新建燃气干管40公里、改造|70公里 → 改造燃气干管),
+  // so the name's characters need not stand in the order the text has them.
+  const nameStart = Math.min(...own);
   const head = T.slice(it.clauseStart, it.q.start);
   if (COMPARED_BASE.test(head)) return false;
   // The action that governs the name: in it (新建5G基站, 农村公路提质改造), right before it (完成|村庄规划编制),
@@ -708,7 +712,7 @@ function plannedCount(it: ValueItem, T: string): boolean {
   for (let m = PLAN_ACTION.exec(head); m; m = PLAN_ACTION.exec(head)) verb = m;
   if (!verb) return false;
   const verbEnd = it.clauseStart + verb.index + verb[0].length;
-  const nameEnd = own[own.length - 1]! + 1;
+  const nameEnd = Math.max(...own) + 1;
   // The object may stand before its verb, a time word at most between (老旧小区改造今年完成120个, 5G基站年内新建
   // 1500个): the verb is then right before the value.
   if (verbEnd > nameEnd && !(NAME_THEN_VERB.test(T.slice(nameEnd, verbEnd - verb[0].length)) && !T.slice(verbEnd, it.q.start).trim())) return false;

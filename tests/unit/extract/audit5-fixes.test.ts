@@ -24,3 +24,32 @@ describe('截至<year> counts up to a date: it is no year a target is due by', (
     expect(plan('到2028年，全市新增充电桩1.2万个以上。')).toEqual(['other:新增充电桩|1.2万个以上|level|2028']);
   });
 });
+
+describe('a count whose name is only its action takes the object just counted (…累计达到3000个，今年新建1500个以上)', () => {
+  it('from the clause before, or the list member before, in the same unit', () => {
+    expect(plan('截至2025年底，全县5G基站累计达到3000个，今年新建1500个以上。')).toEqual(['other:新建5G基站|1500个以上|level|2026']);
+    expect(plan('新建市区燃气干管40公里、改造70公里。')).toEqual(['other:新建市区燃气干管|40公里|level|2026', 'other:改造市区燃气干管|70公里|level|2026']);
+    expect(plan('目前，全县千兆光网覆盖家庭8万户，年内新增4万户。')).toEqual(['other:新增千兆光网覆盖家庭|4万户|level|2026']);
+    expect(plan('老旧小区改造今年完成120个，明年再改造100个以上。')).toEqual(['other:老旧小区改造|120个|level|2026', 'other:改造老旧小区|100个以上|level|2026']);
+  });
+
+  it('not from a figure in another unit, nor from money (完成 of an investment is not more projects)', () => {
+    expect(plan('实施重点项目120个，完成投资300亿元以上，新建50亿元以上。')).toEqual(['other:实施重点项目|120个|level|2026', 'other:重点项目投资|300亿元以上|level|2026']);
+    expect(plan('5G基站覆盖率达到95%，今年新建1500个以上。')).toEqual(['other:5G基站覆盖率|95%|increase|2026']);
+  });
+});
+
+describe('a level reached by a date after a count of work is the total of what the work adds to', () => {
+  it('新建…800个，到年底达到2000个 → 数据中心标准机架 2000个 (not 到年底, not 2000 new racks)', () => {
+    expect(plan('新建数据中心标准机架800个，到年底达到2000个。')).toEqual([
+      'other:新建数据中心标准机架|800个|level|2026',
+      'other:数据中心标准机架|2000个|increase|2026',
+    ]);
+    expect(plan('今年新增充电桩3000个，到2028年突破1.5万个。')).toEqual(['other:新增充电桩|3000个|level|2026', 'other:充电桩|1.5万个|increase|2028']);
+  });
+
+  it('a hedge before the verb is a firmer figure of the same count, and a level with its own name keeps it', () => {
+    expect(plan('新增城镇就业5万人以上，力争达到6万人。')).toEqual(['other:新增城镇就业|5万人以上|level|2026', 'other:新增城镇就业|6万人|increase|2026']);
+    expect(plan('新建5G基站1000个，年底前全市5G基站总数达到9000个。')).toEqual(['other:新建5G基站|1000个|level|2026', 'other:5G基站总数|9000个|increase|2026']);
+  });
+});
