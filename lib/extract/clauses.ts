@@ -189,7 +189,15 @@ const TRAILING_ACTIONS = new RegExp(`(?:${ACTIONS})+$`);
 const COUNT_LEAD = /(?:((?:新增|新建|改扩建|新改扩建|新改建|改造|建设|建成|创建|打造|培育|引进|招引|实施|新开工|完成|整治|安置|培训)+)|力争|争取|确保|推动|支持)\s*$/;
 /** Measure words and the units of built lengths, areas and homes (新建30公里城市绿道, 建设10万亩高标准农田); not money. */
 const COUNT_WORD = /^(?:万|亿)?(?:个|家|所|座|条|处|项|支|批|名|户|套|辆|台|张|间|公里|千米|亩)$/;
-const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){1,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)|、\s*[0-9]|$)/;
+const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){1,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)|、\s*[0-9]|、\s*[^0-9０-９，,；;。：:、\s]{2,16}?[0-9]+(?:\.[0-9]+)?(?:万|亿)?(?:个|家|所|座|条|处|项|支|批|名|户|套|辆|台|张|间|公里|千米|亩)(?:以上|左右)?(?:[、，,；;。]|$)|$)/;
+/** A list member with a count in it, up to its 、: what follows is a name of its own. */
+const COUNTED_MEMBER = /^.*[0-9](?:万|亿)?(?:个|家|所|座|条|处|项|支|批|名|户|套|辆|台|张|间|公里|千米|亩)[^、0-9]*、\s*/;
+/**
+ * The next member of a 、 list of counts of work: a count (、5个垃圾中转站) or a name with its count after it
+ * (、垃圾中转站5个) — the member before ends at its 、. Not a member that sets a level (、挂牌企业达到10家).
+ */
+const NEXT_MEMBER = /、\s*(?:[0-9]|[^0-9０-９，,；;。：:、\s]{2,16}?[0-9])/;
+const LEVEL_WORDS = /达到|突破|超过|增长|提高|增加|控制|稳定|保持|下降|减少/;
 const REACHED = /^(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)[^0-9０-９]{2,30}$/;
 
 function countBeforeNoun(
@@ -209,7 +217,8 @@ function countBeforeNoun(
   let tail = s.slice(nounEnd, ce).replace(/\s+$/, '');
   // A list of counted members under one action: this member ends at the 、 before the next count.
   let end = ce;
-  const next = tail.search(/、\s*[0-9]/);
+  const nextMember = NEXT_MEMBER.exec(tail);
+  const next = nextMember && !LEVEL_WORDS.test(nextMember[0]) ? nextMember.index : -1;
   if (next >= 0) {
     end = nounEnd + next;
     tail = tail.slice(0, next);
@@ -433,7 +442,11 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const join = prev !== null && prevEnd >= q.start - HEAD_MAX ? VALUE_JOIN.exec(headNoVerb) : null;
     // Kept whole until the list it may name is split (limitName): "规模以上工业企业数字化研发设计工具普及率、
     // 关键工序数控化率分别超过90%、75%" cut first would lose the first member's head.
-    const indicator = cleanIndicator(remove(slice(head, join ? join[0].length : 0, headNoVerb.length), DOUBLING));
+    const named0 = cleanIndicator(remove(slice(head, join ? join[0].length : 0, headNoVerb.length), DOUBLING));
+    // "力争3家企业上市、挂牌企业达到10家": a member before the 、 that holds a count of its own is another item, not
+    // part of this name (挂牌企业).
+    const listed = COUNTED_MEMBER.exec(named0.text);
+    const indicator = listed ? slice(named0, listed.index + listed[0].length) : named0;
     const onlySeparator = prev !== null && LIST_SEPARATOR.test(headNoVerb);
     let qualifier = q.qualifier;
     if (!qualifier && PREFIX_QUALIFIER[verb]) qualifier = PREFIX_QUALIFIER[verb]!;

@@ -53,3 +53,21 @@ describe('a level reached by a date after a count of work is the total of what t
     expect(plan('新建5G基站1000个，年底前全市5G基站总数达到9000个。')).toEqual(['other:新建5G基站|1000个|level|2026', 'other:5G基站总数|9000个|increase|2026']);
   });
 });
+
+describe('a 、 list of counts of work mixing count-first and name-first members', () => {
+  it('新建3个污水处理厂、垃圾中转站5个: each member ends at its 、, the second named by its noun as after 新建5G基站1000个、', () => {
+    expect(plan('新建3个污水处理厂、垃圾中转站5个，改造城镇污水管网60公里。')).toEqual([
+      'other:新建污水处理厂|3个|level|2026',
+      'other:垃圾中转站|5个|level|2026',
+      'other:改造城镇污水管网|60公里|level|2026',
+    ]);
+    expect(plan('新建2所幼儿园、中小学3所。')).toEqual(['other:新建幼儿园|2所|level|2026', 'other:中小学|3所|level|2026']);
+    expect(plan('培育5家龙头企业、专精特新企业20家以上。')).toEqual(['other:培育龙头企业|5家|level|2026', 'other:专精特新企业|20家以上|level|2026']);
+  });
+
+  it('a member with a count of its own is no part of the next name; a member with no count after it ends nothing', () => {
+    expect(plan('力争3家企业上市、挂牌企业达到10家。')).toEqual(['other:挂牌企业|10家|increase|2026']);
+    expect(plan('新建3个污水处理厂、配套管网。')).toEqual([]);
+    expect(plan('5G基站、充电桩分别达到3000个、5000个。')).toEqual(['other:5G基站|3000个|increase|2026', 'other:充电桩|5000个|increase|2026']);
+  });
+});
