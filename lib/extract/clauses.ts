@@ -313,7 +313,10 @@ interface Draft extends ValueItem {
 const DOUBLING = /(?:实现)?(?:翻了?[一两二三四]?番多?|(?<=年|底|末|基础上|相比|实现)倍增)(?:以上|左右)?[、\s]*$/;
 
 /** What a clause without a value of its own names for the next one: the indicator before a doubling. */
-type Named = Pick<ValueItem, 'indicator' | 'verb' | 'direction' | 'targetVerb'>;
+type Named = Pick<ValueItem, 'indicator' | 'verb' | 'direction' | 'targetVerb'> & {
+  /** A label before a colon (地区生产总值：增长6%左右): it names the value after it, verb or not. */
+  label?: boolean;
+};
 
 function doublingName(s: string, cs: number, ce: number): Named | null {
   const head = remove(remove(sourcedSlice(s, cs, ce), /\u200b/g), /\s+$/);
@@ -378,9 +381,35 @@ const OPENER = /^[、\s]*(?:力争|确保|争取|努力|力求|要|将)/;
  * values the indicator its doubling names (see DOUBLING).
  */
 function parseClause(s: string, cs: number, ce: number, out: ValueItem[], carry: Named | null, sentenceStart: number): Named | null {
-  const qs = scanQuantities(s, cs, ce);
-  return (qs.length ? parseValues(s, qs, cs, ce, out, carry, sentenceStart) : null) ?? doublingName(s, cs, ce);
+  // A list item's number (1. 2、) is the layout's, never a value: it neither ends a label nor counts as one.
+  const qs = scanQuantities(s, cs, ce).filter((q) => !isItemNumber(s, q));
+  return (qs.length ? parseValues(s, qs, cs, ce, out, carry, sentenceStart) : null) ?? doublingName(s, cs, ce) ?? (qs.length ? null : labelName(s, cs, ce));
 }
+
+/** 1. or 2、 opening a line: a list item's number. */
+function isItemNumber(s: string, q: Quantity): boolean {
+  return !q.unit && !q.qualifier && q.valueMax === null && !q.chinese && /^[.．、](?![0-9])/.test(s.slice(q.end, q.end + 2)) && !s.slice(s.lastIndexOf('\n', q.start - 1) + 1, q.start).trim();
+}
+
+/**
+ * What a line says before a colon, when that is only a name: a 目标篇 or a 图解 writes its list as labels —
+ * "地区生产总值：增长6%左右，力争更高", "城镇新增就业：4.2万人以上" — and the label names the value after it on the
+ * line. Not a list's intro or heading (主要预期目标：, 主要指标：, 目标：), a speaker (答：, 记者：, 市统计局局长张三：),
+ * a byline field (来源：, 发布时间：) or a label closing its line.
+ */
+function labelName(s: string, cs: number, ce: number): Named | null {
+  if (s[ce] !== ':' && s[ce] !== '：') return null;
+  const lineStart = s.lastIndexOf('\n', cs - 1) + 1;
+  if (s.slice(lineStart, cs).trim() || !/^[ \t\u3000]*[^\s\n]/.test(s.slice(ce + 1, ce + 8))) return null;
+  const text = s.slice(cs, ce).trim();
+  if (text.length < 2 || text.length > INDICATOR_MAX || NOT_A_LABEL.test(text) || SPEAKER_TITLE.test(text) || /[，,。；;、“”"]/.test(text)) return null;
+  const indicator = cleanIndicator(remove(sourcedSlice(s, cs, ce), /\u200b/g));
+  return indicator.text.length >= 2 ? { indicator, verb: '', direction: 'level', targetVerb: false, label: true } : null;
+}
+/** Someone speaking (市统计局局长张明：): a title anywhere in the label. */
+const SPEAKER_TITLE = /局长|主任|市长|县长|区长|镇长|乡长|书记|负责人|发言人|主席|部长|厅长|处长|科长|记者|主持人|嘉宾|网友|委员/;
+const NOT_A_LABEL =
+  /(?:目标|任务|指标|要求|要点|举措|措施|安排|如下|是|为|提出|表示|指出|强调|介绍|说|来源|时间|日期|作者|记者|编辑|答|问|主持人|嘉宾|发言人|负责人|局长|主任|市长|县长|区长|书记|地址|电话|网址|附件|注)$/;
 
 function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: ValueItem[], carry: Named | null, sentenceStart: number): ValueItem | null {
   const drafts: Draft[] = [];
@@ -481,7 +510,7 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
       // is the indicator just named; a verb-less 力争7% keeps that indicator's verb).
       if (!indicator.text && prev && /^[、\s]*$/.test(headNoVerb)) draft.indicator = prev.indicator;
       // A value glued to the words after it names its subject there (力争2家以上产业园区进入…): not this one.
-      else if (!indicator.text && named && followOk && (verb || OPENER.test(headNoVerb))) {
+      else if (!indicator.text && named && followOk && (verb || OPENER.test(headNoVerb) || (!prev && carry?.label === true))) {
         // "新建数据中心标准机架800个，到年底达到2000个": the level a date is given for is the total of what the work
         // adds to (数据中心标准机架), not more work; a hedge before the verb (…5万人以上，力争达到6万人) is a firmer
         // figure of the same count.

@@ -7,7 +7,7 @@ import { extractTargets } from '../../../lib/extract';
 import { statedYear } from '../../../lib/extract/years';
 import type { Target } from '../../../lib/types';
 
-const rows = (ts: Target[]) => ts.map((t) => `${t.kind}:${t.indicator}|${t.value}${t.unit}${t.qualifier}|${t.direction}|${t.year}`);
+const rows = (ts: Target[]) => ts.map((t) => `${t.kind}:${t.indicator}|${t.value}${t.valueMax !== null ? `-${t.valueMax}` : ''}${t.unit}${t.qualifier}|${t.direction}|${t.year}`);
 const plan = (body: string) => rows(extractTargets({ text: `二、2026年工作安排\n${body}`, year: 2026 }));
 
 describe('截至<year> counts up to a date: it is no year a target is due by', () => {
@@ -69,5 +69,30 @@ describe('a 、 list of counts of work mixing count-first and name-first members
     expect(plan('力争3家企业上市、挂牌企业达到10家。')).toEqual(['other:挂牌企业|10家|increase|2026']);
     expect(plan('新建3个污水处理厂、配套管网。')).toEqual([]);
     expect(plan('5G基站、充电桩分别达到3000个、5000个。')).toEqual(['other:5G基站|3000个|increase|2026', 'other:充电桩|5000个|increase|2026']);
+  });
+});
+
+describe('a label and a colon name the value after them on the line (地区生产总值：增长6%左右)', () => {
+  const goals = (body: string) => rows(extractTargets({ text: `某市2026年经济社会发展目标篇\n一、2026年主要预期目标\n${body}`, year: 2026 }));
+
+  it('with or without a verb, each label line its own item though it ends without a stop', () => {
+    expect(goals('地区生产总值：增长6%左右，力争更高\n规模以上工业增加值：增长6%—6.5%\n城镇新增就业：4.2万人以上\n粮食总产量：不低于85万吨')).toEqual([
+      'main:地区生产总值|6%左右|increase|2026',
+      'main:规模以上工业增加值|6-6.5%|increase|2026',
+      'main:城镇新增就业|4.2万人以上|level|2026',
+      'main:粮食总产量|85万吨以上|level|2026',
+    ]);
+    expect(plan('1.研发经费投入强度：达到2.8%；\n2.PM2.5平均浓度：控制在30微克/立方米以内。')).toEqual([
+      'other:研发经费投入强度|2.8%|increase|2026',
+      'other:PM2.5平均浓度|30微克/立方米以内|level|2026',
+    ]);
+  });
+
+  it('not a speaker, a byline field, a list intro, a label closing its line, nor a colon inside prose', () => {
+    expect(plan('答：增长6%左右。')).toEqual([]);
+    expect(plan('市统计局局长张明：增长6%左右。')).toEqual([]);
+    expect(plan('主要预期目标：增长6%左右。')).toEqual([]);
+    expect(plan('地区生产总值：\n增长6%左右。')).toEqual([]);
+    expect(plan('全市上下要坚持一个原则：增长6%左右。')).toEqual([]);
   });
 });
