@@ -154,9 +154,9 @@ describe('a plan cited in 《》 is not the page’s plan', () => {
     expect(r).toMatchObject({ isReport: true, kind: 'plan', region: '衡南县', year: 2021 });
   });
 
-  it('a university’s plan citing it has no region', () => {
+  it('a university’s plan citing it takes no region from it — and, since audit 5, is no government plan at all', () => {
     const r = detectReport(pageInputFromText(plan(provincial).replace('"十四五"交通运输发展规划', '湘南大学"十四五"事业发展规划'), '湘南大学"十四五"事业发展规划-发展规划处'));
-    expect(r).toMatchObject({ isReport: true, kind: 'plan', region: null });
+    expect(r).toMatchObject({ isReport: false, kind: 'other', region: null });
   });
 
   it('the plan’s own name, on its own line in 《》, still names the region', () => {
@@ -184,5 +184,24 @@ describe('a site name after an unspaced dash is not part of the title', () => {
     const r = detectReport({ text: '第一章 发展基础\n到2025年，高速公路通车里程达到180公里。', title, url: '', headings: [] });
     expect(r.reasons).toContain('title:规划');
     expect(r).toMatchObject({ isReport: true, kind: 'plan', region: '衡阳市' });
+  });
+});
+
+describe('a plan is the government’s (audit 5)', () => {
+  const body =
+    '一、“十四五”时期发展基础\n“十四五”期间，各项事业稳步发展。\n二、“十五五”时期发展目标\n到2030年，综合实力进入全国前50位，年度科研经费突破8亿元，新增国家级一流本科专业建设点10个。\n三、主要任务\n（一）深化改革。';
+
+  it('a university’s, a hospital’s or a company’s own 十五五 plan is not a report', () => {
+    for (const title of ['云岚理工大学“十五五”事业发展规划', '青川市人民医院“十五五”发展规划', '青禾乳业集团2026—2030年发展规划']) {
+      const r = detectReport(pageInputFromText(`${title}\n${body}`, title));
+      expect(r, title).toMatchObject({ isReport: false, kind: 'other' });
+    }
+  });
+
+  it('a government’s plan for schools, hospitals or a 大学城 is still a plan', () => {
+    for (const title of ['青川市“十五五”教育事业发展规划', '青川市“十五五”中小学校布局规划', '青川市大学城片区“十五五”发展规划']) {
+      const r = detectReport(pageInputFromText(`${title}\n${body}`, title));
+      expect(r, title).toMatchObject({ isReport: true, kind: 'plan' });
+    }
   });
 });
