@@ -584,12 +584,13 @@ export function extractTargets(input: ExtractInput): Target[] {
  * A change against last year that only restates the figure before it: "赤字率拟按4%左右安排，比上年提高1个百分点",
  * "拟发行超长期特别国债1.3万亿元，比上年增加3000亿元". The clause names nothing of its own (its name is the
  * clause before's), opens with the base, and measures what that value measures (a rate's points, the same
- * base unit): it is the difference of two figures, not a target. A growth rate after an amount
+ * base unit): it is the difference of two figures, not a target — against a base year as well (…占比达到70%以上，
+ * 比2025年提高12个百分点: 70 less the base year's 58). A growth rate after an amount
  * (达到5000亿元，比上年增长6%) measures something else and stays.
  */
 function restatesChange(it: ValueItem, all: readonly ValueItem[], s: string): boolean {
   if (it.indicator.at.some((i) => i >= it.clauseStart)) return false;
-  if (!/^[\s,，]*(?:比|较)(?:上年|去年)/.test(s.slice(it.clauseStart, it.q.start))) return false;
+  if (!/^[\s,，]*(?:比|较)(?:上年|去年|(?:20|19)[0-9]{2}年(?:底|末)?)/.test(s.slice(it.clauseStart, it.q.start))) return false;
   let prev: ValueItem | undefined;
   for (const o of all) if (o.q.start < it.q.start && o.indicator.text === it.indicator.text) prev = o;
   if (!prev) return false;
@@ -615,6 +616,24 @@ function withoutRestatements(targets: Target[]): Target[] {
     // city to city (城镇调查失业率5.5%以内), and each report's section path starts with its own title.
     const report = t.section.split(' › ')[0] ?? '';
     const key = [report, t.indicatorKey, t.value, t.valueMax, t.unit, t.qualifier, t.year].join('|');
+    // Said again with a shorter name and without its bound: "…护理型床位占比达到70%以上…把护理型床位占比的目标从60%
+    // 提高到70%" restates 养老机构护理型床位占比 70%以上. The longer name's extra words are a scope (养老机构), not an
+    // action (新建5G基站 is work, 5G基站 the stock).
+    const again = out.some(
+      (o) =>
+        o.kind !== 'goal' &&
+        (o.section.split(' › ')[0] ?? '') === report &&
+        o.value === t.value &&
+        o.valueMax === t.valueMax &&
+        o.unit === t.unit &&
+        o.year === t.year &&
+        (t.qualifier === '' || t.qualifier === o.qualifier) &&
+        t.indicatorKey.length >= 4 &&
+        o.indicatorKey.length > t.indicatorKey.length &&
+        o.indicatorKey.endsWith(t.indicatorKey) &&
+        !SCOPE_IS_WORK.test(o.indicatorKey.slice(0, -t.indicatorKey.length)),
+    );
+    if (again) continue;
     const at = kept.get(key);
     if (at === undefined) {
       kept.set(key, out.length);
@@ -627,6 +646,9 @@ function withoutRestatements(targets: Target[]): Target[] {
   }
   return out;
 }
+
+/** Words before a name that make it work or a change, not a scope of the same statistic (新建|5G基站, 新增|就业). */
+const SCOPE_IS_WORK = /新建|新增|新开工|建成|建设|改造|改扩建|实施|培育|引进|完成|打造|创建|累计|年均|增加|减少|净增/;
 
 /**
  * Units a plan counts what it builds or adds in: things, people, lengths, areas, money in 万/亿. Not %, 倍, 年

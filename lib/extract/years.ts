@@ -164,18 +164,19 @@ export function statedYear(s: string, from: number, to: number, reportYear: numb
 
 /**
  * A heading that names a five-year plan document as a whole — …第十四个五年规划和二〇三五年远景目标纲要,
- * …第十五个五年规划的建议, “十四五”规划纲要, a field's plan for the period (“十五五”数字经济发展规划) — and the
+ * …第十五个五年规划的建议, “十四五”规划纲要, a field's plan for the period (“十五五”数字经济发展规划, “十五五”养老服务体系建设规划) — and the
  * year the plan ends: its targets without a year of
  * their own are for that year, not for the year the plan was adopted in (2021 for the 十四五 纲要), nor
  * for the year of the vision that comes with it (…和二〇三五年远景目标纲要: a heading that is only
  * "二〇三五年远景目标" does point to 2035).
  * The nth plan ends in 1955 + 5n from the third on (三五 1966–1970 … 十四五 2021–2025, 十五五 2026–2030);
  * the first two (1953–1957, 1958–1962) were followed by three years of readjustment.
+ * A 解读 or 图解 of such a plan (《…“十五五”养老服务体系建设规划》政策解读) speaks of its targets too: they are for that year.
  * Only at the end of the heading: "…为实现“十四五”规划和二〇三五年远景目标而奋斗" is a work report's
  * chapter, and "今年是实施“十四五”规划的关键之年" names the plan in passing.
  */
 const PLAN_DOC =
-  /(?:第([一二三四五六七八九十]{1,3})个五年|["“]?(十[一二三四五六七八九]?|[三四五六七八九])五["”]?)(?:[\u4e00-\u9fff]{2,12}?发展)?(?:规划|计划)(?:纲要)?(?:和(?:二〇三五|2035)年远景目标(?:纲要)?)?(?:的?建议)?(?:[(（][^)）]{0,10}[)）])?$/;
+  /(?:第([一二三四五六七八九十]{1,3})个五年|["“]?(十[一二三四五六七八九]?|[三四五六七八九])五["”]?)(?:[\u4e00-\u9fff]{2,14}?)?(?:规划|计划)(?:纲要)?(?:和(?:二〇三五|2035)年远景目标(?:纲要)?)?(?:的?建议)?(?:[(（][^)）]{0,10}[)）])?(?:[》”"」]?(?:政策)?(?:解读|图解))?$/;
 
 export function planEndYear(text: string): number | null {
   const m = PLAN_DOC.exec(text.trim());

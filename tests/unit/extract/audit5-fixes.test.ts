@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from '../../../lib/extract';
-import { statedYear } from '../../../lib/extract/years';
+import { planEndYear, statedYear } from '../../../lib/extract/years';
 import type { Target } from '../../../lib/types';
 
 const rows = (ts: Target[]) => ts.map((t) => `${t.kind}:${t.indicator}|${t.value}${t.valueMax !== null ? `-${t.valueMax}` : ''}${t.unit}${t.qualifier}|${t.direction}|${t.year}`);
@@ -94,5 +94,40 @@ describe('a label and a colon name the value after them on the line (地区生�
     expect(plan('主要预期目标：增长6%左右。')).toEqual([]);
     expect(plan('地区生产总值：\n增长6%左右。')).toEqual([]);
     expect(plan('全市上下要坚持一个原则：增长6%左右。')).toEqual([]);
+  });
+});
+
+describe('a 解读 of a field plan: its horizon, its restatements and the names it cites', () => {
+  const interp = (body: string) => rows(extractTargets({ text: `《某市“十五五”养老服务体系建设规划》政策解读\n二、主要目标\n${body}`, year: 2026 }));
+
+  it('a field plan for a five-year period, and a 解读 of one, end in its last year', () => {
+    expect(planEndYear('《某市“十五五”养老服务体系建设规划》政策解读')).toBe(2030);
+    expect(planEndYear('某市“十五五”数字经济发展规划')).toBe(2030);
+    expect(planEndYear('今年是实施“十四五”规划的关键之年')).toBeNull();
+    expect(planEndYear('一图读懂《某市“十四五”交通运输规划》')).toBeNull();
+  });
+
+  it('比<base year>提高12个百分点 after the level restates it; a growth after an amount does not', () => {
+    expect(interp('《规划》提出，全市护理型床位占比达到70%以上，比2025年提高12个百分点；每千名老年人拥有养老床位数达到40张。')).toEqual([
+      'other:护理型床位占比|70%以上|increase|2030',
+      'other:每千名老年人拥有养老床位数|40张|increase|2030',
+    ]);
+    expect(plan('到2030年，研发经费投入强度达到3%，较2025年提高0.5个百分点。')).toEqual(['other:研发经费投入强度|3%|increase|2030']);
+    expect(plan('到2030年，数字经济核心产业增加值达到800亿元，比2025年增长60%。')).toEqual([
+      'other:数字经济核心产业增加值|800亿元|increase|2030',
+      'other:数字经济核心产业增加值|60%|increase|2030',
+    ]);
+  });
+
+  it('a target said again with a shorter name and without its bound is kept once; work and its stock are two', () => {
+    expect(interp('到2030年，养老机构护理型床位占比达到70%以上。与“十四五”相比，《规划》把护理型床位占比的目标从60%提高到70%。')).toEqual([
+      'other:养老机构护理型床位占比|70%以上|increase|2030',
+    ]);
+    expect(plan('今年新建5G基站1000个；到年底，全市5G基站达到1000个以上。')).toEqual(['other:新建5G基站|1000个|level|2026', 'other:5G基站|1000个以上|increase|2026']);
+  });
+
+  it('a cited document’s name and 的目标 are no part of the name', () => {
+    expect(plan('《实施方案》明确，全市二手车交易量增长45%以上。')).toEqual(['other:二手车交易量|45%以上|increase|2026']);
+    expect(plan('力争把城镇调查失业率的目标控制在5.5%以内。')).toEqual(['other:城镇调查失业率|5.5%以内|level|2026']);
   });
 });
