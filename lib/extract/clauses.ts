@@ -377,6 +377,26 @@ function subjectForMeasure(measure: string, s: string, sentenceStart: number, cs
 const OPENER = /^[、\s]*(?:力争|确保|争取|努力|力求|要|将)/;
 
 /**
+ * A head that only says the value is the target (今年目标, 今年目标为, 2026年的预期目标是, 今年预期): a 数读 or a
+ * bulletin sets the year's target beside last year's result — "一般公共预算收入完成128.3亿元、增长4.1%，今年目标增长
+ * 4.5%" — and the target is of what the result was given for.
+ */
+export const TARGET_HEAD = /^[\s、]*(?:(?:今年|明年|全年|当年|(?:20|19)[0-9]{2}年)的?)?(?:主要)?(?=预期|目标)(?:预期)?(?:目标值?)?(?:是|为|定为|设定为|确定为)?\s*$/;
+
+/**
+ * The last name a sentence gave a value, leaving out what a result is measured against (完成年度目标的120%,
+ * 高于年初预期目标0.3个百分点): the indicator a target clause after it is of.
+ */
+function lastNamed(out: readonly ValueItem[], sentenceStart: number): ValueItem | null {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const it = out[i]!;
+    if (it.q.start < sentenceStart) break;
+    if (it.indicator.text && !/目标|预期|计划/.test(it.indicator.text) && !/^(?:高于|低于|超过|快于|慢于|好于|优于|完成|占)/.test(it.indicator.text)) return it;
+  }
+  return null;
+}
+
+/**
  * Returns the clause's last item, which the next clause may continue (see OPENER), or for a clause without
  * values the indicator its doubling names (see DOUBLING).
  */
@@ -503,14 +523,17 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     } else {
       group++;
       draft.group = group;
-      const named = prev ?? carry;
+      // A target clause (今年目标为3.5万人以上) is of the last indicator the sentence named, past what a result was
+      // measured against (全年城镇新增就业3.6万人，完成年度目标的120%，…).
+      const target = !indicator.text && TARGET_HEAD.test(headNoVerb) ? lastNamed(out, sentenceStart) ?? lastNamed(drafts, sentenceStart) : null;
+      const named = target ?? prev ?? carry;
       // 、突破3400亿元: a second verb for the indicator just named. A clause or list member with no name of
       // its own that opens with a verb, a comparison base or a hedge continues it too: "研发经费投入强度
       // 提高0.3个百分点，达到2.6%", "增长6%以上、力争7%", "…6万人以上，较上年增长2%" (what 较上年 compares
       // is the indicator just named; a verb-less 力争7% keeps that indicator's verb).
       if (!indicator.text && prev && /^[、\s]*$/.test(headNoVerb)) draft.indicator = prev.indicator;
       // A value glued to the words after it names its subject there (力争2家以上产业园区进入…): not this one.
-      else if (!indicator.text && named && followOk && (verb || OPENER.test(headNoVerb) || (!prev && carry?.label === true))) {
+      else if (!indicator.text && named && followOk && (verb || OPENER.test(headNoVerb) || target !== null || (!prev && carry?.label === true))) {
         // "新建数据中心标准机架800个，到年底达到2000个": the level a date is given for is the total of what the work
         // adds to (数据中心标准机架), not more work; a hedge before the verb (…5万人以上，力争达到6万人) is a firmer
         // figure of the same count.
@@ -604,8 +627,9 @@ export function parseItems(s: string, start: number, end: number, cuts: readonly
       const cut = cuts[c++]!;
       if (cut > cs && cut < i) {
         parseClause(s, cs, cut, out, null, start);
-        // An intro ends what came before it: its first item names its own indicator.
-        carry = null;
+        // An intro ends what came before it: its first item names its own indicator — unless the intro is the
+        // clause's only words (…，增长5.7%，2026年的预期目标是增长6%左右): it is then the target of what was just named.
+        carry = TARGET_HEAD.test(s.slice(cs, cut)) ? lastNamed(out, start) : null;
         cs = cut;
       }
     }

@@ -481,7 +481,8 @@ export function extractTargets(input: ExtractInput): Target[] {
     if (restatesChange(it, all, s)) return null;
     const q = it.q;
     const inRegion = reg !== null && q.start >= reg.start && q.start < reg.end;
-    const hedge = lastHedge(sentText, 0, q.start - sent.start);
+    // "今年目标增长4.5%", "2026年目标为3.5万人以上": a clause that only says its value is the target is as firm as 预期.
+    const hedge = lastHedge(sentText, 0, q.start - sent.start) || (TARGET_CLAUSE.test(s.slice(it.clauseStart, q.start)) ? '目标' : '');
     // A value glued to the following word needs an explicit marker (missing punctuation in
     // "…62万吨以上居安思危…"), or "55人以上大班额" would read as a target.
     if (!it.followOk && !(hedge && (it.qualifier || it.targetVerb)) && !(it.qualifier && it.targetVerb)) return null;
@@ -682,6 +683,9 @@ function perCapitaLevel(it: ValueItem, before: string, after: string): boolean {
     !/高于|低于|超过|位居|居全|排名|比上年|较上年|同比/.test(after)
   );
 }
+
+/** A clause that names its value the target and nothing else: 今年目标增长, 2026年的目标为, 目标控制在 (see acceptItem). */
+const TARGET_CLAUSE = /^[\s、]*(?:(?:今年|明年|全年|当年|(?:20|19)[0-9]{2}年)的?)?(?:主要)?(?:预期)?目标值?(?:是|为|定为|设定为|确定为)?[^0-9，,。；;:：]{0,4}$/;
 
 /** What says work is to be done, where no heading says plan: 今年 alone also dates a news story's year so far. */
 const PLAN_SPEECH = /(?<![主重])要|将|计划|拟|明年|今后|未来|到(?:20|19)\d\d年|到二〇/;

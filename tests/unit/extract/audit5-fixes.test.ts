@@ -131,3 +131,25 @@ describe('a 解读 of a field plan: its horizon, its restatements and the names 
     expect(plan('力争把城镇调查失业率的目标控制在5.5%以内。')).toEqual(['other:城镇调查失业率|5.5%以内|level|2026']);
   });
 });
+
+describe('a result and the year’s target in one sentence (完成…，今年目标…)', () => {
+  const news = (body: string) => rows(extractTargets({ text: `数读某市2026年政府工作报告\n${body}`, year: 2026 }));
+
+  it('the target clause names no indicator and takes the one the result was given for', () => {
+    expect(news('一般公共预算收入完成128.3亿元、增长4.1%，今年目标增长4.5%。')).toEqual(['other:一般公共预算收入|4.5%|increase|2026']);
+    expect(news('全年城镇新增就业3.6万人，完成年度目标的120%，今年目标为3.5万人以上。')).toEqual(['other:城镇新增就业|3.5万人以上|level|2026']);
+    expect(news('城镇调查失业率为5.1%，今年目标控制在5.5%以内。')).toEqual(['other:城镇调查失业率|5.5%以内|level|2026']);
+    expect(news('2025年，全市地区生产总值完成1865亿元，增长5.7%，2026年的预期目标是增长6%左右。')).toEqual(['main:地区生产总值|6%左右|increase|2026']);
+  });
+
+  it('a result measured against its target is no target, nor is a clause that only compares', () => {
+    expect(news('全年城镇新增就业3.6万人，完成年度目标的120%。')).toEqual([]);
+    expect(news('规模以上工业增加值增长6.8%，高于年初预期目标0.3个百分点。')).toEqual([]);
+    expect(news('一般公共预算收入完成128.3亿元，增长4.1%，完成预算的102%。')).toEqual([]);
+  });
+
+  it('为 before a value is no part of the name (城镇调查失业率为5.1%), but a word ending in 为 keeps it', () => {
+    expect(plan('今年城镇调查失业率为5.5%左右。')).toEqual(['other:城镇调查失业率|5.5%左右|level|2026']);
+    expect(plan('力争全市违法行为查处率达到100%，作为1项重点指标。')).toEqual(['other:违法行为查处率|100%|increase|2026']);
+  });
+});
