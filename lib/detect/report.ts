@@ -154,7 +154,7 @@ function isGovernmentBody(s: string): boolean {
  * 目标任务分解表, 目标任务清单, 目标任务分解方案, 主要目标一览表 (each office's share of the year's targets).
  */
 const GOALS_TITLE = new RegExp(
-  `^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标)(?:清单|分解|责任分解)?(?:表|一览表|方案)?$`,
+  `^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标|预期目标)(?:清单|分解|责任分解)?(?:表|一览表|方案)?$`,
 );
 /**
  * "<地名>(人民政府关于印发)<年>(十件)民生实事(项目)(的通知)": a place's list of the year's 民生实事, each item a count

@@ -205,3 +205,21 @@ describe('a plan is the government’s (audit 5)', () => {
     }
   });
 });
+
+describe('a place’s list of the year’s 主要预期目标 published as an 一览表 is a goals page (audit 5)', () => {
+  const table = '序号\t指标\t单位\t2025年完成\t2026年目标\t属性\n1\t地区生产总值增速\t%\t6.2\t6左右\t预期性\n2\t城镇调查失业率\t%\t5.1\t5.5以内\t预期性';
+
+  it('<place><year>…主要预期目标一览表, 预期目标表 and 主要预期目标 alone', () => {
+    for (const title of ['梧溪县2026年经济社会发展主要预期目标一览表', '2026年梧溪县主要预期目标', '梧溪县2026年预期目标表']) {
+      const r = detectReport(pageInputFromText(`${title}\n${table}`, title));
+      expect(r, title).toMatchObject({ isReport: true, kind: 'goals', region: '梧溪县', year: 2026 });
+    }
+  });
+
+  it('not a company’s, nor news about the targets', () => {
+    for (const title of ['青禾乳业集团2026年主要预期目标一览表', '梧溪县2026年主要预期目标顺利实现']) {
+      const r = detectReport(pageInputFromText(`${title}\n${table}`, title));
+      expect(r.kind, title).not.toBe('goals');
+    }
+  });
+});

@@ -153,3 +153,16 @@ describe('a result and the year’s target in one sentence (完成…，今年�
     expect(plan('力争全市违法行为查处率达到100%，作为1项重点指标。')).toEqual(['other:违法行为查处率|100%|increase|2026']);
   });
 });
+
+describe('a goal in words for a row named by its rate of change', () => {
+  const table = (rowsText: string) =>
+    rows(extractTargets({ text: `某县2026年主要预期目标一览表\n序号\t指标\t单位\t2025年完成\t2026年目标\t属性\n${rowsText}`, year: 2026 }));
+
+  it('降幅 is a fall and 增速 a growth, as their figures are', () => {
+    expect(table('1\t单位地区生产总值能耗降幅\t%\t3.3\t完成市下达任务\t约束性\n2\t居民收入增速\t%\t6.1\t与经济增速同步\t预期性\n3\t森林覆盖率\t%\t62\t保持稳定\t约束性\n')).toEqual([
+      'goal:单位地区生产总值能耗降幅完成市下达任务|null|decrease|2026',
+      'goal:居民收入增速与经济增速同步|null|increase|2026',
+      'goal:森林覆盖率保持稳定|null|level|2026',
+    ]);
+  });
+});
