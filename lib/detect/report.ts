@@ -154,7 +154,7 @@ function isGovernmentBody(s: string): boolean {
  * 目标任务分解表, 目标任务清单, 目标任务分解方案, 主要目标一览表 (each office's share of the year's targets).
  */
 const GOALS_TITLE = new RegExp(
-  `^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标)(?:清单|分解|责任分解)?(?:表|一览表|方案)?$`,
+  `^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_TOKEN}年度?)?(?:经济社会发展|经济和社会发展|国民经济和社会发展)?(?:主要)?(?:目标任务|主要目标|预期目标)(?:清单|分解|责任分解)?(?:表|一览表|方案)?$`,
 );
 /**
  * "<地名>(人民政府关于印发)<年>(十件)民生实事(项目)(的通知)": a place's list of the year's 民生实事, each item a count
@@ -170,6 +170,15 @@ const WORK_POINTS_TITLE = new RegExp(`^(?:${YEAR_TOKEN}年度?)?(.+?)(?:${YEAR_T
 const YEAR_INSIDE = new RegExp(`${YEAR_TOKEN}年度?`, 'g');
 /** A plan's own review: …规划纲要实施中期评估报告, …规划实施情况终期评估. */
 const PLAN_REVIEW_END = /(?:规划|纲要)(?:的)?(?:实施)?(?:情况)?(?:中期|终期|总结)?评估(?:报告)?(?:\(.{0,16}\))?$/;
+
+/**
+ * A title that opens with a body other than a government: a university, a school, a hospital, a company, a bank, an
+ * association, a club (云岚理工大学…, 青川市人民医院…, 青禾乳业集团…), the plan's period or kind right after its name
+ * (“十五五”, 2026—2030年, 事业发展, 发展战略). Not a place named after one (大学城), nor a government's plan for
+ * schools (青川市学校布局专项规划: 学校 is what the plan is about).
+ */
+const NON_GOVERNMENT_MAKER =
+  /^[^\s，。、:：]{2,24}?(?:大学(?!城)|学院|学校|中学|小学|幼儿园|医院|集团|股份有限公司|有限责任公司|有限公司|公司|银行|协会|学会|商会|俱乐部|研究院|研究所|基金会)(?=十[一二三四五六]五|(?:19|20)[0-9]{2}|[(（]|事业|发展|中长期|战略|五年)/;
 
 interface Form {
   kind: Kind;
@@ -202,8 +211,11 @@ function formsOf(folded: string, where: 'title' | 'heading', top: boolean): Form
     if (points && isGovernmentBody(points[1]!.replace(YEAR_INSIDE, ''))) forms.push({ kind: 'plan', name: `${where}:工作要点`, weight: w(0.55, 0) });
     if (PLAN_REVIEW_END.test(c) && PLAN_TOPIC.test(c)) forms.push({ kind: 'plan', name: `${where}:规划评估`, weight: w(0.55, 0) });
   }
-  if (PLAN_END.test(c) && PLAN_TOPIC.test(c)) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.6, 0.35) });
-  else if (/规划(?:\(.{0,16}\))?$/.test(c)) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.3, 0.15) });
+  // A plan that names its maker as a school, a hospital, a company or a club first (云岚理工大学“十五五”事业发展规划) is
+  // that body's own plan, however it is titled: its 到2030年 figures are its own, no government's.
+  const ownPlan = NON_GOVERNMENT_MAKER.test(c);
+  if (PLAN_END.test(c) && PLAN_TOPIC.test(c) && !ownPlan) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.6, 0.35) });
+  else if (/规划(?:\(.{0,16}\))?$/.test(c) && !ownPlan) forms.push({ kind: 'plan', name: `${where}:规划`, weight: w(0.3, 0.15) });
   if (isWorkReportTitle(c)) forms.push({ kind: 'work-report', name: `${where}:政府工作报告`, weight: w(0.6, 0.3) });
   else if (c.includes('政府工作报告')) {
     // A headline about the report: most likely an interpretation or news piece.

@@ -145,6 +145,39 @@ export const PER_CAPITA_BASE = /^每(?:[0-9]+|[十百千万])+名?[^0-9，,、�
 /** A list member that opens with an action is work of its own, not a second ratio (…7.2张、新建乡镇卫生院5个). */
 const MEMBER_ACTION = /^(?:新|建|改|扩|实施|完成|开展|培育|引进|打造|创建|推进|提升|提高|增加|达到)/;
 
+/** A name that is only the action of a count of work (新建, 新增, 改造, 新建、改扩建), its object left unsaid. */
+export const BARE_ACTION = /^(?:再|还|又|另)?(?:(?:新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|培训|新修|铺设|增设|加装|加固)、?)+$/;
+const ADVERB_BEFORE_ACTION = /^(?:再|还|又|另)/;
+/** A name that opens with work that adds new units (新建5G基站, 新增充电桩): its object is what the units are. */
+const NEW_WORK = /^(?:新建|新增|新开工|建成|建设|改扩建|新改建|新改扩建|培育|引进|打造|创建|招引|增设)/;
+/** A head that is only a date the value is reached by: 到年底, 年底前, 到2027年(底). */
+const DATE_ONLY = /^[、\s]*(?:到|至)?(?:(?:20|19)\d\d年(?:底|末)?|(?:今|本)?年(?:底|末))前?\s*$/;
+const COUNT_MULTIPLIER = /^(?:万亿|千亿|千万|百万|万|亿)/;
+
+/** The unit of what a clause named: a value's, or none for a doubling's name (no value of its own). */
+function unitOfNamed(named: Named): string {
+  const unit = (named as Partial<ValueItem>).unit;
+  return typeof unit === 'string' ? unit : '';
+}
+
+/** Two units that count the same thing, whatever their 万/亿 (个 and 万个, 户 and 万户); not money, not a rate. */
+function sameCountUnit(a: string, b: string): boolean {
+  const base = a.replace(COUNT_MULTIPLIER, '');
+  return base !== '' && base === b.replace(COUNT_MULTIPLIER, '') && !/^(?:%|‰|个百分点|百分点|倍|元|美元|年|岁)$/.test(base);
+}
+
+/**
+ * What a count of work is of: its name without the actions before it or after it (新建5G基站 → 5G基站, 老旧小区改造 →
+ * 老旧小区), or null when two characters are not left.
+ */
+function objectOf(name: Sourced): Sourced | null {
+  const obj = remove(remove(name, LEADING_ACTIONS), TRAILING_ACTIONS);
+  return (obj.text.match(/[\u4e00-\u9fffA-Za-z0-9]/g) ?? []).length >= 2 && !/^[的和及与、]/.test(obj.text) ? obj : null;
+}
+const ACTIONS = '新建|新增|新开工|开工|建成|建设|改造|改扩建|新改建|新改扩建|实施|培育|引进|完成|打造|创建|招引|整治|培训|新修|铺设|增设|加装|加固';
+const LEADING_ACTIONS = new RegExp(`^(?:(?:${ACTIONS})、?)+`);
+const TRAILING_ACTIONS = new RegExp(`(?:${ACTIONS})+$`);
+
 /**
  * A count before what it counts, right after the word that sets it: 新增|10个|县(市、区)|通过国家义务教育优质均衡
  * 发展督导评估, 力争|60家|企业|进入省重点上市后备企业资源库, 新建|3个|污水处理厂. The count is of units that reach a standard
@@ -156,7 +189,15 @@ const MEMBER_ACTION = /^(?:新|建|改|扩|实施|完成|开展|培育|引进|�
 const COUNT_LEAD = /(?:((?:新增|新建|改扩建|新改扩建|新改建|改造|建设|建成|创建|打造|培育|引进|招引|实施|新开工|完成|整治|安置|培训)+)|力争|争取|确保|推动|支持)\s*$/;
 /** Measure words and the units of built lengths, areas and homes (新建30公里城市绿道, 建设10万亩高标准农田); not money. */
 const COUNT_WORD = /^(?:万|亿)?(?:个|家|所|座|条|处|项|支|批|名|户|套|辆|台|张|间|公里|千米|亩)$/;
-const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){1,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)|、\s*[0-9]|$)/;
+const COUNTED_NOUN = /^((?:[^0-9０-９，,；;。：:、（(\s]|[（(][^）)0-9]{1,8}[）)]){1,16}?)(?=(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)|、\s*[0-9]|、\s*[^0-9０-９，,；;。：:、\s]{2,16}?[0-9]+(?:\.[0-9]+)?(?:万|亿)?(?:个|家|所|座|条|处|项|支|批|名|户|套|辆|台|张|间|公里|千米|亩)(?:以上|左右)?(?:[、，,；;。]|$)|$)/;
+/** A list member with a count in it, up to its 、: what follows is a name of its own. */
+const COUNTED_MEMBER = /^.*[0-9](?:万|亿)?(?:个|家|所|座|条|处|项|支|批|名|户|套|辆|台|张|间|公里|千米|亩)[^、0-9]*、\s*/;
+/**
+ * The next member of a 、 list of counts of work: a count (、5个垃圾中转站) or a name with its count after it
+ * (、垃圾中转站5个) — the member before ends at its 、. Not a member that sets a level (、挂牌企业达到10家).
+ */
+const NEXT_MEMBER = /、\s*(?:[0-9]|[^0-9０-９，,；;。：:、\s]{2,16}?[0-9])/;
+const LEVEL_WORDS = /达到|突破|超过|增长|提高|增加|控制|稳定|保持|下降|减少/;
 const REACHED = /^(?:通过|获评|获批|入选|纳入|列入|进入|跻身|创成|创建成为?|创建|争创|建成|成为|达到)[^0-9０-９]{2,30}$/;
 
 function countBeforeNoun(
@@ -176,7 +217,8 @@ function countBeforeNoun(
   let tail = s.slice(nounEnd, ce).replace(/\s+$/, '');
   // A list of counted members under one action: this member ends at the 、 before the next count.
   let end = ce;
-  const next = tail.search(/、\s*[0-9]/);
+  const nextMember = NEXT_MEMBER.exec(tail);
+  const next = nextMember && !LEVEL_WORDS.test(nextMember[0]) ? nextMember.index : -1;
   if (next >= 0) {
     end = nounEnd + next;
     tail = tail.slice(0, next);
@@ -271,7 +313,10 @@ interface Draft extends ValueItem {
 const DOUBLING = /(?:实现)?(?:翻了?[一两二三四]?番多?|(?<=年|底|末|基础上|相比|实现)倍增)(?:以上|左右)?[、\s]*$/;
 
 /** What a clause without a value of its own names for the next one: the indicator before a doubling. */
-type Named = Pick<ValueItem, 'indicator' | 'verb' | 'direction' | 'targetVerb'>;
+type Named = Pick<ValueItem, 'indicator' | 'verb' | 'direction' | 'targetVerb'> & {
+  /** A label before a colon (地区生产总值：增长6%左右): it names the value after it, verb or not. */
+  label?: boolean;
+};
 
 function doublingName(s: string, cs: number, ce: number): Named | null {
   const head = remove(remove(sourcedSlice(s, cs, ce), /\u200b/g), /\s+$/);
@@ -332,13 +377,59 @@ function subjectForMeasure(measure: string, s: string, sentenceStart: number, cs
 const OPENER = /^[、\s]*(?:力争|确保|争取|努力|力求|要|将)/;
 
 /**
+ * A head that only says the value is the target (今年目标, 今年目标为, 2026年的预期目标是, 今年预期): a 数读 or a
+ * bulletin sets the year's target beside last year's result — "一般公共预算收入完成128.3亿元、增长4.1%，今年目标增长
+ * 4.5%" — and the target is of what the result was given for.
+ */
+export const TARGET_HEAD = /^[\s、]*(?:(?:今年|明年|全年|当年|(?:20|19)[0-9]{2}年)的?)?(?:主要)?(?=预期|目标)(?:预期)?(?:目标值?)?(?:是|为|定为|设定为|确定为)?\s*$/;
+
+/**
+ * The last name a sentence gave a value, leaving out what a result is measured against (完成年度目标的120%,
+ * 高于年初预期目标0.3个百分点): the indicator a target clause after it is of.
+ */
+function lastNamed(out: readonly ValueItem[], sentenceStart: number): ValueItem | null {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const it = out[i]!;
+    if (it.q.start < sentenceStart) break;
+    if (it.indicator.text && !/目标|预期|计划/.test(it.indicator.text) && !/^(?:高于|低于|超过|快于|慢于|好于|优于|完成|占)/.test(it.indicator.text)) return it;
+  }
+  return null;
+}
+
+/**
  * Returns the clause's last item, which the next clause may continue (see OPENER), or for a clause without
  * values the indicator its doubling names (see DOUBLING).
  */
 function parseClause(s: string, cs: number, ce: number, out: ValueItem[], carry: Named | null, sentenceStart: number): Named | null {
-  const qs = scanQuantities(s, cs, ce);
-  return (qs.length ? parseValues(s, qs, cs, ce, out, carry, sentenceStart) : null) ?? doublingName(s, cs, ce);
+  // A list item's number (1. 2、) is the layout's, never a value: it neither ends a label nor counts as one.
+  const qs = scanQuantities(s, cs, ce).filter((q) => !isItemNumber(s, q));
+  return (qs.length ? parseValues(s, qs, cs, ce, out, carry, sentenceStart) : null) ?? doublingName(s, cs, ce) ?? (qs.length ? null : labelName(s, cs, ce));
 }
+
+/** 1. or 2、 opening a line: a list item's number. */
+function isItemNumber(s: string, q: Quantity): boolean {
+  return !q.unit && !q.qualifier && q.valueMax === null && !q.chinese && /^[.．、](?![0-9])/.test(s.slice(q.end, q.end + 2)) && !s.slice(s.lastIndexOf('\n', q.start - 1) + 1, q.start).trim();
+}
+
+/**
+ * What a line says before a colon, when that is only a name: a 目标篇 or a 图解 writes its list as labels —
+ * "地区生产总值：增长6%左右，力争更高", "城镇新增就业：4.2万人以上" — and the label names the value after it on the
+ * line. Not a list's intro or heading (主要预期目标：, 主要指标：, 目标：), a speaker (答：, 记者：, 市统计局局长张三：),
+ * a byline field (来源：, 发布时间：) or a label closing its line.
+ */
+function labelName(s: string, cs: number, ce: number): Named | null {
+  if (s[ce] !== ':' && s[ce] !== '：') return null;
+  const lineStart = s.lastIndexOf('\n', cs - 1) + 1;
+  if (s.slice(lineStart, cs).trim() || !/^[ \t\u3000]*[^\s\n]/.test(s.slice(ce + 1, ce + 8))) return null;
+  const text = s.slice(cs, ce).trim();
+  if (text.length < 2 || text.length > INDICATOR_MAX || NOT_A_LABEL.test(text) || SPEAKER_TITLE.test(text) || /[，,。；;、“”"]/.test(text)) return null;
+  const indicator = cleanIndicator(remove(sourcedSlice(s, cs, ce), /\u200b/g));
+  return indicator.text.length >= 2 ? { indicator, verb: '', direction: 'level', targetVerb: false, label: true } : null;
+}
+/** Someone speaking (市统计局局长张明：): a title anywhere in the label. */
+const SPEAKER_TITLE = /局长|主任|市长|县长|区长|镇长|乡长|书记|负责人|发言人|主席|部长|厅长|处长|科长|记者|主持人|嘉宾|网友|委员/;
+const NOT_A_LABEL =
+  /(?:目标|任务|指标|要求|要点|举措|措施|安排|如下|是|为|提出|表示|指出|强调|介绍|说|来源|时间|日期|作者|记者|编辑|答|问|主持人|嘉宾|发言人|负责人|局长|主任|市长|县长|区长|书记|地址|电话|网址|附件|注)$/;
 
 function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: ValueItem[], carry: Named | null, sentenceStart: number): ValueItem | null {
   const drafts: Draft[] = [];
@@ -400,7 +491,11 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     const join = prev !== null && prevEnd >= q.start - HEAD_MAX ? VALUE_JOIN.exec(headNoVerb) : null;
     // Kept whole until the list it may name is split (limitName): "规模以上工业企业数字化研发设计工具普及率、
     // 关键工序数控化率分别超过90%、75%" cut first would lose the first member's head.
-    const indicator = cleanIndicator(remove(slice(head, join ? join[0].length : 0, headNoVerb.length), DOUBLING));
+    const named0 = cleanIndicator(remove(slice(head, join ? join[0].length : 0, headNoVerb.length), DOUBLING));
+    // "力争3家企业上市、挂牌企业达到10家": a member before the 、 that holds a count of its own is another item, not
+    // part of this name (挂牌企业).
+    const listed = COUNTED_MEMBER.exec(named0.text);
+    const indicator = listed ? slice(named0, listed.index + listed[0].length) : named0;
     const onlySeparator = prev !== null && LIST_SEPARATOR.test(headNoVerb);
     let qualifier = q.qualifier;
     if (!qualifier && PREFIX_QUALIFIER[verb]) qualifier = PREFIX_QUALIFIER[verb]!;
@@ -428,20 +523,34 @@ function parseValues(s: string, qs: Quantity[], cs: number, ce: number, out: Val
     } else {
       group++;
       draft.group = group;
-      const named = prev ?? carry;
+      // A target clause (今年目标为3.5万人以上) is of the last indicator the sentence named, past what a result was
+      // measured against (全年城镇新增就业3.6万人，完成年度目标的120%，…).
+      const target = !indicator.text && TARGET_HEAD.test(headNoVerb) ? lastNamed(out, sentenceStart) ?? lastNamed(drafts, sentenceStart) : null;
+      const named = target ?? prev ?? carry;
       // 、突破3400亿元: a second verb for the indicator just named. A clause or list member with no name of
       // its own that opens with a verb, a comparison base or a hedge continues it too: "研发经费投入强度
       // 提高0.3个百分点，达到2.6%", "增长6%以上、力争7%", "…6万人以上，较上年增长2%" (what 较上年 compares
       // is the indicator just named; a verb-less 力争7% keeps that indicator's verb).
       if (!indicator.text && prev && /^[、\s]*$/.test(headNoVerb)) draft.indicator = prev.indicator;
       // A value glued to the words after it names its subject there (力争2家以上产业园区进入…): not this one.
-      else if (!indicator.text && named && followOk && (verb || OPENER.test(headNoVerb))) {
-        draft.indicator = named.indicator;
+      else if (!indicator.text && named && followOk && (verb || OPENER.test(headNoVerb) || target !== null || (!prev && carry?.label === true))) {
+        // "新建数据中心标准机架800个，到年底达到2000个": the level a date is given for is the total of what the work
+        // adds to (数据中心标准机架), not more work; a hedge before the verb (…5万人以上，力争达到6万人) is a firmer
+        // figure of the same count.
+        const total = verb && DATE_ONLY.test(headNoVerb) && TARGET_VERB.test(verb) && NEW_WORK.test(named.indicator.text) ? objectOf(named.indicator) : null;
+        draft.indicator = total ?? named.indicator;
         if (!verb) {
           draft.verb = named.verb;
           draft.direction = named.direction;
           draft.targetVerb = named.targetVerb;
         }
+      }
+      // "5G基站累计达到3000个，今年新建1500个以上", "新建燃气干管40公里、改造70公里": a name that is only the action
+      // counts more of what was just named, in its unit — 新建5G基站, 改造燃气干管 — not a statistic called 新建.
+      else if (!verb && named && BARE_ACTION.test(indicator.text) && sameCountUnit(unitOfNamed(named), q.unit)) {
+        const obj = objectOf(named.indicator);
+        // An adverb before the action (再改造, 还将新建) is no part of the name.
+        if (obj) draft.indicator = concat(remove(indicator, ADVERB_BEFORE_ACTION), obj);
       }
       // "“小巨人”企业国家级3家、省级20家以上": a bare tier word continues the previous name, and the tiers are
       // one list that shares its last qualifier and unit (国家级3家 is a target as 省级20家以上 is).
@@ -518,8 +627,9 @@ export function parseItems(s: string, start: number, end: number, cuts: readonly
       const cut = cuts[c++]!;
       if (cut > cs && cut < i) {
         parseClause(s, cs, cut, out, null, start);
-        // An intro ends what came before it: its first item names its own indicator.
-        carry = null;
+        // An intro ends what came before it: its first item names its own indicator — unless the intro is the
+        // clause's only words (…，增长5.7%，2026年的预期目标是增长6%左右): it is then the target of what was just named.
+        carry = TARGET_HEAD.test(s.slice(cs, cut)) ? lastNamed(out, start) : null;
         cs = cut;
       }
     }

@@ -41,7 +41,9 @@ export function goalIndicator(text: Sourced): Sourced {
 }
 
 export function goalDirection(text: string): Direction {
-  if (/降低|减少|下降|压减|消除|遏制/.test(text)) return 'decrease';
-  if (/提升|提高|增强|增长|扩大|加快|跃升|壮大|迈上|进步|优化|改善/.test(text)) return 'increase';
+  // A goal in words for a row named by its rate of change (单位地区生产总值能耗降幅 | 完成市下达任务) is a fall or a
+  // growth, as the row's figure would be (verbDirection in clauses.ts).
+  if (/降低|减少|下降|压减|消除|遏制|降幅/.test(text)) return 'decrease';
+  if (/提升|提高|增强|增长|增速|增幅|扩大|加快|跃升|壮大|迈上|进步|优化|改善/.test(text)) return 'increase';
   return 'level';
 }

@@ -53,6 +53,8 @@ const HAN_OR_DIGIT = /[\u3400-\u9fff0-9]/;
 /** A line that opens with a list or heading marker starts something new, even where no heading was found. */
 const MARKER_START = /^(?:[0-9]{1,2}(?:\.(?![0-9])|、)|[一二三四五六七八九十]{1,3}、|[(（]|第[一二三四五六七八九十0-9]{1,3}[章节条])/;
 const YEAR_START = /^[0-9]{4}年/;
+/** A line that opens with a short label and a colon, a value after it: an item of a 目标篇's or a 图解's list. */
+const LABEL_LINE = /^[^\s，,。；;:：、]{2,20}[:：][ \t\u3000]*[^\s]/;
 /** Shorter lines are titles, bylines and table cells, not wrapped prose. */
 const WRAPPED_LINE_MIN = 8;
 
@@ -63,7 +65,8 @@ const WRAPPED_LINE_MIN = 8;
  * its clauses and its indicator read as one, as footnote markers are. A break stays where punctuation
  * or a space ends the line or indents the next, where either line is a heading (`headingLines`: line
  * starts), where the next line opens with a marker (1. / 一、 / （一）) or a year, after a short line,
- * and between Han characters after a line that is not prose (no comma: a label, a title).
+ * between Han characters after a line that is not prose (no comma: a label, a title), and between two lines
+ * that each open with a label and a colon (a list of labelled items).
  */
 export function joinWrappedLines(s: string, headingLines: ReadonlySet<number>): string {
   let out = '';
@@ -83,6 +86,8 @@ export function joinWrappedLines(s: string, headingLines: ReadonlySet<number>): 
     // label or a title ("目标：稳步推进…跃升⏎今后五年…"); Han to digit is a value carried over
     // ("增长⏎8%以上"), unless the next line opens with a year, as paragraphs do.
     if (HAN.test(next) ? !/[,，、]/.test(line) : YEAR_START.test(after)) continue;
+    // Two label lines of a list (地区生产总值：增长6%左右，力争更高⏎规模以上工业增加值：增长6%—6.5%): each is an item.
+    if (LABEL_LINE.test(line) && LABEL_LINE.test(s.slice(i + 1, i + 40))) continue;
     out += s.slice(pos, i - cr) + ZWSP.repeat(1 + cr);
     pos = i + 1;
   }

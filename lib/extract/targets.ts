@@ -28,7 +28,7 @@ import { joinWrappedLines, maskNoise } from './noise';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type HeadingHit, type SectionState } from './sections';
 import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type YearMention } from './years';
-import { parseItems, PER_CAPITA_BASE, type ValueItem } from './clauses';
+import { BARE_ACTION, parseItems, PER_CAPITA_BASE, type ValueItem } from './clauses';
 import { indicatorKey } from './indicator';
 import { findIndicatorTables, type IndicatorTable } from './indicator-table';
 import { BULLET, GOAL_LABEL, INTRO, goalDirection, goalIndicator, goalText } from './goals';
@@ -475,11 +475,14 @@ export function extractTargets(input: ExtractInput): Target[] {
     all: readonly ValueItem[],
   ): Omit<Target, 'section' | 'sentence' | 'start' | 'end'> | null {
     // A bare number needs its qualifier ("新增市场主体6200以上" lost its 户 on a mirror site).
-    if ((!it.unit && !it.qualifier) || !it.indicator.text) return null;
+    // A name that is only an action (新建, 再改造) with nothing counted before it to take its object from (clauses.ts)
+    // names no statistic: 新建|50亿元以上 would file the figure under a verb.
+    if ((!it.unit && !it.qualifier) || !it.indicator.text || BARE_ACTION.test(it.indicator.text)) return null;
     if (restatesChange(it, all, s)) return null;
     const q = it.q;
     const inRegion = reg !== null && q.start >= reg.start && q.start < reg.end;
-    const hedge = lastHedge(sentText, 0, q.start - sent.start);
+    // "今年目标增长4.5%", "2026年目标为3.5万人以上": a clause that only says its value is the target is as firm as 预期.
+    const hedge = lastHedge(sentText, 0, q.start - sent.start) || (TARGET_CLAUSE.test(s.slice(it.clauseStart, q.start)) ? '目标' : '');
     // A value glued to the following word needs an explicit marker (missing punctuation in
     // "…62万吨以上居安思危…"), or "55人以上大班额" would read as a target.
     if (!it.followOk && !(hedge && (it.qualifier || it.targetVerb)) && !(it.qualifier && it.targetVerb)) return null;
@@ -582,12 +585,13 @@ export function extractTargets(input: ExtractInput): Target[] {
  * A change against last year that only restates the figure before it: "赤字率拟按4%左右安排，比上年提高1个百分点",
  * "拟发行超长期特别国债1.3万亿元，比上年增加3000亿元". The clause names nothing of its own (its name is the
  * clause before's), opens with the base, and measures what that value measures (a rate's points, the same
- * base unit): it is the difference of two figures, not a target. A growth rate after an amount
+ * base unit): it is the difference of two figures, not a target — against a base year as well (…占比达到70%以上，
+ * 比2025年提高12个百分点: 70 less the base year's 58). A growth rate after an amount
  * (达到5000亿元，比上年增长6%) measures something else and stays.
  */
 function restatesChange(it: ValueItem, all: readonly ValueItem[], s: string): boolean {
   if (it.indicator.at.some((i) => i >= it.clauseStart)) return false;
-  if (!/^[\s,，]*(?:比|较)(?:上年|去年)/.test(s.slice(it.clauseStart, it.q.start))) return false;
+  if (!/^[\s,，]*(?:比|较)(?:上年|去年|(?:20|19)[0-9]{2}年(?:底|末)?)/.test(s.slice(it.clauseStart, it.q.start))) return false;
   let prev: ValueItem | undefined;
   for (const o of all) if (o.q.start < it.q.start && o.indicator.text === it.indicator.text) prev = o;
   if (!prev) return false;
@@ -613,6 +617,24 @@ function withoutRestatements(targets: Target[]): Target[] {
     // city to city (城镇调查失业率5.5%以内), and each report's section path starts with its own title.
     const report = t.section.split(' › ')[0] ?? '';
     const key = [report, t.indicatorKey, t.value, t.valueMax, t.unit, t.qualifier, t.year].join('|');
+    // Said again with a shorter name and without its bound: "…护理型床位占比达到70%以上…把护理型床位占比的目标从60%
+    // 提高到70%" restates 养老机构护理型床位占比 70%以上. The longer name's extra words are a scope (养老机构), not an
+    // action (新建5G基站 is work, 5G基站 the stock).
+    const again = out.some(
+      (o) =>
+        o.kind !== 'goal' &&
+        (o.section.split(' › ')[0] ?? '') === report &&
+        o.value === t.value &&
+        o.valueMax === t.valueMax &&
+        o.unit === t.unit &&
+        o.year === t.year &&
+        (t.qualifier === '' || t.qualifier === o.qualifier) &&
+        t.indicatorKey.length >= 4 &&
+        o.indicatorKey.length > t.indicatorKey.length &&
+        o.indicatorKey.endsWith(t.indicatorKey) &&
+        !SCOPE_IS_WORK.test(o.indicatorKey.slice(0, -t.indicatorKey.length)),
+    );
+    if (again) continue;
     const at = kept.get(key);
     if (at === undefined) {
       kept.set(key, out.length);
@@ -625,6 +647,9 @@ function withoutRestatements(targets: Target[]): Target[] {
   }
   return out;
 }
+
+/** Words before a name that make it work or a change, not a scope of the same statistic (新建|5G基站, 新增|就业). */
+const SCOPE_IS_WORK = /新建|新增|新开工|建成|建设|改造|改扩建|实施|培育|引进|完成|打造|创建|累计|年均|增加|减少|净增/;
 
 /**
  * Units a plan counts what it builds or adds in: things, people, lengths, areas, money in 万/亿. Not %, 倍, 年
@@ -658,6 +683,9 @@ function perCapitaLevel(it: ValueItem, before: string, after: string): boolean {
     !/高于|低于|超过|位居|居全|排名|比上年|较上年|同比/.test(after)
   );
 }
+
+/** A clause that names its value the target and nothing else: 今年目标增长, 2026年的目标为, 目标控制在 (see acceptItem). */
+const TARGET_CLAUSE = /^[\s、]*(?:(?:今年|明年|全年|当年|(?:20|19)[0-9]{2}年)的?)?(?:主要)?(?:预期)?目标值?(?:是|为|定为|设定为|确定为)?[^0-9，,。；;:：]{0,4}$/;
 
 /** What says work is to be done, where no heading says plan: 今年 alone also dates a news story's year so far. */
 const PLAN_SPEECH = /(?<![主重])要|将|计划|拟|明年|今后|未来|到(?:20|19)\d\d年|到二〇/;
@@ -696,8 +724,10 @@ function plannedCount(it: ValueItem, T: string): boolean {
   if (BARE_COUNT_MEASURE.test(name) || /[、，,]|各$/.test(name.replace(JOINED_ACTIONS, '')) || GLUED_COUNT.test(name) || REACH.test(name)) return false;
   // The part of the name its own clause writes (实施重点项目100个，完成|投资500亿元 takes 重点项目 from the clause before).
   const own = it.indicator.at.filter((i) => i >= it.clauseStart);
-  const nameStart = own[0];
-  if (nameStart === undefined) return false;
+  if (!own.length) return false;
+  // In text order: a bare action takes its object from the member before (新建燃气干管40公里、改造|70公里 → 改造燃气干管),
+  // so the name's characters need not stand in the order the text has them.
+  const nameStart = Math.min(...own);
   const head = T.slice(it.clauseStart, it.q.start);
   if (COMPARED_BASE.test(head)) return false;
   // The action that governs the name: in it (新建5G基站, 农村公路提质改造), right before it (完成|村庄规划编制),
@@ -708,7 +738,7 @@ function plannedCount(it: ValueItem, T: string): boolean {
   for (let m = PLAN_ACTION.exec(head); m; m = PLAN_ACTION.exec(head)) verb = m;
   if (!verb) return false;
   const verbEnd = it.clauseStart + verb.index + verb[0].length;
-  const nameEnd = own[own.length - 1]! + 1;
+  const nameEnd = Math.max(...own) + 1;
   // The object may stand before its verb, a time word at most between (老旧小区改造今年完成120个, 5G基站年内新建
   // 1500个): the verb is then right before the value.
   if (verbEnd > nameEnd && !(NAME_THEN_VERB.test(T.slice(nameEnd, verbEnd - verb[0].length)) && !T.slice(verbEnd, it.q.start).trim())) return false;

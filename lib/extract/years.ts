@@ -147,7 +147,7 @@ export function opensSpan(s: string, y: YearMention): boolean {
 }
 
 /**
- * The target year a span states: 到2025年 first, then any year not before the report year that is not a
+ * The target year a span states: 到2025年 first (not 截至2025年底, which counts up to a date), then any year not before the report year that is not a
  * base, then a horizon word. Years before the report year (比2020年下降) are baselines, not targets, and so
  * is a base in the report's own year (今后五年，地区生产总值比2022年增长50%: the horizon's, not 2022).
  */
@@ -155,7 +155,8 @@ export function statedYear(s: string, from: number, to: number, reportYear: numb
   const ys = findYears(s, from, to);
   for (const y of ys) {
     const before = s[y.start - 1];
-    if (before === '到' || before === '至') return y.year;
+    // 截至2025年底 / 截止到2025年底 counts up to a date (a running total, the present), not a date a target is due by.
+    if ((before === '到' || before === '至') && !/截$|截止$/.test(s.slice(Math.max(0, y.start - 3), y.start - 1))) return y.year;
   }
   for (const y of ys) if ((reportYear === null || y.year >= reportYear) && (!isBaseYear(s, y) || opensSpan(s, y))) return y.year;
   return horizonYear(s.slice(from, to), reportYear);
@@ -163,18 +164,19 @@ export function statedYear(s: string, from: number, to: number, reportYear: numb
 
 /**
  * A heading that names a five-year plan document as a whole — …第十四个五年规划和二〇三五年远景目标纲要,
- * …第十五个五年规划的建议, “十四五”规划纲要, a field's plan for the period (“十五五”数字经济发展规划) — and the
+ * …第十五个五年规划的建议, “十四五”规划纲要, a field's plan for the period (“十五五”数字经济发展规划, “十五五”养老服务体系建设规划) — and the
  * year the plan ends: its targets without a year of
  * their own are for that year, not for the year the plan was adopted in (2021 for the 十四五 纲要), nor
  * for the year of the vision that comes with it (…和二〇三五年远景目标纲要: a heading that is only
  * "二〇三五年远景目标" does point to 2035).
  * The nth plan ends in 1955 + 5n from the third on (三五 1966–1970 … 十四五 2021–2025, 十五五 2026–2030);
  * the first two (1953–1957, 1958–1962) were followed by three years of readjustment.
+ * A 解读 or 图解 of such a plan (《…“十五五”养老服务体系建设规划》政策解读) speaks of its targets too: they are for that year.
  * Only at the end of the heading: "…为实现“十四五”规划和二〇三五年远景目标而奋斗" is a work report's
  * chapter, and "今年是实施“十四五”规划的关键之年" names the plan in passing.
  */
 const PLAN_DOC =
-  /(?:第([一二三四五六七八九十]{1,3})个五年|["“]?(十[一二三四五六七八九]?|[三四五六七八九])五["”]?)(?:[\u4e00-\u9fff]{2,12}?发展)?(?:规划|计划)(?:纲要)?(?:和(?:二〇三五|2035)年远景目标(?:纲要)?)?(?:的?建议)?(?:[(（][^)）]{0,10}[)）])?$/;
+  /(?:第([一二三四五六七八九十]{1,3})个五年|["“]?(十[一二三四五六七八九]?|[三四五六七八九])五["”]?)(?:[\u4e00-\u9fff]{2,14}?)?(?:规划|计划)(?:纲要)?(?:和(?:二〇三五|2035)年远景目标(?:纲要)?)?(?:的?建议)?(?:[(（][^)）]{0,10}[)）])?(?:[》”"」]?(?:政策)?(?:解读|图解))?$/;
 
 export function planEndYear(text: string): number | null {
   const m = PLAN_DOC.exec(text.trim());

@@ -19,6 +19,16 @@
  * target), a 目标任务分解表 (a tab table with a past column), a traditional mirror, a department's 工作要点
  * written after the first fixes as a held-out check (9/10万), and four negatives: a listed company's annual
  * report, statistics news, a season preview and a school's enrolment plan.
+ *
+ * The fifth audit (a5-*.txt, a5-expected.json, rows as in the third) adds a city report for the first year of 十五五
+ * with a five-year list and the year's (翻一番、达到…, 6%—6.5%, 不低于, 下降到…吨标准煤/万元, a second 力争 figure), a
+ * provincial 十五五 建议 in prose bullets, a 解读 of a field plan beside what was achieved (比2025年提高12个百分点 and the
+ * target said again restate it), a traditional mirror with full-width letters and a mangled 公裏, a 目标篇 written as
+ * label lines (地区生产总值：增长6%左右), a 数读 setting each 2025 result beside its 2026 target in one sentence
+ * (…增长4.1%，今年目标增长4.5%), a county 工作要点 whose counts borrow their names (…5G基站累计达到3000个，今年新建1500个
+ * 以上; 新建3个污水处理厂、垃圾中转站5个; …800个，到年底达到2000个), a 主要预期目标一览表 written after the first fixes as a
+ * held-out check, and four negatives: a company's report to its workers' congress, a university's 十五五 plan, a
+ * club's season goals and market news quoting the national target. Before its fixes 6 of the first 11 came out right.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +49,7 @@ interface Expected {
 const row = (t: Target) => `${t.indicator}|${t.value}${t.valueMax !== null ? `-${t.valueMax}` : ''}${t.unit}${t.qualifier}|${t.direction}|${t.year}`;
 const kindRow = (t: Target) => `${t.kind}:${row(t)}`;
 
-for (const [round, format] of [['a2', row], ['a3', kindRow], ['a4', kindRow]] as const) {
+for (const [round, format] of [['a2', row], ['a3', kindRow], ['a4', kindRow], ['a5', kindRow]] as const) {
   describe(`audit texts (${round}): recognition and targets as read by hand`, () => {
     const expected = JSON.parse(readFileSync(join(DIR, `${round}-expected.json`), 'utf8')) as Record<string, Expected>;
     const files = readdirSync(DIR).filter((f) => f.startsWith(`${round}-`) && f.endsWith('.txt'));

@@ -154,9 +154,9 @@ describe('a plan cited in 《》 is not the page’s plan', () => {
     expect(r).toMatchObject({ isReport: true, kind: 'plan', region: '衡南县', year: 2021 });
   });
 
-  it('a university’s plan citing it has no region', () => {
+  it('a university’s plan citing it takes no region from it — and, since audit 5, is no government plan at all', () => {
     const r = detectReport(pageInputFromText(plan(provincial).replace('"十四五"交通运输发展规划', '湘南大学"十四五"事业发展规划'), '湘南大学"十四五"事业发展规划-发展规划处'));
-    expect(r).toMatchObject({ isReport: true, kind: 'plan', region: null });
+    expect(r).toMatchObject({ isReport: false, kind: 'other', region: null });
   });
 
   it('the plan’s own name, on its own line in 《》, still names the region', () => {
@@ -184,5 +184,42 @@ describe('a site name after an unspaced dash is not part of the title', () => {
     const r = detectReport({ text: '第一章 发展基础\n到2025年，高速公路通车里程达到180公里。', title, url: '', headings: [] });
     expect(r.reasons).toContain('title:规划');
     expect(r).toMatchObject({ isReport: true, kind: 'plan', region: '衡阳市' });
+  });
+});
+
+describe('a plan is the government’s (audit 5)', () => {
+  const body =
+    '一、“十四五”时期发展基础\n“十四五”期间，各项事业稳步发展。\n二、“十五五”时期发展目标\n到2030年，综合实力进入全国前50位，年度科研经费突破8亿元，新增国家级一流本科专业建设点10个。\n三、主要任务\n（一）深化改革。';
+
+  it('a university’s, a hospital’s or a company’s own 十五五 plan is not a report', () => {
+    for (const title of ['云岚理工大学“十五五”事业发展规划', '青川市人民医院“十五五”发展规划', '青禾乳业集团2026—2030年发展规划']) {
+      const r = detectReport(pageInputFromText(`${title}\n${body}`, title));
+      expect(r, title).toMatchObject({ isReport: false, kind: 'other' });
+    }
+  });
+
+  it('a government’s plan for schools, hospitals or a 大学城 is still a plan', () => {
+    for (const title of ['青川市“十五五”教育事业发展规划', '青川市“十五五”中小学校布局规划', '青川市大学城片区“十五五”发展规划']) {
+      const r = detectReport(pageInputFromText(`${title}\n${body}`, title));
+      expect(r, title).toMatchObject({ isReport: true, kind: 'plan' });
+    }
+  });
+});
+
+describe('a place’s list of the year’s 主要预期目标 published as an 一览表 is a goals page (audit 5)', () => {
+  const table = '序号\t指标\t单位\t2025年完成\t2026年目标\t属性\n1\t地区生产总值增速\t%\t6.2\t6左右\t预期性\n2\t城镇调查失业率\t%\t5.1\t5.5以内\t预期性';
+
+  it('<place><year>…主要预期目标一览表, 预期目标表 and 主要预期目标 alone', () => {
+    for (const title of ['梧溪县2026年经济社会发展主要预期目标一览表', '2026年梧溪县主要预期目标', '梧溪县2026年预期目标表']) {
+      const r = detectReport(pageInputFromText(`${title}\n${table}`, title));
+      expect(r, title).toMatchObject({ isReport: true, kind: 'goals', region: '梧溪县', year: 2026 });
+    }
+  });
+
+  it('not a company’s, nor news about the targets', () => {
+    for (const title of ['青禾乳业集团2026年主要预期目标一览表', '梧溪县2026年主要预期目标顺利实现']) {
+      const r = detectReport(pageInputFromText(`${title}\n${table}`, title));
+      expect(r.kind, title).not.toBe('goals');
+    }
   });
 });
