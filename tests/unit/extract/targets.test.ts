@@ -546,6 +546,15 @@ describe('list intros and list marks', () => {
     // A name that starts with a digit keeps it.
     expect(indicatorKey('5G基站')).toBe('5G基站');
   });
+
+  it('drops ASCII and full-width symbols a page left before a name (markdown marks, text that looks like a tag)', () => {
+    const ts = extractTargets({
+      text: '主要预期目标是：地区生产总值增长6%左右，<img src=x onerror=alert(1)>规上工业增加值增长8%左右，#固定资产投资增长5%，* 城镇新增就业4万人，＞社会消费品零售总额增长6%。',
+      year: 2025,
+    });
+    // Before: >规上工业增加值, #固定资产投资, * 城镇新增就业 (a page's markdown list), ＞社会消费品零售总额.
+    expect(ts.map((t) => t.indicator)).toEqual(['地区生产总值', '规上工业增加值', '固定资产投资', '城镇新增就业', '社会消费品零售总额']);
+  });
 });
 
 describe('hedges are words', () => {
