@@ -70,6 +70,7 @@ const CSS = `
 ol { margin: 2px 0 0; padding-left: 1.6em; }
 .src { margin-top: 8px; font-size: 12px; color: #666; }
 .sentence { margin-top: 6px; padding-left: 8px; border-left: 3px solid #e0c0cc; color: #333; }
+.tip:focus-visible { outline: 2px solid #d67800; outline-offset: 2px; }
 button { margin-top: 8px; font: inherit; font-size: 13px; padding: 2px 10px; border-radius: 6px; border: 1px solid #b98; background: #fff; cursor: pointer; }
 @media (prefers-color-scheme: dark) {
   .tip { color: #eee; background: #26231e; border-color: #5a4d33; }
@@ -320,15 +321,19 @@ export class Tooltip {
   }
 
   /**
-   * Moves the keyboard focus to the open tooltip's button (添加到我的词表), if it has one. The host
-   * sits after the page in the tab order, so on a page with links a plain Tab would walk through all
-   * of them first. Whether it succeeded.
+   * Moves the keyboard focus to the open tooltip's button (添加到我的词表), if it has one, else to the
+   * tooltip itself when its text runs past its height (a long entry in a small window), so that the
+   * arrow keys and Page Down scroll it as the wheel does. The host sits after the page in the tab
+   * order, so on a page with links a plain Tab would walk through all of them first. Whether it
+   * succeeded.
    */
   focusAction(): boolean {
     if (!this.isOpen || !this.host || this.doc.activeElement === this.host) return false;
-    const button = this.box!.querySelector<HTMLButtonElement>('button');
-    if (!button) return false;
-    button.focus({ preventScroll: true });
+    const box = this.box!;
+    const target = box.querySelector<HTMLButtonElement>('button') ?? (box.scrollHeight > box.clientHeight + 1 ? box : null);
+    if (!target) return false;
+    if (target === box) box.tabIndex = -1;
+    target.focus({ preventScroll: true });
     return this.doc.activeElement === this.host;
   }
 

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { HIGHLIGHTS, onTooltip, termPoint, tooltipPoint, tooltipText } from './page';
+import { HIGHLIGHTS, onTooltip, termPoint, tooltipPoint, tooltipTerm, tooltipText } from './page';
 import { waitForState } from './state';
 
 /*
  * The tooltip on pages that get in its way: a selection dragged over a term, a modal <dialog> (the
  * browser's top layer), CSS zoom on <html>, catch-all page CSS, a page that replaces
- * document.adoptedStyleSheets, dark themes decided after load or by a container, and printing.
+ * document.adoptedStyleSheets, dark themes decided after load or by a container, printing, and a
+ * window too small for a long entry.
  */
 
 let server: StaticServer;
@@ -210,5 +211,30 @@ describe('dark pages decided at each open', () => {
     await hoverTerm(scheme, '六稳六保');
     expect(await background(scheme)).toBe(DARK);
     await scheme.close();
+  });
+});
+
+describe('a long entry in a small window', () => {
+  it('Tab puts the keyboard in a tooltip that scrolls, the arrow keys scroll it, and Esc gives the focus back', async () => {
+    const page = await open('', `<p><a id="before" href="#before">上一篇</a></p>${BODY}<p><a id="after" href="#after">下一篇</a></p>`);
+    await page.setViewportSize({ width: 420, height: 260 });
+    await page.focus('#before');
+    // 三高四新 is one of the bundled glossary's longest entries (components, source).
+    for (let i = 0; i < 5 && (await tooltipTerm(page)) !== '三高四新'; i++) {
+      await page.keyboard.press('Alt+Shift+KeyN');
+      await expect.poll(() => tooltipText(page)).not.toBeNull();
+    }
+    expect(await tooltipTerm(page)).toBe('三高四新');
+    expect(await onTooltip(page, (box) => box.scrollHeight > box.clientHeight)).toBe(true);
+    await page.keyboard.press('Tab');
+    // Before: Tab went on through the page's links (下一篇) before it reached the tooltip, which the browser
+    // makes focusable as a scroller only at the end of the tab order.
+    expect(await page.evaluate(`document.activeElement?.localName`)).toBe('report-lens-tooltip');
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => onTooltip(page, (box) => box.scrollTop)).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tooltipText(page)).toBeNull();
+    expect(await page.evaluate(`document.activeElement?.id`)).toBe('before');
+    await page.close();
   });
 });
