@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { analyzePage } from '../../../lib/analyze';
+import { htmlPageInput } from '../../../lib/cli/input';
+import { bundledMatcher } from '../../../lib/glossary/bundled';
 import { extractTargets } from '../../../lib/extract';
 import { foldText, toOriginalSpan } from '../../../lib/text/normalize';
 import { rejoinFolded, wrapCuts } from '../../../lib/text/rejoin';
@@ -132,4 +138,21 @@ describe('rejoinFolded: offsets still lead to the page text', () => {
     expect(retail.sentence).toBe(text.slice(retail.start, retail.end));
     expect(retail.sentence).toBe('社會消費\n品零售總額增長6%；');
   });
+});
+
+describe('web forms of a hard-wrapped text: each line after a <br>, or each line its own <p>', () => {
+  const dir = fileURLToPath(new URL('../../fixtures', import.meta.url));
+  const expected = JSON.parse(readFileSync(join(dir, 'text/a6-expected.json'), 'utf8')) as Record<string, { targets: string[] }>;
+  const row = (t: Target) => `${t.kind}:${t.indicator}|${t.value}${t.valueMax !== null ? `-${t.valueMax}` : ''}${t.unit}${t.qualifier}|${t.direction}|${t.year}`;
+  for (const [page, text] of [
+    ['a6-br-wrapped.html', 'a6-province-report-wrap.txt'],
+    ['a6-p-lines.html', 'a6-trad-mirror-wrap.txt'],
+  ] as const) {
+    it(`${page} gives the targets of ${text}, each span the page's own text`, () => {
+      const input = htmlPageInput(readFileSync(join(dir, 'pages', page), 'utf8'));
+      const r = analyzePage(input, { matchers: [bundledMatcher()] });
+      expect(r.targets.map(row)).toEqual(expected[text]!.targets);
+      for (const t of r.targets) expect(input.text.slice(t.start, t.end)).toBe(t.sentence);
+    });
+  }
 });
