@@ -1,5 +1,6 @@
 import { Window } from 'happy-dom';
 import { buildTextModel } from '../dom/text-model';
+import { wrapCuts } from '../text/rejoin';
 import type { Heading, PageInput } from '../types';
 
 /**
@@ -43,11 +44,17 @@ export function htmlPageInput(html: string): PageInput {
  */
 export function textPageInput(text: string): PageInput {
   const headings: Heading[] = [];
+  // A hard-wrapped text's lines (a PDF's, copied out) are no headings where they go on into the next line or
+  // from the one before it, nor are its page numbers and running headers (lib/text/rejoin).
+  const wrap = wrapCuts(text);
+  let cut = 0;
   let pos = 0;
   for (const raw of text.split('\n')) {
     const lead = raw.length - raw.trimStart().length;
     const line = raw.trim();
-    if (looksLikeHeading(line, headings.length === 0)) {
+    while (cut < wrap.cuts.length && wrap.cuts[cut + 1]! <= pos) cut += 2;
+    const wrapped = wrap.joined.has(pos) || (cut < wrap.cuts.length && wrap.cuts[cut]! <= pos + lead && pos + lead < wrap.cuts[cut + 1]!);
+    if (!wrapped && looksLikeHeading(line, headings.length === 0)) {
       // Official documents number their levels 一、 → （一） → 1. → （1） (GB/T 9704); a guessed heading
       // takes its level from its numbering, so "27.“双碳”…" nests under the 名词解释 line above it.
       const number = /^[一二三四五六七八九十]+、/.test(line)

@@ -25,6 +25,7 @@ import { foldChars, foldText, toOriginalSpan, type FoldedText } from '../text/no
 import { toneSyllableLength } from '../text/pinyin';
 import { inPageScript, removeRuns, sourcedSlice, type Sourced } from '../text/sourced';
 import { joinWrappedLines, maskNoise } from './noise';
+import { rejoinFolded, wrapCuts } from '../text/rejoin';
 import { splitSentences, isClauseBreak, type Span } from './sentences';
 import { buildOutline, detectHeadings, formatPath, SectionCursor, type HeadingHit, type SectionState } from './sections';
 import { detectReportYear, findYears, isBaseYear, opensSpan, statedYear, type YearMention } from './years';
@@ -210,19 +211,51 @@ const SINCE = /以来(?!的?基础)/;
 export function extractTargets(input: ExtractInput): Target[] {
   const text = typeof input?.text === 'string' ? input.text : '';
   if (!text.trim()) return [];
-  const f = input.folded?.original === text ? input.folded : foldText(text);
-  const masked = maskNoise(f.folded);
+  const f0 = input.folded?.original === text ? input.folded : foldText(text);
+  const masked0 = maskNoise(f0.folded);
+  const domInput = (Array.isArray(input.headings) ? input.headings : []).filter(
+    (h) => h && typeof h.text === 'string' && Number.isFinite(h.start) && h.start >= 0 && h.start < text.length,
+  );
+  const hits0 = detectHeadings(masked0, f0);
+  // Hard-wrapped text (a PDF's or a Word file's lines, page numbers and running headers between pages) is read
+  // with its wraps and furniture left out (lib/text/rejoin); `f` leads every character back to the page text,
+  // so spans and names are in the page's offsets as before. Heading lines are never joined.
+  // A heading whose line goes on with its body ("（一）扩大有效投资。全年实施…") keeps apart from the line before it
+  // only: its body may wrap like any paragraph.
+  const headingStarts = new Set<number>();
+  const wholeLines = new Set<number>();
+  for (const h of hits0) {
+    if (h.inline) continue;
+    const ls = f0.toOriginal[masked0.lastIndexOf('\n', h.start - 1) + 1]!;
+    headingStarts.add(ls);
+    let le = masked0.indexOf('\n', h.end);
+    if (le < 0) le = masked0.length;
+    if (!masked0.slice(h.end, le).trim()) wholeLines.add(ls);
+  }
+  for (const h of domInput) {
+    const ls = text.lastIndexOf('\n', h.start - 1) + 1;
+    headingStarts.add(ls);
+    wholeLines.add(ls);
+  }
+  const wrap = wrapCuts(text, (ls, before) => (before ? wholeLines : headingStarts).has(ls));
+  const joined = wrap.cuts.length ? rejoinFolded(f0, masked0, wrap.cuts) : null;
+  const f = joined ? joined.folded : f0;
+  const masked = joined ? joined.masked : masked0;
+  const cutAt = (i: number): boolean => joined !== null && i < joined.fromFolded.length - 1 && joined.fromFolded[i] === joined.fromFolded[i + 1];
+  const hits = joined
+    ? hits0.filter((h) => !cutAt(h.start)).map((h) => ({ ...h, start: joined.fromFolded[h.start]!, end: joined.fromFolded[h.end]! }))
+    : hits0;
   const defaultYear = typeof input.year === 'number' ? input.year : detectReportYear(masked);
 
-  const dom = (Array.isArray(input.headings) ? input.headings : [])
-    .filter((h) => h && typeof h.text === 'string' && Number.isFinite(h.start) && h.start >= 0 && h.start < text.length)
+  const dom = domInput
+    // A heading guessed on page furniture (a running header) is gone with it.
+    .filter((h) => !joined || !cutAt(foldedIndexOf(f0, h.start)))
     // Folded as the page text is (pinyin residue 发(fā)展 dropped), so the section path reads like the text;
     // the fold is kept to show the label in the heading's own characters.
     .map((h) => {
       const fold = foldText(h.text);
       return { start: foldedIndexOf(f, h.start), text: fold.folded, level: h.level, fold };
     });
-  const hits = detectHeadings(masked, f);
   // Hard-wrapped sentences read as one (same offsets); heading lines keep their breaks.
   const headingLines = new Set<number>();
   for (const h of [...hits, ...dom]) if (!('inline' in h && h.inline)) headingLines.add(masked.lastIndexOf('\n', h.start - 1) + 1);
