@@ -91,6 +91,20 @@ describe('in an English browser', () => {
     await popup.close();
   });
 
+  it("text is in the pages' own 14px font stack, not Chrome's style for extension pages", async () => {
+    const opts = await ext.context.newPage();
+    await opts.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    for (const p of [lib, opts, popup]) {
+      const font = await p.evaluate(() => [getComputedStyle(document.body).fontSize, getComputedStyle(document.body).fontFamily.split(',')[1]?.trim()]);
+      // Before: 10.5px (Chrome's body { font-size: 75% }) in the font Chrome names.
+      expect(font).toEqual(['14px', '"PingFang SC"']);
+    }
+    await opts.close();
+    await popup.close();
+  });
+
   it('says 1 page and 1 target, in a status region that was there before the message', async () => {
     // Mounted empty from the start, so its text change is announced.
     expect(await lib.getByTestId('live-status').getAttribute('role')).toBe('status');
